@@ -1,0 +1,12 @@
+/**
+ * The Partage HTTP contract: the single source of truth shared by the typed client, the msw
+ * mocks, the reference backend and the generated OpenAPI document.
+ */
+export * from './primitives.js';
+export * from './problem.js';
+export * from './campaign.js';
+export * from './pledge.js';
+export * from './neighbourhood.js';
+export * from './listing.js';
+export * from './events.js';
+export * from './endpoints.js';
