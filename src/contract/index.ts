@@ -10,3 +10,4 @@ export * from './neighbourhood.js';
 export * from './listing.js';
 export * from './events.js';
 export * from './endpoints.js';
+export * from './rules.js';
