@@ -1,0 +1,10 @@
+import { defineElement } from '../../core/define.js';
+import { PartageProvider } from './provider.js';
+
+defineElement('partage-provider', PartageProvider);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'partage-provider': PartageProvider;
+  }
+}

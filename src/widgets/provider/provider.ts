@@ -1,0 +1,61 @@
+import { ContextProvider } from '@lit/context';
+import { html, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { PartageClient } from '../../client/types.js';
+import { clientFor } from '../../core/clients.js';
+import { partageContext, type MemberTokenSource } from '../../core/context.js';
+import { PartageElement } from '../../core/partage-element.js';
+import { SelectionStore } from '../../core/selection.js';
+import { providerStyles } from './provider.styles.js';
+
+/**
+ * @summary Context root: hands one client, the locale, the theme and partner texts to every
+ * Partage widget inside it, and lets widgets cooperate (a reward chosen in the tiers preselects
+ * it in the pledge form).
+ *
+ * @slot - Any content, including Partage widgets at any depth.
+ *
+ * @cssproperty --partage-accent - Brand colour of buttons, bars and links.
+ */
+export class PartageProvider extends PartageElement {
+  static override styles = [...PartageElement.styles, providerStyles];
+
+  /** Inject a configured client (custom fetch, member token…) instead of `api`. */
+  @property({ attribute: false }) customClient?: PartageClient;
+  /** Called before each member action to get a fresh member token from the host platform. */
+  @property({ attribute: false }) memberToken?: MemberTokenSource;
+  /** Member token as an attribute, for static pages; prefer the `memberToken` callback. */
+  @property({ attribute: 'member-token' }) memberTokenValue?: string;
+
+  protected readonly catalogue = { en: {}, fr: {} };
+  readonly selection = new SelectionStore();
+  #provider = new ContextProvider(this, { context: partageContext });
+
+  constructor() {
+    super();
+    // Tiers announce a choice; the store lets a pledge form anywhere below pick it up.
+    this.addEventListener('partage-reward-select', (e) => {
+      const { campaignId, rewardId } = (e as CustomEvent<{ campaignId: string; rewardId: string | null }>).detail;
+      this.selection.selectReward(campaignId, rewardId);
+    });
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const client = this.customClient ?? (this.api ? clientFor(this.api) : undefined);
+    if (!client) return;
+    const token = this.memberToken ?? (this.memberTokenValue ? () => this.memberTokenValue : undefined);
+    this.#provider.setValue({
+      client,
+      locale: this.locale,
+      theme: this.theme,
+      texts: this.texts,
+      selection: this.selection,
+      memberToken: token,
+    });
+  }
+
+  protected override render() {
+    return html`<slot></slot>`;
+  }
+}
