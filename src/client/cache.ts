@@ -72,7 +72,8 @@ export class ReadCache {
           }
           return entry.value;
         }
-        if (current) this.store(key, { url, value: answer.value, etag: answer.etag, freshUntil: this.now() + this.ttlMs });
+        if (current)
+          this.store(key, { url, value: answer.value, etag: answer.etag, freshUntil: this.now() + this.ttlMs });
         return answer.value;
       } finally {
         if (this.flights.get(key) === flight) this.flights.delete(key);

@@ -17,7 +17,16 @@ import { checkBaseUrl, checkMemberToken } from './secrets.js';
 import type { ClientOptions, PartageClient } from './types.js';
 
 type Endpoints = typeof endpoints;
-type ReadName = 'listCampaigns' | 'getCampaign' | 'listRewards' | 'listBackers' | 'listNeighbourhoods' | 'getNeighbourhood' | 'listListings' | 'getListing' | 'getMe';
+type ReadName =
+  | 'listCampaigns'
+  | 'getCampaign'
+  | 'listRewards'
+  | 'listBackers'
+  | 'listNeighbourhoods'
+  | 'getNeighbourhood'
+  | 'listListings'
+  | 'getListing'
+  | 'getMe';
 type WriteName = 'createPledge' | 'createListing' | 'createReply' | 'createReport';
 type Out<N extends keyof Endpoints> = z.output<Endpoints[N]['response']>;
 type Params = Record<string, string>;
@@ -40,14 +49,20 @@ const STALE_CAMPAIGN = new Set(['campaign_closed', 'reward_sold_out', 'reward_un
  * `internals` replaces clock, randomness and sleeping (tests only).
  */
 export function createClient(options: ClientOptions, internals: Partial<Timing> = {}): PartageClient {
-  if (!options || typeof options !== 'object') throw new ConfigError('createClient needs an options object with a baseUrl');
+  if (!options || typeof options !== 'object')
+    throw new ConfigError('createClient needs an options object with a baseUrl');
   // No secret ever reaches the browser: refuse anything that looks like one before any request.
   const base = checkBaseUrl(options.baseUrl);
   if (typeof options.memberToken === 'string') checkMemberToken(options.memberToken);
-  if (options.memberToken !== undefined && typeof options.memberToken !== 'string' && typeof options.memberToken !== 'function') {
+  if (
+    options.memberToken !== undefined &&
+    typeof options.memberToken !== 'string' &&
+    typeof options.memberToken !== 'function'
+  ) {
     throw new ConfigError('memberToken must be a string or a function returning one');
   }
-  if (options.fetch !== undefined && typeof options.fetch !== 'function') throw new ConfigError('fetch must be a function');
+  if (options.fetch !== undefined && typeof options.fetch !== 'function')
+    throw new ConfigError('fetch must be a function');
 
   const baseUrl = base.href.replace(/\/+$/, '');
   const timing: Timing = { ...defaultTiming, ...internals };
@@ -66,7 +81,8 @@ export function createClient(options: ClientOptions, internals: Partial<Timing> 
 
   const urlOf = (name: keyof Endpoints, params: Params = {}, query?: Query): string => {
     for (const [key, value] of Object.entries(params)) {
-      if (typeof value !== 'string' || value === '') throw new TypeError(`${name}: "${key}" must be a non-empty string`);
+      if (typeof value !== 'string' || value === '')
+        throw new TypeError(`${name}: "${key}" must be a non-empty string`);
     }
     return baseUrl + buildPath(endpoints[name].path, params) + encodeQuery(query);
   };
@@ -116,7 +132,14 @@ export function createClient(options: ClientOptions, internals: Partial<Timing> 
     const source = override ?? options.memberToken;
     const value = typeof source === 'function' ? await source() : source;
     if (typeof value !== 'string' || value.trim() === '') {
-      throw new ApiError(localProblem(401, 'unauthorized', 'Unauthorized', 'This action needs a signed-in member, and no member token was given.'));
+      throw new ApiError(
+        localProblem(
+          401,
+          'unauthorized',
+          'Unauthorized',
+          'This action needs a signed-in member, and no member token was given.',
+        ),
+      );
     }
     checkMemberToken(value);
     return value;
@@ -142,29 +165,41 @@ export function createClient(options: ClientOptions, internals: Partial<Timing> 
     listRewards: (campaignId, query, o) => read('listRewards', { campaignId }, query, { signal: o?.signal }),
     listBackers: (campaignId, query, o) => read('listBackers', { campaignId }, query, { signal: o?.signal }),
     listNeighbourhoods: (query, o) => read('listNeighbourhoods', {}, query, { signal: o?.signal }),
-    getNeighbourhood: (neighbourhoodId, o) => read('getNeighbourhood', { neighbourhoodId }, undefined, { signal: o?.signal }),
-    listListings: (neighbourhoodId, query, o) => read('listListings', { neighbourhoodId }, query, { signal: o?.signal }),
+    getNeighbourhood: (neighbourhoodId, o) =>
+      read('getNeighbourhood', { neighbourhoodId }, undefined, { signal: o?.signal }),
+    listListings: (neighbourhoodId, query, o) =>
+      read('listListings', { neighbourhoodId }, query, { signal: o?.signal }),
     getListing: (listingId, o) => read('getListing', { listingId }, undefined, { signal: o?.signal }),
     getMe: async (o) => read('getMe', {}, undefined, { signal: o?.signal, token: await memberToken(o?.memberToken) }),
 
     async createPledge(campaignId, body, o) {
       const key: unknown = o?.idempotencyKey;
       if (typeof key !== 'string' || key.trim() === '' || key.length > 255) {
-        throw new TypeError('createPledge needs options.idempotencyKey (newIdempotencyKey()); reuse it when retrying the same pledge');
+        throw new TypeError(
+          'createPledge needs options.idempotencyKey (newIdempotencyKey()); reuse it when retrying the same pledge',
+        );
       }
       try {
         // Retried only with this key and these exact bytes, so the backend replays, never duplicates.
-        const result = await write('createPledge', { campaignId }, body, { headers: { [IDEMPOTENCY_HEADER]: key }, retry: true, signal: o.signal });
+        const result = await write('createPledge', { campaignId }, body, {
+          headers: { [IDEMPOTENCY_HEADER]: key },
+          retry: true,
+          signal: o.signal,
+        });
         invalidateResource('/campaigns', campaignPath(campaignId), campaignPath(result.campaignId));
         return result;
       } catch (error) {
-        if (error instanceof ApiError && STALE_CAMPAIGN.has(error.code)) invalidateResource('/campaigns', campaignPath(campaignId));
+        if (error instanceof ApiError && STALE_CAMPAIGN.has(error.code))
+          invalidateResource('/campaigns', campaignPath(campaignId));
         throw error;
       }
     },
     async createListing(neighbourhoodId, body, o) {
       const token = await memberToken(o?.memberToken);
-      const listing = await write('createListing', { neighbourhoodId }, body, { headers: bearer(token), signal: o?.signal });
+      const listing = await write('createListing', { neighbourhoodId }, body, {
+        headers: bearer(token),
+        signal: o?.signal,
+      });
       invalidateResource('/neighbourhoods', buildPath(endpoints.getNeighbourhood.path, { neighbourhoodId }));
       return listing;
     },
@@ -181,9 +216,19 @@ export function createClient(options: ClientOptions, internals: Partial<Timing> 
 
     subscribeCampaign(campaignId, subscriber) {
       const url = urlOf('campaignEvents', { campaignId });
-      const poll = campaignPoller((signal) => read('getCampaign', { campaignId }, undefined, { signal, revalidate: true }));
+      const poll = campaignPoller((signal) =>
+        read('getCampaign', { campaignId }, undefined, { signal, revalidate: true }),
+      );
       const schema = endpoints.campaignEvents.response;
-      return live.subscribe(url, (sink) => runLive({ url, schema, fetch: http.fetch, timing, retryBaseMs: http.retryBaseMs, pollIntervalMs, poll }, sink), subscriber);
+      return live.subscribe(
+        url,
+        (sink) =>
+          runLive(
+            { url, schema, fetch: http.fetch, timing, retryBaseMs: http.retryBaseMs, pollIntervalMs, poll },
+            sink,
+          ),
+        subscriber,
+      );
     },
     subscribeNeighbourhood(neighbourhoodId, subscriber) {
       const url = urlOf('neighbourhoodEvents', { neighbourhoodId });
@@ -192,7 +237,15 @@ export function createClient(options: ClientOptions, internals: Partial<Timing> 
         (signal) => read('getNeighbourhood', { neighbourhoodId }, undefined, { signal, revalidate: true }),
       );
       const schema = endpoints.neighbourhoodEvents.response;
-      return live.subscribe(url, (sink) => runLive({ url, schema, fetch: http.fetch, timing, retryBaseMs: http.retryBaseMs, pollIntervalMs, poll }, sink), subscriber);
+      return live.subscribe(
+        url,
+        (sink) =>
+          runLive(
+            { url, schema, fetch: http.fetch, timing, retryBaseMs: http.retryBaseMs, pollIntervalMs, poll },
+            sink,
+          ),
+        subscriber,
+      );
     },
 
     invalidate(match) {

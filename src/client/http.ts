@@ -159,7 +159,8 @@ async function fetchOnce(config: HttpConfig, call: HttpCall): Promise<Raw> {
     return { status: res.status, statusText: res.statusText, headers: res.headers, text };
   } catch (error) {
     if (signal?.aborted) throw abortedError(url, error);
-    if (timedOut) throw new NetworkError('timeout', `No answer from ${url} within ${config.timeoutMs} ms`, { cause: error });
+    if (timedOut)
+      throw new NetworkError('timeout', `No answer from ${url} within ${config.timeoutMs} ms`, { cause: error });
     throw new NetworkError('offline', `Could not reach ${url}`, { cause: error });
   } finally {
     clearTimeout(timer);
@@ -186,7 +187,13 @@ export function toIssues(issues: readonly { path: readonly PropertyKey[]; messag
 }
 
 /** problem+json when the body is one; any other error body still becomes an ApiError. */
-export function apiErrorFrom(status: number, statusText: string, headers: Headers, text: string, now: number): ApiError {
+export function apiErrorFrom(
+  status: number,
+  statusText: string,
+  headers: Headers,
+  text: string,
+  now: number,
+): ApiError {
   const retryAfter = parseRetryAfter(headers.get('Retry-After'), now);
   let body: unknown;
   try {

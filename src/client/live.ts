@@ -166,8 +166,9 @@ function safely<A>(fn: ((arg: A) => void) | undefined, arg: A): void {
     fn(arg);
   } catch (error) {
     if (typeof reportError === 'function') reportError(error);
-    else queueMicrotask(() => {
-      throw error;
-    });
+    else
+      queueMicrotask(() => {
+        throw error;
+      });
   }
 }

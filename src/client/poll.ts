@@ -27,7 +27,10 @@ const MAX_SEEN = 500;
  * `listing.created` for listings not seen before and `listing.updated` for changed ones, oldest
  * first. The first round only takes stock: the widget already shows those listings.
  */
-export function neighbourhoodPoller(listings: Load<Page<Listing>>, neighbourhood: Load<Neighbourhood>): Load<NeighbourhoodEvent[]> {
+export function neighbourhoodPoller(
+  listings: Load<Page<Listing>>,
+  neighbourhood: Load<Neighbourhood>,
+): Load<NeighbourhoodEvent[]> {
   let seen: Map<string, string> | undefined;
   return async (signal) => {
     const [page, hood] = await Promise.all([listings(signal), neighbourhood(signal)]);

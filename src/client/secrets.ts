@@ -47,7 +47,9 @@ export function checkBaseUrl(baseUrl: unknown): URL {
   }
   for (const [name, value] of url.searchParams) {
     if (SECRET_PARAM.test(name) || looksLikeSecret(value)) {
-      throw new ConfigError(`baseUrl carries a secret-looking query parameter "${name}": no secret may reach the browser`);
+      throw new ConfigError(
+        `baseUrl carries a secret-looking query parameter "${name}": no secret may reach the browser`,
+      );
     }
   }
   for (const segment of url.pathname.split('/')) {
@@ -64,7 +66,7 @@ export function checkBaseUrl(baseUrl: unknown): URL {
 /** A member token is a user's own bearer token; a platform secret key is refused. */
 export function checkMemberToken(token: string): void {
   if (looksLikeSecret(token)) {
-    throw new ConfigError('memberToken looks like a secret key: pass the member\'s own token, never a platform secret');
+    throw new ConfigError("memberToken looks like a secret key: pass the member's own token, never a platform secret");
   }
 }
 

@@ -81,7 +81,8 @@ export class SseParser {
 
   private dispatch(out: SseMessage[]): void {
     this.lastEventId = this.idBuffer;
-    if (this.data.length > 0) out.push({ event: this.event || 'message', data: this.data.join('\n'), id: this.lastEventId });
+    if (this.data.length > 0)
+      out.push({ event: this.event || 'message', data: this.data.join('\n'), id: this.lastEventId });
     this.data = [];
     this.event = '';
   }

@@ -1,3 +1,4 @@
+import { describe, it } from './mocha.js';
 import { expect } from '@open-wc/testing';
 import { delay, http, HttpResponse } from 'msw';
 import { createClient } from '../../../src/client/create-client.js';
@@ -91,7 +92,10 @@ describe('client cache', () => {
     await client.listListings('n1', { kind: 'offer', limit: 10 });
     await client.listListings('n1', { limit: 10, kind: 'offer' });
     await client.listListings('n1', { limit: 20, kind: 'offer', q: undefined });
-    expect(urls).to.deep.equal([`${API}/neighbourhoods/n1/listings?kind=offer&limit=10`, `${API}/neighbourhoods/n1/listings?kind=offer&limit=20`]);
+    expect(urls).to.deep.equal([
+      `${API}/neighbourhoods/n1/listings?kind=offer&limit=10`,
+      `${API}/neighbourhoods/n1/listings?kind=offer&limit=20`,
+    ]);
   });
 
   it('a successful pledge invalidates that campaign, not the others', async () => {
@@ -106,7 +110,11 @@ describe('client cache', () => {
     );
     const client = createClient({ baseUrl: API });
     await Promise.all([client.getCampaign('c1'), client.getCampaign('c2')]);
-    await client.createPledge('c1', { amount: { amount: 2500, currency: 'EUR' }, backer: { name: 'A', email: 'a@example.org' } }, { idempotencyKey: 'k' });
+    await client.createPledge(
+      'c1',
+      { amount: { amount: 2500, currency: 'EUR' }, backer: { name: 'A', email: 'a@example.org' } },
+      { idempotencyKey: 'k' },
+    );
     await Promise.all([client.getCampaign('c1'), client.getCampaign('c2')]);
     expect(hits).to.deep.equal({ c1: 2, c2: 1 });
   });
@@ -128,7 +136,11 @@ describe('client cache', () => {
   it('does not cache failures', async () => {
     let requests = 0;
     await startWorker(
-      http.get(`${API}/campaigns/c1`, () => (++requests === 1 ? HttpResponse.json({ type: 'x', title: 'gone', status: 404, code: 'not_found' }, { status: 404 }) : HttpResponse.json(sampleCampaign()))),
+      http.get(`${API}/campaigns/c1`, () =>
+        ++requests === 1
+          ? HttpResponse.json({ type: 'x', title: 'gone', status: 404, code: 'not_found' }, { status: 404 })
+          : HttpResponse.json(sampleCampaign()),
+      ),
     );
     const client = createClient({ baseUrl: API });
     await client.getCampaign('c1').catch(() => undefined);

@@ -1,3 +1,4 @@
+import { describe, it } from './mocha.js';
 import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { createClient } from '../../../src/client/create-client.js';
@@ -52,7 +53,12 @@ describe('client errors', () => {
   });
 
   it('gives a non-problem error body the code http_<status>', async () => {
-    await startWorker(http.get(`${API}/campaigns/c1`, () => new HttpResponse('<h1>Bad gateway</h1>', { status: 502, headers: { 'Content-Type': 'text/html' } })));
+    await startWorker(
+      http.get(
+        `${API}/campaigns/c1`,
+        () => new HttpResponse('<h1>Bad gateway</h1>', { status: 502, headers: { 'Content-Type': 'text/html' } }),
+      ),
+    );
     const client = createClient({ baseUrl: API, maxAttempts: 1 });
     const error = (await rejection(client.getCampaign('c1'))) as ApiError;
     expect(error).to.be.instanceOf(ApiError);

@@ -1,10 +1,11 @@
+import { afterEach, beforeEach, describe, it } from './mocha.js';
 import { expect, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { createClient } from '../../../src/client/create-client.js';
 import type { LiveState } from '../../../src/client/types.js';
 import type { CampaignEvent, NeighbourhoodEvent } from '../../../src/contract/index.js';
 import { startWorker } from '../../support/msw.js';
-import { API, instantTiming, sampleCampaign, sampleListing, sampleNeighbourhood } from './sample.js';
+import { instantTiming, sampleCampaign, sampleListing, sampleNeighbourhood } from './sample.js';
 
 /** A text/event-stream response the test writes to as it goes. */
 function eventStream() {
@@ -12,7 +13,9 @@ function eventStream() {
   let controller!: ReadableStreamDefaultController<Uint8Array>;
   const stream = new ReadableStream<Uint8Array>({ start: (c) => void (controller = c) });
   return {
-    response: new HttpResponse(stream, { headers: { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store' } }),
+    response: new HttpResponse(stream, {
+      headers: { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store' },
+    }),
     send: (text: string) => controller.enqueue(encoder.encode(text)),
     close: () => controller.close(),
   };
@@ -25,7 +28,8 @@ const pledgeEvent = (backerCount: number): CampaignEvent => ({
   reward: null,
   backer: null,
 });
-const sse = (data: unknown, id?: string) => `${id ? `id: ${id}\n` : ''}event: ${(data as { type?: string }).type ?? 'message'}\ndata: ${JSON.stringify(data)}\n\n`;
+const sse = (data: unknown, id?: string) =>
+  `${id ? `id: ${id}\n` : ''}event: ${(data as { type?: string }).type ?? 'message'}\ndata: ${JSON.stringify(data)}\n\n`;
 
 function recorder<E>() {
   const events: E[] = [];
@@ -34,22 +38,42 @@ function recorder<E>() {
 }
 
 describe('client live updates', () => {
+  // Each test gets its own API host: a request a finished test left in flight reaches the
+  // worker after the handlers changed, and must not be counted by the next test.
+  let api = '';
+  let n = 0;
+  const subscriptions: (() => void)[] = [];
+  beforeEach(() => {
+    api = `https://live-${++n}.example.test/v1`;
+  });
+  // A failed assertion must not leave a stream running into the next test.
+  afterEach(() => subscriptions.splice(0).forEach((unsubscribe) => unsubscribe()));
+  const track = (unsubscribe: () => void) => {
+    subscriptions.push(unsubscribe);
+    return unsubscribe;
+  };
+
   it('delivers valid events, drops invalid ones, and reports its states', async () => {
     let request: Request | undefined;
     const stream = eventStream();
     await startWorker(
-      http.get(`${API}/campaigns/c1/events`, ({ request: r }) => {
+      http.get(`${api}/campaigns/c1/events`, ({ request: r }) => {
         request = r;
         return stream.response;
       }),
     );
-    const client = createClient({ baseUrl: API });
+    const client = createClient({ baseUrl: api });
     const r = recorder<CampaignEvent>();
-    const unsubscribe = client.subscribeCampaign('c1', r.options);
+    const unsubscribe = track(client.subscribeCampaign('c1', r.options));
     await waitUntil(() => r.states.includes('open'), 'stream opened');
     stream.send(': heartbeat\n\n');
     stream.send(sse(pledgeEvent(1), '1'));
-    stream.send(sse({ ...pledgeEvent(2), totals: { pledged: { amount: '12', currency: 'EUR' }, backerCount: 2, waitlistCount: 0 } }, '2'));
+    stream.send(
+      sse(
+        { ...pledgeEvent(2), totals: { pledged: { amount: '12', currency: 'EUR' }, backerCount: 2, waitlistCount: 0 } },
+        '2',
+      ),
+    );
     stream.send('id: 3\ndata: not json\n\n');
     stream.send(sse({ type: 'campaign.updated', campaignId: 'c1', campaign: sampleCampaign() }, '4'));
     await waitUntil(() => r.events.length === 2, 'two valid events');
@@ -67,7 +91,7 @@ describe('client live updates', () => {
     const lastIds: (string | null)[] = [];
     const second = eventStream();
     await startWorker(
-      http.get(`${API}/campaigns/c1/events`, ({ request }) => {
+      http.get(`${api}/campaigns/c1/events`, ({ request }) => {
         lastIds.push(request.headers.get('Last-Event-ID'));
         if (lastIds.length === 1) {
           const first = eventStream();
@@ -80,9 +104,9 @@ describe('client live updates', () => {
       }),
     );
     const { timing, sleeps } = instantTiming(0.5);
-    const client = createClient({ baseUrl: API, retryBaseMs: 200 }, timing);
+    const client = createClient({ baseUrl: api, retryBaseMs: 200 }, timing);
     const r = recorder<CampaignEvent>();
-    const unsubscribe = client.subscribeCampaign('c1', r.options);
+    const unsubscribe = track(client.subscribeCampaign('c1', r.options));
     await waitUntil(() => lastIds.length === 2, 'reconnected');
     second.send(sse(pledgeEvent(3), '43'));
     await waitUntil(() => r.events.length === 3, 'three events');
@@ -97,15 +121,15 @@ describe('client live updates', () => {
   it('backs off with growing, capped, jittered delays while the stream keeps failing', async () => {
     let requests = 0;
     await startWorker(
-      http.get(`${API}/campaigns/c1/events`, () => {
+      http.get(`${api}/campaigns/c1/events`, () => {
         requests++;
         return HttpResponse.json({ type: 'x', title: 'down', status: 503, code: 'http_503' }, { status: 503 });
       }),
     );
     const { timing, sleeps } = instantTiming(1);
-    const client = createClient({ baseUrl: API, retryBaseMs: 100 }, { ...timing, maxBackoffMs: 500 });
+    const client = createClient({ baseUrl: api, retryBaseMs: 100 }, { ...timing, maxBackoffMs: 500 });
     const r = recorder<CampaignEvent>();
-    const unsubscribe = client.subscribeCampaign('c1', r.options);
+    const unsubscribe = track(client.subscribeCampaign('c1', r.options));
     await waitUntil(() => sleeps.length >= 5, 'five reconnection delays');
     unsubscribe();
     expect(sleeps.slice(0, 5)).to.deep.equal([100, 200, 400, 500, 500]);
@@ -115,22 +139,59 @@ describe('client live updates', () => {
     expect(requests).to.be.greaterThanOrEqual(5);
   });
 
+  it('reopens a stream that went silent (no event, no heartbeat)', async () => {
+    let requests = 0;
+    await startWorker(
+      http.get(`${api}/campaigns/c1/events`, () => {
+        requests++;
+        return eventStream().response;
+      }),
+    );
+    const { timing } = instantTiming();
+    const client = createClient({ baseUrl: api }, { ...timing, streamIdleMs: 150 });
+    const r = recorder<CampaignEvent>();
+    const unsubscribe = track(client.subscribeCampaign('c1', r.options));
+    await waitUntil(() => requests === 2, 'reopened after silence');
+    expect(r.states.slice(0, 3)).to.deep.equal(['connecting', 'open', 'reconnecting']);
+    unsubscribe();
+  });
+
+  it('polls when fetch cannot stream a response body', async () => {
+    await startWorker(http.get(`${api}/campaigns/c1`, () => HttpResponse.json(sampleCampaign())));
+    // A fetch without streaming bodies (old engines, some polyfills) answers with body null.
+    const fetchWithoutStreams: typeof fetch = (input, init) =>
+      String(input).endsWith('/events')
+        ? Promise.resolve({
+            ok: true,
+            status: 200,
+            headers: new Headers({ 'Content-Type': 'text/event-stream' }),
+            body: null,
+          } as Response)
+        : fetch(input, init);
+    const client = createClient({ baseUrl: api, pollIntervalMs: 30, fetch: fetchWithoutStreams });
+    const r = recorder<CampaignEvent>();
+    const unsubscribe = track(client.subscribeCampaign('c1', r.options));
+    await waitUntil(() => r.events.length === 1, 'polled');
+    expect(r.states).to.deep.equal(['connecting', 'polling']);
+    unsubscribe();
+  });
+
   it('shares one stream between subscribers and closes it after the last one leaves', async () => {
     let requests = 0;
     const streams: ReturnType<typeof eventStream>[] = [];
     await startWorker(
-      http.get(`${API}/campaigns/c1/events`, () => {
+      http.get(`${api}/campaigns/c1/events`, () => {
         requests++;
         const s = eventStream();
         streams.push(s);
         return s.response;
       }),
     );
-    const client = createClient({ baseUrl: API });
+    const client = createClient({ baseUrl: api });
     const a = recorder<CampaignEvent>();
     const b = recorder<CampaignEvent>();
-    const offA = client.subscribeCampaign('c1', a.options);
-    const offB = client.subscribeCampaign('c1', b.options);
+    const offA = track(client.subscribeCampaign('c1', a.options));
+    const offB = track(client.subscribeCampaign('c1', b.options));
     await waitUntil(() => a.states.includes('open') && b.states.includes('open'), 'both open');
     streams[0]!.send(sse(pledgeEvent(1), '1'));
     await waitUntil(() => a.events.length === 1 && b.events.length === 1, 'both received');
@@ -142,7 +203,7 @@ describe('client live updates', () => {
     offB();
     // The shared stream is gone: a new subscriber opens a new one.
     const c = recorder<CampaignEvent>();
-    const offC = client.subscribeCampaign('c1', c.options);
+    const offC = track(client.subscribeCampaign('c1', c.options));
     await waitUntil(() => requests === 2, 'a fresh stream');
     offC();
   });
@@ -152,20 +213,21 @@ describe('client live updates', () => {
     let reads = 0;
     const etags: (string | null)[] = [];
     await startWorker(
-      http.get(`${API}/campaigns/c1/events`, () =>
+      http.get(`${api}/campaigns/c1/events`, () =>
         HttpResponse.json({ type: 'x', title: 'Not found', status: 404, code: 'not_found' }, { status: 404 }),
       ),
-      http.get(`${API}/campaigns/c1`, ({ request }) => {
+      http.get(`${api}/campaigns/c1`, ({ request }) => {
         reads++;
         etags.push(request.headers.get('If-None-Match'));
         const etag = `"b${backers}"`;
-        if (request.headers.get('If-None-Match') === etag) return new HttpResponse(null, { status: 304, headers: { ETag: etag } });
+        if (request.headers.get('If-None-Match') === etag)
+          return new HttpResponse(null, { status: 304, headers: { ETag: etag } });
         return HttpResponse.json(sampleCampaign({ backerCount: backers }), { headers: { ETag: etag } });
       }),
     );
-    const client = createClient({ baseUrl: API, pollIntervalMs: 30 });
+    const client = createClient({ baseUrl: api, pollIntervalMs: 30 });
     const r = recorder<CampaignEvent>();
-    const unsubscribe = client.subscribeCampaign('c1', r.options);
+    const unsubscribe = track(client.subscribeCampaign('c1', r.options));
     await waitUntil(() => r.events.length === 1, 'first snapshot');
     expect(r.states).to.deep.equal(['connecting', 'polling']);
     const first = r.events[0]!;
@@ -180,19 +242,21 @@ describe('client live updates', () => {
     const second = r.events[1]!;
     expect(second.type === 'campaign.updated' && second.campaign.backerCount).to.equal(2);
     unsubscribe();
+    // A round already in flight may still reach the handler; after that, polling has stopped.
+    await new Promise((resolve) => setTimeout(resolve, 50));
     const after = reads;
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, 200));
     expect(reads).to.equal(after);
   });
 
   it('falls back to polling when the answer is not an event stream', async () => {
     await startWorker(
-      http.get(`${API}/campaigns/c1/events`, () => HttpResponse.json({ hello: 'proxy' })),
-      http.get(`${API}/campaigns/c1`, () => HttpResponse.json(sampleCampaign())),
+      http.get(`${api}/campaigns/c1/events`, () => HttpResponse.json({ hello: 'proxy' })),
+      http.get(`${api}/campaigns/c1`, () => HttpResponse.json(sampleCampaign())),
     );
-    const client = createClient({ baseUrl: API, pollIntervalMs: 30 });
+    const client = createClient({ baseUrl: api, pollIntervalMs: 30 });
     const r = recorder<CampaignEvent>();
-    const unsubscribe = client.subscribeCampaign('c1', r.options);
+    const unsubscribe = track(client.subscribeCampaign('c1', r.options));
     await waitUntil(() => r.events.length === 1, 'polled');
     expect(r.states).to.deep.equal(['connecting', 'polling']);
     unsubscribe();
@@ -201,13 +265,13 @@ describe('client live updates', () => {
   it('polls a neighbourhood and synthesises listing.created for new listings', async () => {
     let items = [sampleListing({ id: 'l1' })];
     await startWorker(
-      http.get(`${API}/neighbourhoods/n1/events`, () => new HttpResponse(null, { status: 501 })),
-      http.get(`${API}/neighbourhoods/n1/listings`, () => HttpResponse.json({ items, nextCursor: null })),
-      http.get(`${API}/neighbourhoods/n1`, () => HttpResponse.json(sampleNeighbourhood())),
+      http.get(`${api}/neighbourhoods/n1/events`, () => new HttpResponse(null, { status: 501 })),
+      http.get(`${api}/neighbourhoods/n1/listings`, () => HttpResponse.json({ items, nextCursor: null })),
+      http.get(`${api}/neighbourhoods/n1`, () => HttpResponse.json(sampleNeighbourhood())),
     );
-    const client = createClient({ baseUrl: API, pollIntervalMs: 30 });
+    const client = createClient({ baseUrl: api, pollIntervalMs: 30 });
     const r = recorder<NeighbourhoodEvent>();
-    const unsubscribe = client.subscribeNeighbourhood('n1', r.options);
+    const unsubscribe = track(client.subscribeNeighbourhood('n1', r.options));
     await waitUntil(() => r.states.includes('polling'), 'polling');
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(r.events, 'existing listings are not news').to.deep.equal([]);

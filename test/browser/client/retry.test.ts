@@ -1,3 +1,4 @@
+import { describe, it } from './mocha.js';
 import { expect } from '@open-wc/testing';
 import { delay, http, HttpResponse } from 'msw';
 import { createClient } from '../../../src/client/create-client.js';
@@ -43,7 +44,9 @@ describe('client retries', () => {
   it('gives up with the ApiError after maxAttempts', async () => {
     const seen = await serve([503]);
     const { timing } = instantTiming();
-    const error = (await rejection(createClient({ baseUrl: API, retryBaseMs: 1 }, timing).getCampaign('c1'))) as ApiError;
+    const error = (await rejection(
+      createClient({ baseUrl: API, retryBaseMs: 1 }, timing).getCampaign('c1'),
+    )) as ApiError;
     expect(error).to.be.instanceOf(ApiError);
     expect(error.status).to.equal(503);
     expect(seen.requests).to.equal(3);
@@ -124,7 +127,9 @@ describe('client retries', () => {
       }),
     );
     const started = performance.now();
-    const error = (await rejection(createClient({ baseUrl: API, timeoutMs: 100, maxAttempts: 1 }).getCampaign('c1'))) as NetworkError;
+    const error = (await rejection(
+      createClient({ baseUrl: API, timeoutMs: 100, maxAttempts: 1 }).getCampaign('c1'),
+    )) as NetworkError;
     expect(error).to.be.instanceOf(NetworkError);
     expect(error.reason).to.equal('timeout');
     expect(performance.now() - started).to.be.lessThan(1000);
@@ -176,7 +181,9 @@ describe('client retries', () => {
 
   it('refuses an already aborted signal without a request', async () => {
     const seen = await serve([200]);
-    const error = (await rejection(createClient({ baseUrl: API }).getCampaign('c1', { signal: AbortSignal.abort() }))) as NetworkError;
+    const error = (await rejection(
+      createClient({ baseUrl: API }).getCampaign('c1', { signal: AbortSignal.abort() }),
+    )) as NetworkError;
     expect(error.reason).to.equal('aborted');
     expect(seen.requests).to.equal(0);
   });

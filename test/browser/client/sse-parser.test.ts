@@ -1,3 +1,4 @@
+import { describe, it } from './mocha.js';
 import { expect } from '@open-wc/testing';
 import { SseParser } from '../../../src/client/sse.js';
 

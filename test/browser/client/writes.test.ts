@@ -1,10 +1,19 @@
+import { describe, it } from './mocha.js';
 import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { createClient } from '../../../src/client/create-client.js';
 import { ApiError, ConfigError } from '../../../src/client/errors.js';
 import type { PledgeRequest } from '../../../src/contract/index.js';
 import { startWorker } from '../../support/msw.js';
-import { API, instantTiming, sampleCampaign, sampleListing, sampleMember, samplePledgeResult, sampleReply } from './sample.js';
+import {
+  API,
+  instantTiming,
+  sampleCampaign,
+  sampleListing,
+  sampleMember,
+  samplePledgeResult,
+  sampleReply,
+} from './sample.js';
 
 const pledge: PledgeRequest = {
   amount: { amount: 2500, currency: 'EUR' },
@@ -36,12 +45,21 @@ describe('client writes', () => {
       http.post(`${API}/campaigns/c1/pledges`, async ({ request }) => {
         seen.push({ key: request.headers.get('Idempotency-Key'), body: await request.text() });
         if (seen.length === 1) return HttpResponse.error();
-        if (seen.length === 2) return HttpResponse.json({ type: 'x', title: 'busy', status: 409, code: 'idempotency_in_flight' }, { status: 409 });
-        return HttpResponse.json(samplePledgeResult({ id: 'p-first' }), { status: 201, headers: { 'Idempotent-Replayed': 'true' } });
+        if (seen.length === 2)
+          return HttpResponse.json(
+            { type: 'x', title: 'busy', status: 409, code: 'idempotency_in_flight' },
+            { status: 409 },
+          );
+        return HttpResponse.json(samplePledgeResult({ id: 'p-first' }), {
+          status: 201,
+          headers: { 'Idempotent-Replayed': 'true' },
+        });
       }),
     );
     const { timing } = instantTiming();
-    const result = await createClient({ baseUrl: API }, timing).createPledge('c1', pledge, { idempotencyKey: 'key-123' });
+    const result = await createClient({ baseUrl: API }, timing).createPledge('c1', pledge, {
+      idempotencyKey: 'key-123',
+    });
     expect(result.id).to.equal('p-first');
     expect(seen).to.have.length(3);
     expect(seen.map((s) => s.key)).to.deep.equal(['key-123', 'key-123', 'key-123']);
@@ -50,7 +68,11 @@ describe('client writes', () => {
   });
 
   it('never retries a pledge on 500 (outcome unknown) or on a refusal', async () => {
-    for (const [status, code] of [[500, 'internal_error'], [409, 'reward_sold_out'], [422, 'validation_failed']] as const) {
+    for (const [status, code] of [
+      [500, 'internal_error'],
+      [409, 'reward_sold_out'],
+      [422, 'validation_failed'],
+    ] as const) {
       let requests = 0;
       await startWorker(
         http.post(`${API}/campaigns/c1/pledges`, () => {
@@ -59,7 +81,9 @@ describe('client writes', () => {
         }),
       );
       const { timing } = instantTiming();
-      const error = (await rejection(createClient({ baseUrl: API }, timing).createPledge('c1', pledge, { idempotencyKey: 'k' }))) as ApiError;
+      const error = (await rejection(
+        createClient({ baseUrl: API }, timing).createPledge('c1', pledge, { idempotencyKey: 'k' }),
+      )) as ApiError;
       expect(error.code).to.equal(code);
       expect(requests, code).to.equal(1);
     }
@@ -80,7 +104,9 @@ describe('client writes', () => {
       }),
     );
     const { timing } = instantTiming();
-    const error = (await rejection(createClient({ baseUrl: API, memberToken: 'tok' }, timing).createListing('n1', listingRequest))) as ApiError;
+    const error = (await rejection(
+      createClient({ baseUrl: API, memberToken: 'tok' }, timing).createListing('n1', listingRequest),
+    )) as ApiError;
     expect(error.status).to.equal(503);
     expect(requests).to.equal(1);
   });
@@ -147,7 +173,12 @@ describe('client writes', () => {
 
   it('sends credentials: omit and Accept: application/json on every request', async () => {
     const requests: { credentials: RequestCredentials; accept: string | null; cookie: string | null }[] = [];
-    const note = (request: Request) => requests.push({ credentials: request.credentials, accept: request.headers.get('Accept'), cookie: request.headers.get('Cookie') });
+    const note = (request: Request) =>
+      requests.push({
+        credentials: request.credentials,
+        accept: request.headers.get('Accept'),
+        cookie: request.headers.get('Cookie'),
+      });
     await startWorker(
       http.get(`${API}/campaigns/c1`, ({ request }) => {
         note(request);
@@ -205,6 +236,8 @@ describe('client configuration', () => {
 
   it('accepts https and http URLs and trims the trailing slash', () => {
     expect(createClient({ baseUrl: `${API}/` }).baseUrl).to.equal(API);
-    expect(createClient({ baseUrl: 'http://localhost:8787/v1', memberToken: 'eyJhbGciOi.member' }).baseUrl).to.equal('http://localhost:8787/v1');
+    expect(createClient({ baseUrl: 'http://localhost:8787/v1', memberToken: 'eyJhbGciOi.member' }).baseUrl).to.equal(
+      'http://localhost:8787/v1',
+    );
   });
 });
