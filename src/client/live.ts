@@ -1,4 +1,5 @@
 import type * as z from 'zod/mini';
+import { ApiError } from './errors.js';
 import { backoff, type Timing } from './http.js';
 import { openEventStream, SseParser, type SseMessage } from './sse.js';
 import type { LiveState, SubscribeOptions, Unsubscribe } from './types.js';
@@ -53,6 +54,7 @@ export function runLive<E>(source: LiveSource<E>, sink: Sink<E>): () => void {
     while (!signal.aborted) {
       const parser = new SseParser(lastEventId);
       let outcome: 'ended' | 'unsupported' | 'failed';
+      let retryAfter: number | undefined;
       try {
         outcome = await openEventStream({
           url: source.url,
@@ -65,15 +67,21 @@ export function runLive<E>(source: LiveSource<E>, sink: Sink<E>): () => void {
           onActivity: () => (attempt = 0),
           onMessage: deliver,
         });
-      } catch {
+      } catch (error) {
         outcome = 'failed';
+        if (error instanceof ApiError) retryAfter = error.retryAfter;
       }
       lastEventId = parser.lastEventId;
       serverRetry = parser.retry ?? serverRetry;
       if (signal.aborted) return;
       if (outcome === 'unsupported') return poll(source, sink, signal, state);
       state('reconnecting');
-      const delay = backoff(timing, serverRetry ?? source.retryBaseMs, attempt++);
+      // A busy server's Retry-After wins over our backoff; we never give up on a live stream.
+      const delay =
+        retryAfter !== undefined
+          ? Math.min(retryAfter * 1000, timing.maxRetryAfterMs)
+          : backoff(timing, serverRetry ?? source.retryBaseMs, attempt);
+      attempt++;
       if (!(await pause(timing, delay, signal))) return;
     }
   })();

@@ -139,6 +139,23 @@ describe('client live updates', () => {
     expect(requests).to.be.greaterThanOrEqual(5);
   });
 
+  it('waits as long as Retry-After asks before reconnecting', async () => {
+    await startWorker(
+      http.get(`${api}/campaigns/c1/events`, () =>
+        HttpResponse.json(
+          { type: 'x', title: 'busy', status: 503, code: 'http_503' },
+          { status: 503, headers: { 'Retry-After': '7' } },
+        ),
+      ),
+    );
+    const { timing, sleeps } = instantTiming();
+    const client = createClient({ baseUrl: api }, timing);
+    const r = recorder<CampaignEvent>();
+    track(client.subscribeCampaign('c1', r.options));
+    await waitUntil(() => sleeps.length >= 2, 'two waits');
+    expect(sleeps.slice(0, 2)).to.deep.equal([7000, 7000]);
+  });
+
   it('reopens a stream that went silent (no event, no heartbeat)', async () => {
     let requests = 0;
     await startWorker(
