@@ -1,4 +1,3 @@
-import { afterEach, beforeEach, describe, it } from './mocha.js';
 import { expect, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { createClient } from '../../../src/client/create-client.js';

@@ -1,4 +1,3 @@
-import { describe, it } from './mocha.js';
 import { expect } from '@open-wc/testing';
 import { delay, http, HttpResponse } from 'msw';
 import { createClient } from '../../../src/client/create-client.js';

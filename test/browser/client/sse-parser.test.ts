@@ -1,4 +1,3 @@
-import { describe, it } from './mocha.js';
 import { expect } from '@open-wc/testing';
 import { SseParser } from '../../../src/client/sse.js';
 
