@@ -1,0 +1,54 @@
+import { createMockBackend, type MockBackend } from '../../src/mock/index.js';
+import { startMockWorker } from '../../src/mock/browser.js';
+
+/**
+ * Every story talks to an in-memory backend (msw). Each network condition gets its own base
+ * URL, hence its own client and cache, so stories of different states never share a response:
+ *
+ * - `API`: answers at once, like a healthy backend;
+ * - `SLOW_API`: never answers (the skeleton stays, to review the loading state);
+ * - `SLUGGISH_API`: answers after 1.5 s (skeleton, then content);
+ * - `DOWN_API`: every request fails with 500 (error state with a retry button);
+ * - `OFFLINE_API`: every request fails as a network error (offline state).
+ */
+export const API = 'https://api.partage.test/v1';
+export const SLOW_API = 'https://slow.partage.test/v1';
+export const SLUGGISH_API = 'https://sluggish.partage.test/v1';
+export const DOWN_API = 'https://down.partage.test/v1';
+export const OFFLINE_API = 'https://offline.partage.test/v1';
+
+export const backend: MockBackend = createMockBackend({ baseUrl: API });
+const slow = createMockBackend({ baseUrl: SLOW_API, latencyMs: Infinity });
+const sluggish = createMockBackend({ baseUrl: SLUGGISH_API, latencyMs: 1500 });
+const down = createMockBackend({ baseUrl: DOWN_API });
+const offline = createMockBackend({ baseUrl: OFFLINE_API });
+offline.setOffline(true);
+// Matches every path under the base URL, for as long as the story book is open.
+down.failNext('/', 500, { code: 'internal_error', times: Infinity });
+
+let ready: Promise<unknown> | undefined;
+
+/** Starts the msw worker once for the whole Storybook iframe. */
+export function startBackends(): Promise<unknown> {
+  ready ??= startMockWorker({
+    handlers: [backend, slow, sluggish, down, offline].flatMap((b) => b.handlers),
+  });
+  return ready;
+}
+
+/**
+ * Simulates other readers pledging while a story is open, so live updates can be watched.
+ * Returns a cleanup for the story's `beforeEach`.
+ */
+export function pledgesEvery(campaignId: string, ms: number, amountMinor: number): () => void {
+  const timer = setInterval(() => {
+    try {
+      backend.simulatePledge(campaignId, amountMinor, { name: 'Un lecteur de la démo' });
+    } catch (error) {
+      // A campaign that closes or a sold-out reward ends the simulation, not the story.
+      console.info('[stories] simulated pledge refused:', error);
+      clearInterval(timer);
+    }
+  }, ms);
+  return () => clearInterval(timer);
+}
