@@ -77,6 +77,11 @@ export interface MockBackend {
   simulateListing(neighbourhoodId: string, request?: Partial<ListingRequest>, memberToken?: string): Listing;
   /** Open live streams on `campaigns/<id>` or `neighbourhoods/<id>` (wait for a widget to listen). */
   listeners(channel: Channel): number;
+  /**
+   * Ends the open live streams (of one channel, or all), as a server restart or a flaky network
+   * would; the logs stay, so clients that reconnect with Last-Event-ID miss nothing.
+   */
+  dropStreams(channel?: Channel): void;
 }
 
 const toMswPath = (template: string) => template.replace(/\{(\w+)\}/g, ':$1');
@@ -199,6 +204,9 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     },
     listeners(channel) {
       return hub.listeners(channel);
+    },
+    dropStreams(channel) {
+      hub.drop(channel);
     },
   };
 }

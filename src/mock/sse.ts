@@ -80,12 +80,10 @@ export class EventHub {
     return this.#channels.get(name)?.streams.size ?? 0;
   }
 
-  /**
-   * Ends every open stream and forgets the logs (EventSource clients will reconnect). Ids keep
-   * counting up, so a client that resumes never sees an id it already had.
-   */
-  clear(): void {
-    for (const channel of this.#channels.values()) {
+  /** Ends the open streams (of one channel, or all) but keeps the logs: clients resume. */
+  drop(name?: string): void {
+    const channels = name === undefined ? [...this.#channels.values()] : [this.#channels.get(name)].filter((c) => c !== undefined);
+    for (const channel of channels) {
       for (const controller of channel.streams) {
         try {
           controller.close();
@@ -94,7 +92,15 @@ export class EventHub {
         }
       }
       channel.streams.clear();
-      channel.log = [];
     }
+  }
+
+  /**
+   * Ends every open stream and forgets the logs (EventSource clients will reconnect). Ids keep
+   * counting up, so a client that resumes never sees an id it already had.
+   */
+  clear(): void {
+    this.drop();
+    for (const channel of this.#channels.values()) channel.log = [];
   }
 }
