@@ -66,7 +66,7 @@ export interface MockBackend {
    * contains it, get a problem+json answer with `status` (default 500 internal_error).
    */
   failNext(match: EndpointName | (string & {}), status?: number, codeOrOptions?: string | FailureOptions): void;
-  /** Offline: every request fails as a network error (fetch rejects), until set back. */
+  /** Offline: open streams drop and every request fails as a network error (fetch rejects). */
   setOffline(offline: boolean): void;
   /** Delay before every answer, in ms; `Infinity` keeps requests pending forever. */
   setLatency(ms: number): void;
@@ -157,6 +157,8 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     },
     setOffline(offline) {
       ctx.controls.offline = offline;
+      // A real network loss also cuts the live streams: widgets should show "reconnecting".
+      if (offline) hub.drop();
     },
     setLatency(ms) {
       if (!(ms >= 0)) throw new RangeError(`setLatency: expected a delay in ms ≥ 0, got ${ms}`);
@@ -175,7 +177,11 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
         anonymous: pledge.anonymous ?? false,
         ...(pledge.message === undefined ? {} : { message: pledge.message }),
       });
-      if (!request.ok) throw new MockRuleError('validation_failed', `Invalid pledge: ${request.errors.map((e) => `${e.path} ${e.message}`).join('; ')}`);
+      if (!request.ok)
+        throw new MockRuleError(
+          'validation_failed',
+          `Invalid pledge: ${request.errors.map((e) => `${e.path} ${e.message}`).join('; ')}`,
+        );
       const outcome = store.createPledge(campaign, request.data);
       if (!outcome.ok) throw refusal(outcome.violation);
       return outcome.value;
@@ -187,7 +193,8 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
         ? store.memberByToken(memberToken)
         : store.members.find((m) => m.member.neighbourhoodIds.includes(neighbourhood.id))?.member;
       if (!member) throw new MockRuleError('unauthorized', `No member to post in "${neighbourhoodId}".`);
-      if (!member.neighbourhoodIds.includes(neighbourhood.id)) throw new MockRuleError('forbidden', `${member.displayName} is not a member of "${neighbourhoodId}".`);
+      if (!member.neighbourhoodIds.includes(neighbourhood.id))
+        throw new MockRuleError('forbidden', `${member.displayName} is not a member of "${neighbourhoodId}".`);
       const request = parseWith(ListingRequest, {
         kind: 'offer',
         type: 'give',
@@ -197,7 +204,11 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
         place: { label: 'Centre' },
         ...overrides,
       });
-      if (!request.ok) throw new MockRuleError('validation_failed', `Invalid listing: ${request.errors.map((e) => `${e.path} ${e.message}`).join('; ')}`);
+      if (!request.ok)
+        throw new MockRuleError(
+          'validation_failed',
+          `Invalid listing: ${request.errors.map((e) => `${e.path} ${e.message}`).join('; ')}`,
+        );
       const outcome = store.createListing(neighbourhood, member, request.data);
       if (!outcome.ok) throw refusal(outcome.violation);
       return outcome.value;

@@ -7,7 +7,10 @@ import { notFound, problem, validationProblem, violationProblem } from './proble
 import type { StoredPledge } from './store.js';
 import { checkBody, checkParams, checkQuery, readBody, type Checked } from './validate.js';
 
-type CampaignEndpoint = Extract<EndpointName, 'listCampaigns' | 'getCampaign' | 'listRewards' | 'listBackers' | 'createPledge' | 'campaignEvents'>;
+type CampaignEndpoint = Extract<
+  EndpointName,
+  'listCampaigns' | 'getCampaign' | 'listRewards' | 'listBackers' | 'createPledge' | 'campaignEvents'
+>;
 
 const MAX_KEY_LENGTH = 255;
 
@@ -20,7 +23,9 @@ function campaignFrom(params: PathParams, ctx: MockContext): Checked<Campaign> {
   const checked = checkParams(endpoints.getCampaign.params, params);
   if (!checked.ok) return checked;
   const campaign = ctx.store.findCampaign(checked.data.campaignId);
-  return campaign ? { ok: true, data: campaign } : { ok: false, response: notFound('campaign', checked.data.campaignId) };
+  return campaign
+    ? { ok: true, data: campaign }
+    : { ok: false, response: notFound('campaign', checked.data.campaignId) };
 }
 
 export const campaignHandlers: Record<CampaignEndpoint, EndpointImpl> = {
@@ -63,9 +68,16 @@ export const campaignHandlers: Record<CampaignEndpoint, EndpointImpl> = {
    */
   async createPledge(request, params, ctx) {
     const key = request.headers.get(IDEMPOTENCY_HEADER)?.trim();
-    if (!key) return problem(400, 'idempotency_key_missing', `Send an ${IDEMPOTENCY_HEADER} header (a fresh UUID per pledge attempt).`);
+    if (!key)
+      return problem(
+        400,
+        'idempotency_key_missing',
+        `Send an ${IDEMPOTENCY_HEADER} header (a fresh UUID per pledge attempt).`,
+      );
     if (key.length > MAX_KEY_LENGTH) {
-      return validationProblem(400, [{ path: IDEMPOTENCY_HEADER, message: `must be at most ${MAX_KEY_LENGTH} characters` }]);
+      return validationProblem(400, [
+        { path: IDEMPOTENCY_HEADER, message: `must be at most ${MAX_KEY_LENGTH} characters` },
+      ]);
     }
     const raw = await readBody(request);
     if (!raw.ok) return raw.response;
@@ -77,9 +89,17 @@ export const campaignHandlers: Record<CampaignEndpoint, EndpointImpl> = {
       case 'replay':
         return claim.response;
       case 'reused':
-        return problem(422, 'idempotency_key_reused', 'This Idempotency-Key was already used with another request; use a new key for a new pledge.');
+        return problem(
+          422,
+          'idempotency_key_reused',
+          'This Idempotency-Key was already used with another request; use a new key for a new pledge.',
+        );
       case 'in_flight':
-        return problem(409, 'idempotency_in_flight', 'The first request with this Idempotency-Key is still being processed; retry shortly.');
+        return problem(
+          409,
+          'idempotency_in_flight',
+          'The first request with this Idempotency-Key is still being processed; retry shortly.',
+        );
       case 'new':
         break;
     }

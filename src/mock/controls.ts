@@ -67,7 +67,12 @@ export class Controls {
     const rule = this.#failures.find((r) => r.match === endpoint || where.includes(r.match));
     if (!rule) return null;
     if (--rule.remaining <= 0) this.#failures.splice(this.#failures.indexOf(rule), 1);
-    return problem(rule.status, rule.code, rule.detail, rule.retryAfter === undefined ? {} : { retryAfter: rule.retryAfter });
+    return problem(
+      rule.status,
+      rule.code,
+      rule.detail,
+      rule.retryAfter === undefined ? {} : { retryAfter: rule.retryAfter },
+    );
   }
 
   /** Waits the configured latency; `Infinity` never answers (a skeleton that stays). */

@@ -75,7 +75,8 @@ export function json(body: unknown, status: number, extraHeaders: Record<string,
   });
 }
 
-export type BodyRead = { ok: true; raw: unknown; text: string } | { ok: false; status: 400 | 413 | 415; code: string; detail: string };
+export type BodyRead =
+  { ok: true; raw: unknown } | { ok: false; status: 400 | 413 | 415; code: string; detail: string };
 
 /** Reads a JSON body with the same refusals as the backend: 415 not JSON, 413 too big, 400 unparsable. */
 export async function readJson(request: Request): Promise<BodyRead> {
@@ -88,7 +89,7 @@ export async function readJson(request: Request): Promise<BodyRead> {
     return { ok: false, status: 413, code: 'payload_too_large', detail: `The body exceeds ${MAX_BODY_BYTES} bytes.` };
   }
   try {
-    return { ok: true, raw: JSON.parse(text) as unknown, text };
+    return { ok: true, raw: JSON.parse(text) as unknown };
   } catch {
     return { ok: false, status: 400, code: 'validation_failed', detail: 'The body is not valid JSON.' };
   }
@@ -98,7 +99,9 @@ export async function readJson(request: Request): Promise<BodyRead> {
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
       : v,
   );
 }

@@ -12,10 +12,7 @@ interface InFlight {
 }
 
 export type Claim =
-  | { kind: 'new' }
-  | { kind: 'replay'; response: Response }
-  | { kind: 'reused' }
-  | { kind: 'in_flight' };
+  { kind: 'new' } | { kind: 'replay'; response: Response } | { kind: 'reused' } | { kind: 'in_flight' };
 
 /**
  * Idempotency keys as ARCHITECTURE.md describes them: a key is claimed while its request runs

@@ -8,9 +8,14 @@ export function authenticate(request: Request, ctx: MockContext): Checked<Member
   const header = request.headers.get('Authorization');
   const token = header?.match(/^Bearer\s+(\S+)\s*$/i)?.[1];
   const challenge = { headers: { 'WWW-Authenticate': 'Bearer realm="partage"' } };
-  if (!token) return { ok: false, response: problem(401, 'unauthorized', 'Send the member token as "Authorization: Bearer <token>".', challenge) };
+  if (!token)
+    return {
+      ok: false,
+      response: problem(401, 'unauthorized', 'Send the member token as "Authorization: Bearer <token>".', challenge),
+    };
   const member = ctx.store.memberByToken(token);
-  if (!member) return { ok: false, response: problem(401, 'unauthorized', 'This member token is unknown or expired.', challenge) };
+  if (!member)
+    return { ok: false, response: problem(401, 'unauthorized', 'This member token is unknown or expired.', challenge) };
   return { ok: true, data: member };
 }
 
@@ -20,7 +25,10 @@ export function authorizeWrite(request: Request, ctx: MockContext): Checked<Memb
   if (!member.ok) return member;
   const retryAfter = ctx.rateLimiter.hit(member.data.id, ctx.now().getTime());
   if (retryAfter !== null) {
-    return { ok: false, response: problem(429, 'rate_limited', `Too many posts; try again in ${retryAfter} s.`, { retryAfter }) };
+    return {
+      ok: false,
+      response: problem(429, 'rate_limited', `Too many posts; try again in ${retryAfter} s.`, { retryAfter }),
+    };
   }
   return member;
 }

@@ -8,17 +8,25 @@ import type { StoredListing } from './store.js';
 import { fold, matchesQuery } from './text-search.js';
 import { checkBody, checkParams, checkQuery, readBody, type Checked } from './validate.js';
 
-type NeighbourhoodEndpoint = Exclude<EndpointName, 'listCampaigns' | 'getCampaign' | 'listRewards' | 'listBackers' | 'createPledge' | 'campaignEvents'>;
+type NeighbourhoodEndpoint = Exclude<
+  EndpointName,
+  'listCampaigns' | 'getCampaign' | 'listRewards' | 'listBackers' | 'createPledge' | 'campaignEvents'
+>;
 
 const neighbourhoodOrder: Ordering<Neighbourhood> = { key: (n) => [n.name, n.id], directions: ['asc', 'asc'] };
 /** Newest first; `seq` breaks ties between listings posted in the same millisecond. */
-const listingOrder: Ordering<StoredListing> = { key: (l) => [l.listing.createdAt, l.seq], directions: ['desc', 'desc'] };
+const listingOrder: Ordering<StoredListing> = {
+  key: (l) => [l.listing.createdAt, l.seq],
+  directions: ['desc', 'desc'],
+};
 
 function neighbourhoodFrom(params: PathParams, ctx: MockContext): Checked<Neighbourhood> {
   const checked = checkParams(endpoints.getNeighbourhood.params, params);
   if (!checked.ok) return checked;
   const found = ctx.store.findNeighbourhood(checked.data.neighbourhoodId);
-  return found ? { ok: true, data: found } : { ok: false, response: notFound('neighbourhood', checked.data.neighbourhoodId) };
+  return found
+    ? { ok: true, data: found }
+    : { ok: false, response: notFound('neighbourhood', checked.data.neighbourhoodId) };
 }
 
 function listingFrom(params: PathParams, ctx: MockContext): Checked<Listing> {
@@ -32,7 +40,11 @@ function listingFrom(params: PathParams, ctx: MockContext): Checked<Listing> {
  * The steps every member write on a listing takes, in the reference backend's order:
  * 401 → 429 → 400 (path) → 415/413/400 (body) → 404 → 403 → 422 (schema).
  */
-async function memberWriteOnListing(request: Request, params: PathParams, ctx: MockContext): Promise<Checked<{ member: Member; listing: Listing; raw: unknown }>> {
+async function memberWriteOnListing(
+  request: Request,
+  params: PathParams,
+  ctx: MockContext,
+): Promise<Checked<{ member: Member; listing: Listing; raw: unknown }>> {
   const member = authorizeWrite(request, ctx);
   if (!member.ok) return member;
   const checked = checkParams(endpoints.getListing.params, params);
@@ -67,14 +79,16 @@ export const neighbourhoodHandlers: Record<NeighbourhoodEndpoint, EndpointImpl> 
     const query = checkQuery(endpoints.listListings.query, request);
     if (!query.ok) return query.response;
     const { kind, type, category, status, q } = query.data;
-    const matching = ctx.store.listingsOf(found.data.id).filter(
-      ({ listing: l }) =>
-        (!kind || l.kind === kind) &&
-        (!type || l.type === type) &&
-        (!category || l.category === category) &&
-        (!status || l.status === status) &&
-        matchesQuery(q, l.title, l.description),
-    );
+    const matching = ctx.store
+      .listingsOf(found.data.id)
+      .filter(
+        ({ listing: l }) =>
+          (!kind || l.kind === kind) &&
+          (!type || l.type === type) &&
+          (!category || l.category === category) &&
+          (!status || l.status === status) &&
+          matchesQuery(q, l.title, l.description),
+      );
     const paged = paginate(matching, listingOrder, query.data);
     if (!paged.ok) return validationProblem(400, paged.errors);
     return cachedJson(request, { items: paged.page.items.map((l) => l.listing), nextCursor: paged.page.nextCursor });

@@ -35,7 +35,8 @@ function decode(cursor: string, length: number): SortKey | null {
   try {
     const binary = atob(cursor.replaceAll('-', '+').replaceAll('_', '/'));
     const key: unknown = JSON.parse(new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0))));
-    const ok = Array.isArray(key) && key.length === length && key.every((k) => typeof k === 'string' || typeof k === 'number');
+    const ok =
+      Array.isArray(key) && key.length === length && key.every((k) => typeof k === 'string' || typeof k === 'number');
     return ok ? (key as SortKey) : null;
   } catch {
     return null;

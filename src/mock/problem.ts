@@ -41,7 +41,12 @@ export interface ProblemExtras {
 }
 
 /** An RFC 9457 problem+json response, shaped like the reference backend's. */
-export function problem(status: number, code: ErrorCode | string, detail?: string, extras: ProblemExtras = {}): Response {
+export function problem(
+  status: number,
+  code: ErrorCode | string,
+  detail?: string,
+  extras: ProblemExtras = {},
+): Response {
   const body: Problem = {
     type: problemType(code),
     title: titles[code as ErrorCode] ?? 'Error',

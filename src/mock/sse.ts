@@ -62,7 +62,7 @@ export class EventHub {
       start(controller) {
         self = controller;
         controller.enqueue(encoder.encode(': hi\n\n'));
-            if (after !== null) for (const e of channel.log) if (e.id > after) controller.enqueue(frame(e));
+        if (after !== null) for (const e of channel.log) if (e.id > after) controller.enqueue(frame(e));
         channel.streams.add(controller);
       },
       cancel() {
@@ -82,7 +82,8 @@ export class EventHub {
 
   /** Ends the open streams (of one channel, or all) but keeps the logs: clients resume. */
   drop(name?: string): void {
-    const channels = name === undefined ? [...this.#channels.values()] : [this.#channels.get(name)].filter((c) => c !== undefined);
+    const channels =
+      name === undefined ? [...this.#channels.values()] : [this.#channels.get(name)].filter((c) => c !== undefined);
     for (const channel of channels) {
       for (const controller of channel.streams) {
         try {

@@ -118,7 +118,13 @@ export class MockStore {
     if (violation) return { ok: false, violation };
 
     const createdAt = now.toISOString();
-    const base = { id: this.#newId('pledge'), campaignId: campaign.id, amount: { ...request.amount }, rewardId: reward?.id ?? null, createdAt };
+    const base = {
+      id: this.#newId('pledge'),
+      campaignId: campaign.id,
+      amount: { ...request.amount },
+      rewardId: reward?.id ?? null,
+      createdAt,
+    };
     const stored: StoredPledge = {
       ...base,
       seq: this.#nextSeq(),
@@ -154,7 +160,12 @@ export class MockStore {
       totals: this.totalsOf(campaign),
       reward:
         reward && result.status !== 'waitlisted'
-          ? { id: reward.id, remaining: reward.remaining, backerCount: reward.backerCount, availability: reward.availability }
+          ? {
+              id: reward.id,
+              remaining: reward.remaining,
+              backerCount: reward.backerCount,
+              availability: reward.availability,
+            }
           : null,
       backer: result.status === 'waitlisted' ? null : publicBacker(stored),
     });
@@ -194,8 +205,13 @@ export class MockStore {
     if (request.expiresAt) {
       const t = Date.parse(request.expiresAt);
       const message =
-        t <= now.getTime() ? 'must be in the future' : t > now.getTime() + LISTING_MAX_DAYS * DAY_MS ? `must be within ${LISTING_MAX_DAYS} days` : null;
-      if (message) return { ok: false, violation: { status: 422, code: 'validation_failed', path: 'expiresAt', detail: message } };
+        t <= now.getTime()
+          ? 'must be in the future'
+          : t > now.getTime() + LISTING_MAX_DAYS * DAY_MS
+            ? `must be within ${LISTING_MAX_DAYS} days`
+            : null;
+      if (message)
+        return { ok: false, violation: { status: 422, code: 'validation_failed', path: 'expiresAt', detail: message } };
     }
     const listing: Listing = {
       id: this.#newId('listing'),
@@ -227,7 +243,10 @@ export class MockStore {
   createReply(listing: Listing, member: Member, request: ReplyRequest): Outcome<Reply> {
     const now = this.#now();
     if (listing.status === 'closed' || (listing.expiresAt && Date.parse(listing.expiresAt) <= now.getTime())) {
-      return { ok: false, violation: { status: 409, code: 'listing_closed', detail: `"${listing.title}" no longer takes replies.` } };
+      return {
+        ok: false,
+        violation: { status: 409, code: 'listing_closed', detail: `"${listing.title}" no longer takes replies.` },
+      };
     }
     const reply: Reply = {
       id: this.#newId('reply'),
@@ -265,7 +284,9 @@ export class MockStore {
 
   /** Open-listing counts derive from the listings, so stats and board always agree. */
   #touch(neighbourhood: Neighbourhood, now: Date): void {
-    neighbourhood.stats.openListings = this.listingsOf(neighbourhood.id).filter((l) => l.listing.status === 'open').length;
+    neighbourhood.stats.openListings = this.listingsOf(neighbourhood.id).filter(
+      (l) => l.listing.status === 'open',
+    ).length;
     neighbourhood.updatedAt = now.toISOString();
   }
 }

@@ -14,7 +14,9 @@ export function fold(text: string): string {
 
 /** Every word of the query must appear somewhere in the haystack (title + description). */
 export function matchesQuery(query: string | undefined, ...fields: string[]): boolean {
-  const words = fold(query ?? '').split(/\s+/).filter(Boolean);
+  const words = fold(query ?? '')
+    .split(/\s+/)
+    .filter(Boolean);
   if (words.length === 0) return true;
   const haystack = fold(fields.join(' '));
   return words.every((w) => haystack.includes(w));

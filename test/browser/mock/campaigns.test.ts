@@ -49,7 +49,9 @@ describe('mock backend: campaigns', () => {
 
     const badCursor = await fetch(`${BASE}/campaigns?cursor=garbage`);
     expect(badCursor.status).to.equal(400);
-    expect((await problemOf(badCursor)).errors).to.deep.equal([{ path: 'cursor', message: 'Unknown or malformed cursor' }]);
+    expect((await problemOf(badCursor)).errors).to.deep.equal([
+      { path: 'cursor', message: 'Unknown or malformed cursor' },
+    ]);
     const badLimit = await fetch(`${BASE}/campaigns?limit=500&kind=lottery`);
     expect(badLimit.status).to.equal(400);
     expect((await problemOf(badLimit)).errors?.map((e) => e.path)).to.have.members(['limit', 'kind']);
@@ -64,7 +66,10 @@ describe('mock backend: campaigns', () => {
 
   it('moves totals, reward stock and the backers list with a pledge', async () => {
     const before = await getJson<Campaign>('/campaigns/atelier-ceramique');
-    const res = await postPledge('atelier-ceramique', pledgeBody(120, { rewardId: 'ceramique-service-the', message: 'Pour la théière !' }));
+    const res = await postPledge(
+      'atelier-ceramique',
+      pledgeBody(120, { rewardId: 'ceramique-service-the', message: 'Pour la théière !' }),
+    );
     expect(res.status).to.equal(201);
     const result = (await res.json()) as PledgeResult;
     expect(result.status).to.equal('confirmed');
@@ -84,14 +89,19 @@ describe('mock backend: campaigns', () => {
   });
 
   it('hides the name and amount of anonymous backers', async () => {
-    await postPledge('librairie-solidaire', pledgeBody(15, { anonymous: true, backer: { name: 'Secret S.', email: 's@example.org' } }));
+    await postPledge(
+      'librairie-solidaire',
+      pledgeBody(15, { anonymous: true, backer: { name: 'Secret S.', email: 's@example.org' } }),
+    );
     const { items } = await getJson<Page<Backer>>('/campaigns/librairie-solidaire/backers');
     expect(items[0]).to.include({ anonymous: true, displayName: null, amount: null });
   });
 
   it('sells limited rewards out: 409 reward_sold_out once the stock reaches 0', async () => {
     for (let i = 0; i < 4; i++) {
-      expect((await postPledge('atelier-ceramique', pledgeBody(120, { rewardId: 'ceramique-service-the' }))).status).to.equal(201);
+      expect(
+        (await postPledge('atelier-ceramique', pledgeBody(120, { rewardId: 'ceramique-service-the' }))).status,
+      ).to.equal(201);
     }
     const tier = await reward('atelier-ceramique', 'ceramique-service-the');
     expect(tier).to.include({ remaining: 0, availability: 'sold_out' });
@@ -121,15 +131,25 @@ describe('mock backend: campaigns', () => {
   });
 
   it('answers invalid bodies with 422 validation_failed listing every field', async () => {
-    const res = await postPledge('atelier-ceramique', { amount: { amount: 12.5, currency: 'eur' }, backer: { name: ' ', email: 'nope' } });
+    const res = await postPledge('atelier-ceramique', {
+      amount: { amount: 12.5, currency: 'eur' },
+      backer: { name: ' ', email: 'nope' },
+    });
     expect(res.status).to.equal(422);
     const problem = await problemOf(res);
     expect(problem.code).to.equal('validation_failed');
-    expect(problem.errors?.map((e) => e.path)).to.have.members(['amount.amount', 'amount.currency', 'backer.name', 'backer.email']);
+    expect(problem.errors?.map((e) => e.path)).to.have.members([
+      'amount.amount',
+      'amount.currency',
+      'backer.name',
+      'backer.email',
+    ]);
     expect(problem.errors?.every((e) => e.message.length > 0)).to.equal(true);
 
     const notJson = await fetch(`${BASE}/campaigns/atelier-ceramique/pledges`, {
-      method: 'POST', headers: { 'Content-Type': 'text/plain', 'Idempotency-Key': 'k-text' }, body: 'hello',
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain', 'Idempotency-Key': 'k-text' },
+      body: 'hello',
     });
     expect(notJson.status).to.equal(415);
     expect((await problemOf(notJson)).code).to.equal('unsupported_media_type');
@@ -141,7 +161,9 @@ describe('mock backend: campaigns', () => {
     const result = (await res.json()) as PledgeResult;
     expect(result.status).to.equal('pending_payment');
     if (result.status !== 'pending_payment') return;
-    expect(result.checkoutUrl).to.equal(`https://demo.partage.example.org/campaigns/mon-petit-placement/checkout?pledge=${result.id}`);
+    expect(result.checkoutUrl).to.equal(
+      `https://demo.partage.example.org/campaigns/mon-petit-placement/checkout?pledge=${result.id}`,
+    );
     const after = await getJson<Campaign>('/campaigns/mon-petit-placement');
     expect(after.pledged.amount).to.equal(before.pledged.amount + 50_000);
   });
@@ -153,7 +175,11 @@ describe('mock backend: campaigns', () => {
     worker.use(...near.handlers);
     try {
       const url = 'https://near-cap.partage.test/v1/campaigns/mon-petit-placement';
-      const first = await fetch(`${url}/pledges`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'w1' }, body: JSON.stringify(pledgeBody(20_000)) });
+      const first = await fetch(`${url}/pledges`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'w1' },
+        body: JSON.stringify(pledgeBody(20_000)),
+      });
       const result = (await first.json()) as PledgeResult;
       expect(result).to.include({ status: 'waitlisted', waitlistPosition: 801 });
       const campaign = (await (await fetch(url)).json()) as Campaign;
@@ -162,7 +188,11 @@ describe('mock backend: campaigns', () => {
       expect(campaign.equity?.waitlistCount).to.equal(801);
 
       // Still room for a ticket that fits under the cap.
-      const fits = await fetch(`${url}/pledges`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'w2' }, body: JSON.stringify(pledgeBody(5_000)) });
+      const fits = await fetch(`${url}/pledges`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'w2' },
+        body: JSON.stringify(pledgeBody(5_000)),
+      });
       expect(((await fits.json()) as PledgeResult).status).to.equal('pending_payment');
     } finally {
       worker.resetHandlers();
@@ -188,7 +218,9 @@ describe('mock backend: campaigns', () => {
     const result = backend.simulatePledge('atelier-ceramique', 2_500, { rewardId: 'ceramique-tasse' });
     expect(result.status).to.equal('confirmed');
     expect((await reward('atelier-ceramique', 'ceramique-tasse')).remaining).to.equal(11);
-    expect(() => backend.simulatePledge('atelier-ceramique', 6_000, { rewardId: 'ceramique-bol-atelier' })).to.throw(/sold out/);
+    expect(() => backend.simulatePledge('atelier-ceramique', 6_000, { rewardId: 'ceramique-bol-atelier' })).to.throw(
+      /sold out/,
+    );
     expect(() => backend.simulatePledge('album-fanfare', 2_000)).to.throw(/not accepting/);
   });
 });

@@ -1,7 +1,10 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { SetupWorker } from 'msw/browser';
 import type { CampaignEvent, NeighbourhoodEvent } from '../../../src/contract/index.js';
-import { CampaignEvent as CampaignEventSchema, NeighbourhoodEvent as NeighbourhoodEventSchema } from '../../../src/contract/index.js';
+import {
+  CampaignEvent as CampaignEventSchema,
+  NeighbourhoodEvent as NeighbourhoodEventSchema,
+} from '../../../src/contract/index.js';
 import { createMockBackend } from '../../../src/mock/index.js';
 import { startMockWorker } from '../../../src/mock/browser.js';
 import { BASE, morgane, pledgeBody, postAs, postPledge, SseReader } from './helpers.js';
@@ -43,8 +46,17 @@ describe('mock backend: live events', () => {
       expect(message.event).to.equal('pledge.created');
       const event = CampaignEventSchema.parse(JSON.parse(message.data)) as CampaignEvent;
       if (event.type !== 'pledge.created') throw new Error(event.type);
-      expect(event.totals).to.deep.equal({ pledged: { amount: 544_500, currency: 'EUR' }, backerCount: 144, waitlistCount: 0 });
-      expect(event.reward).to.deep.equal({ id: 'ceramique-tasse', remaining: 11, backerCount: 39, availability: 'available' });
+      expect(event.totals).to.deep.equal({
+        pledged: { amount: 544_500, currency: 'EUR' },
+        backerCount: 144,
+        waitlistCount: 0,
+      });
+      expect(event.reward).to.deep.equal({
+        id: 'ceramique-tasse',
+        remaining: 11,
+        backerCount: 39,
+        availability: 'available',
+      });
       expect(event.backer?.displayName).to.equal('Alix M.');
     }
   });
@@ -55,7 +67,10 @@ describe('mock backend: live events', () => {
     backend.simulatePledge('atelier-ceramique', 1_000);
     expect((await reader.nextEvent()).event).to.equal('pledge.created');
     let quiet = true;
-    await other.nextEvent(300).then(() => (quiet = false), () => undefined);
+    await other.nextEvent(300).then(
+      () => (quiet = false),
+      () => undefined,
+    );
     expect(quiet).to.equal(true);
   });
 
@@ -106,7 +121,9 @@ describe('mock backend: live events', () => {
   it('serves a native EventSource, which reconnects by itself after the stream drops', async () => {
     const received: number[] = [];
     const source = new EventSource(`${BASE}/campaigns/librairie-solidaire/events`);
-    source.addEventListener('pledge.created', (e) => received.push(JSON.parse((e as MessageEvent<string>).data).totals.pledged.amount));
+    source.addEventListener('pledge.created', (e) =>
+      received.push(JSON.parse((e as MessageEvent<string>).data).totals.pledged.amount),
+    );
     const listening = () => backend.listeners('campaigns/librairie-solidaire') === 1;
     try {
       await waitUntil(listening, 'EventSource never connected', { timeout: 3000 });
@@ -126,7 +143,12 @@ describe('mock backend: live events', () => {
     const reader = await subscribe('/neighbourhoods/saint-malo-intra-muros/events');
     const openBefore = backend.store.findNeighbourhood('saint-malo-intra-muros')!.stats.openListings;
     await postAs(morgane, '/neighbourhoods/saint-malo-intra-muros/listings', {
-      kind: 'request', type: 'lend', category: 'garden', title: 'Brouette', description: '', place: { label: 'Paramé' },
+      kind: 'request',
+      type: 'lend',
+      category: 'garden',
+      title: 'Brouette',
+      description: '',
+      place: { label: 'Paramé' },
     });
     const created = NeighbourhoodEventSchema.parse(JSON.parse((await reader.nextEvent()).data)) as NeighbourhoodEvent;
     expect(created.type).to.equal('listing.created');
@@ -137,6 +159,19 @@ describe('mock backend: live events', () => {
     const updated = await reader.nextEvent();
     expect(updated.event).to.equal('listing.updated');
     expect(JSON.parse(updated.data).listing.replyCount).to.equal(3);
+  });
+
+  it('cuts open streams when the backend goes offline', async () => {
+    const reader = await subscribe('/campaigns/atelier-ceramique/events');
+    backend.setOffline(true);
+    const error = await reader.next(1000).then(
+      () => null,
+      (e: Error) => e.message,
+    );
+    expect(error).to.equal('SSE stream ended');
+    let reconnect: unknown;
+    await fetch(`${BASE}/campaigns/atelier-ceramique/events`).catch((e: unknown) => (reconnect = e));
+    expect(reconnect).to.be.instanceOf(TypeError);
   });
 
   it('answers 404 for the events of an unknown resource', async () => {

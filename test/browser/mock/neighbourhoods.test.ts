@@ -52,7 +52,11 @@ describe('mock backend: neighbourhood board', () => {
 
   it('filters by kind, type, category and status', async () => {
     const requests = await board('?kind=request&type=lend&limit=100');
-    expect(requests.items.map((l) => l.title)).to.have.members(['Besoin d’une échelle de 3 m', 'Appareil à raclette', 'Vidéoprojecteur pour un soir']);
+    expect(requests.items.map((l) => l.title)).to.have.members([
+      'Besoin d’une échelle de 3 m',
+      'Appareil à raclette',
+      'Vidéoprojecteur pour un soir',
+    ]);
     const closed = await board('?status=closed');
     expect(closed.items.every((l) => l.status === 'closed')).to.equal(true);
     expect(closed.items).to.have.length(2);
@@ -97,10 +101,17 @@ describe('mock backend: neighbourhood board', () => {
     expect((await board()).items[0]!.id).to.equal(created.id);
     expect((await getJson<Listing>(`/listings/${created.id}`)).title).to.equal('Scie circulaire');
 
-    const invalid = await postAs(morgane, '/neighbourhoods/saint-malo-intra-muros/listings', { ...newListing, title: 'ab', kind: 'gift' });
+    const invalid = await postAs(morgane, '/neighbourhoods/saint-malo-intra-muros/listings', {
+      ...newListing,
+      title: 'ab',
+      kind: 'gift',
+    });
     expect(invalid.status).to.equal(422);
     expect((await problemOf(invalid)).errors?.map((e) => e.path)).to.have.members(['title', 'kind']);
-    const past = await postAs(morgane, '/neighbourhoods/saint-malo-intra-muros/listings', { ...newListing, expiresAt: '2000-01-01T00:00:00Z' });
+    const past = await postAs(morgane, '/neighbourhoods/saint-malo-intra-muros/listings', {
+      ...newListing,
+      expiresAt: '2000-01-01T00:00:00Z',
+    });
     expect((await problemOf(past)).errors?.[0]?.path).to.equal('expiresAt');
   });
 
@@ -129,7 +140,9 @@ describe('mock backend: neighbourhood board', () => {
     expect(retryAfter).to.be.within(1, 60);
     expect(await problemOf(limited)).to.include({ code: 'rate_limited', retryAfter });
     // Another member is not affected.
-    expect((await postAs('demo-member-david', '/listings/sm-01/replies', { message: 'Moi aussi' })).status).to.equal(201);
+    expect((await postAs('demo-member-david', '/listings/sm-01/replies', { message: 'Moi aussi' })).status).to.equal(
+      201,
+    );
 
     backend.setMemberRateLimit({ limit: 100, windowMs: 60_000 });
     expect((await postAs(morgane, '/listings/sm-01/replies', { message: 'Enfin' })).status).to.equal(201);
