@@ -1,0 +1,106 @@
+/**
+ * `npm run bench`: performance of the reference backend and of contract validation, measured
+ * in-process on this machine. Targets live here and in BENCHMARKS.md, not in timed unit tests.
+ *
+ *   npm run bench                 embedded database (PGlite, in memory)
+ *   DATABASE_URL=… npm run bench  also a real PostgreSQL server
+ *   npm run bench -- --write      rewrites the results table in BENCHMARKS.md
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { Campaign, Listing } from '../src/contract/index.js';
+import { createFixtures } from '../src/mock/fixtures/index.js';
+import { startServer } from '../server/server.js';
+
+interface Row { database: string; scenario: string; requests: number; concurrency: number; rps: number; p50: number; p95: number; target: string; ok: boolean }
+const rows: Row[] = [];
+
+const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+
+async function load(database: string, scenario: string, total: number, concurrency: number, once: (i: number) => Promise<Response>, target: { p95Ms: number; rps: number }) {
+  const latencies: number[] = [];
+  let next = 0;
+  let failures = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < total) {
+        const i = next++;
+        const t = performance.now();
+        const res = await once(i);
+        await res.arrayBuffer();
+        if (res.status >= 400) failures++;
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const row: Row = {
+    database, scenario, requests: total, concurrency,
+    rps: Math.round(total / seconds), p50: +quantile(latencies, 0.5).toFixed(1), p95: +quantile(latencies, 0.95).toFixed(1),
+    target: `p95 ≤ ${target.p95Ms} ms, ≥ ${target.rps} req/s`, ok: failures === 0 && quantile(latencies, 0.95) <= target.p95Ms && total / seconds >= target.rps,
+  };
+  if (failures) console.warn(`${scenario}: ${failures} failed requests`);
+  rows.push(row);
+  console.log(`${database.padEnd(10)} ${scenario.padEnd(44)} ${String(row.rps).padStart(6)} req/s  p50 ${row.p50} ms  p95 ${row.p95} ms ${row.ok ? '✓' : '✗'}`);
+}
+
+async function benchServer(database: string, databaseUrl?: string) {
+  const server = await startServer({ port: 0, sandbox: true, demoDir: null, distDir: null, openapiFile: null, ...(databaseUrl ? { databaseUrl, schema: `bench_${Date.now()}` } : {}) });
+  try {
+    const base = server.baseUrl;
+    const sandbox = (await (await fetch(`${base}/_sandbox/campaigns`, { method: 'POST' })).json()) as { campaignId: string; neighbourhoodId: string };
+    const campaignUrl = `${base}/campaigns/${sandbox.campaignId}`;
+    await load(database, 'GET campaign (cold JSON, validated)', 2000, 20, () => fetch(campaignUrl), { p95Ms: 50, rps: 300 });
+    const etag = (await fetch(campaignUrl)).headers.get('etag') ?? '';
+    await load(database, 'GET campaign with If-None-Match (304)', 2000, 20, () => fetch(campaignUrl, { headers: { 'if-none-match': etag } }), { p95Ms: 50, rps: 300 });
+    await load(database, 'GET 20 listings with text search', 1000, 20, () => fetch(`${base}/neighbourhoods/${sandbox.neighbourhoodId}/listings?limit=20&q=a`), { p95Ms: 80, rps: 150 });
+    await load(database, 'POST pledge (transaction, idempotency key)', 1000, 50, (i) =>
+      fetch(`${campaignUrl}/pledges`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': `bench-${Date.now()}-${i}` },
+        body: JSON.stringify({ amount: { amount: 100, currency: 'EUR' }, backer: { name: 'Bench', email: 'bench@example.org' } }),
+      }), { p95Ms: 250, rps: 100 });
+  } finally {
+    await server.close();
+  }
+}
+
+function benchValidation() {
+  const fx = createFixtures();
+  const campaign = fx.campaigns[0];
+  const listings = { items: fx.listings.slice(0, 20) };
+  const time = (label: string, n: number, fn: () => void, targetPerSec: number) => {
+    for (let i = 0; i < 200; i++) fn();
+    const t = performance.now();
+    for (let i = 0; i < n; i++) fn();
+    const perSec = Math.round(n / ((performance.now() - t) / 1000));
+    console.log(`validation ${label.padEnd(44)} ${perSec} /s ${perSec >= targetPerSec ? '✓' : '✗'}`);
+    rows.push({ database: '—', scenario: `validate ${label}`, requests: n, concurrency: 1, rps: perSec, p50: 0, p95: 0, target: `≥ ${targetPerSec} /s`, ok: perSec >= targetPerSec });
+  };
+  time('one campaign (client-side check)', 20000, () => Campaign.parse(campaign), 10000);
+  time('a page of 20 listings', 5000, () => listings.items.forEach((l) => Listing.parse(l)), 1000);
+}
+
+benchValidation();
+await benchServer('PGlite');
+if (process.env.DATABASE_URL) await benchServer('PostgreSQL', process.env.DATABASE_URL);
+
+const table = [
+  '| database | scenario | requests | concurrency | throughput | p50 | p95 | target | met |',
+  '|---|---|---|---|---|---|---|---|---|',
+  ...rows.map((r) => `| ${r.database} | ${r.scenario} | ${r.requests} | ${r.concurrency} | ${r.rps} /s | ${r.p50 || '—'} ms | ${r.p95 || '—'} ms | ${r.target} | ${r.ok ? 'yes' : 'no'} |`),
+].join('\n');
+const header = `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, Node ${process.version}.`;
+
+if (process.argv.includes('--write')) {
+  const file = new URL('../BENCHMARKS.md', import.meta.url);
+  const text = readFileSync(file, 'utf8');
+  const start = text.indexOf('<!-- bench:start -->');
+  const end = text.indexOf('<!-- bench:end -->');
+  writeFileSync(file, `${text.slice(0, start)}<!-- bench:start -->\n${header}\n\n${table}\n${text.slice(end)}`);
+  console.log('BENCHMARKS.md updated');
+}
+process.exit(rows.every((r) => r.ok) ? 0 : 1);
