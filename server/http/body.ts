@@ -43,8 +43,9 @@ function assertJsonContentType(header: string | null) {
   }
 }
 
-const tooLarge = (limit: number) =>
-  new HttpError(413, 'payload_too_large', `The body may not exceed ${limit} bytes.`, { headers: { Connection: 'close' } });
+// No `Connection: close`: @hono/node-server then drains (and discards) the rest of the upload
+// for a moment, so that the client, still sending, gets to read this answer.
+const tooLarge = (limit: number) => new HttpError(413, 'payload_too_large', `The body may not exceed ${limit} bytes.`);
 
 async function readLimited(request: Request, limit: number): Promise<Uint8Array> {
   if (!request.body) return new Uint8Array();
