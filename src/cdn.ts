@@ -10,3 +10,5 @@ define();
 
 const g = globalThis as { Partage?: { version: string; define: typeof define } };
 g.Partage ??= { version: VERSION, define };
+
+export { define };
