@@ -1,0 +1,179 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
+import { VERSION } from '../../../src/core/partage-element.js';
+import { elements } from '../../../src/define.js';
+import { createMockBackend } from '../../../src/mock/index.js';
+import { startMockWorker } from '../../../src/mock/browser.js';
+import { samples, shownText } from './samples.js';
+
+/*
+ * The one-line embed, as a blogger pastes it: the built CDN bundle (dist/cdn/partage.js) in a
+ * plain HTML page with a strict Content-Security-Policy (script-src 'self'; style-src 'self';
+ * Trusted Types required), loaded twice, next to another version, and under a partner's prefix.
+ * The pages live in ./pages and run in iframes; the msw worker started here answers their
+ * requests (msw serves a page's iframes from the top-level page's handlers).
+ */
+const API = 'https://cdn-test.partage.test/v1';
+const BUNDLE = '/dist/cdn/partage.js';
+const PAGES = new URL('./pages/', import.meta.url).pathname;
+const backend = createMockBackend({ baseUrl: API });
+
+interface EmbedLog {
+  warnings: string[];
+  errors: string[];
+  violations: string[];
+}
+type EmbedWindow = Window &
+  typeof globalThis & { __embedLog: EmbedLog; Partage?: { version: string; define(options?: { prefix?: string }): void } };
+
+const names = Object.keys(elements);
+
+before(async function () {
+  const bundle = await fetch(BUNDLE, { method: 'HEAD' });
+  if (!bundle.ok) {
+    throw new Error(`${BUNDLE} is missing (HTTP ${bundle.status}): build it first with \`npm run build\` (or \`npx vite build --mode cdn\`).`);
+  }
+  await startMockWorker(backend);
+  // Tall enough that every widget of a page is near the viewport (widgets load lazily).
+  await setViewport({ width: 1200, height: 4000 });
+});
+
+afterEach(() => {
+  for (const frame of document.querySelectorAll('iframe')) frame.remove();
+  backend.reset();
+});
+
+async function openPage(file: string): Promise<{ win: EmbedWindow; doc: Document }> {
+  const frame = document.createElement('iframe');
+  frame.style.cssText = 'width: 1100px; height: 3800px; border: 0';
+  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  frame.src = PAGES + file;
+  document.body.append(frame);
+  await loaded;
+  const win = frame.contentWindow as EmbedWindow;
+  // Module scripts run before `load`; give the browser a tick to settle upgrades.
+  await waitUntil(() => win.__embedLog !== undefined, 'the page did not run record.js');
+  return { win, doc: frame.contentDocument! };
+}
+
+/** Adds `<prefix-name>` for every element of the bundle, each with its sample attributes. */
+function embedAll(doc: Document, prefix: string): Map<string, HTMLElement> {
+  const main = doc.getElementById('widgets')!;
+  const added = new Map<string, HTMLElement>();
+  for (const name of names) {
+    const sample = samples[name]!;
+    const el = doc.createElement(`${prefix}-${name}`);
+    el.setAttribute('api', API);
+    for (const [attribute, value] of Object.entries(sample.attributes)) el.setAttribute(attribute, value);
+    main.append(el);
+    added.set(name, el);
+  }
+  return added;
+}
+
+async function expectRendered(el: HTMLElement, name: string): Promise<void> {
+  const sample = samples[name]!;
+  el.scrollIntoView();
+  await waitUntil(
+    () => el.shadowRoot && !el.shadowRoot.querySelector('[aria-busy="true"]') && sample.shows.test(shownText(el)),
+    `<${el.localName}> did not render (it shows "${shownText(el).slice(0, 200)}")`,
+    { timeout: 5000 },
+  );
+  expect(el.shadowRoot!.querySelector('[role="alert"]'), `<${el.localName}> shows an error`).to.equal(null);
+  // Styles applied: custom elements are inline unless the widget's own (adopted) styles say otherwise.
+  expect(getComputedStyle(el).display, `<${el.localName}> has no styles`).to.not.equal('inline');
+}
+
+function expectQuietConsole(log: EmbedLog): void {
+  expect(log.errors, 'console errors').to.deep.equal([]);
+  expect(log.violations, 'CSP or Trusted Types violations').to.deep.equal([]);
+}
+
+describe('CDN bundle in a plain HTML page', () => {
+  it('has an embed sample for every element it registers', () => {
+    expect(names.filter((n) => !samples[n])).to.deep.equal([]);
+  });
+
+  it('runs its pages under the strict policy (control: inline styles and string HTML are refused)', async () => {
+    const { win, doc } = await openPage('strict.html');
+    const div = doc.createElement('div');
+    expect(() => {
+      div.innerHTML = '<b>not trusted</b>';
+    }, 'Trusted Types are not enforced').to.throw(/TrustedHTML/);
+    const style = doc.createElement('style');
+    style.textContent = 'body { color: red }';
+    doc.head.append(style);
+    await waitUntil(() => win.__embedLog.violations.length > 0, 'style-src is not enforced');
+    expect(win.__embedLog.violations.join()).to.match(/style-src/);
+  });
+
+  it('renders every widget under a strict CSP with Trusted Types, loaded twice, without error or warning', async () => {
+    const { win, doc } = await openPage('strict.html');
+    expect(win.Partage?.version).to.equal(VERSION);
+    for (const name of names) {
+      expect(win.customElements.get(`partage-${name}`), `partage-${name} is not registered`).to.not.equal(undefined);
+    }
+    const added = embedAll(doc, 'partage');
+    for (const [name, el] of added) if (name !== 'provider') await expectRendered(el, name);
+    expectQuietConsole(win.__embedLog);
+    expect(win.__embedLog.warnings).to.deep.equal([]);
+  });
+
+  it('styles its widgets with constructable stylesheets, which style-src does not block', async () => {
+    const { win, doc } = await openPage('strict.html');
+    const [el] = embedAll(doc, 'partage').values();
+    await waitUntil(() => el!.shadowRoot);
+    const card = doc.querySelector('partage-campaign-card') ?? el!;
+    expect(card.shadowRoot!.adoptedStyleSheets.length).to.be.greaterThan(0);
+    expect(card.shadowRoot!.querySelectorAll('style').length, 'inline <style> would need style-src unsafe-inline').to.equal(0);
+    expectQuietConsole(win.__embedLog);
+  });
+
+  it('hands the provider context to widgets of the same bundle (no api on the widget)', async () => {
+    const { win, doc } = await openPage('strict.html');
+    const provider = doc.createElement('partage-provider');
+    provider.setAttribute('api', API);
+    provider.setAttribute('locale', 'en');
+    const card = doc.createElement('partage-campaign-card');
+    card.setAttribute('campaign', 'atelier-ceramique');
+    provider.append(card);
+    doc.getElementById('widgets')!.append(provider);
+    await expectRendered(card, 'campaign-card');
+    expectQuietConsole(win.__embedLog);
+  });
+
+  it('keeps the first version and warns exactly once when another version is on the page', async () => {
+    const { win, doc } = await openPage('other-version.html');
+    await waitUntil(() => win.Partage !== undefined, 'the bundle did not load next to the other version');
+    expect(win.__embedLog.warnings).to.have.length(1);
+    expect(win.__embedLog.warnings[0]).to.match(/0\.0\.1-old is already on this page/);
+    expectQuietConsole(win.__embedLog);
+    // The other version keeps its tags; every other tag is ours and works.
+    expect((win.customElements.get('partage-campaign-card') as unknown as { version: string }).version).to.equal('0.0.1-old');
+    const added = embedAll(doc, 'partage');
+    for (const [name, el] of added) {
+      if (name === 'provider' || name === 'campaign-card' || name === 'countdown') continue;
+      await expectRendered(el, name);
+    }
+    expect(win.__embedLog.warnings).to.have.length(1);
+    expectQuietConsole(win.__embedLog);
+  });
+
+  it('registers every element under a partner prefix with define({ prefix })', async () => {
+    const { win, doc } = await openPage('strict.html');
+    win.Partage!.define({ prefix: 'acme' });
+    win.Partage!.define({ prefix: 'acme' });
+    for (const name of names) {
+      expect(win.customElements.get(`acme-${name}`), `acme-${name} is not registered`).to.not.equal(undefined);
+    }
+    const added = embedAll(doc, 'acme');
+    for (const [name, el] of added) if (name !== 'provider') await expectRendered(el, name);
+    expect(win.__embedLog.warnings).to.deep.equal([]);
+    expectQuietConsole(win.__embedLog);
+  });
+
+  it('refuses an invalid prefix with a clear error', async () => {
+    const { win } = await openPage('strict.html');
+    expect(() => win.Partage!.define({ prefix: 'Not A Prefix' })).to.throw(/Invalid tag prefix/);
+  });
+});
