@@ -2,7 +2,7 @@
 // DATABASE_URL is set, on PostgreSQL), then browser tests in Chromium. Ends with one plain
 // "N passed, N failed, N skipped" line summing both.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -17,7 +17,9 @@ function run(cmd, args, env = {}) {
 
 const only = process.argv[2]; // "node" or "browser" to run one half
 if (only !== 'browser') {
-  const r = run(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', 'test/node/']);
+  // Node 20's --test neither expands globs nor finds .ts files in a folder: list them here.
+  const files = readdirSync('test/node', { recursive: true }).map(String).filter((f) => f.endsWith('.test.ts')).sort().map((f) => join('test/node', f));
+  const r = run(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...files]);
   const num = (label) => Number((r.stdout.match(new RegExp(`^ℹ ${label} (\\d+)`, 'm')) ?? [])[1] ?? 0);
   total.passed += num('pass');
   total.failed += num('fail') + num('cancelled');
