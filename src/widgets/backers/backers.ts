@@ -1,0 +1,302 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type { Backer, CampaignEvent } from '../../contract/index.js';
+import { formatDate, formatMoney, formatRelative } from '../../core/format.js';
+import { LiveController } from '../../core/live-controller.js';
+import { PartageElement } from '../../core/partage-element.js';
+import { ResourceController } from '../../core/resource-controller.js';
+import { errorText, errorView, noApiView, staleNotice } from '../../core/views.js';
+import { withFirstPage, withLiveBacker, withNextPage, type BackerList } from './backer-list.js';
+import { messages } from './backers.messages.js';
+import { backersStyles } from './backers.styles.js';
+
+const DEFAULT_PAGE_SIZE = 10;
+/** The contract allows 1–100 items per page. */
+const MAX_PAGE_SIZE = 100;
+/** Relative times ("5 minutes ago") are refreshed this often; coarser would read wrong, finer wastes work. */
+const CLOCK_MS = 60_000;
+
+/**
+ * @summary Recent backers of a campaign, newest first, paged, with new backers arriving live.
+ * Anonymous backers show as "Anonymous", and a name or an amount the backer hid is never shown.
+ *
+ * @event partage-error - A request failed (`detail: { operation, error }`).
+ *
+ * @csspart base - The widget's box.
+ * @csspart title - The list's visible title.
+ * @csspart list - The `<ol>` of backers.
+ * @csspart backer - One backer (`<li>`); focusable by script after "show more".
+ * @csspart avatar - The initial (or a mark for anonymous backers).
+ * @csspart name - The backer's name, or "Anonymous".
+ * @csspart amount - The amount, when the backer made it public.
+ * @csspart message - The backer's public message.
+ * @csspart time - When they pledged, relative ("2 hours ago").
+ * @csspart more - The "show more" button.
+ * @csspart empty - The empty state.
+ * @csspart live - The "Live" badge while the live stream is open.
+ * @csspart error - Error message (load or paging).
+ * @csspart retry - The retry button of the error state.
+ *
+ * @cssproperty --partage-accent - Buttons and avatars.
+ * @cssproperty --partage-surface - Background.
+ * @cssproperty --partage-border - Border and separators.
+ * @cssproperty --partage-text-muted - Times and secondary text.
+ * @cssproperty --partage-radius - Corner radius.
+ * @cssproperty --partage-gap - Inner spacing.
+ *
+ * @cssstate loading - The first page is loading.
+ * @cssstate empty - The campaign has no backers yet.
+ * @cssstate error - The list could not load.
+ * @cssstate stale - A refresh failed; the last list stays on screen.
+ * @cssstate live - The live stream is open.
+ * @cssstate dark - Dark theme in use.
+ */
+export class PartageBackers extends PartageElement<typeof messages.en> {
+  static override styles = [...PartageElement.styles, backersStyles];
+
+  /** Campaign id or slug. */
+  @property({ reflect: true }) campaign?: string;
+  /** Backers per page, 1–100 (default 10). */
+  @property({ type: Number, attribute: 'page-size' }) pageSize = DEFAULT_PAGE_SIZE;
+
+  @state() private loadingMore = false;
+  @state() private loadMoreError: unknown;
+  /** Polite announcement of live arrivals (the live region's text). */
+  @state() private announcement = '';
+
+  protected readonly catalogue = messages;
+
+  /** Live backers that arrived before the first page: merged into it so none is lost. */
+  #early: Backer[] = [];
+  #clock: ReturnType<typeof setInterval> | undefined;
+  #more: AbortController | undefined;
+
+  readonly #backers = new ResourceController<BackerList>(this, {
+    key: () => this.#listKey,
+    operation: 'listBackers',
+    load: async (client, signal) => {
+      const key = this.#listKey!;
+      const page = await client.listBackers(this.campaign!, { limit: this.#limit }, { signal });
+      let list = withFirstPage(this.#backers.value, key, page);
+      for (const backer of this.#early.splice(0).reverse()) list = withLiveBacker(list, backer) ?? list;
+      return list;
+    },
+  });
+
+  // Subscribes only once the list starts loading, so a widget far below the fold opens no stream.
+  readonly #live = new LiveController<CampaignEvent>(this, {
+    key: () => (this.#backers.status === 'idle' ? null : this.#listKey),
+    subscribe: (client, handlers) => client.subscribeCampaign(this.campaign!, handlers),
+    onEvent: (event) => this.#onLive(event),
+  });
+
+  get #limit(): number {
+    const n = Math.trunc(this.pageSize);
+    return Number.isFinite(n) && n >= 1 ? Math.min(n, MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE;
+  }
+
+  get #listKey(): string | null {
+    const client = this.client;
+    return client && this.campaign ? `${client.baseUrl}|${this.campaign}|${this.#limit}` : null;
+  }
+
+  /**
+   * Loads the first page again (e.g. after the host page knows new pledges were made), keeping
+   * the backers already shown; if it fails, they stay with a notice that they may be out of date.
+   */
+  async refresh(): Promise<void> {
+    const client = this.client;
+    if (!client || !this.campaign) return;
+    client.invalidate(`/campaigns/${encodeURIComponent(this.campaign)}/backers`);
+    await this.#backers.reload();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('online', this.#onOnline);
+    this.#clock = setInterval(() => this.requestUpdate(), CLOCK_MS);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('online', this.#onOnline);
+    clearInterval(this.#clock);
+    this.#more?.abort();
+  }
+
+  /** Back online: a list that failed or went stale is fetched again without a click. */
+  #onOnline = () => {
+    if (this.#backers.status === 'error' || this.#backers.stale) void this.refresh();
+  };
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('campaign') || changed.has('api')) {
+      this.#more?.abort();
+      this.loadingMore = false;
+      this.loadMoreError = undefined;
+      this.#early = [];
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const list = this.#current;
+    const status = this.#backers.status;
+    this.setState('loading', status === 'loading' || (status === 'idle' && !!this.#listKey));
+    this.setState('error', status === 'error');
+    this.setState('stale', this.#backers.stale);
+    this.setState('empty', !!list && list.items.length === 0);
+    this.setState('live', this.#live.state === 'open');
+  }
+
+  /** The list of the current campaign (never a previous campaign's while the new one loads). */
+  get #current(): BackerList | undefined {
+    const value = this.#backers.value;
+    return value && value.key === this.#listKey ? value : undefined;
+  }
+
+  #onLive(event: CampaignEvent): void {
+    if (event.type !== 'pledge.created' || !event.backer) return;
+    const backer = event.backer;
+    const list = this.#current;
+    if (!list) {
+      this.#early.push(backer);
+      return;
+    }
+    const next = withLiveBacker(list, backer);
+    if (!next) return;
+    this.#backers.set(next);
+    this.announcement = this.t('newBacker', { name: this.#nameOf(backer) });
+  }
+
+  async #loadMore(): Promise<void> {
+    const list = this.#current;
+    const client = this.client;
+    if (!list?.nextCursor || !client || this.loadingMore) return;
+    this.#more?.abort();
+    const abort = (this.#more = new AbortController());
+    this.loadingMore = true;
+    this.loadMoreError = undefined;
+    try {
+      const page = await client.listBackers(
+        this.campaign!,
+        { limit: this.#limit, cursor: list.nextCursor },
+        { signal: abort.signal },
+      );
+      if (abort.signal.aborted) return;
+      // Live arrivals may have changed the list meanwhile: append to the latest one.
+      const { list: next, added } = withNextPage(this.#current ?? list, page);
+      this.#backers.set(next);
+      this.loadingMore = false;
+      await this.updateComplete;
+      this.#focusAfterMore(added, next);
+    } catch (error) {
+      if (abort.signal.aborted) return;
+      this.loadingMore = false;
+      this.loadMoreError = error;
+      this.emit('partage-error', { operation: 'listBackers', error });
+    }
+  }
+
+  /** Focus goes to the first backer just loaded, so keyboard and screen reader users read on from there. */
+  #focusAfterMore(added: Backer[], list: BackerList): void {
+    // Nothing new (every backer of the page was already listed): stay on the button if it remains.
+    if (added.length === 0 && this.renderRoot.querySelector('[part~="more"]')) return;
+    const target = added[0] ?? list.items.at(-1);
+    if (target) this.renderRoot.querySelector<HTMLElement>(`li[data-id="${CSS.escape(target.id)}"]`)?.focus();
+  }
+
+  /** The name the public may see: never a name the backer hid, whatever the server sent. */
+  #nameOf(backer: Backer): string {
+    return !backer.anonymous && backer.displayName ? backer.displayName : this.t('anonymous');
+  }
+
+  protected override render() {
+    if (!this.client) return noApiView(this);
+    if (!this.campaign)
+      return html`<div class="state" role="alert" part="error"><p>${this.t('errorNoCampaign')}</p></div>`;
+    const list = this.#current;
+    const resource = this.#backers;
+    if (!list && resource.status === 'error') {
+      return html`<div class="panel" part="base">${errorView(this, resource.error, () => void this.refresh())}</div>`;
+    }
+    const live = this.#live.state === 'open';
+    return html`<div class="panel" part="base" aria-busy=${list ? 'false' : 'true'}>
+      <header class="header">
+        <p id="title" class="title" part="title">${this.t('title')}</p>
+        ${live ? html`<span class="live" part="live">${this.t('live')}</span>` : nothing}
+      </header>
+      ${staleNotice(this, resource.stale)}
+      ${list ? this.#renderList(list) : this.#renderSkeleton()}
+      <p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</p>
+    </div>`;
+  }
+
+  #renderSkeleton() {
+    const rows = Math.min(this.#limit, 10);
+    return html`<p class="visually-hidden">${this.t('loading')}</p>
+      <ul class="list" aria-hidden="true">
+        ${Array.from(
+          { length: rows },
+          () => html`<li class="backer">
+            <span class="avatar skeleton"></span>
+            <span class="body"><span class="skeleton bar"></span><span class="skeleton bar short"></span></span>
+          </li>`,
+        )}
+      </ul>`;
+  }
+
+  #renderList(list: BackerList) {
+    if (list.items.length === 0) return html`<p class="empty muted" part="empty">${this.t('empty')}</p>`;
+    return html`<ol class="list" part="list" aria-labelledby="title" aria-busy=${this.loadingMore ? 'true' : 'false'}>
+        ${repeat(
+          list.items,
+          (b) => b.id,
+          (b) => this.#renderBacker(b),
+        )}
+      </ol>
+      ${this.loadMoreError
+        ? html`<p class="more-error" role="alert" part="error">
+            ${this.t('loadMoreFailed')} ${errorText(this, this.loadMoreError)}
+          </p>`
+        : nothing}
+      ${list.nextCursor
+        ? html`<button type="button" class="secondary more" part="more" @click=${() => void this.#loadMore()}>
+            ${this.loadingMore ? this.t('loadingMore') : this.t('showMore')}
+          </button>`
+        : nothing}`;
+  }
+
+  #renderBacker(backer: Backer) {
+    const anonymous = backer.anonymous || !backer.displayName;
+    const name = this.#nameOf(backer);
+    const locale = this.resolvedLocale;
+    // A server clock slightly ahead must not print "in 1 minute" for a pledge just made.
+    const now = Math.max(Date.now(), Date.parse(backer.createdAt));
+    return html`<li class="backer" part="backer" data-id=${backer.id} tabindex="-1">
+      <span class="avatar ${anonymous ? 'anonymous' : ''}" part="avatar" aria-hidden="true"
+        >${anonymous ? '?' : initialOf(name)}</span
+      >
+      <span class="body">
+        <span class="line">
+          <span class="name" part="name">${name}</span>
+          ${backer.amount
+            ? html`<span class="amount" part="amount">${formatMoney(backer.amount, locale)}</span>`
+            : nothing}
+        </span>
+        ${backer.message ? html`<q class="message" part="message">${backer.message}</q>` : nothing}
+        <time class="time muted" part="time" datetime=${backer.createdAt} title=${formatDate(backer.createdAt, locale, { dateStyle: 'long', timeStyle: 'short' })}
+          >${formatRelative(backer.createdAt, locale, now)}</time
+        >
+      </span>
+    </li>`;
+  }
+}
+
+/** First letter (a whole grapheme, so "Élodie" gives "É" and emoji stay whole). */
+function initialOf(name: string): string {
+  const first = new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(name.trim())[Symbol.iterator]().next();
+  return first.done ? '?' : first.value.segment.toLocaleUpperCase();
+}

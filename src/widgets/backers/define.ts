@@ -1,0 +1,10 @@
+import { defineElement } from '../../core/define.js';
+import { PartageBackers } from './backers.js';
+
+defineElement('partage-backers', PartageBackers);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'partage-backers': PartageBackers;
+  }
+}
