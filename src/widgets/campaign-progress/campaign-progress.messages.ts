@@ -1,0 +1,75 @@
+import type { CampaignKind } from '../../contract/index.js';
+import { meterMessages } from '../../core/progress-meter.js';
+
+/** Who gives: backers of a reward campaign, donors of a donation, investors of an equity raise. */
+const nouns = {
+  en: { reward: ['backer', 'backers'], donation: ['donor', 'donors'], equity: ['investor', 'investors'] },
+  fr: {
+    reward: ['contributeur', 'contributeurs'],
+    donation: ['donateur', 'donateurs'],
+    equity: ['investisseur', 'investisseurs'],
+  },
+} as const;
+const noun = (lang: 'en' | 'fr', kind: CampaignKind, count: number) =>
+  nouns[lang][kind][new Intl.PluralRules(lang).select(count) === 'one' ? 0 : 1];
+
+interface Count {
+  /** The number, for plural rules. */
+  count: number;
+  /** The same number formatted in the locale (`2 447`). */
+  n: string;
+}
+
+export const messages = {
+  en: {
+    ...meterMessages.en,
+    raisedOf: (p: { goal: string }) => `raised of a ${p.goal} goal`,
+    ofGoal: 'of the goal',
+    backersLabel: (p: { count: number; kind: CampaignKind }) => noun('en', p.kind, p.count),
+    backersCount: (p: Count & { kind: CampaignKind }) => `${p.n} ${noun('en', p.kind, p.count)}`,
+    timeLeftLabel: 'Time left',
+    startsInLabel: 'Starts in',
+    endedLabel: 'Ended on',
+    lastMinute: 'Less than a minute',
+    endingNow: 'Ending now',
+    outcomeSucceeded: 'Funded',
+    outcomeFailed: 'Goal not reached',
+    minimumTicket: 'Minimum ticket',
+    averageTicket: 'Average ticket',
+    oversubscribed: (p: Count) =>
+      `Oversubscribed: ${p.n} ${p.count === 1 ? 'investor is' : 'investors are'} on the waitlist.`,
+    waitlistBeyondCap: (p: { cap: string }) => `Tickets beyond the ${p.cap} cap join the waitlist.`,
+    raiseFull: (p: { cap: string }) => `The ${p.cap} cap is reached: new tickets join the waitlist.`,
+    announce: (p: { pledged: string; percent: string; backers: string }) =>
+      `New total: ${p.pledged} raised, ${p.percent} of the goal, ${p.backers}.`,
+    announceNoGoal: (p: { pledged: string; backers: string }) => `New total: ${p.pledged} raised, ${p.backers}.`,
+    errorNoCampaign: 'This widget needs a campaign attribute (the campaign’s id or slug).',
+  },
+  fr: {
+    ...meterMessages.fr,
+    raisedOf: (p: { goal: string }) => `collectés sur un objectif de ${p.goal}`,
+    ofGoal: 'de l’objectif',
+    backersLabel: (p: { count: number; kind: CampaignKind }) => noun('fr', p.kind, p.count),
+    backersCount: (p: Count & { kind: CampaignKind }) => `${p.n} ${noun('fr', p.kind, p.count)}`,
+    timeLeftLabel: 'Temps restant',
+    startsInLabel: 'Ouverture dans',
+    endedLabel: 'Terminée le',
+    lastMinute: 'Moins d’une minute',
+    endingNow: 'Se termine maintenant',
+    outcomeSucceeded: 'Financée',
+    outcomeFailed: 'Objectif non atteint',
+    minimumTicket: 'Ticket minimum',
+    averageTicket: 'Ticket moyen',
+    oversubscribed: (p: Count) =>
+      `Sursouscrite\u00a0: ${p.n} ${new Intl.PluralRules('fr').select(p.count) === 'one' ? 'investisseur' : 'investisseurs'} en liste d’attente.`,
+    waitlistBeyondCap: (p: { cap: string }) =>
+      `Au-delà du plafond de ${p.cap}, les nouveaux tickets rejoignent la liste d’attente.`,
+    raiseFull: (p: { cap: string }) =>
+      `Le plafond de ${p.cap} est atteint\u00a0: les nouveaux tickets rejoignent la liste d’attente.`,
+    announce: (p: { pledged: string; percent: string; backers: string }) =>
+      `Nouveau total\u00a0: ${p.pledged} collectés, ${p.percent} de l’objectif, ${p.backers}.`,
+    announceNoGoal: (p: { pledged: string; backers: string }) =>
+      `Nouveau total\u00a0: ${p.pledged} collectés, ${p.backers}.`,
+    errorNoCampaign: 'Ce widget a besoin d’un attribut campaign (l’identifiant ou le slug de la campagne).',
+  },
+};
