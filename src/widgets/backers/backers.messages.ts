@@ -3,6 +3,7 @@ export const messages = {
   en: {
     title: 'Recent backers',
     anonymous: 'Anonymous',
+    justNow: 'just now',
     showMore: 'Show more backers',
     loadingMore: 'Loading more backers…',
     loadMoreFailed: 'More backers could not be loaded.',
@@ -13,6 +14,7 @@ export const messages = {
   fr: {
     title: 'Derniers contributeurs',
     anonymous: 'Anonyme',
+    justNow: 'à l’instant',
     showMore: 'Voir plus de contributeurs',
     loadingMore: 'Chargement d’autres contributeurs…',
     loadMoreFailed: 'Impossible de charger plus de contributeurs.',

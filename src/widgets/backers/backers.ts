@@ -130,6 +130,14 @@ export class PartageBackers extends PartageElement<typeof messages.en> {
     if (this.#backers.status === 'error' || this.#backers.stale) void this.refresh();
   };
 
+  /**
+   * No update while detached: unsubscribing from the live stream reports a 'closed' state, and
+   * an update then would make the resource controller fetch again for a widget that is gone.
+   */
+  protected override shouldUpdate(changed: PropertyValues<this>): boolean {
+    return this.isConnected && super.shouldUpdate(changed);
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('campaign') || changed.has('api')) {
@@ -208,6 +216,11 @@ export class PartageBackers extends PartageElement<typeof messages.en> {
     if (target) this.renderRoot.querySelector<HTMLElement>(`li[data-id="${CSS.escape(target.id)}"]`)?.focus();
   }
 
+  /** "just now" under a minute (also when the server's clock runs slightly ahead), else "2 hours ago". */
+  #ago(iso: string, age: number): string {
+    return age < 60_000 ? this.t('justNow') : formatRelative(iso, this.resolvedLocale);
+  }
+
   /** The name the public may see: never a name the backer hid, whatever the server sent. */
   #nameOf(backer: Backer): string {
     return !backer.anonymous && backer.displayName ? backer.displayName : this.t('anonymous');
@@ -273,8 +286,7 @@ export class PartageBackers extends PartageElement<typeof messages.en> {
     const anonymous = backer.anonymous || !backer.displayName;
     const name = this.#nameOf(backer);
     const locale = this.resolvedLocale;
-    // A server clock slightly ahead must not print "in 1 minute" for a pledge just made.
-    const now = Math.max(Date.now(), Date.parse(backer.createdAt));
+    const age = Date.now() - Date.parse(backer.createdAt);
     return html`<li class="backer" part="backer" data-id=${backer.id} tabindex="-1">
       <span class="avatar ${anonymous ? 'anonymous' : ''}" part="avatar" aria-hidden="true"
         >${anonymous ? '?' : initialOf(name)}</span
@@ -288,7 +300,7 @@ export class PartageBackers extends PartageElement<typeof messages.en> {
         </span>
         ${backer.message ? html`<q class="message" part="message">${backer.message}</q>` : nothing}
         <time class="time muted" part="time" datetime=${backer.createdAt} title=${formatDate(backer.createdAt, locale, { dateStyle: 'long', timeStyle: 'short' })}
-          >${formatRelative(backer.createdAt, locale, now)}</time
+          >${this.#ago(backer.createdAt, age)}</time
         >
       </span>
     </li>`;
