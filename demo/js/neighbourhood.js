@@ -1,0 +1,35 @@
+/**
+ * The host site owns sign-in. When a reader who is not signed in tries to post or reply, the
+ * board fires `partage-sign-in-request`; the site runs its own sign-in (here a fake dialog) and
+ * then hands the provider a member token. Widgets never see passwords or session cookies.
+ */
+const DEMO_MEMBER = { name: 'Morgane L.', token: 'demo-member-morgane' };
+
+const provider = document.querySelector('partage-provider');
+const dialog = document.getElementById('sign-in-dialog');
+const signInButton = document.getElementById('sign-in');
+const signOutButton = document.getElementById('sign-out');
+const accountName = document.getElementById('account-name');
+
+function setSignedIn(member) {
+  // A callback rather than a string: a real site would return a fresh token from its session.
+  provider.memberToken = member ? () => member.token : undefined;
+  accountName.textContent = member ? `Connectée : ${member.name}` : '';
+  accountName.hidden = !member;
+  signInButton.hidden = !!member;
+  signOutButton.hidden = !member;
+}
+
+function askSignIn() {
+  if (!dialog.open) dialog.showModal();
+}
+
+dialog.addEventListener('close', () => {
+  if (dialog.returnValue === 'sign-in') setSignedIn(DEMO_MEMBER);
+  signInButton.focus();
+});
+signInButton.addEventListener('click', askSignIn);
+signOutButton.addEventListener('click', () => setSignedIn(null));
+document.addEventListener('partage-sign-in-request', askSignIn);
+
+setSignedIn(null);
