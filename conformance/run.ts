@@ -12,6 +12,7 @@
  *   --closed-campaign ID    campaign that no longer takes pledges
  *   --neighbourhood ID      board to post on;  --member-token T  --outsider-token T
  *   --only reads,errors     run some groups only
+ *   --grep PATTERN          run the checks whose name matches only
  *   --json FILE             also write the results as JSON
  *
  * Exits 1 when a check fails (skipped checks do not fail the run).
@@ -38,6 +39,7 @@ const args = process.argv.slice(2);
 let baseUrl = process.env.PARTAGE_BASE_URL;
 let only: string[] | undefined;
 let jsonFile: string | undefined;
+let grep: RegExp | undefined;
 const target: Target = {};
 for (let i = 0; i < args.length; i++) {
   const [flag, inline] = args[i]!.split(/=(.*)/s, 2) as [string, string | undefined];
@@ -45,6 +47,7 @@ for (let i = 0; i < args.length; i++) {
   if (flag === '--base-url') baseUrl = value();
   else if (flag === '--only') only = value().split(',');
   else if (flag === '--json') jsonFile = value();
+  else if (flag === '--grep') grep = new RegExp(value(), 'i');
   else if (flag in flags) target[flags[flag]!] = value();
   else if (flag === '--help' || flag === '-h') usage('Partage backend conformance suite.');
   else usage(`Unknown argument ${flag}`);
@@ -59,7 +62,7 @@ if (only) for (const g of only) if (!(g in groups)) usage(`Unknown group "${g}"`
 
 console.log(`Partage conformance suite → ${baseUrl}`);
 const started = performance.now();
-const report = await runConformance({ baseUrl, target, ...(only ? { groups: only } : {}), log: (line) => console.log(line) });
+const report = await runConformance({ baseUrl, target, ...(only ? { groups: only } : {}), ...(grep ? { grep } : {}), log: (line) => console.log(line) });
 console.log(
   `\nTarget data: ${report.targetSource === 'sandbox' ? 'fresh sandbox from the server' : report.targetSource === 'arguments' ? 'from the arguments' : 'none (checks that need it are skipped)'}`,
 );

@@ -90,6 +90,8 @@ export interface SuiteOptions {
   sandbox?: boolean;
   /** Only these groups (default: all). */
   groups?: string[];
+  /** Only checks whose name matches. */
+  grep?: RegExp;
   /** Progress output (default: none). */
   log?: (line: string) => void;
 }
@@ -132,6 +134,7 @@ export async function runSuite(options: SuiteOptions, groups: Record<string, Gro
       target,
       campaign,
       async check(name, fn) {
+        if (options.grep && !options.grep.test(name)) return;
         const started = performance.now();
         let result: CheckResult;
         try {

@@ -197,7 +197,8 @@ export async function createApp(options: AppOptions): Promise<PartageServerApp> 
   app.notFound((c) => problemResponse(new HttpError(404, 'not_found', `Nothing at ${c.req.path.slice(0, 200)}.`)));
   app.onError((error, c) => {
     if (error instanceof HttpError) return problemResponse(error, c.req.path.slice(0, 500));
-    console.error(`[partage] ${c.req.method} ${c.req.path}:`, error);
+    // The stack only: database errors carry the query parameters, i.e. backers' e-mails.
+    console.error(`[partage] ${c.req.method} ${c.req.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return problemResponse(new HttpError(500, 'internal_error', 'Something went wrong on our side. Please retry.'));
   });
 
