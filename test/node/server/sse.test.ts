@@ -79,7 +79,10 @@ for (const kind of databases) {
       first.close();
       const missed: string[] = [];
       for (let i = 0; i < 3; i++) missed.push(((await (await pledge(campaignId, pledgeBody(100 + i))).json()) as { id: string }).id);
-      const resumes = [{ headers: { 'Last-Event-ID': seen.id! }, path: '' }, { headers: {}, path: `?lastEventId=${seen.id}` }];
+      const resumes: { headers: Record<string, string>; path: string }[] = [
+        { headers: { 'Last-Event-ID': seen.id! }, path: '' },
+        { headers: {}, path: `?lastEventId=${seen.id}` },
+      ];
       for (const [i, resume] of resumes.entries()) {
         const stream = await http.events(`campaigns/${campaignId}/events${resume.path}`, resume.headers);
         try {
