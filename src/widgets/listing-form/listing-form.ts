@@ -1,0 +1,109 @@
+import { html, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { Listing } from '../../contract/index.js';
+import { formStyles } from '../../core/form-fields.js';
+import { ListingForm } from '../../core/listing-form-controller.js';
+import { LISTING_CREATED, SIGN_IN_REQUEST, type SignInRequestDetail } from '../../core/member-events.js';
+import { hasMemberToken, resolveMemberToken } from '../../core/member-token.js';
+import { PartageElement } from '../../core/partage-element.js';
+import { noApiView } from '../../core/views.js';
+import { messages } from './listing-form.messages.js';
+import { listingFormStyles } from './listing-form.styles.js';
+
+/**
+ * @summary A member posts an offer or a request on their neighbourhood's board: kind, type,
+ * category, title, description, an approximate area (never an address) and an optional end date.
+ * Checked in the browser with the contract's own rules; what the member typed survives an expired
+ * token (the host page signs them in, then it is sent by itself), a refusal, a rate limit or a
+ * lost connection.
+ *
+ * @event partage-listing-created - The listing is published (`detail: { listing }`).
+ * @event partage-sign-in-request - No member token, or it expired (`detail: { reason: 'post',
+ * neighbourhoodId, expired }`): sign the member in, then set `memberToken`.
+ * @event partage-error - Sending failed (`detail: { operation, error }`).
+ *
+ * @csspart base - The widget's box.
+ * @csspart heading - The form's title.
+ * @csspart form - The `<form>`.
+ * @csspart field - Each labelled field.
+ * @csspart segmented - The offer/ask switch.
+ * @csspart hint - A field's hint.
+ * @csspart field-error - A field's error.
+ * @csspart form-alert - The form's single alert (errors, sign-in, rate limit, offline).
+ * @csspart submit - The publish button.
+ * @csspart sign-in - Sign-in buttons (prompt and expired session).
+ * @csspart confirmation - "Your listing is published".
+ * @csspart post-another - Starts a new listing after a confirmation.
+ * @csspart error - Configuration error.
+ *
+ * @cssproperty --partage-accent - Buttons and the chosen kind.
+ * @cssproperty --partage-danger - Errors.
+ * @cssproperty --partage-success - Confirmation.
+ * @cssproperty --partage-surface - Background and fields.
+ * @cssproperty --partage-border - Borders.
+ * @cssproperty --partage-radius - Corner radius.
+ * @cssproperty --partage-gap - Inner spacing.
+ *
+ * @cssstate signed-out - No member token: a sign-in prompt shows instead of the form.
+ * @cssstate sending - The listing is being sent.
+ * @cssstate published - The confirmation shows.
+ * @cssstate dark - Dark theme in use.
+ */
+export class PartageListingForm extends PartageElement<typeof messages.en> {
+  static override styles = [...PartageElement.styles, formStyles, listingFormStyles];
+
+  /** Neighbourhood id the listing is posted in. */
+  @property({ reflect: true }) neighbourhood?: string;
+  /**
+   * The member's token from the host platform (or the provider's `memberToken` callback). Setting
+   * a new one after a `partage-sign-in-request` sends the waiting listing.
+   */
+  @property({ attribute: 'member-token' }) memberToken?: string;
+
+  protected readonly catalogue = messages;
+
+  readonly #form = new ListingForm(this, {
+    idPrefix: 'listing',
+    neighbourhoodId: () => this.neighbourhood,
+    token: () => resolveMemberToken(this.#tokenSources),
+    onCreated: (listing: Listing) => this.emit(LISTING_CREATED, { listing }),
+  });
+
+  get #tokenSources() {
+    return { own: this.memberToken, provider: this.ctx?.memberToken };
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('memberToken') || changed.has('ctx' as keyof PartageListingForm)) void this.#form.action.tokenMayHaveChanged();
+    if (changed.has('neighbourhood') && changed.get('neighbourhood') !== undefined) this.#form.reset();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this.setState('signed-out', !hasMemberToken(this.#tokenSources));
+    this.setState('sending', this.#form.action.sending);
+    this.setState('published', !!this.#form.created);
+  }
+
+  #requestSignIn(): void {
+    const detail: SignInRequestDetail = { reason: 'post', neighbourhoodId: this.neighbourhood ?? '', expired: false };
+    this.emit(SIGN_IN_REQUEST, detail);
+  }
+
+  protected override render() {
+    if (!this.client) return noApiView(this);
+    if (!this.neighbourhood)
+      return html`<div class="state" role="alert" part="error"><p>${this.t('errorNoNeighbourhood')}</p></div>`;
+    const body = hasMemberToken(this.#tokenSources)
+      ? this.#form.render()
+      : html`<div class="prompt">
+          <p>${this.t('membersOnlyPost')}</p>
+          <button type="button" part="sign-in" @click=${() => this.#requestSignIn()}>${this.t('signInToPost')}</button>
+        </div>`;
+    return html`<section class="panel" part="base" aria-labelledby="listing-heading">
+      <h2 class="heading" id="listing-heading" part="heading">${this.t('formHeading')}</h2>
+      ${body}
+    </section>`;
+  }
+}
