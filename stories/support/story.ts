@@ -53,3 +53,16 @@ export const brandTokens: Decorator = (story) =>
   >
     ${story()}
   </div>`;
+
+/** The plain link a blogger puts inside a card: what readers without JavaScript see. */
+export function fallbackLink(slug: string, title: string): HTMLAnchorElement {
+  const a = document.createElement('a');
+  a.href = `https://demo.partage.example.org/campaigns/${slug}`;
+  a.textContent = title;
+  return a;
+}
+
+/** Side by side, as on a partner's listing page. */
+export const grid =
+  (minRem: number): Decorator =>
+  (story) => html`<div style="display: grid; gap: 1.25rem; grid-template-columns: repeat(auto-fill, minmax(${minRem}rem, 1fr))">${story()}</div>`;
