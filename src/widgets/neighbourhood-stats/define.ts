@@ -1,0 +1,10 @@
+import { defineElement } from '../../core/define.js';
+import { PartageNeighbourhoodStats } from './neighbourhood-stats.js';
+
+defineElement('partage-neighbourhood-stats', PartageNeighbourhoodStats);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'partage-neighbourhood-stats': PartageNeighbourhoodStats;
+  }
+}

@@ -1,0 +1,31 @@
+/** Texts of `<partage-neighbourhood-stats>`; partners override any key through `texts`. */
+export const messages = {
+  en: {
+    title: 'Neighbourhood sharing',
+    statsLabel: (p: { name: string }) => `Sharing in ${p.name}`,
+    members: 'Members',
+    activeSharers: 'Active sharers',
+    activeSharersHint: 'offered, asked or replied in the last 30 days',
+    exchanges: 'Exchanges',
+    exchangesHint: 'in the last 30 days',
+    activityRate: 'Activity rate',
+    activityRateHint: 'of members active',
+    openListings: 'Open listings',
+    updated: (p: { when: string }) => `Updated ${p.when}`,
+    errorNoNeighbourhood: 'This widget needs a neighbourhood attribute.',
+  },
+  fr: {
+    title: 'Partage entre voisins',
+    statsLabel: (p: { name: string }) => `Le partage à ${p.name}`,
+    members: 'Membres',
+    activeSharers: 'Partageurs actifs',
+    activeSharersHint: 'ont proposé, demandé ou répondu ces 30 derniers jours',
+    exchanges: 'Échanges',
+    exchangesHint: 'ces 30 derniers jours',
+    activityRate: 'Taux d’activité',
+    activityRateHint: 'des membres actifs',
+    openListings: 'Annonces ouvertes',
+    updated: (p: { when: string }) => `Mis à jour ${p.when}`,
+    errorNoNeighbourhood: 'Ce widget a besoin d’un attribut neighbourhood.',
+  },
+};

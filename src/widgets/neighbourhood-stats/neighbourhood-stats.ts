@@ -1,0 +1,185 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import type { Neighbourhood, NeighbourhoodEvent, NeighbourhoodStats } from '../../contract/index.js';
+import { formatNumber, formatPercent, formatRelative } from '../../core/format.js';
+import { LiveController } from '../../core/live-controller.js';
+import { PartageElement } from '../../core/partage-element.js';
+import { ResourceController } from '../../core/resource-controller.js';
+import { errorView, noApiView, staleNotice } from '../../core/views.js';
+import { messages } from './neighbourhood-stats.messages.js';
+import { neighbourhoodStatsStyles } from './neighbourhood-stats.styles.js';
+
+/** Relative "updated 5 minutes ago" is refreshed this often. */
+const CLOCK_MS = 60_000;
+
+type StatKey = 'members' | 'activeSharers' | 'exchanges' | 'activityRate' | 'openListings';
+
+/**
+ * @summary How much a neighbourhood shares, for a municipality's or an association's site:
+ * members, active sharers and exchanges over the last 30 days, activity rate and open listings,
+ * kept up to date live as neighbours post and reply.
+ *
+ * @event partage-error - The neighbourhood could not load (`detail: { operation, error }`).
+ *
+ * @csspart base - The widget's box.
+ * @csspart name - The neighbourhood's name.
+ * @csspart city - Its city.
+ * @csspart stats - The `<dl>` of figures.
+ * @csspart stat - One figure with its term.
+ * @csspart value - A figure.
+ * @csspart bar - The activity rate's bar.
+ * @csspart live - The "Live" badge while the live stream is open.
+ * @csspart updated - When the figures last changed.
+ * @csspart error - Error message.
+ * @csspart retry - The retry button of the error state.
+ *
+ * @cssproperty --partage-accent - Figures and the activity bar.
+ * @cssproperty --partage-surface - Background.
+ * @cssproperty --partage-surface-muted - Background of each figure.
+ * @cssproperty --partage-text-muted - Hints.
+ * @cssproperty --partage-radius - Corner radius.
+ * @cssproperty --partage-gap - Spacing.
+ *
+ * @cssstate loading - The neighbourhood is loading (skeleton shown).
+ * @cssstate error - It could not load.
+ * @cssstate stale - A refresh failed; the last figures stay on screen.
+ * @cssstate live - The live stream is open.
+ * @cssstate dark - Dark theme in use.
+ */
+export class PartageNeighbourhoodStats extends PartageElement<typeof messages.en> {
+  static override styles = [...PartageElement.styles, neighbourhoodStatsStyles];
+
+  /** Neighbourhood id. */
+  @property({ reflect: true }) neighbourhood?: string;
+
+  protected readonly catalogue = messages;
+
+  #clock: ReturnType<typeof setInterval> | undefined;
+
+  readonly #data = new ResourceController<Neighbourhood>(this, {
+    key: () => this.#key,
+    operation: 'getNeighbourhood',
+    load: (client, signal) => client.getNeighbourhood(this.neighbourhood!, { signal }),
+  });
+
+  // Opens the stream only once the widget nears the viewport and starts loading.
+  readonly #live = new LiveController<NeighbourhoodEvent>(this, {
+    key: () => (this.#data.status === 'idle' ? null : this.#key),
+    subscribe: (client, handlers) => client.subscribeNeighbourhood(this.neighbourhood!, handlers),
+    onEvent: (event) => this.#onLive(event),
+  });
+
+  get #key(): string | null {
+    const client = this.client;
+    return client && this.neighbourhood ? `${client.baseUrl}|${this.neighbourhood}` : null;
+  }
+
+  /** Loads the figures again; on failure the last ones stay, marked as possibly out of date. */
+  async refresh(): Promise<void> {
+    const client = this.client;
+    if (!client || !this.neighbourhood) return;
+    client.invalidate(`/neighbourhoods/${encodeURIComponent(this.neighbourhood)}`);
+    await this.#data.reload();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('online', this.#onOnline);
+    this.#clock = setInterval(() => this.requestUpdate(), CLOCK_MS);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('online', this.#onOnline);
+    clearInterval(this.#clock);
+  }
+
+  #onOnline = () => {
+    if (this.#data.status === 'error' || this.#data.stale) void this.refresh();
+  };
+
+  #onLive(event: NeighbourhoodEvent): void {
+    const current = this.#current;
+    if (!current || event.neighbourhoodId !== current.id) return;
+    // The figures changed just now, as far as this reader can tell.
+    this.#data.set({ ...current, stats: event.stats, updatedAt: new Date().toISOString() });
+  }
+
+  /** The current neighbourhood's data (never a previous one's while a new one loads). */
+  get #current(): Neighbourhood | undefined {
+    const value = this.#data.value;
+    return value && (value.id === this.neighbourhood || value.slug === this.neighbourhood) ? value : undefined;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const n = this.#current;
+    this.setState('loading', !n && this.#data.status !== 'error');
+    this.setState('error', !n && this.#data.status === 'error');
+    this.setState('stale', !!n && this.#data.stale);
+    this.setState('live', this.#live.state === 'open');
+  }
+
+  protected override render(): TemplateResult {
+    if (!this.client) return noApiView(this);
+    if (!this.neighbourhood)
+      return html`<div class="state" role="alert" part="error"><p>${this.t('errorNoNeighbourhood')}</p></div>`;
+    const n = this.#current;
+    if (!n && this.#data.status === 'error')
+      return html`<div class="panel" part="base">${errorView(this, this.#data.error, () => void this.refresh())}</div>`;
+    const live = this.#live.state === 'open';
+    return html`<section class="panel" part="base" aria-labelledby="name" aria-busy=${n ? 'false' : 'true'}>
+      <header class="header">
+        <div>
+          ${n
+            ? html`<h2 class="name" id="name" part="name">${n.name}</h2>
+                <p class="city muted" part="city">${n.city}</p>`
+            : html`<h2 class="name" id="name" part="name">
+                  <span class="visually-hidden">${this.t('loading')}</span>
+                  <span class="skeleton title-skeleton" aria-hidden="true"></span>
+                </h2>
+                <span class="skeleton city-skeleton" aria-hidden="true"></span>`}
+        </div>
+        ${live ? html`<span class="live" part="live">${this.t('live')}</span>` : nothing}
+      </header>
+      ${staleNotice(this, this.#data.stale)}
+      <dl part="stats">
+        ${this.#stat('members', n?.stats)} ${this.#stat('activeSharers', n?.stats)} ${this.#stat('exchanges', n?.stats)}
+        ${this.#stat('activityRate', n?.stats)} ${this.#stat('openListings', n?.stats)}
+      </dl>
+      ${n
+        ? html`<p class="updated muted" part="updated">
+            ${this.t('updated', { when: formatRelative(n.updatedAt, this.resolvedLocale, Math.max(Date.now(), Date.parse(n.updatedAt))) })}
+          </p>`
+        : nothing}
+    </section>`;
+  }
+
+  #stat(key: StatKey, stats: NeighbourhoodStats | undefined): TemplateResult {
+    const locale = this.resolvedLocale;
+    const hint =
+      key === 'activeSharers'
+        ? this.t('activeSharersHint')
+        : key === 'exchanges'
+          ? this.t('exchangesHint')
+          : key === 'activityRate'
+            ? this.t('activityRateHint')
+            : '';
+    let value: TemplateResult | string;
+    if (!stats) value = html`<span class="skeleton" aria-hidden="true"></span>`;
+    else if (key === 'activityRate') value = formatPercent(stats.activityRate, locale);
+    else value = formatNumber(key === 'exchanges' ? stats.exchangesLast30Days : stats[key], locale);
+    return html`<div class="stat" part="stat" data-stat=${key}>
+      <dt><span class="term">${this.t(key)}</span>${hint ? html` <span class="hint">${hint}</span>` : nothing}</dt>
+      <dd part="value">
+        ${value}
+        ${key === 'activityRate'
+          ? html`<span class="bar" part="bar" aria-hidden="true"
+              ><span style=${styleMap({ '--rate': `${Math.min(1, stats?.activityRate ?? 0) * 100}%` })}></span
+            ></span>`
+          : nothing}
+      </dd>
+    </div>`;
+  }
+}
