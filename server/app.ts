@@ -148,6 +148,7 @@ export async function createApp(options: AppOptions): Promise<PartageServerApp> 
     if (c.req.method === 'OPTIONS') return preflight(c.req.raw);
     await next();
     applyCors(c.req.raw, c.res);
+    c.res.headers.set('X-Content-Type-Options', 'nosniff');
   });
 
   const methodsByRoute = new Map<string, Set<string>>();
@@ -202,6 +203,7 @@ export async function createApp(options: AppOptions): Promise<PartageServerApp> 
     return problemResponse(new HttpError(500, 'internal_error', 'Something went wrong on our side. Please retry.'));
   });
 
+  void housekeeping(db, now()).catch((e: unknown) => console.warn(`[housekeeping] ${(e as Error).message}`));
   const timer = setInterval(() => void housekeeping(db, now()).catch((e: unknown) => console.warn(`[housekeeping] ${(e as Error).message}`)), 3_600_000);
   timer.unref();
 

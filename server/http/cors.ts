@@ -66,13 +66,15 @@ export function preflight(request: Request): Response {
 
 /** Sets the CORS headers of an actual response. Credentials are never allowed. */
 export function applyCors(request: Request, response: Response): void {
-  const origin = request.headers.get('origin');
-  if (!origin) return;
   const h = response.headers;
+  const origin = request.headers.get('origin');
   if (request.method === 'POST') {
+    if (!origin) return;
     h.set('Access-Control-Allow-Origin', origin);
     h.append('Vary', 'Origin');
   } else {
+    // Always "*", with or without an Origin header: a shared cache may hand a response fetched
+    // by a server to a browser later, and it must still be readable cross-origin.
     h.set('Access-Control-Allow-Origin', '*');
   }
   h.set('Access-Control-Expose-Headers', EXPOSED_HEADERS);
