@@ -1,0 +1,10 @@
+import { defineElement } from '../../core/define.js';
+import { PartageRewardTiers } from './reward-tiers.js';
+
+defineElement('partage-reward-tiers', PartageRewardTiers);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'partage-reward-tiers': PartageRewardTiers;
+  }
+}
