@@ -4,7 +4,8 @@
  * at / and the CDN bundle at /dist/.
  *
  * Environment: PORT (8787), HOST, DATABASE_URL, PARTAGE_DATA_DIR (.data/pglite),
- * PARTAGE_ALLOWED_ORIGINS (comma-separated origins allowed to write), PARTAGE_SANDBOX=1.
+ * PARTAGE_ALLOWED_ORIGINS (comma-separated origins allowed to write), PARTAGE_SANDBOX (1/0;
+ * on by default outside production, so that `npm run conformance` gets fresh data to work on).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -33,7 +34,7 @@ async function main() {
     port: Number(process.env.PORT ?? 8787),
     ...(process.env.HOST ? { hostname: process.env.HOST } : {}),
     allowedOrigins: parseOriginList(process.env.PARTAGE_ALLOWED_ORIGINS ?? DEV_ORIGINS),
-    sandbox: process.env.PARTAGE_SANDBOX === '1',
+    sandbox: process.env.PARTAGE_SANDBOX === '1' || (process.env.PARTAGE_SANDBOX !== '0' && process.env.NODE_ENV !== 'production'),
     demoDir: join(ROOT, 'demo'),
     distDir,
     openapiFile: join(ROOT, 'openapi.json'),

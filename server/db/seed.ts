@@ -28,20 +28,27 @@ export async function insertFixtures(q: Queryable, f: Fixtures): Promise<void> {
   for (const l of f.listings) await insertListing(q, l);
 }
 
-export async function insertCampaign(q: Queryable, c: Campaign, allowedOrigins: string[] = []): Promise<void> {
+export interface InsertOptions {
+  /** Extra origins allowed to write to this campaign or board. */
+  allowedOrigins?: string[];
+  /** Conformance sandbox data: reachable by id, left out of the public lists. */
+  sandbox?: boolean;
+}
+
+export async function insertCampaign(q: Queryable, c: Campaign, { allowedOrigins = [], sandbox = false }: InsertOptions = {}): Promise<void> {
   const content = { title: c.title, tagline: c.tagline, imageUrl: c.imageUrl, imageAlt: c.imageAlt, url: c.url, creator: c.creator, share: c.share };
   const equity = c.equity
     ? { minimumTicket: c.equity.minimumTicket, averageTicket: c.equity.averageTicket, sharePrice: c.equity.sharePrice, preMoneyValuation: c.equity.preMoneyValuation }
     : null;
   await q.query(
     `INSERT INTO campaigns (id, slug, kind, funding_model, status, currency, goal, pledged, backer_count, waitlist_count,
-       min_pledge, max_pledge, max_raise, equity, content, allowed_origins, starts_at, ends_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
+       min_pledge, max_pledge, max_raise, equity, content, allowed_origins, starts_at, ends_at, updated_at, sandbox)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)`,
     [
       c.id, c.slug, c.kind, c.fundingModel, c.status, c.goal.currency, c.goal.amount, c.pledged.amount, c.backerCount,
       c.equity?.waitlistCount ?? 0, c.pledgeRules.minimum.amount, c.pledgeRules.maximum?.amount ?? null,
       c.equity?.maximumRaise?.amount ?? null, equity === null ? null : JSON.stringify(equity), JSON.stringify(content),
-      allowedOrigins, c.startsAt, c.endsAt, c.updatedAt,
+      allowedOrigins, c.startsAt, c.endsAt, c.updatedAt, sandbox,
     ],
   );
   for (const [position, m] of c.milestones.entries()) {
@@ -75,14 +82,14 @@ async function insertSeedPledge(q: Queryable, p: SeedPledge, campaigns: Campaign
   );
 }
 
-export async function insertNeighbourhood(q: Queryable, n: Neighbourhood, allowedOrigins: string[] = []): Promise<void> {
+export async function insertNeighbourhood(q: Queryable, n: Neighbourhood, { allowedOrigins = [], sandbox = false }: InsertOptions = {}): Promise<void> {
   await q.query(
     `INSERT INTO neighbourhoods (id, slug, name, city, postcode, description, members, active_sharers, exchanges_last_30_days,
-       partner_services, allowed_origins, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+       partner_services, allowed_origins, updated_at, sandbox)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
     [
       n.id, n.slug, n.name, n.city, n.postcode, n.description, n.stats.members, n.stats.activeSharers,
-      n.stats.exchangesLast30Days, JSON.stringify(n.partnerServices), allowedOrigins, n.updatedAt,
+      n.stats.exchangesLast30Days, JSON.stringify(n.partnerServices), allowedOrigins, n.updatedAt, sandbox,
     ],
   );
 }

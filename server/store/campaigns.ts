@@ -121,9 +121,9 @@ async function milestonesOf(q: Queryable, rows: CampaignRow[]): Promise<Map<stri
 }
 
 /** A campaign by id or slug (the id wins when one campaign's slug is another's id). */
-export async function findCampaignRow(q: Queryable, ref: string, now: Date, lock = false): Promise<CampaignRow | null> {
+export async function findCampaignRow(q: Queryable, ref: string, now: Date): Promise<CampaignRow | null> {
   const result = await q.query<CampaignRow>(
-    `SELECT ${campaignColumns('$2')} FROM campaigns c WHERE c.id = $1 OR c.slug = $1 ORDER BY (c.id = $1) DESC LIMIT 1${lock ? ' FOR UPDATE' : ''}`,
+    `SELECT ${campaignColumns('$2')} FROM campaigns c WHERE c.id = $1 OR c.slug = $1 ORDER BY (c.id = $1) DESC LIMIT 1`,
     [ref, now],
   );
   return result.rows[0] ?? null;
@@ -139,12 +139,12 @@ export async function listCampaigns(q: Queryable, query: CampaignListQuery, now:
   const limit = pageLimit(query.limit);
   const after = decodeCursor(query.cursor, ['number']);
   const params: unknown[] = [now, limit + 1];
-  const where: string[] = [];
+  const where = ['NOT c.sandbox'];
   if (after) where.push(`c.seq > $${params.push(after[0])}`);
   if (query.kind) where.push(`c.kind = $${params.push(query.kind)}`);
   if (query.status) where.push(`${effectiveStatus('$1')} = $${params.push(query.status)}`);
   const result = await q.query<CampaignRow>(
-    `SELECT ${campaignColumns('$1')} FROM campaigns c ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.seq LIMIT $2`,
+    `SELECT ${campaignColumns('$1')} FROM campaigns c WHERE ${where.join(' AND ')} ORDER BY c.seq LIMIT $2`,
     params,
   );
   const rows = result.rows.slice(0, limit);

@@ -106,8 +106,10 @@ export class EventHub {
             if (rows.length < BATCH) break;
             from = rows.at(-1)!.id;
           }
-          subscriber.lastSent = Math.max(lastEventId, own.cursor);
-        } else subscriber.lastSent = own.cursor;
+        }
+        // Everything up to the cursor was sent (or predates the subscription). A Last-Event-ID
+        // beyond it (from another server, say) must not hide the events still to come.
+        subscriber.lastSent = own.cursor;
         subscriber.active = true;
       });
     } catch (error) {

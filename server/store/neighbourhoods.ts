@@ -51,14 +51,8 @@ export const toNeighbourhood = (row: NeighbourhoodRow): Neighbourhood => ({
   updatedAt: row.updated_at.toISOString(),
 });
 
-/** A neighbourhood by id or slug; `lock` takes its row lock (see the events table). */
-export async function findNeighbourhoodRow(q: Queryable, ref: string, now: Date, lock = false): Promise<NeighbourhoodRow | null> {
-  if (lock) {
-    // FOR UPDATE cannot lock through the aggregate subquery: lock first, then read.
-    const locked = await q.query<{ id: string }>('SELECT id FROM neighbourhoods WHERE id = $1 OR slug = $1 ORDER BY (id = $1) DESC LIMIT 1 FOR UPDATE', [ref]);
-    if (!locked.rows[0]) return null;
-    ref = locked.rows[0].id;
-  }
+/** A neighbourhood by id or slug. */
+export async function findNeighbourhoodRow(q: Queryable, ref: string, now: Date): Promise<NeighbourhoodRow | null> {
   const result = await q.query<NeighbourhoodRow>(
     `SELECT ${neighbourhoodColumns('$2')} FROM neighbourhoods n WHERE n.id = $1 OR n.slug = $1 ORDER BY (n.id = $1) DESC LIMIT 1`,
     [ref, now],
@@ -70,11 +64,11 @@ export async function listNeighbourhoods(q: Queryable, query: NeighbourhoodListQ
   const limit = pageLimit(query.limit);
   const after = decodeCursor(query.cursor, ['number']);
   const params: unknown[] = [now, limit + 1];
-  const where: string[] = [];
+  const where = ['NOT n.sandbox'];
   if (after) where.push(`n.seq > $${params.push(after[0])}`);
   if (query.city) where.push(`lower(n.city) = lower($${params.push(query.city)})`);
   const result = await q.query<NeighbourhoodRow>(
-    `SELECT ${neighbourhoodColumns('$1')} FROM neighbourhoods n ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY n.seq LIMIT $2`,
+    `SELECT ${neighbourhoodColumns('$1')} FROM neighbourhoods n WHERE ${where.join(' AND ')} ORDER BY n.seq LIMIT $2`,
     params,
   );
   const rows = result.rows.slice(0, limit);

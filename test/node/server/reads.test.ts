@@ -30,12 +30,22 @@ for (const kind of databases) {
       const res = await s.api('campaigns?limit=100');
       assert.equal(res.status, 200);
       const body = page(Campaign).parse(await res.json());
-      const seeded = body.items.filter((c) => !c.id.startsWith('sbx-'));
+      const seeded = body.items;
       assert.deepEqual(seeded.map((c) => c.id), fixtures.campaigns.map((c) => c.id));
       const atelier = seeded.find((c) => c.id === 'atelier-ceramique')!;
       const fixture = fixtures.campaigns.find((c) => c.id === 'atelier-ceramique')!;
       assert.deepEqual({ ...atelier, updatedAt: '' }, { ...fixture, updatedAt: '', startsAt: atelier.startsAt, endsAt: atelier.endsAt });
       assert.equal(atelier.pledged.amount, fixture.pledged.amount);
+    });
+
+    test('sandbox campaigns and boards stay out of the public lists but answer by id', async () => {
+      const sb = await s.sandbox();
+      const campaigns = page(Campaign).parse(await (await s.api('campaigns?limit=100')).json()).items;
+      assert.ok(!campaigns.some((c) => c.id.startsWith('sbx-')));
+      const boards = page(Neighbourhood).parse(await (await s.api('neighbourhoods?limit=100')).json()).items;
+      assert.ok(!boards.some((n) => n.id === sb.neighbourhoodId));
+      assert.equal((await s.api(`campaigns/${sb.campaignId}`)).status, 200);
+      assert.equal((await s.api(`neighbourhoods/${sb.neighbourhoodId}`)).status, 200);
     });
 
     test('gets a campaign by id and by slug; unknown ids are 404 problem+json', async () => {
