@@ -53,6 +53,8 @@ export interface RadioGroupOptions extends BaseField {
   value: string;
   options: readonly Choice[];
   onChange: (value: string) => void;
+  /** A compact switch (default) for two or three short choices, or a stacked list for more. */
+  variant?: 'segmented' | 'list';
 }
 
 const describedBy = (o: BaseField) =>
@@ -135,9 +137,9 @@ export function radioGroup(o: RadioGroupOptions): TemplateResult {
   >
     <legend>${labelText(o)}</legend>
     ${hint(o)}
-    <div class="segmented" part="segmented">
+    <div class=${o.variant === 'list' ? 'choices' : 'segmented'} part=${o.variant === 'list' ? 'choices' : 'segmented'}>
       ${o.options.map(
-        (c, i) => html`<label class="segment">
+        (c, i) => html`<label class=${o.variant === 'list' ? 'choice' : 'segment'}>
           <input
             type="radio"
             id="${o.id}-${i}"
@@ -250,6 +252,23 @@ export const formStyles = css`
   .segment input:focus-visible + span {
     outline: 3px solid var(--_focus);
     outline-offset: -3px;
+  }
+  .choices {
+    display: grid;
+    gap: 0.15em;
+  }
+  .choice {
+    display: flex;
+    align-items: center;
+    gap: 0.5em;
+    min-block-size: 2.25rem;
+    cursor: pointer;
+  }
+  .choice input {
+    inline-size: 1.15rem;
+    block-size: 1.15rem;
+    margin: 0;
+    accent-color: var(--_accent);
   }
   .invalid .segmented {
     border-color: var(--_danger);

@@ -1,0 +1,374 @@
+import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
+import { ApiError } from '../../client/errors.js';
+import { ReplyRequest, ReportReason, ReportRequest, type Listing, type Reply, type Report } from '../../contract/index.js';
+import { fieldErrorsFromIssues, fieldErrorsFromProblem, fieldErrorText, focusFirstInvalid, type FieldErrors } from '../../core/field-errors.js';
+import { radioGroup, textField } from '../../core/form-fields.js';
+import { MemberAction, textsOf } from '../../core/member-action.js';
+import type { PartageElement } from '../../core/partage-element.js';
+import type { BoardMessages } from './share-board.messages.js';
+
+export type ActionKind = 'reply' | 'report';
+
+export interface ListingActionsOptions {
+  neighbourhoodId: () => string | undefined;
+  token: () => Promise<string | undefined>;
+  onReplied: (listing: Listing, reply: Reply) => void;
+  onReported: (listing: Listing, report: Report) => void;
+  /** The server said the listing takes no more replies (our copy was out of date). */
+  onClosed: (listing: Listing) => void;
+}
+
+interface ReportDraft {
+  reason: string;
+  detail: string;
+}
+
+const REPLY_FIELDS = ['message'] as const;
+const REPORT_FIELDS = ['reason', 'detail'] as const;
+
+/**
+ * "I'm interested" and "Report" on the board's listings: one form open at a time, inline in the
+ * listing's detail. Drafts are kept per listing (closing a form or an expired token loses
+ * nothing), and each form ends in a confirmation that takes focus so it is read out.
+ */
+export class ListingActions implements ReactiveController {
+  /** The form open now, if any. */
+  open: { listingId: string; kind: ActionKind } | null = null;
+  errors: FieldErrors = {};
+  readonly reply: MemberAction<Reply>;
+  readonly report: MemberAction<Report>;
+
+  #host: PartageElement;
+  #options: ListingActionsOptions;
+  #replies = new Map<string, string>();
+  #reports = new Map<string, ReportDraft>();
+  #done = new Map<string, ActionKind>();
+  #clientErrorCount = 0;
+  /** The listing the last send was for, so a send after sign-in goes to the same one. */
+  #target: Listing | undefined;
+
+  constructor(host: PartageElement, options: ListingActionsOptions) {
+    this.#host = host;
+    this.#options = options;
+    host.addController(this);
+    const common = {
+      neighbourhoodId: options.neighbourhoodId,
+      listingId: () => this.#target?.id ?? this.open?.listingId,
+      token: options.token,
+    };
+    this.reply = new MemberAction<Reply>(host, {
+      ...common,
+      reason: 'reply',
+      operation: 'createReply',
+      retry: () => void (this.#isOpen('reply') && this.submitReply(this.#target!)),
+    });
+    this.report = new MemberAction<Report>(host, {
+      ...common,
+      reason: 'report',
+      operation: 'createReport',
+      retry: () => void (this.#isOpen('report') && this.submitReport(this.#target!)),
+    });
+  }
+
+  hostConnected(): void {}
+
+  /** A send waiting for sign-in goes out only if its form is still open (the member did not give up). */
+  #isOpen(kind: ActionKind): boolean {
+    return !!this.#target && this.open?.listingId === this.#target.id && this.open.kind === kind;
+  }
+
+  get #t() {
+    return textsOf<BoardMessages>(this.#host);
+  }
+
+  /** The host page may have signed the member in: sends what waited for it. */
+  tokenMayHaveChanged(): void {
+    void this.reply.tokenMayHaveChanged();
+    void this.report.tokenMayHaveChanged();
+  }
+
+  async openForm(listing: Listing, kind: ActionKind): Promise<void> {
+    const same = this.open?.listingId === listing.id && this.open.kind === kind;
+    if (!same) {
+      // Another form: a failure shown for the previous one no longer applies.
+      (kind === 'reply' ? this.reply : this.report).reset();
+      this.errors = {};
+      this.#clientErrorCount = 0;
+      this.#target = listing;
+    }
+    this.open = { listingId: listing.id, kind };
+    this.#done.delete(listing.id);
+    this.#host.requestUpdate();
+    await this.#host.updateComplete;
+    const field = kind === 'reply' ? 'message' : 'reason';
+    const form = this.#form(listing.id);
+    (form?.querySelector<HTMLElement>(`[name="${field}"]:checked`) ?? form?.querySelector<HTMLElement>(`[name="${field}"]`))?.focus();
+  }
+
+  /** Closes the open form (its draft stays) and gives focus back to the button that opened it. */
+  async close(): Promise<void> {
+    const open = this.open;
+    if (!open) return;
+    this.open = null;
+    this.errors = {};
+    this.#host.requestUpdate();
+    await this.#host.updateComplete;
+    this.#host.renderRoot.querySelector<HTMLElement>(`#${open.kind}-${open.listingId}-open`)?.focus();
+  }
+
+  async submitReply(listing: Listing): Promise<void> {
+    const input = { message: this.#replies.get(listing.id) ?? '' };
+    const parsed = ReplyRequest.safeParse(input);
+    if (!parsed.success) return this.#invalid(listing.id, fieldErrorsFromIssues(parsed.error.issues, input));
+    this.#valid(listing);
+    const outcome = await this.reply.run((client, memberToken, signal) =>
+      client.createReply(listing.id, parsed.data, { memberToken, signal }),
+    );
+    if (!outcome) return;
+    if (outcome.ok) {
+      this.#replies.delete(listing.id);
+      await this.#finish(listing, 'reply');
+      this.#options.onReplied(listing, outcome.value);
+      return;
+    }
+    const error = outcome.error;
+    if (error instanceof ApiError && error.code === 'listing_closed') this.#options.onClosed(listing);
+    await this.#serverFieldErrors(listing.id, error, REPLY_FIELDS);
+  }
+
+  async submitReport(listing: Listing): Promise<void> {
+    const draft = this.#reports.get(listing.id) ?? { reason: '', detail: '' };
+    const input = { reason: draft.reason, ...(draft.detail.trim() ? { detail: draft.detail } : {}) };
+    const parsed = ReportRequest.safeParse(input);
+    if (!parsed.success) return this.#invalid(listing.id, fieldErrorsFromIssues(parsed.error.issues, input));
+    this.#valid(listing);
+    const outcome = await this.report.run((client, memberToken, signal) =>
+      client.createReport(listing.id, parsed.data, { memberToken, signal }),
+    );
+    if (!outcome) return;
+    if (outcome.ok) {
+      this.#reports.delete(listing.id);
+      await this.#finish(listing, 'report');
+      this.#options.onReported(listing, outcome.value);
+      return;
+    }
+    await this.#serverFieldErrors(listing.id, outcome.error, REPORT_FIELDS);
+  }
+
+  #valid(listing: Listing): void {
+    this.errors = {};
+    this.#clientErrorCount = 0;
+    this.#target = listing;
+  }
+
+  async #invalid(listingId: string, errors: FieldErrors): Promise<void> {
+    this.errors = errors;
+    this.#clientErrorCount = Object.keys(errors).length;
+    this.#host.requestUpdate();
+    await this.#host.updateComplete;
+    const form = this.#form(listingId);
+    if (form) focusFirstInvalid(form, this.open?.kind === 'report' ? REPORT_FIELDS : REPLY_FIELDS, errors);
+  }
+
+  async #serverFieldErrors(listingId: string, error: unknown, fields: readonly string[]): Promise<void> {
+    if (!(error instanceof ApiError) || error.fieldErrors.length === 0) return;
+    this.errors = fieldErrorsFromProblem(error.fieldErrors, fields).fields;
+    this.#host.requestUpdate();
+    await this.#host.updateComplete;
+    const form = this.#form(listingId);
+    if (form) focusFirstInvalid(form, fields, this.errors);
+  }
+
+  async #finish(listing: Listing, kind: ActionKind): Promise<void> {
+    this.open = null;
+    this.errors = {};
+    this.#done.set(listing.id, kind);
+    this.#host.requestUpdate();
+    await this.#host.updateComplete;
+    this.#host.renderRoot.querySelector<HTMLElement>(`#done-${listing.id}`)?.focus();
+  }
+
+  #form(listingId: string): HTMLFormElement | null {
+    return this.#host.renderRoot.querySelector<HTMLFormElement>(`#action-${listingId}`);
+  }
+
+  #error(field: string): string | undefined {
+    const problem = this.errors[field];
+    if (!problem) return undefined;
+    const t = this.#t;
+    return fieldErrorText(problem, {
+      fieldRequired: t('fieldRequired'),
+      fieldTooShort: (p) => t('fieldTooShort', p),
+      fieldTooLong: (p) => t('fieldTooLong', p),
+      fieldInvalid: t('fieldInvalid'),
+    });
+  }
+
+  #alert(action: MemberAction<unknown>): TemplateResult {
+    const t = this.#t;
+    const count = Object.keys(this.errors).length;
+    const text = this.#clientErrorCount > 0 && count > 0 ? t('fixFields', { count }) : action.alertText(t);
+    return html`<div class="form-alert ${action.signIn ? 'notice' : ''}" role="alert" part="form-alert">${text
+      ? html`<p>${text}</p>${action.signIn
+            ? html`<button type="button" class="secondary" part="sign-in" @click=${() => action.requestSignIn()}>
+                ${t('signIn')}
+              </button>`
+            : ''}`
+      : ''}</div>`;
+  }
+
+  /** The actions area of a listing's detail, for a member (`member`) or a reader signed out. */
+  render(listing: Listing, member: boolean, requestSignIn: (kind: ActionKind) => void): TemplateResult {
+    const t = this.#t;
+    const id = listing.id;
+    const closed = listing.status === 'closed';
+    const open = this.open?.listingId === id ? this.open.kind : null;
+    const done = this.#done.get(id);
+    return html`<div class="listing-actions" part="actions">
+      ${done
+        ? html`<p class="confirmation" id="done-${id}" role="status" tabindex="-1" part="confirmation">
+            ${done === 'reply' ? t('replySent', { name: listing.author.displayName }) : t('reportSent')}
+          </p>`
+        : nothing}
+      ${closed ? html`<p class="closed-note muted">${t('closedNote')}</p>` : nothing}
+      <div class="actions">
+        ${member
+          ? html`${closed
+                ? nothing
+                : html`<button
+                    type="button"
+                    id="reply-${id}-open"
+                    part="interested"
+                    aria-expanded=${open === 'reply' ? 'true' : 'false'}
+                    aria-controls="action-${id}"
+                    @click=${() => (open === 'reply' ? void this.close() : void this.openForm(listing, 'reply'))}
+                  >
+                    ${t('interested')}
+                  </button>`}
+              <button
+                type="button"
+                class="secondary"
+                id="report-${id}-open"
+                part="report"
+                aria-expanded=${open === 'report' ? 'true' : 'false'}
+                aria-controls="action-${id}"
+                @click=${() => (open === 'report' ? void this.close() : void this.openForm(listing, 'report'))}
+              >
+                ${t('report')}
+              </button>`
+          : html`${closed
+                ? nothing
+                : html`<button type="button" part="sign-in" @click=${() => requestSignIn('reply')}>
+                    ${t('signInToReply')}
+                  </button>`}
+              <button type="button" class="secondary" part="sign-in" @click=${() => requestSignIn('report')}>
+                ${t('signInToReport')}
+              </button>`}
+      </div>
+      ${member && open === 'reply' ? this.#replyForm(listing) : nothing}
+      ${member && open === 'report' ? this.#reportForm(listing) : nothing}
+    </div>`;
+  }
+
+  #replyForm(listing: Listing): TemplateResult {
+    const t = this.#t;
+    const id = listing.id;
+    const action = this.reply;
+    const unavailable = action.sending || action.waiting || listing.status === 'closed';
+    return html`<form
+      id="action-${id}"
+      class="action-form"
+      part="reply-form"
+      novalidate
+      aria-label=${t('interested')}
+      @submit=${(e: Event) => {
+        e.preventDefault();
+        if (!unavailable) void this.submitReply(listing);
+      }}
+    >
+      ${textField({
+        id: `reply-${id}-message`,
+        name: 'message',
+        label: t('replyLabel', { name: listing.author.displayName }),
+        hint: t('replyHint'),
+        required: true,
+        rows: 3,
+        maxLength: 500,
+        value: this.#replies.get(id) ?? '',
+        error: this.#error('message'),
+        onInput: (v) => {
+          this.#replies.set(id, v);
+          this.#clear('message');
+        },
+      })}
+      ${this.#alert(action)}
+      <div class="actions">
+        <button type="submit" part="send" aria-disabled=${unavailable ? 'true' : 'false'}>
+          ${action.sending ? t('sending') : t('sendReply')}
+        </button>
+        <button type="button" class="secondary" part="cancel" @click=${() => void this.close()}>${t('cancel')}</button>
+      </div>
+    </form>`;
+  }
+
+  #reportForm(listing: Listing): TemplateResult {
+    const t = this.#t;
+    const id = listing.id;
+    const action = this.report;
+    const draft = this.#reports.get(id) ?? { reason: '', detail: '' };
+    const unavailable = action.sending || action.waiting;
+    const update = (patch: Partial<ReportDraft>, field: string) => {
+      this.#reports.set(id, { ...(this.#reports.get(id) ?? { reason: '', detail: '' }), ...patch });
+      this.#clear(field);
+    };
+    return html`<form
+      id="action-${id}"
+      class="action-form"
+      part="report-form"
+      novalidate
+      aria-label=${t('report')}
+      @submit=${(e: Event) => {
+        e.preventDefault();
+        if (!unavailable) void this.submitReport(listing);
+      }}
+    >
+      ${radioGroup({
+        id: `report-${id}-reason`,
+        name: 'reason',
+        label: t('reportLegend'),
+        required: true,
+        variant: 'list',
+        value: draft.reason,
+        options: ReportReason.options.map((r) => ({ value: r, label: t(`reason_${r}`) })),
+        error: this.#error('reason'),
+        onChange: (v) => update({ reason: v }, 'reason'),
+      })}
+      ${textField({
+        id: `report-${id}-detail`,
+        name: 'detail',
+        label: t('reportDetail'),
+        optionalText: t('optional'),
+        rows: 2,
+        maxLength: 500,
+        value: draft.detail,
+        error: this.#error('detail'),
+        onInput: (v) => update({ detail: v }, 'detail'),
+      })}
+      ${this.#alert(action)}
+      <div class="actions">
+        <button type="submit" part="send" aria-disabled=${unavailable ? 'true' : 'false'}>
+          ${action.sending ? t('sending') : t('sendReport')}
+        </button>
+        <button type="button" class="secondary" part="cancel" @click=${() => void this.close()}>${t('cancel')}</button>
+      </div>
+    </form>`;
+  }
+
+  #clear(field: string): void {
+    if (field in this.errors) {
+      const { [field]: _, ...rest } = this.errors;
+      this.errors = rest;
+    }
+    this.#host.requestUpdate();
+  }
+}
