@@ -73,11 +73,14 @@ export class HttpClient {
             json = undefined;
           }
           const flat: Record<string, string> = {};
-          for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) flat[k] = Array.isArray(v) ? v.join(', ') : v;
+          for (const [k, v] of Object.entries(res.headers))
+            if (v !== undefined) flat[k] = Array.isArray(v) ? v.join(', ') : v;
           resolve({ status: res.statusCode ?? 0, headers: flat, text, json, ms: performance.now() - started });
         });
       });
-      req.setTimeout(options.timeoutMs ?? 30_000, () => req.destroy(new Error(`timeout after ${options.timeoutMs ?? 30_000} ms: ${url}`)));
+      req.setTimeout(options.timeoutMs ?? 30_000, () =>
+        req.destroy(new Error(`timeout after ${options.timeoutMs ?? 30_000} ms: ${url}`)),
+      );
       req.on('error', (error) => {
         // A server may answer 413 and close while a huge body is still being sent: the answer
         // counts, the write error that follows does not.

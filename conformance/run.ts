@@ -31,7 +31,9 @@ const flags: Record<string, keyof Target> = {
 };
 
 function usage(message: string): never {
-  console.error(`${message}\nUsage: npm run conformance -- --base-url URL [--campaign ID --limited-reward ID …] [--only ${Object.keys(groups).join(',')}]`);
+  console.error(
+    `${message}\nUsage: npm run conformance -- --base-url URL [--campaign ID --limited-reward ID …] [--only ${Object.keys(groups).join(',')}]`,
+  );
   process.exit(2);
 }
 
@@ -62,7 +64,13 @@ if (only) for (const g of only) if (!(g in groups)) usage(`Unknown group "${g}"`
 
 console.log(`Partage conformance suite → ${baseUrl}`);
 const started = performance.now();
-const report = await runConformance({ baseUrl, target, ...(only ? { groups: only } : {}), ...(grep ? { grep } : {}), log: (line) => console.log(line) });
+const report = await runConformance({
+  baseUrl,
+  target,
+  ...(only ? { groups: only } : {}),
+  ...(grep ? { grep } : {}),
+  log: (line) => console.log(line),
+});
 console.log(
   `\nTarget data: ${report.targetSource === 'sandbox' ? 'fresh sandbox from the server' : report.targetSource === 'arguments' ? 'from the arguments' : 'none (checks that need it are skipped)'}`,
 );
@@ -71,6 +79,8 @@ if (failures.length) {
   console.log('\nFailed:');
   for (const f of failures) console.log(`  ✘ ${f.group} › ${f.name}`);
 }
-console.log(`\n${report.passed} passed, ${report.failed} failed, ${report.skipped} skipped (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+console.log(
+  `\n${report.passed} passed, ${report.failed} failed, ${report.skipped} skipped (${((performance.now() - started) / 1000).toFixed(1)} s)`,
+);
 if (jsonFile) writeFileSync(jsonFile, JSON.stringify(report, null, 2));
 process.exit(report.failed > 0 ? 1 : 0);

@@ -40,29 +40,49 @@ export function expect(condition: unknown, message: string): asserts condition {
 
 export function expectStatus(res: HttpResponse, expected: number | number[], what: string) {
   const list = Array.isArray(expected) ? expected : [expected];
-  expect(list.includes(res.status), `${what}: expected HTTP ${list.join(' or ')}, got ${res.status} ${res.text.slice(0, 300)}`);
+  expect(
+    list.includes(res.status),
+    `${what}: expected HTTP ${list.join(' or ')}, got ${res.status} ${res.text.slice(0, 300)}`,
+  );
 }
 
 /** The value matches a contract schema; returns it typed. */
 export function expectShape<S extends z.ZodMiniType>(schema: S, value: unknown, what: string): z.infer<S> {
   const result = schema.safeParse(value);
   if (!result.success) {
-    const issues = result.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+    const issues = result.error.issues
+      .slice(0, 3)
+      .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+      .join('; ');
     throw new Failure(`${what} does not match the contract: ${issues}`);
   }
   return result.data as z.infer<S>;
 }
 
 /** An RFC 9457 problem with this status and code, served as application/problem+json. */
-export function expectProblem(res: HttpResponse, status: number | number[], code: string | string[], what: string): Problem {
+export function expectProblem(
+  res: HttpResponse,
+  status: number | number[],
+  code: string | string[],
+  what: string,
+): Problem {
   expectStatus(res, status, what);
-  expect((res.headers['content-type'] ?? '').startsWith(PROBLEM_CONTENT_TYPE), `${what}: Content-Type should be ${PROBLEM_CONTENT_TYPE}, got "${res.headers['content-type']}"`);
+  expect(
+    (res.headers['content-type'] ?? '').startsWith(PROBLEM_CONTENT_TYPE),
+    `${what}: Content-Type should be ${PROBLEM_CONTENT_TYPE}, got "${res.headers['content-type']}"`,
+  );
   const problem = expectShape(Problem, res.json, `${what}: the problem body`);
   const codes = Array.isArray(code) ? code : [code];
   expect(codes.includes(problem.code), `${what}: expected code ${codes.join(' or ')}, got "${problem.code}"`);
-  expect(problem.status === res.status, `${what}: problem.status ${problem.status} differs from the HTTP status ${res.status}`);
+  expect(
+    problem.status === res.status,
+    `${what}: problem.status ${problem.status} differs from the HTTP status ${res.status}`,
+  );
   if (problem.code === 'validation_failed') {
-    expect(Array.isArray(problem.errors) && problem.errors.length > 0, `${what}: validation_failed should list errors [{ path, message }]`);
+    expect(
+      Array.isArray(problem.errors) && problem.errors.length > 0,
+      `${what}: validation_failed should list errors [{ path, message }]`,
+    );
   }
   return problem;
 }
@@ -142,7 +162,10 @@ export async function runSuite(options: SuiteOptions, groups: Record<string, Gro
           result = { group, name, status: 'pass', ms: performance.now() - started };
         } catch (error) {
           const status: Status = error instanceof Skip ? 'skip' : 'fail';
-          const detail = error instanceof Failure || error instanceof Skip ? error.message : `unexpected error: ${(error as Error)?.stack ?? String(error)}`;
+          const detail =
+            error instanceof Failure || error instanceof Skip
+              ? error.message
+              : `unexpected error: ${(error as Error)?.stack ?? String(error)}`;
           result = { group, name, status, detail, ms: performance.now() - started };
         }
         results.push(result);
@@ -161,7 +184,9 @@ export async function runSuite(options: SuiteOptions, groups: Record<string, Gro
           headers: { 'Idempotency-Key': `conformance-${randomUUID()}`, ...headers },
         }),
       async totals(campaignId) {
-        const res = await http.request(`campaigns/${encodeURIComponent(campaignId)}`, { headers: { 'Cache-Control': 'no-cache' } });
+        const res = await http.request(`campaigns/${encodeURIComponent(campaignId)}`, {
+          headers: { 'Cache-Control': 'no-cache' },
+        });
         expectStatus(res, 200, `GET campaigns/${campaignId}`);
         const c = expectShape(Campaign, res.json, `campaign ${campaignId}`);
         return { pledged: c.pledged.amount, backerCount: c.backerCount };
@@ -177,7 +202,15 @@ export async function runSuite(options: SuiteOptions, groups: Record<string, Gro
     http.close();
   }
   const count = (s: Status) => results.filter((r) => r.status === s).length;
-  return { baseUrl: options.baseUrl, target, targetSource, results, passed: count('pass'), failed: count('fail'), skipped: count('skip') };
+  return {
+    baseUrl: options.baseUrl,
+    target,
+    targetSource,
+    results,
+    passed: count('pass'),
+    failed: count('fail'),
+    skipped: count('skip'),
+  };
 }
 
 export function formatResult(r: CheckResult): string {
@@ -187,6 +220,7 @@ export function formatResult(r: CheckResult): string {
 }
 
 export function needs<T>(value: T | undefined, what: string): T {
-  if (value === undefined || value === null || value === '') throw new Skip(`needs ${what} (run the server with PARTAGE_SANDBOX=1 or pass it as an argument)`);
+  if (value === undefined || value === null || value === '')
+    throw new Skip(`needs ${what} (run the server with PARTAGE_SANDBOX=1 or pass it as an argument)`);
   return value;
 }

@@ -17,7 +17,14 @@ import type { Handler, Handlers, Input } from './routes/types.js';
 import { EventHub } from './store/events.js';
 import { housekeeping } from './store/housekeeping.js';
 import { KEY_PATTERN } from './store/idempotency.js';
-import { authenticate, databaseAuthenticator, hitRateLimit, rememberMember, type Authenticator, type RateLimit } from './store/members.js';
+import {
+  authenticate,
+  databaseAuthenticator,
+  hitRateLimit,
+  rememberMember,
+  type Authenticator,
+  type RateLimit,
+} from './store/members.js';
 
 export interface AppOptions {
   db: Db;
@@ -73,7 +80,9 @@ export async function createApp(options: AppOptions): Promise<PartageServerApp> 
     authenticator: options.authenticate ?? databaseAuthenticator(db),
     memberWrites: options.memberWrites ?? { limit: 10, windowMs: 60_000 },
   };
-  const globalOrigins = new Set((options.allowedOrigins ?? []).map((o) => normalizeOrigin(o)).filter((o): o is string => !!o));
+  const globalOrigins = new Set(
+    (options.allowedOrigins ?? []).map((o) => normalizeOrigin(o)).filter((o): o is string => !!o),
+  );
   const checkResponses = options.checkResponses ?? true;
   const maxBody = options.maxBodyBytes ?? MAX_BODY_BYTES;
 
@@ -85,18 +94,24 @@ export async function createApp(options: AppOptions): Promise<PartageServerApp> 
     if (origin && (globalOrigins.has('*') || globalOrigins.has(origin))) return;
     if (origin) {
       const sql =
-        name === 'createPledge' ? 'SELECT allowed_origins FROM campaigns WHERE id = $1 OR slug = $1'
-        : name === 'createListing' ? 'SELECT allowed_origins FROM neighbourhoods WHERE id = $1 OR slug = $1'
-        : name === 'createReply' || name === 'createReport'
-          ? 'SELECT n.allowed_origins FROM listings l JOIN neighbourhoods n ON n.id = l.neighbourhood_id WHERE l.id = $1'
-          : null;
+        name === 'createPledge'
+          ? 'SELECT allowed_origins FROM campaigns WHERE id = $1 OR slug = $1'
+          : name === 'createListing'
+            ? 'SELECT allowed_origins FROM neighbourhoods WHERE id = $1 OR slug = $1'
+            : name === 'createReply' || name === 'createReport'
+              ? 'SELECT n.allowed_origins FROM listings l JOIN neighbourhoods n ON n.id = l.neighbourhood_id WHERE l.id = $1'
+              : null;
       const ref = params.campaignId ?? params.neighbourhoodId ?? params.listingId;
       if (sql && ref) {
         const found = await db.query<{ allowed_origins: string[] }>(sql, [ref]);
         if (found.rows.some((r) => r.allowed_origins.includes(origin))) return;
       }
     }
-    throw new HttpError(403, 'origin_not_allowed', `Pages on ${raw.slice(0, 200)} may not do this. The platform can add the site to its allowed origins.`);
+    throw new HttpError(
+      403,
+      'origin_not_allowed',
+      `Pages on ${raw.slice(0, 200)} may not do this. The platform can add the site to its allowed origins.`,
+    );
   }
 
   /** The shared pipeline: access, input validation, handler, response contract and caching. */
@@ -117,10 +132,16 @@ export async function createApp(options: AppOptions): Promise<PartageServerApp> 
     if (ep.idempotent) {
       idempotencyKey = request.headers.get(IDEMPOTENCY_HEADER) ?? undefined;
       if (idempotencyKey === undefined || idempotencyKey.trim() === '') {
-        throw new HttpError(400, 'idempotency_key_missing', `Send an ${IDEMPOTENCY_HEADER} header (a new UUID per pledge, reused for its retries).`);
+        throw new HttpError(
+          400,
+          'idempotency_key_missing',
+          `Send an ${IDEMPOTENCY_HEADER} header (a new UUID per pledge, reused for its retries).`,
+        );
       }
       if (!KEY_PATTERN.test(idempotencyKey)) {
-        throw validationError([{ path: IDEMPOTENCY_HEADER, message: 'must be 1–255 printable ASCII characters, e.g. a UUID' }]);
+        throw validationError([
+          { path: IDEMPOTENCY_HEADER, message: 'must be 1–255 printable ASCII characters, e.g. a UUID' },
+        ]);
       }
     }
     const query = ep.query ? parseWith(ep.query, c.req.query()) : undefined;
@@ -130,17 +151,23 @@ export async function createApp(options: AppOptions): Promise<PartageServerApp> 
       rawBody = await readJsonBody(request, maxBody);
       body = parseWith(ep.body, rawBody);
     }
-    const input = { params, query, body, rawBody, member, idempotencyKey, request, now: at } as unknown as Input<typeof name>;
+    const input = { params, query, body, rawBody, member, idempotencyKey, request, now: at } as unknown as Input<
+      typeof name
+    >;
     const result = await (handlers[name] as Handler<typeof name>)(input, ctx);
 
     if (result instanceof Response) {
-      if (checkResponses && result.ok && !ep.stream) await assertContract(name, ep.response, await result.clone().json());
+      if (checkResponses && result.ok && !ep.stream)
+        await assertContract(name, ep.response, await result.clone().json());
       return result;
     }
     if (checkResponses) await assertContract(name, ep.response, result.body);
     const text = JSON.stringify(result.body);
     if (ep.method === 'GET') return cachedJson(request, ep.status, text, result.cacheControl ?? PUBLIC_CACHE);
-    return new Response(text, { status: ep.status, headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' } });
+    return new Response(text, {
+      status: ep.status,
+      headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' },
+    });
   }
 
   const app = new Hono();
@@ -160,7 +187,8 @@ export async function createApp(options: AppOptions): Promise<PartageServerApp> 
 
   app.get('/v1/openapi.json', async (c) => {
     const text = options.openapiFile ? await readFile(options.openapiFile, 'utf8').catch(() => null) : null;
-    if (text === null) throw new HttpError(404, 'not_found', 'This server has no OpenAPI document (run `npm run openapi`).');
+    if (text === null)
+      throw new HttpError(404, 'not_found', 'This server has no OpenAPI document (run `npm run openapi`).');
     return cachedJson(c.req.raw, 200, text, 'public, max-age=300');
   });
   methodsByRoute.set('/v1/openapi.json', new Set(['GET']));
@@ -168,7 +196,8 @@ export async function createApp(options: AppOptions): Promise<PartageServerApp> 
   if (options.sandbox) {
     app.post('/v1/_sandbox/campaigns', async (c) => {
       const origin = c.req.header('origin');
-      if (origin && !isSameOrigin(origin, c.req.raw)) throw new HttpError(403, 'origin_not_allowed', 'The sandbox is for server-side test runners.');
+      if (origin && !isSameOrigin(origin, c.req.raw))
+        throw new HttpError(403, 'origin_not_allowed', 'The sandbox is for server-side test runners.');
       return c.json(await createSandbox(db, now()), 201, { 'Cache-Control': 'no-store' });
     });
     methodsByRoute.set('/v1/_sandbox/campaigns', new Set(['POST']));
@@ -199,12 +228,17 @@ export async function createApp(options: AppOptions): Promise<PartageServerApp> 
   app.onError((error, c) => {
     if (error instanceof HttpError) return problemResponse(error, c.req.path.slice(0, 500));
     // The stack only: database errors carry the query parameters, i.e. backers' e-mails.
-    console.error(`[partage] ${c.req.method} ${c.req.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    console.error(
+      `[partage] ${c.req.method} ${c.req.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
     return problemResponse(new HttpError(500, 'internal_error', 'Something went wrong on our side. Please retry.'));
   });
 
   void housekeeping(db, now()).catch((e: unknown) => console.warn(`[housekeeping] ${(e as Error).message}`));
-  const timer = setInterval(() => void housekeeping(db, now()).catch((e: unknown) => console.warn(`[housekeeping] ${(e as Error).message}`)), 3_600_000);
+  const timer = setInterval(
+    () => void housekeeping(db, now()).catch((e: unknown) => console.warn(`[housekeeping] ${(e as Error).message}`)),
+    3_600_000,
+  );
   timer.unref();
 
   return {
@@ -222,7 +256,10 @@ export async function createApp(options: AppOptions): Promise<PartageServerApp> 
 async function assertContract(name: string, schema: z.ZodMiniType, value: unknown) {
   const result = schema.safeParse(value);
   if (!result.success) {
-    const issues = result.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    const issues = result.error.issues
+      .slice(0, 5)
+      .map((i) => `${i.path.join('.')}: ${i.message}`)
+      .join('; ');
     throw new Error(`Response of ${name} does not match the contract: ${issues}`);
   }
 }

@@ -19,14 +19,20 @@ const DEV_ORIGINS = 'http://localhost:6006,http://127.0.0.1:6006,http://localhos
 async function main() {
   if (process.argv.includes('--build')) {
     console.log('[partage] building the widgets (npm run build)…');
-    const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit', shell: process.platform === 'win32' });
-    if (build.status !== 0) console.warn('[partage] the build failed: starting anyway; /dist/ serves whatever is there.');
+    const build = spawnSync('npm', ['run', 'build'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+      shell: process.platform === 'win32',
+    });
+    if (build.status !== 0)
+      console.warn('[partage] the build failed: starting anyway; /dist/ serves whatever is there.');
   }
   const databaseUrl = process.env.DATABASE_URL || undefined;
   const dataDir = databaseUrl ? undefined : (process.env.PARTAGE_DATA_DIR ?? join(ROOT, '.data', 'pglite'));
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const distDir = join(ROOT, 'dist');
-  if (!existsSync(distDir)) console.warn('[partage] no dist/ folder: the demo pages will not find the bundle (run npm run build).');
+  if (!existsSync(distDir))
+    console.warn('[partage] no dist/ folder: the demo pages will not find the bundle (run npm run build).');
 
   const server = await startServer({
     ...(databaseUrl ? { databaseUrl } : {}),
@@ -34,7 +40,9 @@ async function main() {
     port: Number(process.env.PORT ?? 8787),
     ...(process.env.HOST ? { hostname: process.env.HOST } : {}),
     allowedOrigins: parseOriginList(process.env.PARTAGE_ALLOWED_ORIGINS ?? DEV_ORIGINS),
-    sandbox: process.env.PARTAGE_SANDBOX === '1' || (process.env.PARTAGE_SANDBOX !== '0' && process.env.NODE_ENV !== 'production'),
+    sandbox:
+      process.env.PARTAGE_SANDBOX === '1' ||
+      (process.env.PARTAGE_SANDBOX !== '0' && process.env.NODE_ENV !== 'production'),
     demoDir: join(ROOT, 'demo'),
     distDir,
     openapiFile: join(ROOT, 'openapi.json'),

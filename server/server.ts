@@ -37,7 +37,11 @@ export interface RunningServer {
 /** Opens the database, migrates, seeds when empty, and listens. Used by `npm start` and the tests. */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const { databaseUrl, dataDir, schema, port = 8787, hostname, seed = true, ...appOptions } = options;
-  const db = await openDb({ ...(databaseUrl ? { url: databaseUrl } : {}), ...(dataDir ? { dataDir } : {}), ...(schema ? { schema } : {}) });
+  const db = await openDb({
+    ...(databaseUrl ? { url: databaseUrl } : {}),
+    ...(dataDir ? { dataDir } : {}),
+    ...(schema ? { schema } : {}),
+  });
   try {
     await migrate(db);
     if (seed) await seedIfEmpty(db);
@@ -47,7 +51,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   }
   const app = await createApp({ ...appOptions, db, channel: schema ? `partage_events_${schema}` : 'partage_events' });
   const http = await new Promise<Server>((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port, ...(hostname ? { hostname } : {}) }, () => resolve(server as Server));
+    const server = serve({ fetch: app.fetch, port, ...(hostname ? { hostname } : {}) }, () =>
+      resolve(server as Server),
+    );
     server.once('error', reject);
   });
   const address = http.address() as AddressInfo;

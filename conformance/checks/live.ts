@@ -5,7 +5,11 @@ import { expect, expectShape, expectStatus, needs, type SuiteContext } from '../
 const enc = encodeURIComponent;
 
 /** Reads messages until one of `type` arrives (heartbeats and other events are skipped). */
-async function nextOfType(stream: { next(ms?: number): Promise<SseMessage | null> }, type: string, timeoutMs = 10_000): Promise<SseMessage> {
+async function nextOfType(
+  stream: { next(ms?: number): Promise<SseMessage | null> },
+  type: string,
+  timeoutMs = 10_000,
+): Promise<SseMessage> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const left = deadline - Date.now();
@@ -21,10 +25,15 @@ export async function live(ctx: SuiteContext) {
 
   await ctx.check('campaign events: a pledge arrives as pledge.created with an id', async () => {
     const campaignId = needs(ctx.target.campaignId, 'a target campaign');
-    const stream = await http.events(`campaigns/${enc(campaignId)}/events`, { Origin: 'https://any-blog.conformance.invalid' });
+    const stream = await http.events(`campaigns/${enc(campaignId)}/events`, {
+      Origin: 'https://any-blog.conformance.invalid',
+    });
     try {
       expect(stream.status === 200, `GET events answered ${stream.status}`);
-      expect(String(stream.headers['content-type']).startsWith('text/event-stream'), `Content-Type is "${stream.headers['content-type']}"`);
+      expect(
+        String(stream.headers['content-type']).startsWith('text/event-stream'),
+        `Content-Type is "${stream.headers['content-type']}"`,
+      );
       expect(stream.headers['access-control-allow-origin'], 'the event stream does not allow other origins');
       const res = await ctx.postPledge(campaignId, ctx.pledge(100, { message: 'live check' }));
       expectStatus(res, 201, 'POST pledge');
@@ -42,7 +51,11 @@ export async function live(ctx: SuiteContext) {
     const first = await http.events(`campaigns/${enc(campaignId)}/events`);
     let lastId: string;
     try {
-      expectStatus(await ctx.postPledge(campaignId, ctx.pledge(100, { message: 'before the disconnect' })), 201, 'POST pledge');
+      expectStatus(
+        await ctx.postPledge(campaignId, ctx.pledge(100, { message: 'before the disconnect' })),
+        201,
+        'POST pledge',
+      );
       const seen = await nextOfType(first, 'pledge.created');
       lastId = needs(seen.id ?? undefined, 'an event id');
     } finally {
@@ -79,7 +92,14 @@ export async function live(ctx: SuiteContext) {
       const res = await http.request(`neighbourhoods/${enc(neighbourhoodId)}/listings`, {
         method: 'POST',
         headers: { Authorization: `Bearer ${token}` },
-        body: { kind: 'offer', type: 'lend', category: 'tools', title: 'Conformance ladder', description: 'Live event check.', place: { label: 'Sandbox' } },
+        body: {
+          kind: 'offer',
+          type: 'lend',
+          category: 'tools',
+          title: 'Conformance ladder',
+          description: 'Live event check.',
+          place: { label: 'Sandbox' },
+        },
       });
       expectStatus(res, 201, 'POST listing');
       const listing = expectShape(Listing, res.json, 'the new listing');
@@ -93,7 +113,9 @@ export async function live(ctx: SuiteContext) {
   });
 
   await ctx.check('event streams of unknown resources answer 404', async () => {
-    const res = await http.request('campaigns/conformance-no-such-campaign/events', { headers: { Accept: 'text/event-stream' } });
+    const res = await http.request('campaigns/conformance-no-such-campaign/events', {
+      headers: { Accept: 'text/event-stream' },
+    });
     expectStatus(res, 404, 'GET events of an unknown campaign');
   });
 }

@@ -8,7 +8,7 @@ export async function reads(ctx: SuiteContext) {
   const { http } = ctx;
   let campaigns: Campaign[] = [];
   let neighbourhoods: Neighbourhood[] = [];
-  let listings: Listing[] = [];
+  const listings: Listing[] = [];
 
   await ctx.check('GET /campaigns is a page of campaigns', async () => {
     const res = await http.request('campaigns?limit=100');
@@ -31,11 +31,17 @@ export async function reads(ctx: SuiteContext) {
   });
 
   await ctx.check('GET /campaigns filters by kind and status', async () => {
-    for (const [param, value] of [['kind', 'reward'], ['status', 'live']] as const) {
+    for (const [param, value] of [
+      ['kind', 'reward'],
+      ['status', 'live'],
+    ] as const) {
       const res = await http.request(`campaigns?${param}=${value}&limit=100`);
       expectStatus(res, 200, `GET /campaigns?${param}=${value}`);
       const items = expectShape(page(Campaign), res.json, `GET /campaigns?${param}=${value}`).items;
-      expect(items.every((c) => c[param] === value), `?${param}=${value} returned a campaign with another ${param}`);
+      expect(
+        items.every((c) => c[param] === value),
+        `?${param}=${value} returned a campaign with another ${param}`,
+      );
     }
   });
 
@@ -43,11 +49,17 @@ export async function reads(ctx: SuiteContext) {
     for (const c of campaigns.slice(0, 20)) {
       const one = await http.request(`campaigns/${enc(c.id)}`);
       expectStatus(one, 200, `GET /campaigns/${c.id}`);
-      expect(expectShape(Campaign, one.json, `campaign ${c.id}`).id === c.id, `GET /campaigns/${c.id} returned another campaign`);
+      expect(
+        expectShape(Campaign, one.json, `campaign ${c.id}`).id === c.id,
+        `GET /campaigns/${c.id} returned another campaign`,
+      );
       const rewards = await http.request(`campaigns/${enc(c.id)}/rewards?limit=100`);
       expectStatus(rewards, 200, `GET /campaigns/${c.id}/rewards`);
       const tiers = expectShape(page(RewardTier), rewards.json, `rewards of ${c.id}`).items;
-      expect(tiers.every((t) => t.campaignId === c.id), `rewards of ${c.id} include another campaign's reward`);
+      expect(
+        tiers.every((t) => t.campaignId === c.id),
+        `rewards of ${c.id} include another campaign's reward`,
+      );
       for (let i = 1; i < tiers.length; i++) {
         expect(tiers[i - 1]!.minimum.amount <= tiers[i]!.minimum.amount, `rewards of ${c.id} are not cheapest first`);
       }
@@ -58,7 +70,8 @@ export async function reads(ctx: SuiteContext) {
         expect(!('email' in b), `backer ${b.id} exposes an e-mail address`);
         if (b.anonymous) expect(b.displayName === null, `anonymous backer ${b.id} shows a name`);
       }
-      for (let i = 1; i < list.length; i++) expect(list[i - 1]!.createdAt >= list[i]!.createdAt, `backers of ${c.id} are not newest first`);
+      for (let i = 1; i < list.length; i++)
+        expect(list[i - 1]!.createdAt >= list[i]!.createdAt, `backers of ${c.id} are not newest first`);
     }
   });
 
@@ -82,33 +95,48 @@ export async function reads(ctx: SuiteContext) {
       const l = await http.request(`neighbourhoods/${enc(n.id)}/listings?limit=50`);
       expectStatus(l, 200, `GET /neighbourhoods/${n.id}/listings`);
       const items = expectShape(page(Listing), l.json, `listings of ${n.id}`).items;
-      expect(items.every((x) => x.neighbourhoodId === n.id), `listings of ${n.id} include another neighbourhood's`);
+      expect(
+        items.every((x) => x.neighbourhoodId === n.id),
+        `listings of ${n.id} include another neighbourhood's`,
+      );
       listings.push(...items);
     }
   });
 
   await ctx.check('GET /neighbourhoods/{id}/listings filters (kind, status, q)', async () => {
-    const n = needs(neighbourhoods.find((x) => listings.some((l) => l.neighbourhoodId === x.id)), 'a neighbourhood with listings');
+    const n = needs(
+      neighbourhoods.find((x) => listings.some((l) => l.neighbourhoodId === x.id)),
+      'a neighbourhood with listings',
+    );
     for (const [query, test] of [
       ['kind=offer', (l: Listing) => l.kind === 'offer'],
       ['status=open', (l: Listing) => l.status === 'open'],
     ] as const) {
       const res = await http.request(`neighbourhoods/${enc(n.id)}/listings?${query}&limit=100`);
       expectStatus(res, 200, `listings?${query}`);
-      expect(expectShape(page(Listing), res.json, `listings?${query}`).items.every(test), `listings?${query} returned non-matching listings`);
+      expect(
+        expectShape(page(Listing), res.json, `listings?${query}`).items.every(test),
+        `listings?${query} returned non-matching listings`,
+      );
     }
     const sample = listings.find((l) => l.neighbourhoodId === n.id)!;
     const word = sample.title.split(/\s+/).find((w) => w.length >= 4) ?? sample.title;
     const res = await http.request(`neighbourhoods/${enc(n.id)}/listings?q=${enc(word)}&limit=100`);
     expectStatus(res, 200, 'listings?q=');
-    expect(expectShape(page(Listing), res.json, 'listings?q=').items.some((l) => l.id === sample.id), `searching "${word}" did not find "${sample.title}"`);
+    expect(
+      expectShape(page(Listing), res.json, 'listings?q=').items.some((l) => l.id === sample.id),
+      `searching "${word}" did not find "${sample.title}"`,
+    );
   });
 
   await ctx.check('GET /listings/{id}', async () => {
     const l = needs(listings[0], 'a listing');
     const res = await http.request(`listings/${enc(l.id)}`);
     expectStatus(res, 200, `GET /listings/${l.id}`);
-    expect(expectShape(Listing, res.json, `listing ${l.id}`).id === l.id, 'GET /listings/{id} returned another listing');
+    expect(
+      expectShape(Listing, res.json, `listing ${l.id}`).id === l.id,
+      'GET /listings/{id} returned another listing',
+    );
   });
 
   await ctx.check('GETs carry ETag and Cache-Control; If-None-Match answers 304', async () => {
@@ -128,14 +156,23 @@ export async function reads(ctx: SuiteContext) {
 
   await ctx.check('public reads answer any origin, without credentials', async () => {
     const c = needs(campaigns[0], 'a campaign');
-    const res = await http.request(`campaigns/${enc(c.id)}`, { headers: { Origin: 'https://any-blog.conformance.invalid' } });
+    const res = await http.request(`campaigns/${enc(c.id)}`, {
+      headers: { Origin: 'https://any-blog.conformance.invalid' },
+    });
     expectStatus(res, 200, 'GET with a foreign Origin');
     const allow = res.headers['access-control-allow-origin'];
-    expect(allow === '*' || allow === 'https://any-blog.conformance.invalid', `Access-Control-Allow-Origin is "${allow}"`);
+    expect(
+      allow === '*' || allow === 'https://any-blog.conformance.invalid',
+      `Access-Control-Allow-Origin is "${allow}"`,
+    );
     expect(res.headers['access-control-allow-credentials'] !== 'true', 'public reads must not allow credentials');
     const pre = await http.request(`campaigns/${enc(c.id)}`, {
       method: 'OPTIONS',
-      headers: { Origin: 'https://any-blog.conformance.invalid', 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'if-none-match' },
+      headers: {
+        Origin: 'https://any-blog.conformance.invalid',
+        'Access-Control-Request-Method': 'GET',
+        'Access-Control-Request-Headers': 'if-none-match',
+      },
     });
     expectStatus(pre, [200, 204], 'CORS preflight of a GET');
     expect(pre.headers['access-control-allow-origin'], 'the preflight of a GET does not allow the origin');
@@ -145,12 +182,20 @@ export async function reads(ctx: SuiteContext) {
     const res = await http.request('openapi.json');
     expectStatus(res, 200, 'GET /openapi.json');
     const doc = res.json as { openapi?: string; paths?: Record<string, unknown> } | undefined;
-    expect(typeof doc?.openapi === 'string' && doc.openapi.startsWith('3.1'), `openapi is "${doc?.openapi}", expected 3.1.x`);
+    expect(
+      typeof doc?.openapi === 'string' && doc.openapi.startsWith('3.1'),
+      `openapi is "${doc?.openapi}", expected 3.1.x`,
+    );
     expect(doc?.paths && Object.keys(doc.paths).length > 0, 'the document has no paths');
   });
 
   await ctx.check('unknown ids answer 404 not_found', async () => {
-    for (const path of ['campaigns/conformance-no-such-campaign', 'campaigns/conformance-no-such-campaign/rewards', 'neighbourhoods/conformance-nowhere', 'listings/conformance-no-listing']) {
+    for (const path of [
+      'campaigns/conformance-no-such-campaign',
+      'campaigns/conformance-no-such-campaign/rewards',
+      'neighbourhoods/conformance-nowhere',
+      'listings/conformance-no-listing',
+    ]) {
       expectProblem(await http.request(path), 404, 'not_found', `GET /${path}`);
     }
   });

@@ -97,7 +97,9 @@ async function openPglite(options: DbOptions): Promise<Db> {
 async function openPostgres(url: string, options: DbOptions): Promise<Db> {
   const typeParsers = {
     getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-      oid === INT8 || oid === NUMERIC ? toNumber : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+      oid === INT8 || oid === NUMERIC
+        ? toNumber
+        : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
   };
   const schema = options.schema;
   const connection = {

@@ -15,7 +15,9 @@ export async function migrate(db: Db): Promise<string[]> {
     const sql = await readFile(new URL(file, MIGRATIONS_DIR), 'utf8');
     const done = await db.transaction(async (tx) => {
       await tx.query(`SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.partage_migrations'))`);
-      await tx.query(`CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
+      await tx.query(
+        `CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`,
+      );
       const seen = await tx.query('SELECT 1 FROM schema_migrations WHERE name = $1', [file]);
       if (seen.rowCount > 0) return false;
       await tx.exec(sql);

@@ -35,26 +35,60 @@ export interface InsertOptions {
   sandbox?: boolean;
 }
 
-export async function insertCampaign(q: Queryable, c: Campaign, { allowedOrigins = [], sandbox = false }: InsertOptions = {}): Promise<void> {
-  const content = { title: c.title, tagline: c.tagline, imageUrl: c.imageUrl, imageAlt: c.imageAlt, url: c.url, creator: c.creator, share: c.share };
+export async function insertCampaign(
+  q: Queryable,
+  c: Campaign,
+  { allowedOrigins = [], sandbox = false }: InsertOptions = {},
+): Promise<void> {
+  const content = {
+    title: c.title,
+    tagline: c.tagline,
+    imageUrl: c.imageUrl,
+    imageAlt: c.imageAlt,
+    url: c.url,
+    creator: c.creator,
+    share: c.share,
+  };
   const equity = c.equity
-    ? { minimumTicket: c.equity.minimumTicket, averageTicket: c.equity.averageTicket, sharePrice: c.equity.sharePrice, preMoneyValuation: c.equity.preMoneyValuation }
+    ? {
+        minimumTicket: c.equity.minimumTicket,
+        averageTicket: c.equity.averageTicket,
+        sharePrice: c.equity.sharePrice,
+        preMoneyValuation: c.equity.preMoneyValuation,
+      }
     : null;
   await q.query(
     `INSERT INTO campaigns (id, slug, kind, funding_model, status, currency, goal, pledged, backer_count, waitlist_count,
        min_pledge, max_pledge, max_raise, equity, content, allowed_origins, starts_at, ends_at, updated_at, sandbox)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)`,
     [
-      c.id, c.slug, c.kind, c.fundingModel, c.status, c.goal.currency, c.goal.amount, c.pledged.amount, c.backerCount,
-      c.equity?.waitlistCount ?? 0, c.pledgeRules.minimum.amount, c.pledgeRules.maximum?.amount ?? null,
-      c.equity?.maximumRaise?.amount ?? null, equity === null ? null : JSON.stringify(equity), JSON.stringify(content),
-      allowedOrigins, c.startsAt, c.endsAt, c.updatedAt, sandbox,
+      c.id,
+      c.slug,
+      c.kind,
+      c.fundingModel,
+      c.status,
+      c.goal.currency,
+      c.goal.amount,
+      c.pledged.amount,
+      c.backerCount,
+      c.equity?.waitlistCount ?? 0,
+      c.pledgeRules.minimum.amount,
+      c.pledgeRules.maximum?.amount ?? null,
+      c.equity?.maximumRaise?.amount ?? null,
+      equity === null ? null : JSON.stringify(equity),
+      JSON.stringify(content),
+      allowedOrigins,
+      c.startsAt,
+      c.endsAt,
+      c.updatedAt,
+      sandbox,
     ],
   );
   for (const [position, m] of c.milestones.entries()) {
-    await q.query('INSERT INTO milestones (campaign_id, position, title, target, reached_at) VALUES ($1, $2, $3, $4, $5)', [
-      c.id, position, m.title, m.target.amount, m.reachedAt,
-    ]);
+    await q.query(
+      'INSERT INTO milestones (campaign_id, position, title, target, reached_at) VALUES ($1, $2, $3, $4, $5)',
+      [c.id, position, m.title, m.target.amount, m.reachedAt],
+    );
   }
 }
 
@@ -64,8 +98,19 @@ export async function insertReward(q: Queryable, r: RewardTier): Promise<void> {
        estimated_delivery, shipping, shipping_cost, availability)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
     [
-      r.id, r.campaignId, r.title, r.description, r.minimum.currency, r.minimum.amount, r.quantityLimit, r.remaining,
-      r.backerCount, r.estimatedDelivery, r.shipping, r.shippingCost?.amount ?? null, r.availability,
+      r.id,
+      r.campaignId,
+      r.title,
+      r.description,
+      r.minimum.currency,
+      r.minimum.amount,
+      r.quantityLimit,
+      r.remaining,
+      r.backerCount,
+      r.estimatedDelivery,
+      r.shipping,
+      r.shippingCost?.amount ?? null,
+      r.availability,
     ],
   );
 }
@@ -76,27 +121,54 @@ async function insertSeedPledge(q: Queryable, p: SeedPledge, campaigns: Campaign
     `INSERT INTO pledges (id, campaign_id, amount, currency, reward_id, backer_name, backer_email, anonymous, message, status, created_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
     [
-      p.id, p.campaignId, p.amount.amount, p.amount.currency, p.rewardId, p.name, p.email, p.anonymous, p.message,
-      kind === 'equity' ? 'pending_payment' : 'confirmed', p.createdAt,
+      p.id,
+      p.campaignId,
+      p.amount.amount,
+      p.amount.currency,
+      p.rewardId,
+      p.name,
+      p.email,
+      p.anonymous,
+      p.message,
+      kind === 'equity' ? 'pending_payment' : 'confirmed',
+      p.createdAt,
     ],
   );
 }
 
-export async function insertNeighbourhood(q: Queryable, n: Neighbourhood, { allowedOrigins = [], sandbox = false }: InsertOptions = {}): Promise<void> {
+export async function insertNeighbourhood(
+  q: Queryable,
+  n: Neighbourhood,
+  { allowedOrigins = [], sandbox = false }: InsertOptions = {},
+): Promise<void> {
   await q.query(
     `INSERT INTO neighbourhoods (id, slug, name, city, postcode, description, members, active_sharers, exchanges_last_30_days,
        partner_services, allowed_origins, updated_at, sandbox)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
     [
-      n.id, n.slug, n.name, n.city, n.postcode, n.description, n.stats.members, n.stats.activeSharers,
-      n.stats.exchangesLast30Days, JSON.stringify(n.partnerServices), allowedOrigins, n.updatedAt, sandbox,
+      n.id,
+      n.slug,
+      n.name,
+      n.city,
+      n.postcode,
+      n.description,
+      n.stats.members,
+      n.stats.activeSharers,
+      n.stats.exchangesLast30Days,
+      JSON.stringify(n.partnerServices),
+      allowedOrigins,
+      n.updatedAt,
+      sandbox,
     ],
   );
 }
 
 export async function insertMember(q: Queryable, m: Member, token: string, now: Date): Promise<void> {
   await q.query('INSERT INTO members (id, display_name, neighbourhood_ids, updated_at) VALUES ($1, $2, $3, $4)', [
-    m.id, m.displayName, m.neighbourhoodIds, now,
+    m.id,
+    m.displayName,
+    m.neighbourhoodIds,
+    now,
   ]);
   await q.query('INSERT INTO member_tokens (token_sha256, member_id) VALUES ($1, $2)', [tokenDigest(token), m.id]);
 }
@@ -107,8 +179,19 @@ export async function insertListing(q: Queryable, l: Listing): Promise<void> {
        created_at, expires_at, reply_count)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
     [
-      l.id, l.neighbourhoodId, l.kind, l.type, l.category, l.title, l.description, l.author.displayName, l.place.label,
-      l.status, l.createdAt, l.expiresAt, l.replyCount,
+      l.id,
+      l.neighbourhoodId,
+      l.kind,
+      l.type,
+      l.category,
+      l.title,
+      l.description,
+      l.author.displayName,
+      l.place.label,
+      l.status,
+      l.createdAt,
+      l.expiresAt,
+      l.replyCount,
     ],
   );
 }

@@ -35,11 +35,19 @@ export async function readJsonBody(request: Request, limit = MAX_BODY_BYTES): Pr
 
 function assertJsonContentType(header: string | null) {
   const [type = '', ...params] = (header ?? '').split(';').map((p) => p.trim().toLowerCase());
-  const charset = params.find((p) => p.startsWith('charset='))?.slice(8).replace(/"/g, '');
+  const charset = params
+    .find((p) => p.startsWith('charset='))
+    ?.slice(8)
+    .replace(/"/g, '');
   if (type !== 'application/json' || (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8')) {
-    throw new HttpError(415, 'unsupported_media_type', `Send the body as application/json in UTF-8${header ? `, not ${header.slice(0, 100)}` : ''}.`, {
-      headers: { 'Accept-Post': 'application/json' },
-    });
+    throw new HttpError(
+      415,
+      'unsupported_media_type',
+      `Send the body as application/json in UTF-8${header ? `, not ${header.slice(0, 100)}` : ''}.`,
+      {
+        headers: { 'Accept-Post': 'application/json' },
+      },
+    );
   }
 }
 

@@ -17,7 +17,13 @@ export function matchesIfNoneMatch(header: string | null, etag: string): boolean
  * A JSON GET response with ETag and Cache-Control, or 304 without a body when the client's
  * copy is current.
  */
-export function cachedJson(request: Request, status: number, body: string, cacheControl: string, headers: Headers = new Headers()): Response {
+export function cachedJson(
+  request: Request,
+  status: number,
+  body: string,
+  cacheControl: string,
+  headers: Headers = new Headers(),
+): Response {
   const etag = etagOf(body);
   headers.set('ETag', etag);
   headers.set('Cache-Control', cacheControl);

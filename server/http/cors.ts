@@ -46,7 +46,8 @@ export function isSameOrigin(origin: string, request: Request): boolean {
 }
 
 export const EXPOSED_HEADERS = 'ETag, Retry-After, Idempotent-Replayed, Location, WWW-Authenticate';
-export const ALLOWED_HEADERS = 'Content-Type, Idempotency-Key, Authorization, If-None-Match, Last-Event-ID, Cache-Control';
+export const ALLOWED_HEADERS =
+  'Content-Type, Idempotency-Key, Authorization, If-None-Match, Last-Event-ID, Cache-Control';
 
 /** Answers a CORS preflight. Reads may come from anywhere; write origins are checked on the real request. */
 export function preflight(request: Request): Response {

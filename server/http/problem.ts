@@ -1,4 +1,10 @@
-import { PROBLEM_CONTENT_TYPE, problemType, type ErrorCode, type FieldError, type Problem } from '../../src/contract/index.js';
+import {
+  PROBLEM_CONTENT_TYPE,
+  problemType,
+  type ErrorCode,
+  type FieldError,
+  type Problem,
+} from '../../src/contract/index.js';
 
 const titles: Record<ErrorCode, string> = {
   validation_failed: 'The request is not valid',
@@ -56,7 +62,12 @@ export class HttpError extends Error {
 }
 
 export const validationError = (errors: FieldError[], detail?: string) =>
-  new HttpError(400, 'validation_failed', detail ?? errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('; '), { errors });
+  new HttpError(
+    400,
+    'validation_failed',
+    detail ?? errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('; '),
+    { errors },
+  );
 
 export function problemResponse(error: HttpError, instance?: string): Response {
   const headers = new Headers({ 'Content-Type': PROBLEM_CONTENT_TYPE, 'Cache-Control': 'no-store' });

@@ -21,7 +21,13 @@ const MAX_QUEUED_BYTES = 1 << 20;
  * A text/event-stream response for one stream of the hub: `id:`, `event:` and `data:` lines per
  * event, replay after `lastEventId`, heartbeats, and clean unsubscription when the client goes.
  */
-export function sseResponse(request: Request, hub: EventHub, stream: string, lastEventId: number | null, options: SseOptions): Response {
+export function sseResponse(
+  request: Request,
+  hub: EventHub,
+  stream: string,
+  lastEventId: number | null,
+  options: SseOptions,
+): Response {
   let unsubscribe: (() => void) | undefined;
   let heartbeat: ReturnType<typeof setInterval> | undefined;
   let closed = false;

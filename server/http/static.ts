@@ -36,7 +36,9 @@ export function staticFiles(root: string, prefix: string) {
   const base = resolve(root);
   return async (request: Request): Promise<Response> => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
-      throw new HttpError(405, 'method_not_allowed', 'Static files answer GET and HEAD only.', { headers: { Allow: 'GET, HEAD' } });
+      throw new HttpError(405, 'method_not_allowed', 'Static files answer GET and HEAD only.', {
+        headers: { Allow: 'GET, HEAD' },
+      });
     }
     const url = new URL(request.url);
     let rel: string;
@@ -52,7 +54,8 @@ export function staticFiles(root: string, prefix: string) {
     let info = await stat(file).catch(() => null);
     if (info?.isDirectory()) {
       // A directory URL without its slash would resolve the page's relative links wrongly.
-      if (!url.pathname.endsWith('/')) return new Response(null, { status: 308, headers: { Location: `${url.pathname}/${url.search}` } });
+      if (!url.pathname.endsWith('/'))
+        return new Response(null, { status: 308, headers: { Location: `${url.pathname}/${url.search}` } });
       file = resolve(file, 'index.html');
       info = await stat(file).catch(() => null);
     }
@@ -64,14 +67,16 @@ export function staticFiles(root: string, prefix: string) {
     const etag = `W/"${info.size.toString(36)}-${Math.floor(info.mtimeMs).toString(36)}"`;
     const name = file.toLowerCase();
     const headers = new Headers({
-      'Content-Type': (name.endsWith('.d.ts') ? contentTypes['.d.ts'] : contentTypes[extname(name)]) ?? 'application/octet-stream',
+      'Content-Type':
+        (name.endsWith('.d.ts') ? contentTypes['.d.ts'] : contentTypes[extname(name)]) ?? 'application/octet-stream',
       'Cache-Control': 'no-cache',
       ETag: etag,
       'X-Content-Type-Options': 'nosniff',
     });
     // The bundle is a CDN bundle: any page may load it.
     if (prefix !== '') headers.set('Access-Control-Allow-Origin', '*');
-    if (matchesIfNoneMatch(request.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers });
+    if (matchesIfNoneMatch(request.headers.get('if-none-match'), etag))
+      return new Response(null, { status: 304, headers });
     headers.set('Content-Length', String(info.size));
     return new Response(request.method === 'HEAD' ? null : await readFile(real), { status: 200, headers });
   };

@@ -10,12 +10,18 @@ import type { Handlers } from './types.js';
 
 /** The campaign's id from its id or slug, or 404. */
 async function campaignIdOf(ctx: AppContext, ref: string): Promise<string> {
-  const found = await ctx.db.query<{ id: string }>('SELECT id FROM campaigns WHERE id = $1 OR slug = $1 ORDER BY (id = $1) DESC LIMIT 1', [ref]);
+  const found = await ctx.db.query<{ id: string }>(
+    'SELECT id FROM campaigns WHERE id = $1 OR slug = $1 ORDER BY (id = $1) DESC LIMIT 1',
+    [ref],
+  );
   if (!found.rows[0]) throw new HttpError(404, 'not_found', `There is no campaign "${ref}".`);
   return found.rows[0].id;
 }
 
-export const campaignHandlers: Pick<Handlers, 'listCampaigns' | 'getCampaign' | 'listRewards' | 'listBackers' | 'createPledge' | 'campaignEvents'> = {
+export const campaignHandlers: Pick<
+  Handlers,
+  'listCampaigns' | 'getCampaign' | 'listRewards' | 'listBackers' | 'createPledge' | 'campaignEvents'
+> = {
   async listCampaigns({ query, now }, ctx) {
     return { body: await listCampaigns(ctx.db, query, now) };
   },

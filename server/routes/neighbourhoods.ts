@@ -4,7 +4,14 @@ import { HttpError, validationError } from '../http/problem.js';
 import { lastEventIdOf, sseResponse } from '../http/sse.js';
 import { createListing, createReply, createReport } from '../store/board.js';
 import { neighbourhoodStream } from '../store/events.js';
-import { findListingRow, findNeighbourhoodRow, listListings, listNeighbourhoods, toListing, toNeighbourhood } from '../store/neighbourhoods.js';
+import {
+  findListingRow,
+  findNeighbourhoodRow,
+  listListings,
+  listNeighbourhoods,
+  toListing,
+  toNeighbourhood,
+} from '../store/neighbourhoods.js';
 import type { Handlers } from './types.js';
 
 /** A listing may stay up for 90 days at most. */
@@ -30,7 +37,15 @@ function assertMemberOf(member: Member, neighbourhoodId: string) {
 
 export const neighbourhoodHandlers: Pick<
   Handlers,
-  'listNeighbourhoods' | 'getNeighbourhood' | 'listListings' | 'createListing' | 'neighbourhoodEvents' | 'getListing' | 'createReply' | 'createReport' | 'getMe'
+  | 'listNeighbourhoods'
+  | 'getNeighbourhood'
+  | 'listListings'
+  | 'createListing'
+  | 'neighbourhoodEvents'
+  | 'getListing'
+  | 'createReply'
+  | 'createReport'
+  | 'getMe'
 > = {
   async listNeighbourhoods({ query, now }, ctx) {
     return { body: await listNeighbourhoods(ctx.db, query, now) };
@@ -65,7 +80,8 @@ export const neighbourhoodHandlers: Pick<
   async createReply({ params, body, member, now }, ctx) {
     const listing = await listingOf(ctx, params.listingId, now);
     assertMemberOf(member!, listing.neighbourhoodId);
-    if (listing.status !== 'open') throw new HttpError(409, 'listing_closed', `"${listing.title}" no longer takes replies.`);
+    if (listing.status !== 'open')
+      throw new HttpError(409, 'listing_closed', `"${listing.title}" no longer takes replies.`);
     return { body: await createReply(ctx.db, listing, body, { member: member!, now, channel: ctx.channel }) };
   },
 
@@ -82,6 +98,8 @@ export const neighbourhoodHandlers: Pick<
 
   async neighbourhoodEvents({ params, request, now }, ctx) {
     const n = await neighbourhoodOf(ctx, params.neighbourhoodId, now);
-    return sseResponse(request, ctx.hub, neighbourhoodStream(n.id), lastEventIdOf(request), { heartbeatMs: ctx.heartbeatMs });
+    return sseResponse(request, ctx.hub, neighbourhoodStream(n.id), lastEventIdOf(request), {
+      heartbeatMs: ctx.heartbeatMs,
+    });
   },
 };

@@ -68,28 +68,75 @@ export async function createSandbox(db: Db, now: Date): Promise<Sandbox> {
     const hidden = { sandbox: true };
     await insertCampaign(tx, base(ids.campaignId, 'Sandbox reward campaign'), hidden);
     await insertReward(tx, {
-      id: ids.limitedRewardId, campaignId: ids.campaignId, title: 'Limited reward', description: 'Ten units only.',
-      minimum: eur(100), quantityLimit: 10, remaining: 10, backerCount: 0, estimatedDelivery: null, shipping: 'none',
-      shippingCost: null, availability: 'available',
+      id: ids.limitedRewardId,
+      campaignId: ids.campaignId,
+      title: 'Limited reward',
+      description: 'Ten units only.',
+      minimum: eur(100),
+      quantityLimit: 10,
+      remaining: 10,
+      backerCount: 0,
+      estimatedDelivery: null,
+      shipping: 'none',
+      shippingCost: null,
+      availability: 'available',
     });
-    await insertCampaign(tx, {
-      ...base(ids.equityCampaignId, 'Sandbox equity raise'),
-      kind: 'equity',
-      goal: eur(1_000),
-      pledgeRules: { minimum: eur(1_000), maximum: null },
-      equity: {
-        minimumTicket: eur(1_000), averageTicket: eur(1_000), maximumRaise: eur(2_000), oversubscribed: false,
-        waitlistCount: 0, sharePrice: null, preMoneyValuation: null,
+    await insertCampaign(
+      tx,
+      {
+        ...base(ids.equityCampaignId, 'Sandbox equity raise'),
+        kind: 'equity',
+        goal: eur(1_000),
+        pledgeRules: { minimum: eur(1_000), maximum: null },
+        equity: {
+          minimumTicket: eur(1_000),
+          averageTicket: eur(1_000),
+          maximumRaise: eur(2_000),
+          oversubscribed: false,
+          waitlistCount: 0,
+          sharePrice: null,
+          preMoneyValuation: null,
+        },
       },
-    }, hidden);
-    await insertCampaign(tx, { ...base(ids.closedCampaignId, 'Sandbox closed campaign'), status: 'succeeded', startsAt: iso(-40 * DAY), endsAt: iso(-DAY) }, hidden);
-    await insertNeighbourhood(tx, {
-      id: ids.neighbourhoodId, slug: ids.neighbourhoodId, name: 'Sandbox board', city: 'Sandbox', postcode: null,
-      description: '', stats: { members: 2, activeSharers: 0, exchangesLast30Days: 0, activityRate: 0, openListings: 0 },
-      partnerServices: [], updatedAt: now.toISOString(),
-    }, hidden);
-    await insertMember(tx, { id: `sbx-${tag}-member`, displayName: 'Sandbox member', neighbourhoodIds: [ids.neighbourhoodId] }, memberToken, now);
-    await insertMember(tx, { id: `sbx-${tag}-outsider`, displayName: 'Sandbox outsider', neighbourhoodIds: [] }, outsiderToken, now);
+      hidden,
+    );
+    await insertCampaign(
+      tx,
+      {
+        ...base(ids.closedCampaignId, 'Sandbox closed campaign'),
+        status: 'succeeded',
+        startsAt: iso(-40 * DAY),
+        endsAt: iso(-DAY),
+      },
+      hidden,
+    );
+    await insertNeighbourhood(
+      tx,
+      {
+        id: ids.neighbourhoodId,
+        slug: ids.neighbourhoodId,
+        name: 'Sandbox board',
+        city: 'Sandbox',
+        postcode: null,
+        description: '',
+        stats: { members: 2, activeSharers: 0, exchangesLast30Days: 0, activityRate: 0, openListings: 0 },
+        partnerServices: [],
+        updatedAt: now.toISOString(),
+      },
+      hidden,
+    );
+    await insertMember(
+      tx,
+      { id: `sbx-${tag}-member`, displayName: 'Sandbox member', neighbourhoodIds: [ids.neighbourhoodId] },
+      memberToken,
+      now,
+    );
+    await insertMember(
+      tx,
+      { id: `sbx-${tag}-outsider`, displayName: 'Sandbox outsider', neighbourhoodIds: [] },
+      outsiderToken,
+      now,
+    );
   });
   return { ...ids, memberToken, outsiderToken };
 }

@@ -1,4 +1,12 @@
-import type { Backer, Campaign, CampaignListQuery, Milestone, Page, PageQuery, RewardTier } from '../../src/contract/index.js';
+import type {
+  Backer,
+  Campaign,
+  CampaignListQuery,
+  Milestone,
+  Page,
+  PageQuery,
+  RewardTier,
+} from '../../src/contract/index.js';
 import { availabilityFor } from '../../src/contract/index.js';
 import { publicBacker } from '../../src/mock/fixtures/index.js';
 import type { Queryable } from '../db/db.js';
@@ -12,7 +20,10 @@ export interface EquityContent {
   preMoneyValuation: Campaign['pledgeRules']['minimum'] | null;
 }
 
-export type CampaignContent = Pick<Campaign, 'title' | 'tagline' | 'imageUrl' | 'imageAlt' | 'url' | 'creator' | 'share'>;
+export type CampaignContent = Pick<
+  Campaign,
+  'title' | 'tagline' | 'imageUrl' | 'imageAlt' | 'url' | 'creator' | 'share'
+>;
 
 export interface CampaignRow {
   id: string;
@@ -49,9 +60,12 @@ export const effectiveStatus = (now: string) => `CASE
     ELSE c.status END`;
 
 /** SQL condition: the campaign takes pledges at `now` (the SQL twin of rules.isOpen). */
-export const acceptsPledges = (now: string) => `c.status IN ('upcoming', 'live') AND c.starts_at <= ${now} AND c.ends_at > ${now}`;
+export const acceptsPledges = (now: string) =>
+  `c.status IN ('upcoming', 'live') AND c.starts_at <= ${now} AND c.ends_at > ${now}`;
 
-const campaignColumns = (now: string) => `c.seq, c.id, c.slug, c.kind, c.funding_model, ${effectiveStatus(now)} AS status, c.currency,
+const campaignColumns = (
+  now: string,
+) => `c.seq, c.id, c.slug, c.kind, c.funding_model, ${effectiveStatus(now)} AS status, c.currency,
   c.goal, c.pledged, c.backer_count, c.waitlist_count, c.min_pledge, c.max_pledge, c.max_raise, c.equity, c.content,
   c.allowed_origins, c.starts_at, c.ends_at, c.updated_at`;
 
@@ -78,11 +92,15 @@ export function toCampaign(row: CampaignRow, milestones: Milestone[]): Campaign 
     milestones,
     startsAt: iso(row.starts_at),
     endsAt: iso(row.ends_at),
-    pledgeRules: { minimum: money(row.min_pledge, cur), maximum: row.max_pledge === null ? null : money(row.max_pledge, cur) },
+    pledgeRules: {
+      minimum: money(row.min_pledge, cur),
+      maximum: row.max_pledge === null ? null : money(row.max_pledge, cur),
+    },
     equity: row.equity
       ? {
           minimumTicket: row.equity.minimumTicket,
-          averageTicket: row.backer_count > 0 ? money(Math.round(row.pledged / row.backer_count), cur) : row.equity.averageTicket,
+          averageTicket:
+            row.backer_count > 0 ? money(Math.round(row.pledged / row.backer_count), cur) : row.equity.averageTicket,
           maximumRaise: row.max_raise === null ? null : money(row.max_raise, cur),
           oversubscribed: row.pledged > row.goal,
           waitlistCount: row.waitlist_count,
@@ -192,7 +210,10 @@ export function toReward(row: RewardRow): RewardTier {
 }
 
 export async function findReward(q: Queryable, rewardId: string, campaignId: string): Promise<RewardTier | null> {
-  const result = await q.query<RewardRow>('SELECT * FROM rewards WHERE id = $1 AND campaign_id = $2', [rewardId, campaignId]);
+  const result = await q.query<RewardRow>('SELECT * FROM rewards WHERE id = $1 AND campaign_id = $2', [
+    rewardId,
+    campaignId,
+  ]);
   return result.rows[0] ? toReward(result.rows[0]) : null;
 }
 
@@ -201,10 +222,16 @@ export async function listRewards(q: Queryable, campaignId: string, query: PageQ
   const after = decodeCursor(query.cursor, ['number', 'number']);
   const params: unknown[] = [campaignId, limit + 1];
   const keyset = after ? `AND (minimum, seq) > ($${params.push(after[0])}, $${params.push(after[1])})` : '';
-  const result = await q.query<RewardRow>(`SELECT * FROM rewards WHERE campaign_id = $1 ${keyset} ORDER BY minimum, seq LIMIT $2`, params);
+  const result = await q.query<RewardRow>(
+    `SELECT * FROM rewards WHERE campaign_id = $1 ${keyset} ORDER BY minimum, seq LIMIT $2`,
+    params,
+  );
   const rows = result.rows.slice(0, limit);
   const last = rows.at(-1);
-  return { items: rows.map(toReward), nextCursor: result.rows.length > limit && last ? encodeCursor([last.minimum, last.seq]) : null };
+  return {
+    items: rows.map(toReward),
+    nextCursor: result.rows.length > limit && last ? encodeCursor([last.minimum, last.seq]) : null,
+  };
 }
 
 export interface PledgeRow {
@@ -249,5 +276,8 @@ export async function listBackers(q: Queryable, campaignId: string, query: PageQ
   );
   const rows = result.rows.slice(0, limit);
   const last = rows.at(-1);
-  return { items: rows.map(toBacker), nextCursor: result.rows.length > limit && last ? encodeCursor([iso(last.created_at), last.seq]) : null };
+  return {
+    items: rows.map(toBacker),
+    nextCursor: result.rows.length > limit && last ? encodeCursor([iso(last.created_at), last.seq]) : null,
+  };
 }

@@ -8,7 +8,8 @@ export type CursorKey = readonly (string | number)[];
 
 export const encodeCursor = (key: CursorKey) => Buffer.from(JSON.stringify(key)).toString('base64url');
 
-export const cursorError = () => validationError([{ path: 'cursor', message: 'Unknown cursor: use the nextCursor of a previous page' }]);
+export const cursorError = () =>
+  validationError([{ path: 'cursor', message: 'Unknown cursor: use the nextCursor of a previous page' }]);
 
 /** Decodes a time-ordered cursor's timestamp. */
 export function cursorTime(value: string | number | undefined): Date {
@@ -18,7 +19,10 @@ export function cursorTime(value: string | number | undefined): Date {
 }
 
 /** Decodes a cursor and checks it has the expected shape (`kinds` gives each element's type). */
-export function decodeCursor(cursor: string | undefined, kinds: readonly ('string' | 'number')[]): (string | number)[] | null {
+export function decodeCursor(
+  cursor: string | undefined,
+  kinds: readonly ('string' | 'number')[],
+): (string | number)[] | null {
   if (cursor === undefined || cursor === '') return null;
   let key: unknown;
   try {
@@ -29,7 +33,12 @@ export function decodeCursor(cursor: string | undefined, kinds: readonly ('strin
   if (
     !Array.isArray(key) ||
     key.length !== kinds.length ||
-    !key.every((v, i) => typeof v === kinds[i] && (typeof v !== 'number' || Number.isSafeInteger(v)) && (typeof v !== 'string' || v.length <= 64))
+    !key.every(
+      (v, i) =>
+        typeof v === kinds[i] &&
+        (typeof v !== 'number' || Number.isSafeInteger(v)) &&
+        (typeof v !== 'string' || v.length <= 64),
+    )
   ) {
     throw cursorError();
   }

@@ -86,7 +86,9 @@ export class EventHub {
       state = created;
       this.#streams.set(stream, created);
       this.#enqueue(created, async () => {
-        const max = await this.db.query<{ id: number | null }>('SELECT max(id) AS id FROM events WHERE stream = $1', [stream]);
+        const max = await this.db.query<{ id: number | null }>('SELECT max(id) AS id FROM events WHERE stream = $1', [
+          stream,
+        ]);
         created.cursor = max.rows[0]?.id ?? 0;
       });
     }
@@ -100,7 +102,7 @@ export class EventHub {
     try {
       await this.#enqueue(own, async () => {
         if (lastEventId !== null) {
-          for (let from = lastEventId; from < own.cursor; ) {
+          for (let from = lastEventId; from < own.cursor;) {
             const rows = await this.#read(stream, from, own.cursor);
             for (const row of rows) sink(row);
             if (rows.length < BATCH) break;

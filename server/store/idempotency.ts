@@ -28,9 +28,7 @@ function canonical(value: unknown): string {
 
 export const fingerprint = (request: unknown) => createHash('sha256').update(canonical(request)).digest('base64url');
 
-export type Claim =
-  | { kind: 'claimed'; token: string }
-  | { kind: 'replay'; response: StoredResponse };
+export type Claim = { kind: 'claimed'; token: string } | { kind: 'replay'; response: StoredResponse };
 
 /**
  * Claims `key` for a new request, or returns the first response to replay. The claim is an
@@ -54,23 +52,36 @@ export async function claimKey(db: Db, key: string, print: string, now: Date): P
     );
     if (claimed.rows[0]?.claim === token) return { kind: 'claimed', token };
 
-    const existing = await db.query<{ fingerprint: string; state: string; response_status: number | null; response_body: string | null }>(
-      'SELECT fingerprint, state, response_status, response_body FROM idempotency_keys WHERE key = $1',
-      [key],
-    );
+    const existing = await db.query<{
+      fingerprint: string;
+      state: string;
+      response_status: number | null;
+      response_body: string | null;
+    }>('SELECT fingerprint, state, response_status, response_body FROM idempotency_keys WHERE key = $1', [key]);
     const row = existing.rows[0];
     if (!row) continue; // released between our two statements: try to claim again
     if (row.fingerprint !== print) {
-      throw new HttpError(422, 'idempotency_key_reused', 'This Idempotency-Key was already used for a different request. Use a new key for a new pledge.');
+      throw new HttpError(
+        422,
+        'idempotency_key_reused',
+        'This Idempotency-Key was already used for a different request. Use a new key for a new pledge.',
+      );
     }
     if (row.state === 'in_flight' || row.response_status === null || row.response_body === null) {
-      throw new HttpError(409, 'idempotency_in_flight', 'The first request with this Idempotency-Key is still being processed. Retry in a moment.', {
-        retryAfter: 1,
-      });
+      throw new HttpError(
+        409,
+        'idempotency_in_flight',
+        'The first request with this Idempotency-Key is still being processed. Retry in a moment.',
+        {
+          retryAfter: 1,
+        },
+      );
     }
     return { kind: 'replay', response: { status: row.response_status, body: row.response_body } };
   }
-  throw new HttpError(409, 'idempotency_in_flight', 'This Idempotency-Key is busy. Retry in a moment.', { retryAfter: 1 });
+  throw new HttpError(409, 'idempotency_in_flight', 'This Idempotency-Key is busy. Retry in a moment.', {
+    retryAfter: 1,
+  });
 }
 
 /** Thrown when a worker finds its claim taken over (it was presumed dead): its work rolls back. */

@@ -25,16 +25,27 @@ export function databaseAuthenticator(db: Db): Authenticator {
 }
 
 const BEARER = /^Bearer ([\x21-\x7e]{1,2048})$/i;
-const challenge = (error?: string) => ({ 'WWW-Authenticate': `Bearer realm="partage"${error ? `, error="${error}"` : ''}` });
+const challenge = (error?: string) => ({
+  'WWW-Authenticate': `Bearer realm="partage"${error ? `, error="${error}"` : ''}`,
+});
 
 /** Reads `Authorization: Bearer …` and asks the authenticator. 401 when absent or refused. */
 export async function authenticate(request: Request, authenticator: Authenticator): Promise<Member> {
   const header = request.headers.get('authorization');
-  if (!header) throw new HttpError(401, 'unauthorized', 'Sign in on the platform first: this action needs a member token.', { headers: challenge() });
+  if (!header)
+    throw new HttpError(401, 'unauthorized', 'Sign in on the platform first: this action needs a member token.', {
+      headers: challenge(),
+    });
   const match = BEARER.exec(header.trim());
-  if (!match) throw new HttpError(401, 'unauthorized', 'The Authorization header must be "Bearer <member token>".', { headers: challenge('invalid_request') });
+  if (!match)
+    throw new HttpError(401, 'unauthorized', 'The Authorization header must be "Bearer <member token>".', {
+      headers: challenge('invalid_request'),
+    });
   const member = await authenticator(match[1]!, request);
-  if (!member) throw new HttpError(401, 'unauthorized', 'This member token is not valid (expired or revoked?).', { headers: challenge('invalid_token') });
+  if (!member)
+    throw new HttpError(401, 'unauthorized', 'This member token is not valid (expired or revoked?).', {
+      headers: challenge('invalid_token'),
+    });
   const checked = MemberSchema.safeParse(member);
   if (!checked.success) throw new Error(`The authenticator returned an invalid member: ${checked.error.message}`);
   return checked.data;
@@ -75,8 +86,13 @@ export async function hitRateLimit(q: Queryable, bucket: string, rule: RateLimit
   const row = result.rows[0]!;
   if (row.hits > rule.limit) {
     const retryAfter = Math.max(1, Math.ceil((row.window_start.getTime() + rule.windowMs - now.getTime()) / 1000));
-    throw new HttpError(429, 'rate_limited', `At most ${rule.limit} posts per ${Math.round(rule.windowMs / 1000)} seconds. Try again in ${retryAfter} s.`, {
-      retryAfter,
-    });
+    throw new HttpError(
+      429,
+      'rate_limited',
+      `At most ${rule.limit} posts per ${Math.round(rule.windowMs / 1000)} seconds. Try again in ${retryAfter} s.`,
+      {
+        retryAfter,
+      },
+    );
   }
 }

@@ -1,4 +1,12 @@
-import type { Listing, ListingQuery, Neighbourhood, NeighbourhoodListQuery, NeighbourhoodStats, Page, PartnerService } from '../../src/contract/index.js';
+import type {
+  Listing,
+  ListingQuery,
+  Neighbourhood,
+  NeighbourhoodListQuery,
+  NeighbourhoodStats,
+  Page,
+  PartnerService,
+} from '../../src/contract/index.js';
 import type { Queryable } from '../db/db.js';
 import { cursorTime, decodeCursor, encodeCursor, pageLimit } from './cursor.js';
 
@@ -27,7 +35,8 @@ export const listingStatus = (now: string) =>
 export const listingOpen = (now: string) => `l.status = 'open' AND (l.expires_at IS NULL OR l.expires_at > ${now})`;
 
 // Open listings are counted, not stored, so the stats and the board can never disagree.
-const neighbourhoodColumns = (now: string) => `n.*, (SELECT count(*) FROM listings l WHERE l.neighbourhood_id = n.id AND ${listingOpen(now)})::int AS open_listings`;
+const neighbourhoodColumns = (now: string) =>
+  `n.*, (SELECT count(*) FROM listings l WHERE l.neighbourhood_id = n.id AND ${listingOpen(now)})::int AS open_listings`;
 
 export function toStats(row: NeighbourhoodRow): NeighbourhoodStats {
   return {
@@ -60,7 +69,11 @@ export async function findNeighbourhoodRow(q: Queryable, ref: string, now: Date)
   return result.rows[0] ?? null;
 }
 
-export async function listNeighbourhoods(q: Queryable, query: NeighbourhoodListQuery, now: Date): Promise<Page<Neighbourhood>> {
+export async function listNeighbourhoods(
+  q: Queryable,
+  query: NeighbourhoodListQuery,
+  now: Date,
+): Promise<Page<Neighbourhood>> {
   const limit = pageLimit(query.limit);
   const after = decodeCursor(query.cursor, ['number']);
   const params: unknown[] = [now, limit + 1];
@@ -73,7 +86,10 @@ export async function listNeighbourhoods(q: Queryable, query: NeighbourhoodListQ
   );
   const rows = result.rows.slice(0, limit);
   const last = rows.at(-1);
-  return { items: rows.map(toNeighbourhood), nextCursor: result.rows.length > limit && last ? encodeCursor([last.seq]) : null };
+  return {
+    items: rows.map(toNeighbourhood),
+    nextCursor: result.rows.length > limit && last ? encodeCursor([last.seq]) : null,
+  };
 }
 
 export interface ListingRow {
@@ -94,7 +110,9 @@ export interface ListingRow {
   reply_count: number;
 }
 
-export const listingColumns = (now: string) => `l.seq, l.id, l.neighbourhood_id, l.kind, l.type, l.category, l.title, l.description,
+export const listingColumns = (
+  now: string,
+) => `l.seq, l.id, l.neighbourhood_id, l.kind, l.type, l.category, l.title, l.description,
   l.author_name, l.author_member_id, l.place_label, ${listingStatus(now)} AS status, l.created_at, l.expires_at, l.reply_count`;
 
 export const toListing = (row: ListingRow): Listing => ({
@@ -114,14 +132,22 @@ export const toListing = (row: ListingRow): Listing => ({
 });
 
 export async function findListingRow(q: Queryable, listingId: string, now: Date): Promise<ListingRow | null> {
-  const result = await q.query<ListingRow>(`SELECT ${listingColumns('$2')} FROM listings l WHERE l.id = $1`, [listingId, now]);
+  const result = await q.query<ListingRow>(`SELECT ${listingColumns('$2')} FROM listings l WHERE l.id = $1`, [
+    listingId,
+    now,
+  ]);
   return result.rows[0] ?? null;
 }
 
 /** `%`, `_` and `\` are literal in a search, not LIKE wildcards. */
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-export async function listListings(q: Queryable, neighbourhoodId: string, query: ListingQuery, now: Date): Promise<Page<Listing>> {
+export async function listListings(
+  q: Queryable,
+  neighbourhoodId: string,
+  query: ListingQuery,
+  now: Date,
+): Promise<Page<Listing>> {
   const limit = pageLimit(query.limit);
   const after = decodeCursor(query.cursor, ['string', 'number']);
   const params: unknown[] = [neighbourhoodId, now, limit + 1];

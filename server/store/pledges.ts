@@ -3,7 +3,16 @@ import type { CampaignEvent, PledgeRequest, PledgeResult, RewardTier } from '../
 import { availabilityFor, checkoutUrl, checkPledge, needsCheckout } from '../../src/contract/index.js';
 import type { Db, Tx } from '../db/db.js';
 import { HttpError } from '../http/problem.js';
-import { acceptsPledges, findCampaignRow, findReward, getCampaign, toBacker, toCampaign, type PledgeRow, type RewardRow } from './campaigns.js';
+import {
+  acceptsPledges,
+  findCampaignRow,
+  findReward,
+  getCampaign,
+  toBacker,
+  toCampaign,
+  type PledgeRow,
+  type RewardRow,
+} from './campaigns.js';
 import { appendEvent, campaignStream } from './events.js';
 import { claimKey, completeKey, releaseKey, type StoredResponse } from './idempotency.js';
 
@@ -71,10 +80,17 @@ async function pledgeInTransaction(tx: Tx, command: PledgeCommand): Promise<Pled
   const row = await findCampaignRow(tx, campaignRef, now);
   if (!row) throw new HttpError(404, 'not_found', `There is no campaign "${campaignRef}".`);
   const campaign = toCampaign(row, []);
-  const reward: RewardTier | null | undefined = request.rewardId ? ((await findReward(tx, request.rewardId, row.id)) ?? undefined) : null;
+  const reward: RewardTier | null | undefined = request.rewardId
+    ? ((await findReward(tx, request.rewardId, row.id)) ?? undefined)
+    : null;
   const violation = checkPledge(campaign, reward, request, now);
   if (violation) {
-    throw new HttpError(violation.status, violation.code, violation.detail, violation.path ? { errors: [{ path: violation.path, message: violation.detail }] } : {});
+    throw new HttpError(
+      violation.status,
+      violation.code,
+      violation.detail,
+      violation.path ? { errors: [{ path: violation.path, message: violation.detail }] } : {},
+    );
   }
   const amount = request.amount.amount;
 
@@ -97,7 +113,8 @@ async function pledgeInTransaction(tx: Tx, command: PledgeCommand): Promise<Pled
       [row.id, amount, now],
     );
     totals = waitlisted.rows[0];
-    if (!totals) throw new HttpError(409, 'campaign_closed', `The campaign "${campaign.title}" is not accepting pledges.`);
+    if (!totals)
+      throw new HttpError(409, 'campaign_closed', `The campaign "${campaign.title}" is not accepting pledges.`);
     waitlistPosition = totals.waitlist_count;
   }
 
@@ -112,15 +129,32 @@ async function pledgeInTransaction(tx: Tx, command: PledgeCommand): Promise<Pled
       [reward.id, row.id],
     );
     claimed = taken.rows[0] ?? null;
-    if (!claimed) throw new HttpError(409, 'reward_sold_out', `"${reward.title}" is sold out.`, { errors: [{ path: 'rewardId', message: 'sold out' }] });
+    if (!claimed)
+      throw new HttpError(409, 'reward_sold_out', `"${reward.title}" is sold out.`, {
+        errors: [{ path: 'rewardId', message: 'sold out' }],
+      });
   }
 
-  const status: PledgeResult['status'] = waitlistPosition !== null ? 'waitlisted' : needsCheckout(campaign) ? 'pending_payment' : 'confirmed';
+  const status: PledgeResult['status'] =
+    waitlistPosition !== null ? 'waitlisted' : needsCheckout(campaign) ? 'pending_payment' : 'confirmed';
   const id = newId('pl');
   const inserted = await tx.query<PledgeRow>(
     `INSERT INTO pledges (id, campaign_id, amount, currency, reward_id, backer_name, backer_email, anonymous, message, status, waitlist_position, created_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING *`,
-    [id, row.id, amount, request.amount.currency, claimed?.id ?? null, request.backer.name, request.backer.email, request.anonymous ?? false, request.message || null, status, waitlistPosition, now],
+    [
+      id,
+      row.id,
+      amount,
+      request.amount.currency,
+      claimed?.id ?? null,
+      request.backer.name,
+      request.backer.email,
+      request.anonymous ?? false,
+      request.message || null,
+      status,
+      waitlistPosition,
+      now,
+    ],
   );
   const pledge = inserted.rows[0]!;
 
@@ -130,7 +164,12 @@ async function pledgeInTransaction(tx: Tx, command: PledgeCommand): Promise<Pled
     campaignId: row.id,
     totals: { pledged: money(totals.pledged), backerCount: totals.backer_count, waitlistCount: totals.waitlist_count },
     reward: claimed
-      ? { id: claimed.id, remaining: claimed.remaining, backerCount: claimed.backer_count, availability: availabilityFor(claimed.remaining, claimed.availability) }
+      ? {
+          id: claimed.id,
+          remaining: claimed.remaining,
+          backerCount: claimed.backer_count,
+          availability: availabilityFor(claimed.remaining, claimed.availability),
+        }
       : null,
     backer: status === 'waitlisted' ? null : toBacker(pledge),
   };
@@ -143,10 +182,23 @@ async function pledgeInTransaction(tx: Tx, command: PledgeCommand): Promise<Pled
   );
   if (reached.rowCount > 0) {
     const updated = await getCampaign(tx, row.id, now);
-    if (updated) await appendEvent(tx, command.channel, campaignStream(row.id), { type: 'campaign.updated', campaignId: row.id, campaign: updated }, now);
+    if (updated)
+      await appendEvent(
+        tx,
+        command.channel,
+        campaignStream(row.id),
+        { type: 'campaign.updated', campaignId: row.id, campaign: updated },
+        now,
+      );
   }
 
-  const base = { id, campaignId: row.id, amount: request.amount, rewardId: pledge.reward_id, createdAt: now.toISOString() };
+  const base = {
+    id,
+    campaignId: row.id,
+    amount: request.amount,
+    rewardId: pledge.reward_id,
+    createdAt: now.toISOString(),
+  };
   if (status === 'waitlisted') return { ...base, status, waitlistPosition: waitlistPosition! };
   if (status === 'pending_payment') return { ...base, status, checkoutUrl: checkoutUrl(campaign, id) };
   return { ...base, status };

@@ -4,7 +4,14 @@ import { Listing, Member, Reply, Report, page } from '../../../src/contract/inde
 import type { Sandbox } from '../../../server/routes/sandbox.js';
 import { databases, problemOf, startTestServer, type TestServer } from './harness.js';
 
-const listingBody = { kind: 'request', type: 'lend', category: 'tools', title: 'Une scie à métaux', description: 'Pour un après-midi.', place: { label: 'Rocabey' } };
+const listingBody = {
+  kind: 'request',
+  type: 'lend',
+  category: 'tools',
+  title: 'Une scie à métaux',
+  description: 'Pour un après-midi.',
+  place: { label: 'Rocabey' },
+};
 
 for (const kind of databases) {
   describe(`neighbourhood board (${kind})`, () => {
@@ -37,7 +44,11 @@ for (const kind of databases) {
       const me = await s.api('me', { headers: { Authorization: 'Bearer demo-member-morgane' } });
       assert.equal(me.status, 200);
       assert.equal(me.headers.get('cache-control'), 'private, no-cache');
-      assert.deepEqual(Member.parse(await me.json()), { id: 'm-morgane', displayName: 'Morgane L.', neighbourhoodIds: ['saint-malo-intra-muros'] });
+      assert.deepEqual(Member.parse(await me.json()), {
+        id: 'm-morgane',
+        displayName: 'Morgane L.',
+        neighbourhoodIds: ['saint-malo-intra-muros'],
+      });
     });
 
     test('posting: 401 without a token, 403 outside the neighbourhood, 404 for an unknown one', async () => {
@@ -46,13 +57,21 @@ for (const kind of databases) {
       const outsider = await send(path, 'demo-member-morgane', listingBody);
       assert.equal(outsider.status, 403);
       assert.equal((await problemOf(outsider)).code, 'forbidden');
-      assert.equal((await problemOf(await send('neighbourhoods/nowhere/listings', 'demo-member-david', listingBody))).code, 'not_found');
+      assert.equal(
+        (await problemOf(await send('neighbourhoods/nowhere/listings', 'demo-member-david', listingBody))).code,
+        'not_found',
+      );
       assert.equal(await s.count('listings', 'author_member_id IS NOT NULL'), 0);
     });
 
     test('a member posts a listing: it leads the board and counts as open', async () => {
-      const before = (await (await s.api('neighbourhoods/rennes-thabor')).json()) as { stats: { openListings: number } };
-      const res = await send('neighbourhoods/rennes-thabor/listings', 'demo-member-ines', { ...listingBody, title: '  Une scie à métaux  ' });
+      const before = (await (await s.api('neighbourhoods/rennes-thabor')).json()) as {
+        stats: { openListings: number };
+      };
+      const res = await send('neighbourhoods/rennes-thabor/listings', 'demo-member-ines', {
+        ...listingBody,
+        title: '  Une scie à métaux  ',
+      });
       assert.equal(res.status, 201);
       const listing = Listing.parse(await res.json());
       assert.deepEqual(
@@ -67,8 +86,12 @@ for (const kind of databases) {
 
     test('replies count on the listing; closed and expired listings refuse them', async () => {
       const sb: Sandbox = await s.sandbox();
-      const created = Listing.parse(await (await send(`neighbourhoods/${sb.neighbourhoodId}/listings`, sb.memberToken, listingBody)).json());
-      const reply = await send(`listings/${created.id}/replies`, sb.memberToken, { message: ' Je peux prêter la mienne. ' });
+      const created = Listing.parse(
+        await (await send(`neighbourhoods/${sb.neighbourhoodId}/listings`, sb.memberToken, listingBody)).json(),
+      );
+      const reply = await send(`listings/${created.id}/replies`, sb.memberToken, {
+        message: ' Je peux prêter la mienne. ',
+      });
       assert.equal(reply.status, 201);
       assert.equal(Reply.parse(await reply.json()).message, 'Je peux prêter la mienne.');
       assert.equal(Listing.parse(await (await s.api(`listings/${created.id}`)).json()).replyCount, 1);
@@ -79,8 +102,15 @@ for (const kind of databases) {
       const closed = await send(`listings/${created.id}/replies`, sb.memberToken, { message: 'Still there?' });
       assert.deepEqual([closed.status, (await problemOf(closed)).code], [409, 'listing_closed']);
 
-      await s.db.query("UPDATE listings SET status = 'open', expires_at = $2 WHERE id = $1", [created.id, new Date(clock - 1000)]);
-      assert.equal(Listing.parse(await (await s.api(`listings/${created.id}`)).json()).status, 'closed', 'expired listings read as closed');
+      await s.db.query("UPDATE listings SET status = 'open', expires_at = $2 WHERE id = $1", [
+        created.id,
+        new Date(clock - 1000),
+      ]);
+      assert.equal(
+        Listing.parse(await (await s.api(`listings/${created.id}`)).json()).status,
+        'closed',
+        'expired listings read as closed',
+      );
       const expired = await send(`listings/${created.id}/replies`, sb.memberToken, { message: 'Still there?' });
       assert.equal((await problemOf(expired)).code, 'listing_closed');
       assert.equal(Listing.parse(await (await s.api(`listings/${created.id}`)).json()).replyCount, 1);
@@ -88,9 +118,16 @@ for (const kind of databases) {
 
     test('reporting twice keeps one report, with the latest reason', async () => {
       const sb = await s.sandbox();
-      const created = Listing.parse(await (await send(`neighbourhoods/${sb.neighbourhoodId}/listings`, sb.memberToken, listingBody)).json());
-      const first = Report.parse(await (await send(`listings/${created.id}/reports`, sb.memberToken, { reason: 'spam' })).json());
-      const second = await send(`listings/${created.id}/reports`, sb.memberToken, { reason: 'scam', detail: 'Asks for money up front' });
+      const created = Listing.parse(
+        await (await send(`neighbourhoods/${sb.neighbourhoodId}/listings`, sb.memberToken, listingBody)).json(),
+      );
+      const first = Report.parse(
+        await (await send(`listings/${created.id}/reports`, sb.memberToken, { reason: 'spam' })).json(),
+      );
+      const second = await send(`listings/${created.id}/reports`, sb.memberToken, {
+        reason: 'scam',
+        detail: 'Asks for money up front',
+      });
       assert.equal(second.status, 201);
       const again = Report.parse(await second.json());
       assert.deepEqual([again.id, again.reason, again.status], [first.id, 'scam', 'received']);
@@ -101,7 +138,8 @@ for (const kind of databases) {
       const sb = await s.sandbox();
       const path = `neighbourhoods/${sb.neighbourhoodId}/listings`;
       const statuses = [];
-      for (let i = 0; i < 7; i++) statuses.push((await send(path, sb.memberToken, { ...listingBody, title: `Listing ${i}` })).status);
+      for (let i = 0; i < 7; i++)
+        statuses.push((await send(path, sb.memberToken, { ...listingBody, title: `Listing ${i}` })).status);
       assert.deepEqual(statuses, [201, 201, 201, 201, 201, 429, 429]);
       const limited = await send(path, sb.memberToken, listingBody);
       const problem = await problemOf(limited);
@@ -126,15 +164,25 @@ for (const kind of databases) {
       // A platform verifying its own session tokens: here, "session:<member id>".
       s = await startTestServer(kind, {
         authenticate: async (token) =>
-          token.startsWith('session:') ? { id: token.slice(8), displayName: `Voisin ${token.slice(8)}`, neighbourhoodIds: ['rennes-thabor'] } : null,
+          token.startsWith('session:')
+            ? { id: token.slice(8), displayName: `Voisin ${token.slice(8)}`, neighbourhoodIds: ['rennes-thabor'] }
+            : null,
       });
     });
     after(() => s.close());
 
     test('its members post without being seeded first', async () => {
       const auth = { Authorization: 'Bearer session:platform-user-42', 'Content-Type': 'application/json' };
-      assert.equal((await s.api('me', { headers: { Authorization: 'Bearer demo-member-ines' } })).status, 401, 'the demo tokens are gone');
-      const res = await s.api('neighbourhoods/rennes-thabor/listings', { method: 'POST', headers: auth, body: JSON.stringify(listingBody) });
+      assert.equal(
+        (await s.api('me', { headers: { Authorization: 'Bearer demo-member-ines' } })).status,
+        401,
+        'the demo tokens are gone',
+      );
+      const res = await s.api('neighbourhoods/rennes-thabor/listings', {
+        method: 'POST',
+        headers: auth,
+        body: JSON.stringify(listingBody),
+      });
       assert.equal(res.status, 201);
       assert.equal(Listing.parse(await res.json()).author.displayName, 'Voisin platform-user-42');
       assert.equal(await s.count('members', 'id = $1', ['platform-user-42']), 1);

@@ -15,7 +15,9 @@ for (const kind of databases) {
 
     test('every check passes, none skipped', { timeout: 90_000 }, async () => {
       const report = await runConformance({ baseUrl: s.baseUrl });
-      const problems = report.results.filter((r) => r.status !== 'pass').map((r) => `${r.group} › ${formatResult(r).trim()}`);
+      const problems = report.results
+        .filter((r) => r.status !== 'pass')
+        .map((r) => `${r.group} › ${formatResult(r).trim()}`);
       assert.equal(report.targetSource, 'sandbox');
       assert.deepEqual(problems, []);
       assert.ok(report.passed >= 30, `${report.passed} checks ran`);
@@ -28,9 +30,13 @@ describe('the conformance suite catches a non-conforming backend', () => {
   before(async () => {
     s = await startTestServer('pglite');
     // Sabotage: a limited reward that "sells" without limit, and a totals counter that forgets.
-    await s.db.query("ALTER TABLE rewards DROP CONSTRAINT IF EXISTS rewards_remaining_check");
-    await s.db.query(`CREATE FUNCTION broken_stock() RETURNS trigger AS $$ BEGIN NEW.remaining := GREATEST(OLD.remaining, 1); RETURN NEW; END $$ LANGUAGE plpgsql`);
-    await s.db.query('CREATE TRIGGER broken_stock BEFORE UPDATE OF remaining ON rewards FOR EACH ROW EXECUTE FUNCTION broken_stock()');
+    await s.db.query('ALTER TABLE rewards DROP CONSTRAINT IF EXISTS rewards_remaining_check');
+    await s.db.query(
+      `CREATE FUNCTION broken_stock() RETURNS trigger AS $$ BEGIN NEW.remaining := GREATEST(OLD.remaining, 1); RETURN NEW; END $$ LANGUAGE plpgsql`,
+    );
+    await s.db.query(
+      'CREATE TRIGGER broken_stock BEFORE UPDATE OF remaining ON rewards FOR EACH ROW EXECUTE FUNCTION broken_stock()',
+    );
   });
   after(() => s.close());
 

@@ -71,12 +71,22 @@ export const pledgeBody = (amount = 100, extra: Record<string, unknown> = {}) =>
   ...extra,
 });
 
-export const pledgeInit = (body: unknown, key: string | null = crypto.randomUUID(), headers: Record<string, string> = {}): RequestInit =>
-  json(body, { ...(key === null ? {} : { 'Idempotency-Key': key }), ...headers });
+export const pledgeInit = (
+  body: unknown,
+  key: string | null = crypto.randomUUID(),
+  headers: Record<string, string> = {},
+): RequestInit => json(body, { ...(key === null ? {} : { 'Idempotency-Key': key }), ...headers });
 
 /** Reads a problem+json response and checks its envelope. */
 export async function problemOf(res: Response) {
   const type = res.headers.get('content-type') ?? '';
-  if (!type.startsWith('application/problem+json')) throw new Error(`expected problem+json, got ${res.status} ${type}: ${await res.text()}`);
-  return (await res.json()) as { status: number; code: string; errors?: { path: string; message: string }[]; detail?: string; retryAfter?: number };
+  if (!type.startsWith('application/problem+json'))
+    throw new Error(`expected problem+json, got ${res.status} ${type}: ${await res.text()}`);
+  return (await res.json()) as {
+    status: number;
+    code: string;
+    errors?: { path: string; message: string }[];
+    detail?: string;
+    retryAfter?: number;
+  };
 }

@@ -15,8 +15,12 @@ for (const kind of databases) {
     async function state() {
       const counts: Record<string, unknown> = {};
       for (const table of TABLES) counts[table] = await s.count(table);
-      counts.campaign = (await s.db.query('SELECT pledged, backer_count, waitlist_count FROM campaigns WHERE id = $1', [sb.campaignId])).rows[0];
-      counts.reward = (await s.db.query('SELECT remaining, backer_count FROM rewards WHERE id = $1', [sb.limitedRewardId])).rows[0];
+      counts.campaign = (
+        await s.db.query('SELECT pledged, backer_count, waitlist_count FROM campaigns WHERE id = $1', [sb.campaignId])
+      ).rows[0];
+      counts.reward = (
+        await s.db.query('SELECT remaining, backer_count FROM rewards WHERE id = $1', [sb.limitedRewardId])
+      ).rows[0];
       return counts;
     }
 
@@ -53,8 +57,16 @@ for (const kind of databases) {
       const cases: [string, string, string][] = [
         ['amount as a string', withAmount('100'), 'amount.amount'],
         ['amount as an object', withAmount({ $gt: 0 }), 'amount.amount'],
-        ['currency as a number', JSON.stringify({ ...valid, amount: { amount: 100, currency: 978 } }), 'amount.currency'],
-        ['lower-case currency', JSON.stringify({ ...valid, amount: { amount: 100, currency: 'eur' } }), 'amount.currency'],
+        [
+          'currency as a number',
+          JSON.stringify({ ...valid, amount: { amount: 100, currency: 978 } }),
+          'amount.currency',
+        ],
+        [
+          'lower-case currency',
+          JSON.stringify({ ...valid, amount: { amount: 100, currency: 'eur' } }),
+          'amount.currency',
+        ],
         ['backer as a string', JSON.stringify({ ...valid, backer: 'me' }), 'backer'],
         ['anonymous as a string', JSON.stringify({ ...valid, anonymous: 'true' }), 'anonymous'],
         ['rewardId as a number', JSON.stringify({ ...valid, rewardId: 7 }), 'rewardId'],
@@ -64,7 +76,10 @@ for (const kind of databases) {
       ];
       for (const [what, body, path] of cases) {
         const problem = await expectRefused(await pledge(body), 400, 'validation_failed', what);
-        assert.ok(problem.errors!.some((e) => e.path === path), `${what}: errors name ${path}, got ${JSON.stringify(problem.errors)}`);
+        assert.ok(
+          problem.errors!.some((e) => e.path === path),
+          `${what}: errors name ${path}, got ${JSON.stringify(problem.errors)}`,
+        );
       }
     });
 
@@ -72,17 +87,42 @@ for (const kind of databases) {
       for (const amount of [-1, -100, 0.5, 100.01, 1e300, 2 ** 53 + 2]) {
         await expectRefused(await pledge(withAmount(amount)), 400, 'validation_failed', `amount ${amount}`);
       }
-      await expectRefused(await pledge(JSON.stringify(valid).replace('"amount":100', '"amount":1e400')), 400, 'validation_failed', 'amount 1e400 (Infinity)');
-      await expectRefused(await pledge(JSON.stringify(valid).replace('"amount":100', '"amount":NaN')), 400, 'validation_failed', 'amount NaN');
+      await expectRefused(
+        await pledge(JSON.stringify(valid).replace('"amount":100', '"amount":1e400')),
+        400,
+        'validation_failed',
+        'amount 1e400 (Infinity)',
+      );
+      await expectRefused(
+        await pledge(JSON.stringify(valid).replace('"amount":100', '"amount":NaN')),
+        400,
+        'validation_failed',
+        'amount NaN',
+      );
     });
 
     test('bodies that are not objects, empty, malformed or not UTF-8', async () => {
       for (const body of ['null', '[]', '"pledge"', '42', '', '   ', '{"amount":', '{"a":1}}', "{'single':'quotes'}"]) {
         await expectRefused(await pledge(body), 400, 'validation_failed', `body ${JSON.stringify(body)}`);
       }
-      await expectRefused(await pledge(new Uint8Array([0x7b, 0xff, 0xfe, 0x7d])), 400, 'validation_failed', 'invalid UTF-8');
-      await expectRefused(await pledge(JSON.stringify({ ...valid, message: 'a\u0000b' })), 400, 'validation_failed', 'a NUL character');
-      await expectRefused(await pledge(JSON.stringify(valid).replace('"Test Backer"', '"\\ud800"')), 400, 'validation_failed', 'a lone surrogate');
+      await expectRefused(
+        await pledge(new Uint8Array([0x7b, 0xff, 0xfe, 0x7d])),
+        400,
+        'validation_failed',
+        'invalid UTF-8',
+      );
+      await expectRefused(
+        await pledge(JSON.stringify({ ...valid, message: 'a\u0000b' })),
+        400,
+        'validation_failed',
+        'a NUL character',
+      );
+      await expectRefused(
+        await pledge(JSON.stringify(valid).replace('"Test Backer"', '"\\ud800"')),
+        400,
+        'validation_failed',
+        'a lone surrogate',
+      );
     });
 
     test('10 MB bodies, declared or streamed, are cut off with 413', async () => {
@@ -95,7 +135,9 @@ for (const kind of databases) {
         pull(controller) {
           if (sent >= 10 * 1024 * 1024) return controller.close();
           sent += chunk.byteLength;
-          controller.enqueue(sent === chunk.byteLength ? new TextEncoder().encode(`{"message":"${'x'.repeat(1000)}`) : chunk);
+          controller.enqueue(
+            sent === chunk.byteLength ? new TextEncoder().encode(`{"message":"${'x'.repeat(1000)}`) : chunk,
+          );
         },
       });
       await expectRefused(await pledge(stream), 413, 'payload_too_large', '10 MB streamed without Content-Length');
@@ -104,27 +146,61 @@ for (const kind of databases) {
 
     test('deeply nested JSON is refused before parsing', async () => {
       const deep = JSON.stringify(valid).replace(/}$/, `,"message":${'['.repeat(100_000)}${']'.repeat(100_000)}}`);
-      await expectRefused(await pledge(deep.slice(0, 60_000) + ']'.repeat(0)), 400, 'validation_failed', 'deep and truncated');
+      await expectRefused(
+        await pledge(deep.slice(0, 60_000) + ']'.repeat(0)),
+        400,
+        'validation_failed',
+        'deep and truncated',
+      );
       const nested = JSON.stringify(valid).replace(/}$/, `,"message":${'{"a":'.repeat(20)}1${'}'.repeat(20)}}`);
       const problem = await expectRefused(await pledge(nested), 400, 'validation_failed', '20 levels of objects');
       assert.match(problem.errors![0]!.message, /nest/);
     });
 
     test('wrong content types answer 415', async () => {
-      for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/json; charset=latin1', 'application/jsonx']) {
-        await expectRefused(await pledge(JSON.stringify(valid), { 'Content-Type': type }), 415, 'unsupported_media_type', type);
+      for (const type of [
+        'text/plain',
+        'application/x-www-form-urlencoded',
+        'multipart/form-data; boundary=x',
+        'application/json; charset=latin1',
+        'application/jsonx',
+      ]) {
+        await expectRefused(
+          await pledge(JSON.stringify(valid), { 'Content-Type': type }),
+          415,
+          'unsupported_media_type',
+          type,
+        );
       }
-      const none = await s.api(`campaigns/${sb.campaignId}/pledges`, { method: 'POST', headers: { 'Idempotency-Key': crypto.randomUUID() }, body: new Blob([JSON.stringify(valid)]) });
+      const none = await s.api(`campaigns/${sb.campaignId}/pledges`, {
+        method: 'POST',
+        headers: { 'Idempotency-Key': crypto.randomUUID() },
+        body: new Blob([JSON.stringify(valid)]),
+      });
       await expectRefused(none, 415, 'unsupported_media_type', 'no Content-Type');
     });
 
     test('ids with path characters, in the URL and in the body', async () => {
-      for (const id of ['..%2F..%2Fetc', 'ABC', 'a%20b', 'a%00b', 'sbx%2F1', '-leading-dash', 'x'.repeat(65), 'caf%C3%A9']) {
+      for (const id of [
+        '..%2F..%2Fetc',
+        'ABC',
+        'a%20b',
+        'a%00b',
+        'sbx%2F1',
+        '-leading-dash',
+        'x'.repeat(65),
+        'caf%C3%A9',
+      ]) {
         const res = await pledge(JSON.stringify(valid), {}, id);
         await expectRefused(res, 400, 'validation_failed', `campaign id ${id}`);
       }
       for (const rewardId of ['../limited', 'A', 'a b', 'a/b', '']) {
-        await expectRefused(await pledge(JSON.stringify({ ...valid, rewardId })), 400, 'validation_failed', `rewardId ${rewardId}`);
+        await expectRefused(
+          await pledge(JSON.stringify({ ...valid, rewardId })),
+          400,
+          'validation_failed',
+          `rewardId ${rewardId}`,
+        );
       }
       const read = await s.api('campaigns/..%2f..%2fadmin');
       assert.equal(read.status, 400);
@@ -132,22 +208,55 @@ for (const kind of databases) {
     });
 
     test('missing or malformed Idempotency-Key', async () => {
-      const missing = await s.api(`campaigns/${sb.campaignId}/pledges`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(valid) });
+      const missing = await s.api(`campaigns/${sb.campaignId}/pledges`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(valid),
+      });
       await expectRefused(missing, 400, 'idempotency_key_missing', 'no key');
-      await expectRefused(await pledge(JSON.stringify(valid), { 'Idempotency-Key': 'k'.repeat(256) }), 400, 'validation_failed', 'a 256-character key');
-      await expectRefused(await pledge(JSON.stringify(valid), { 'Idempotency-Key': 'two words' }), 400, 'validation_failed', 'a key with a space');
+      await expectRefused(
+        await pledge(JSON.stringify(valid), { 'Idempotency-Key': 'k'.repeat(256) }),
+        400,
+        'validation_failed',
+        'a 256-character key',
+      );
+      await expectRefused(
+        await pledge(JSON.stringify(valid), { 'Idempotency-Key': 'two words' }),
+        400,
+        'validation_failed',
+        'a key with a space',
+      );
     });
 
     test('hostile query strings', async () => {
-      for (const q of ['limit=-1', 'limit=1.5', 'limit=1e10', 'limit=', 'status=everything', `cursor=${'x'.repeat(201)}`]) {
+      for (const q of [
+        'limit=-1',
+        'limit=1.5',
+        'limit=1e10',
+        'limit=',
+        'status=everything',
+        `cursor=${'x'.repeat(201)}`,
+      ]) {
         await expectRefused(await s.api(`campaigns?${q}`), 400, 'validation_failed', q);
       }
-      await expectRefused(await s.api(`neighbourhoods/${sb.neighbourhoodId}/listings?q=${'x'.repeat(101)}`), 400, 'validation_failed', 'a 101-character search');
+      await expectRefused(
+        await s.api(`neighbourhoods/${sb.neighbourhoodId}/listings?q=${'x'.repeat(101)}`),
+        400,
+        'validation_failed',
+        'a 101-character search',
+      );
     });
 
     test('hostile board posts, replies and reports', async () => {
       const auth = { Authorization: `Bearer ${sb.memberToken}`, 'Content-Type': 'application/json' };
-      const listing = { kind: 'offer', type: 'give', category: 'books', title: 'Books', description: '', place: { label: 'Centre' } };
+      const listing = {
+        kind: 'offer',
+        type: 'give',
+        category: 'books',
+        title: 'Books',
+        description: '',
+        place: { label: 'Centre' },
+      };
       const post = (body: unknown, path = `neighbourhoods/${sb.neighbourhoodId}/listings`) =>
         s.api(path, { method: 'POST', headers: auth, body: typeof body === 'string' ? body : JSON.stringify(body) });
       const day = 86_400_000;
@@ -160,20 +269,48 @@ for (const kind of databases) {
         ['no place', { ...listing, place: undefined }, 'place'],
         ['an 81-character place', { ...listing, place: { label: 'x'.repeat(81) } }, 'place.label'],
         ['an expiry in the past', { ...listing, expiresAt: new Date(Date.now() - day).toISOString() }, 'expiresAt'],
-        ['an expiry beyond 90 days', { ...listing, expiresAt: new Date(Date.now() + 91 * day).toISOString() }, 'expiresAt'],
+        [
+          'an expiry beyond 90 days',
+          { ...listing, expiresAt: new Date(Date.now() + 91 * day).toISOString() },
+          'expiresAt',
+        ],
         ['an expiry that is not a date', { ...listing, expiresAt: 'tomorrow' }, 'expiresAt'],
       ];
       for (const [what, body, path] of cases) {
         const problem = await expectRefused(await post(body), 400, 'validation_failed', what);
-        assert.ok(problem.errors!.some((e) => e.path === path), `${what}: errors name ${path}, got ${JSON.stringify(problem.errors)}`);
+        assert.ok(
+          problem.errors!.some((e) => e.path === path),
+          `${what}: errors name ${path}, got ${JSON.stringify(problem.errors)}`,
+        );
       }
       const big = JSON.stringify({ ...listing, description: 'x'.repeat(70_000) });
       await expectRefused(await post(big), 413, 'payload_too_large', 'a 70 kB listing');
-      const real = (await s.db.query<{ id: string }>("SELECT id FROM listings WHERE status = 'open' LIMIT 1")).rows[0]!.id;
-      await expectRefused(await post({ message: '   ' }, `listings/${real}/replies`), 400, 'validation_failed', 'a blank reply');
-      await expectRefused(await post({ message: 'x'.repeat(501) }, `listings/${real}/replies`), 400, 'validation_failed', 'a 501-character reply');
-      await expectRefused(await post({ reason: 'boring' }, `listings/${real}/reports`), 400, 'validation_failed', 'an unknown report reason');
-      await expectRefused(await post({ message: 'hi' }, 'listings/..%2Fx/replies'), 400, 'validation_failed', 'a listing id with a slash');
+      const real = (await s.db.query<{ id: string }>("SELECT id FROM listings WHERE status = 'open' LIMIT 1")).rows[0]!
+        .id;
+      await expectRefused(
+        await post({ message: '   ' }, `listings/${real}/replies`),
+        400,
+        'validation_failed',
+        'a blank reply',
+      );
+      await expectRefused(
+        await post({ message: 'x'.repeat(501) }, `listings/${real}/replies`),
+        400,
+        'validation_failed',
+        'a 501-character reply',
+      );
+      await expectRefused(
+        await post({ reason: 'boring' }, `listings/${real}/reports`),
+        400,
+        'validation_failed',
+        'an unknown report reason',
+      );
+      await expectRefused(
+        await post({ message: 'hi' }, 'listings/..%2Fx/replies'),
+        400,
+        'validation_failed',
+        'a listing id with a slash',
+      );
     });
   });
 }

@@ -28,7 +28,9 @@ describe('the embedded database keeps its data in a folder', () => {
       const seeded = createFixtures().campaigns.find((c) => c.id === 'atelier-ceramique')!;
       assert.equal(campaign.pledged.amount, seeded.pledged.amount + 1_234);
       assert.equal(campaign.backerCount, seeded.backerCount + 1);
-      const backers = (await (await fetch(`${second.baseUrl}/campaigns/atelier-ceramique/backers?limit=1`)).json()) as { items: { id: string }[] };
+      const backers = (await (await fetch(`${second.baseUrl}/campaigns/atelier-ceramique/backers?limit=1`)).json()) as {
+        items: { id: string }[];
+      };
       assert.equal(backers.items[0]?.id, pledgeId);
       const campaigns = await second.db.query<{ n: number }>('SELECT count(*)::int AS n FROM campaigns');
       assert.equal(campaigns.rows[0]!.n, createFixtures().campaigns.length, 'not seeded twice');

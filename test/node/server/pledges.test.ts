@@ -14,9 +14,15 @@ for (const kind of databases) {
 
     const campaign = async (id: string) => Campaign.parse(await (await s.api(`campaigns/${id}`)).json());
     const reward = async (campaignId: string, id: string) =>
-      page(RewardTier).parse(await (await s.api(`campaigns/${campaignId}/rewards`)).json()).items.find((r) => r.id === id)!;
-    const post = (campaignId: string, body: unknown, key: string | null = crypto.randomUUID(), headers: Record<string, string> = {}) =>
-      s.api(`campaigns/${campaignId}/pledges`, pledgeInit(body, key, headers));
+      page(RewardTier)
+        .parse(await (await s.api(`campaigns/${campaignId}/rewards`)).json())
+        .items.find((r) => r.id === id)!;
+    const post = (
+      campaignId: string,
+      body: unknown,
+      key: string | null = crypto.randomUUID(),
+      headers: Record<string, string> = {},
+    ) => s.api(`campaigns/${campaignId}/pledges`, pledgeInit(body, key, headers));
 
     test('a pledge is confirmed, moves the totals and appears first among the backers', async () => {
       const { campaignId } = await s.sandbox();
@@ -29,8 +35,13 @@ for (const kind of databases) {
       const c = await campaign(campaignId);
       assert.equal(c.pledged.amount, 2_500);
       assert.equal(c.backerCount, 1);
-      const backers = (await (await s.api(`campaigns/${campaignId}/backers`)).json()) as { items: { id: string; message: string; displayName: string }[] };
-      assert.deepEqual(backers.items.map((b) => [b.id, b.message, b.displayName]), [[result.id, 'Bravo !', 'Test Backer']]);
+      const backers = (await (await s.api(`campaigns/${campaignId}/backers`)).json()) as {
+        items: { id: string; message: string; displayName: string }[];
+      };
+      assert.deepEqual(
+        backers.items.map((b) => [b.id, b.message, b.displayName]),
+        [[result.id, 'Bravo !', 'Test Backer']],
+      );
     });
 
     test('a campaign found by slug takes pledges too', async () => {
@@ -42,13 +53,33 @@ for (const kind of databases) {
     test('rules: minimum, maximum, currency, unknown and unavailable rewards', async () => {
       const below = await post('atelier-ceramique', pledgeBody(499));
       assert.equal(below.status, 422);
-      assert.deepEqual(await problemOf(below).then((p) => [p.code, p.errors?.[0]?.path]), ['pledge_below_minimum', 'amount.amount']);
-      assert.equal((await problemOf(await post('atelier-ceramique', pledgeBody(500_001)))).code, 'pledge_above_maximum');
-      assert.equal((await problemOf(await post('atelier-ceramique', { ...pledgeBody(1_000), amount: { amount: 1_000, currency: 'CHF' } }))).code, 'currency_mismatch');
+      assert.deepEqual(await problemOf(below).then((p) => [p.code, p.errors?.[0]?.path]), [
+        'pledge_below_minimum',
+        'amount.amount',
+      ]);
+      assert.equal(
+        (await problemOf(await post('atelier-ceramique', pledgeBody(500_001)))).code,
+        'pledge_above_maximum',
+      );
+      assert.equal(
+        (
+          await problemOf(
+            await post('atelier-ceramique', { ...pledgeBody(1_000), amount: { amount: 1_000, currency: 'CHF' } }),
+          )
+        ).code,
+        'currency_mismatch',
+      );
       // The tier's own minimum applies: a 25 € cup for 10 €.
-      assert.equal((await problemOf(await post('atelier-ceramique', pledgeBody(1_000, { rewardId: 'ceramique-tasse' })))).code, 'pledge_below_minimum');
+      assert.equal(
+        (await problemOf(await post('atelier-ceramique', pledgeBody(1_000, { rewardId: 'ceramique-tasse' })))).code,
+        'pledge_below_minimum',
+      );
       const unknown = await post('atelier-ceramique', pledgeBody(1_000, { rewardId: 'voisins-generique' }));
-      assert.deepEqual([unknown.status, (await problemOf(unknown)).code], [422, 'reward_unavailable'], "another campaign's reward");
+      assert.deepEqual(
+        [unknown.status, (await problemOf(unknown)).code],
+        [422, 'reward_unavailable'],
+        "another campaign's reward",
+      );
       const unavailable = await post('atelier-ceramique', pledgeBody(60_000, { rewardId: 'ceramique-piece-unique' }));
       assert.deepEqual([unavailable.status, (await problemOf(unavailable)).code], [409, 'reward_unavailable']);
       const soldOut = await post('atelier-ceramique', pledgeBody(6_000, { rewardId: 'ceramique-bol-atelier' }));
@@ -72,7 +103,11 @@ for (const kind of databases) {
       const live = await campaign(campaignId);
       clock = Date.parse(live.endsAt) + 1_000;
       try {
-        assert.equal((await campaign(campaignId)).status, 'failed', 'all-or-nothing is keep-it-all in the sandbox, but nothing was raised');
+        assert.equal(
+          (await campaign(campaignId)).status,
+          'failed',
+          'all-or-nothing is keep-it-all in the sandbox, but nothing was raised',
+        );
         assert.equal((await problemOf(await post(campaignId, pledgeBody()))).code, 'campaign_closed');
       } finally {
         clock = Date.now();
@@ -84,10 +119,19 @@ for (const kind of databases) {
       const ticket = pledgeBody(1_000);
       const results = [];
       for (let i = 0; i < 4; i++) results.push(PledgeResult.parse(await (await post(id, ticket)).json()));
-      assert.deepEqual(results.map((r) => r.status), ['pending_payment', 'pending_payment', 'waitlisted', 'waitlisted']);
+      assert.deepEqual(
+        results.map((r) => r.status),
+        ['pending_payment', 'pending_payment', 'waitlisted', 'waitlisted'],
+      );
       const first = results[0]!;
-      assert.equal(first.status === 'pending_payment' && first.checkoutUrl, `https://sandbox.partage.example.org/campaigns/${id}/checkout?pledge=${first.id}`);
-      assert.deepEqual(results.slice(2).map((r) => r.status === 'waitlisted' && r.waitlistPosition), [1, 2]);
+      assert.equal(
+        first.status === 'pending_payment' && first.checkoutUrl,
+        `https://sandbox.partage.example.org/campaigns/${id}/checkout?pledge=${first.id}`,
+      );
+      assert.deepEqual(
+        results.slice(2).map((r) => r.status === 'waitlisted' && r.waitlistPosition),
+        [1, 2],
+      );
       const c = await campaign(id);
       assert.equal(c.pledged.amount, 2_000, 'waitlisted tickets are not raised');
       assert.equal(c.backerCount, 2);
@@ -99,18 +143,27 @@ for (const kind of databases) {
 
     test('concurrent tickets against the cap: the raise never passes it, positions are unique', async () => {
       const { equityCampaignId: id } = await s.sandbox();
-      const results = await Promise.all(Array.from({ length: 20 }, () => post(id, pledgeBody(1_000)).then(async (r) => PledgeResult.parse(await r.json()))));
+      const results = await Promise.all(
+        Array.from({ length: 20 }, () =>
+          post(id, pledgeBody(1_000)).then(async (r) => PledgeResult.parse(await r.json())),
+        ),
+      );
       const raised = results.filter((r) => r.status === 'pending_payment');
       const waitlisted = results.flatMap((r) => (r.status === 'waitlisted' ? [r.waitlistPosition] : []));
       assert.equal(raised.length, 2);
-      assert.deepEqual(waitlisted.sort((a, b) => a - b), Array.from({ length: 18 }, (_, i) => i + 1));
+      assert.deepEqual(
+        waitlisted.sort((a, b) => a - b),
+        Array.from({ length: 18 }, (_, i) => i + 1),
+      );
       assert.equal((await campaign(id)).pledged.amount, 2_000);
     });
 
     test('the last unit of a reward goes to exactly one of many concurrent claimers', async () => {
       const { campaignId, limitedRewardId } = await s.sandbox();
       await s.db.query('UPDATE rewards SET remaining = 1 WHERE id = $1', [limitedRewardId]);
-      const responses = await Promise.all(Array.from({ length: 30 }, () => post(campaignId, pledgeBody(100, { rewardId: limitedRewardId }))));
+      const responses = await Promise.all(
+        Array.from({ length: 30 }, () => post(campaignId, pledgeBody(100, { rewardId: limitedRewardId }))),
+      );
       assert.deepEqual(responses.map((r) => r.status).sort(), [201, ...Array(29).fill(409)]);
       const tier = await reward(campaignId, limitedRewardId);
       assert.deepEqual([tier.remaining, tier.availability, tier.backerCount], [0, 'sold_out', 1]);
@@ -121,7 +174,10 @@ for (const kind of databases) {
 
     test('a reached milestone gets its date', async () => {
       const { campaignId } = await s.sandbox();
-      await s.db.query("INSERT INTO milestones (campaign_id, position, title, target) VALUES ($1, 0, 'First step', 1000), ($1, 1, 'Stretch', 5000)", [campaignId]);
+      await s.db.query(
+        "INSERT INTO milestones (campaign_id, position, title, target) VALUES ($1, 0, 'First step', 1000), ($1, 1, 'Stretch', 5000)",
+        [campaignId],
+      );
       await post(campaignId, pledgeBody(1_500));
       const c = await campaign(campaignId);
       assert.ok(c.milestones[0]!.reachedAt, 'first milestone reached');
@@ -137,7 +193,10 @@ for (const kind of databases) {
         assert.equal(first.headers.get('idempotent-replayed'), null);
         const text = await first.text();
         // Key order is not part of the request's identity.
-        const reordered = { backer: { email: 'backer@example.org', name: 'Test Backer' }, amount: { currency: 'EUR', amount: 700 } };
+        const reordered = {
+          backer: { email: 'backer@example.org', name: 'Test Backer' },
+          amount: { currency: 'EUR', amount: 700 },
+        };
         const again = await post(campaignId, reordered, key);
         assert.equal(again.status, 201);
         assert.equal(again.headers.get('idempotent-replayed'), 'true');
@@ -153,7 +212,10 @@ for (const kind of databases) {
         const otherBody = await post(a.campaignId, pledgeBody(200), key);
         assert.deepEqual([otherBody.status, (await problemOf(otherBody)).code], [422, 'idempotency_key_reused']);
         const otherCampaign = await post(b.campaignId, pledgeBody(100), key);
-        assert.deepEqual([otherCampaign.status, (await problemOf(otherCampaign)).code], [422, 'idempotency_key_reused']);
+        assert.deepEqual(
+          [otherCampaign.status, (await problemOf(otherCampaign)).code],
+          [422, 'idempotency_key_reused'],
+        );
         assert.equal((await campaign(b.campaignId)).backerCount, 0);
       });
 
@@ -188,12 +250,16 @@ for (const kind of databases) {
         const key = crypto.randomUUID();
         const responses = await Promise.all(Array.from({ length: 250 }, () => post(campaignId, pledgeBody(100), key)));
         const statuses = new Set(responses.map((r) => r.status));
-        assert.ok([...statuses].every((st) => st === 201 || st === 409), `statuses ${[...statuses]}`);
+        assert.ok(
+          [...statuses].every((st) => st === 201 || st === 409),
+          `statuses ${[...statuses]}`,
+        );
         const created = responses.filter((r) => r.status === 201);
         assert.equal(created.filter((r) => r.headers.get('idempotent-replayed') !== 'true').length, 1);
         const ids = new Set(await Promise.all(created.map(async (r) => ((await r.json()) as { id: string }).id)));
         assert.equal(ids.size, 1);
-        for (const r of responses.filter((x) => x.status === 409)) assert.equal((await problemOf(r)).code, 'idempotency_in_flight');
+        for (const r of responses.filter((x) => x.status === 409))
+          assert.equal((await problemOf(r)).code, 'idempotency_in_flight');
         assert.equal((await campaign(campaignId)).backerCount, 1);
         assert.equal(await s.count('pledges', 'campaign_id = $1', [campaignId]), 1);
       });
@@ -206,12 +272,22 @@ for (const kind of databases) {
         const first = await post(campaignId, body, key);
         assert.equal(first.status, 409);
         const replay = await post(campaignId, body, key);
-        assert.deepEqual([replay.status, replay.headers.get('idempotent-replayed'), (await problemOf(replay)).code], [409, 'true', 'reward_sold_out']);
+        assert.deepEqual(
+          [replay.status, replay.headers.get('idempotent-replayed'), (await problemOf(replay)).code],
+          [409, 'true', 'reward_sold_out'],
+        );
 
         const fresh = crypto.randomUUID();
-        assert.equal((await post(campaignId, { ...pledgeBody(100), amount: { amount: -1, currency: 'EUR' } }, fresh)).status, 400);
+        assert.equal(
+          (await post(campaignId, { ...pledgeBody(100), amount: { amount: -1, currency: 'EUR' } }, fresh)).status,
+          400,
+        );
         assert.equal(await s.count('idempotency_keys', 'key = $1', [fresh]), 0);
-        assert.equal((await post(campaignId, pledgeBody(100), fresh)).status, 201, 'the corrected request may use the key');
+        assert.equal(
+          (await post(campaignId, pledgeBody(100), fresh)).status,
+          201,
+          'the corrected request may use the key',
+        );
       });
 
       test('an unexpected failure releases the key so that a retry can succeed', async () => {
@@ -220,14 +296,22 @@ for (const kind of databases) {
         // Break the pledges table for one request: the INSERT fails inside the transaction.
         await s.db.query(`ALTER TABLE pledges ADD CONSTRAINT test_break CHECK (backer_name <> 'Break Me')`);
         try {
-          const broken = await post(campaignId, { ...pledgeBody(100), backer: { name: 'Break Me', email: 'x@example.org' } }, key);
+          const broken = await post(
+            campaignId,
+            { ...pledgeBody(100), backer: { name: 'Break Me', email: 'x@example.org' } },
+            key,
+          );
           assert.equal(broken.status, 500);
           assert.equal((await problemOf(broken)).code, 'internal_error');
           assert.equal((await campaign(campaignId)).pledged.amount, 0, 'the failed pledge rolled back the totals');
         } finally {
           await s.db.query('ALTER TABLE pledges DROP CONSTRAINT test_break');
         }
-        const retry = await post(campaignId, { ...pledgeBody(100), backer: { name: 'Break Me', email: 'x@example.org' } }, key);
+        const retry = await post(
+          campaignId,
+          { ...pledgeBody(100), backer: { name: 'Break Me', email: 'x@example.org' } },
+          key,
+        );
         assert.equal(retry.status, 201);
         assert.equal(retry.headers.get('idempotent-replayed'), null);
       });

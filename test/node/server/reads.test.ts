@@ -22,7 +22,11 @@ for (const kind of databases) {
       writeFileSync(join(site, 'dist', 'partage.js'), 'export const x = 1;');
       writeFileSync(join(site, 'secret.txt'), 'outside');
       symlinkSync(join(site, 'secret.txt'), join(site, 'demo', 'link.txt'));
-      s = await startTestServer(kind, { demoDir: join(site, 'demo'), distDir: join(site, 'dist'), openapiFile: join(process.cwd(), 'openapi.json') });
+      s = await startTestServer(kind, {
+        demoDir: join(site, 'demo'),
+        distDir: join(site, 'dist'),
+        openapiFile: join(process.cwd(), 'openapi.json'),
+      });
     });
     after(() => s.close());
 
@@ -31,10 +35,16 @@ for (const kind of databases) {
       assert.equal(res.status, 200);
       const body = page(Campaign).parse(await res.json());
       const seeded = body.items;
-      assert.deepEqual(seeded.map((c) => c.id), fixtures.campaigns.map((c) => c.id));
+      assert.deepEqual(
+        seeded.map((c) => c.id),
+        fixtures.campaigns.map((c) => c.id),
+      );
       const atelier = seeded.find((c) => c.id === 'atelier-ceramique')!;
       const fixture = fixtures.campaigns.find((c) => c.id === 'atelier-ceramique')!;
-      assert.deepEqual({ ...atelier, updatedAt: '' }, { ...fixture, updatedAt: '', startsAt: atelier.startsAt, endsAt: atelier.endsAt });
+      assert.deepEqual(
+        { ...atelier, updatedAt: '' },
+        { ...fixture, updatedAt: '', startsAt: atelier.startsAt, endsAt: atelier.endsAt },
+      );
       assert.equal(atelier.pledged.amount, fixture.pledged.amount);
     });
 
@@ -79,23 +89,36 @@ for (const kind of databases) {
       } while (cursor);
       assert.equal(new Set(ids).size, ids.length, 'no campaign twice');
       assert.ok(fixtures.campaigns.every((c) => ids.includes(c.id)));
-      const forged = await s.api(`campaigns?cursor=${Buffer.from('["x; DROP TABLE campaigns"]').toString('base64url')}`);
+      const forged = await s.api(
+        `campaigns?cursor=${Buffer.from('["x; DROP TABLE campaigns"]').toString('base64url')}`,
+      );
       assert.equal(forged.status, 400);
-      assert.deepEqual((await problemOf(forged)).errors?.map((e) => e.path), ['cursor']);
+      assert.deepEqual(
+        (await problemOf(forged)).errors?.map((e) => e.path),
+        ['cursor'],
+      );
     });
 
     test('lists rewards cheapest first with derived availability', async () => {
       const tiers = page(RewardTier).parse(await (await s.api('campaigns/atelier-ceramique/rewards')).json()).items;
-      assert.deepEqual(tiers.map((t) => t.id), fixtures.rewards.filter((r) => r.campaignId === 'atelier-ceramique').map((r) => r.id));
+      assert.deepEqual(
+        tiers.map((t) => t.id),
+        fixtures.rewards.filter((r) => r.campaignId === 'atelier-ceramique').map((r) => r.id),
+      );
       assert.equal(tiers.find((t) => t.id === 'ceramique-bol-atelier')?.availability, 'sold_out');
       assert.equal(tiers.find((t) => t.id === 'ceramique-piece-unique')?.availability, 'unavailable');
     });
 
     test('lists backers newest first without e-mails, and hides anonymous names and amounts', async () => {
-      const backers = page(Backer).parse(await (await s.api('campaigns/atelier-ceramique/backers?limit=100')).json()).items;
+      const backers = page(Backer).parse(
+        await (await s.api('campaigns/atelier-ceramique/backers?limit=100')).json(),
+      ).items;
       const seeded = fixtures.pledges.filter((p) => p.campaignId === 'atelier-ceramique');
       assert.equal(backers.length, seeded.length);
-      assert.deepEqual(backers.map((b) => b.id), [...seeded].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).map((p) => p.id));
+      assert.deepEqual(
+        backers.map((b) => b.id),
+        [...seeded].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).map((p) => p.id),
+      );
       const anonymous = backers.filter((b) => b.anonymous);
       assert.ok(anonymous.length > 0 && anonymous.every((b) => b.displayName === null && b.amount === null));
       const raw = await (await s.api('campaigns/atelier-ceramique/backers')).text();
@@ -107,18 +130,36 @@ for (const kind of databases) {
       const malo = list.find((n) => n.id === 'saint-malo-intra-muros')!;
       const fixture = fixtures.neighbourhoods.find((n) => n.id === malo.id)!;
       assert.deepEqual(malo.stats, fixture.stats);
-      const open = page(Listing).parse(await (await s.api(`neighbourhoods/${malo.id}/listings?status=open&limit=100`)).json()).items;
+      const open = page(Listing).parse(
+        await (await s.api(`neighbourhoods/${malo.id}/listings?status=open&limit=100`)).json(),
+      ).items;
       assert.equal(open.length, malo.stats.openListings);
       const byCity = page(Neighbourhood).parse(await (await s.api('neighbourhoods?city=rennes')).json()).items;
-      assert.deepEqual(byCity.map((n) => n.id), ['rennes-thabor']);
+      assert.deepEqual(
+        byCity.map((n) => n.id),
+        ['rennes-thabor'],
+      );
     });
 
     test('filters and searches listings; LIKE wildcards are literal', async () => {
-      const offers = page(Listing).parse(await (await s.api('neighbourhoods/saint-malo-intra-muros/listings?kind=offer&category=tools&limit=100')).json()).items;
+      const offers = page(Listing).parse(
+        await (
+          await s.api('neighbourhoods/saint-malo-intra-muros/listings?kind=offer&category=tools&limit=100')
+        ).json(),
+      ).items;
       assert.ok(offers.length > 0 && offers.every((l) => l.kind === 'offer' && l.category === 'tools'));
-      const found = page(Listing).parse(await (await s.api(`neighbourhoods/saint-malo-intra-muros/listings?q=${encodeURIComponent('perceuse')}`)).json()).items;
-      assert.deepEqual(found.map((l) => l.title), ['Perceuse à percussion']);
-      const wildcard = page(Listing).parse(await (await s.api('neighbourhoods/saint-malo-intra-muros/listings?q=%25')).json()).items;
+      const found = page(Listing).parse(
+        await (
+          await s.api(`neighbourhoods/saint-malo-intra-muros/listings?q=${encodeURIComponent('perceuse')}`)
+        ).json(),
+      ).items;
+      assert.deepEqual(
+        found.map((l) => l.title),
+        ['Perceuse à percussion'],
+      );
+      const wildcard = page(Listing).parse(
+        await (await s.api('neighbourhoods/saint-malo-intra-muros/listings?q=%25')).json(),
+      ).items;
       assert.equal(wildcard.length, 0, '"%" matches only a literal percent sign');
       const one = fixtures.listings[0]!;
       assert.equal(Listing.parse(await (await s.api(`listings/${one.id}`)).json()).title, one.title);
@@ -141,7 +182,10 @@ for (const kind of databases) {
       await s.api(`campaigns/${campaignId}/pledges`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
-        body: JSON.stringify({ amount: { amount: 100, currency: 'EUR' }, backer: { name: 'A', email: 'a@example.org' } }),
+        body: JSON.stringify({
+          amount: { amount: 100, currency: 'EUR' },
+          backer: { name: 'A', email: 'a@example.org' },
+        }),
       });
       const changed = await s.api(`campaigns/${campaignId}`, { headers: { 'If-None-Match': before } });
       assert.equal(changed.status, 200);
@@ -187,9 +231,20 @@ for (const kind of databases) {
       const js = await fetch(`${s.origin}/dist/partage.js`);
       assert.equal(js.headers.get('content-type'), 'text/javascript; charset=utf-8');
       assert.equal(js.headers.get('access-control-allow-origin'), '*');
-      const cached = await fetch(`${s.origin}/dist/partage.js`, { headers: { 'If-None-Match': js.headers.get('etag')! } });
+      const cached = await fetch(`${s.origin}/dist/partage.js`, {
+        headers: { 'If-None-Match': js.headers.get('etag')! },
+      });
       assert.equal(cached.status, 304);
-      for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/%2e%2e%2fsecret.txt', '/dist/..%2f..%2fsecret.txt', '/.env', '/link.txt', '/%00', '/dist/%E0%A4%A']) {
+      for (const path of [
+        '/../secret.txt',
+        '/%2e%2e/secret.txt',
+        '/%2e%2e%2fsecret.txt',
+        '/dist/..%2f..%2fsecret.txt',
+        '/.env',
+        '/link.txt',
+        '/%00',
+        '/dist/%E0%A4%A',
+      ]) {
         const res = await fetch(`${s.origin}${path}`);
         assert.equal(res.status, 404, path);
         assert.ok(!(await res.text()).includes('outside'), path);

@@ -41,15 +41,26 @@ for (const kind of databases) {
         assert.equal(stream.status, 200);
         assert.match(String(stream.headers['content-type']), /^text\/event-stream/);
         assert.equal(stream.headers['access-control-allow-origin'], '*');
-        assert.equal((await pledge(campaignId, pledgeBody(250, { rewardId: limitedRewardId, anonymous: true }))).status, 201);
+        assert.equal(
+          (await pledge(campaignId, pledgeBody(250, { rewardId: limitedRewardId, anonymous: true }))).status,
+          201,
+        );
         const m = await next(stream);
         assert.match(m.id ?? '', /^\d+$/);
         assert.equal(m.event, 'pledge.created');
         const event = CampaignEvent.parse(JSON.parse(m.data));
         assert.ok(event.type === 'pledge.created');
         assert.deepEqual(event.totals, { pledged: { amount: 250, currency: 'EUR' }, backerCount: 1, waitlistCount: 0 });
-        assert.deepEqual(event.reward, { id: limitedRewardId, remaining: 9, backerCount: 1, availability: 'available' });
-        assert.deepEqual([event.backer?.anonymous, event.backer?.displayName, event.backer?.amount], [true, null, null]);
+        assert.deepEqual(event.reward, {
+          id: limitedRewardId,
+          remaining: 9,
+          backerCount: 1,
+          availability: 'available',
+        });
+        assert.deepEqual(
+          [event.backer?.anonymous, event.backer?.displayName, event.backer?.amount],
+          [true, null, null],
+        );
         assert.equal(await stream.next(300), null, 'exactly one event');
         assert.ok(stream.comments.includes('heartbeat'), 'heartbeats keep the stream alive');
       } finally {
@@ -78,7 +89,8 @@ for (const kind of databases) {
       const seen = await next(first);
       first.close();
       const missed: string[] = [];
-      for (let i = 0; i < 3; i++) missed.push(((await (await pledge(campaignId, pledgeBody(100 + i))).json()) as { id: string }).id);
+      for (let i = 0; i < 3; i++)
+        missed.push(((await (await pledge(campaignId, pledgeBody(100 + i))).json()) as { id: string }).id);
       const resumes: { headers: Record<string, string>; path: string }[] = [
         { headers: { 'Last-Event-ID': seen.id! }, path: '' },
         { headers: {}, path: `?lastEventId=${seen.id}` },
@@ -105,7 +117,9 @@ for (const kind of databases) {
 
     test('a reached milestone follows the pledge as campaign.updated', async () => {
       const { campaignId } = await s.sandbox();
-      await s.db.query("INSERT INTO milestones (campaign_id, position, title, target) VALUES ($1, 0, 'Step', 500)", [campaignId]);
+      await s.db.query("INSERT INTO milestones (campaign_id, position, title, target) VALUES ($1, 0, 'Step', 500)", [
+        campaignId,
+      ]);
       const stream = await http.events(`campaigns/${campaignId}/events`);
       try {
         await pledge(campaignId, pledgeBody(600));
@@ -124,11 +138,28 @@ for (const kind of databases) {
       const auth = { Authorization: `Bearer ${sb.memberToken}`, 'Content-Type': 'application/json' };
       const stream = await http.events(`neighbourhoods/${sb.neighbourhoodId}/events`);
       try {
-        const listing = { kind: 'offer', type: 'lend', category: 'garden', title: 'Une brouette', description: '', place: { label: 'Centre' } };
-        const created = (await (await s.api(`neighbourhoods/${sb.neighbourhoodId}/listings`, { method: 'POST', headers: auth, body: JSON.stringify(listing) })).json()) as { id: string };
+        const listing = {
+          kind: 'offer',
+          type: 'lend',
+          category: 'garden',
+          title: 'Une brouette',
+          description: '',
+          place: { label: 'Centre' },
+        };
+        const created = (await (
+          await s.api(`neighbourhoods/${sb.neighbourhoodId}/listings`, {
+            method: 'POST',
+            headers: auth,
+            body: JSON.stringify(listing),
+          })
+        ).json()) as { id: string };
         const first = NeighbourhoodEvent.parse(JSON.parse((await next(stream)).data));
         assert.deepEqual([first.type, first.listing.id, first.stats.openListings], ['listing.created', created.id, 1]);
-        await s.api(`listings/${created.id}/replies`, { method: 'POST', headers: auth, body: JSON.stringify({ message: 'Dispo samedi ?' }) });
+        await s.api(`listings/${created.id}/replies`, {
+          method: 'POST',
+          headers: auth,
+          body: JSON.stringify({ message: 'Dispo samedi ?' }),
+        });
         const second = NeighbourhoodEvent.parse(JSON.parse((await next(stream)).data));
         assert.deepEqual([second.type, second.listing.replyCount], ['listing.updated', 1]);
       } finally {
@@ -160,7 +191,9 @@ if (process.env.DATABASE_URL) {
     before(async () => {
       a = await startTestServer('postgres');
       // A second server on the same database (schema), as a second process would be.
-      b = await startTestServer('postgres', { schema: (await a.db.query<{ s: string }>('SELECT current_schema() AS s')).rows[0]!.s });
+      b = await startTestServer('postgres', {
+        schema: (await a.db.query<{ s: string }>('SELECT current_schema() AS s')).rows[0]!.s,
+      });
       http = new HttpClient(b.baseUrl);
     });
     after(async () => {
