@@ -16,6 +16,8 @@ import { ROOT, startServer } from './server.js';
 // Storybook and the Vite dev server may post to a local backend out of the box.
 const DEV_ORIGINS = 'http://localhost:6006,http://127.0.0.1:6006,http://localhost:5173,http://127.0.0.1:5173';
 
+const localOrigins = (port: number) => ['localhost', '127.0.0.1', '[::1]'].map((host) => `http://${host}:${port}`);
+
 async function main() {
   if (process.argv.includes('--build')) {
     console.log('[partage] building the widgets (npm run build)…');
@@ -31,15 +33,19 @@ async function main() {
   const dataDir = databaseUrl ? undefined : (process.env.PARTAGE_DATA_DIR ?? join(ROOT, '.data', 'pglite'));
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const distDir = join(ROOT, 'dist');
+  const port = Number(process.env.PORT ?? 8787);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new Error(`PORT must be a port number, not "${process.env.PORT}"`);
   if (!existsSync(distDir))
     console.warn('[partage] no dist/ folder: the demo pages will not find the bundle (run npm run build).');
 
   const server = await startServer({
     ...(databaseUrl ? { databaseUrl } : {}),
     ...(dataDir ? { dataDir } : {}),
-    port: Number(process.env.PORT ?? 8787),
+    port,
     ...(process.env.HOST ? { hostname: process.env.HOST } : {}),
-    allowedOrigins: parseOriginList(process.env.PARTAGE_ALLOWED_ORIGINS ?? DEV_ORIGINS),
+    // The demo pages may be opened as localhost or 127.0.0.1 whatever Host the API sees.
+    allowedOrigins: [...parseOriginList(process.env.PARTAGE_ALLOWED_ORIGINS ?? DEV_ORIGINS), ...localOrigins(port)],
     sandbox:
       process.env.PARTAGE_SANDBOX === '1' ||
       (process.env.PARTAGE_SANDBOX !== '0' && process.env.NODE_ENV !== 'production'),
