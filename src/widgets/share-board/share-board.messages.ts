@@ -3,6 +3,9 @@ import { listingMessages } from '../../core/listing.messages.js';
 import { plural } from '../../core/locale.js';
 import { memberFormMessages } from '../../core/member-form.messages.js';
 
+/** "David R." ends a sentence as is; "Claire" gets its full stop. */
+const endSentence = (name: string) => (/[.!?…]$/.test(name) ? name : `${name}.`);
+
 /** Texts of `<partage-share-board>`; partners override any key through `texts`. */
 export const messages = {
   en: {
@@ -42,7 +45,7 @@ export const messages = {
     replyLabel: (p: { name: string }) => `Your message to ${p.name}`,
     replyHint: 'Say when you could meet. Only your display name is shown.',
     sendReply: 'Send',
-    replySent: (p: { name: string }) => `Your message was sent to ${p.name}.`,
+    replySent: (p: { name: string }) => `Your message was sent to ${endSentence(p.name)}`,
     reportLegend: 'Why are you reporting this listing?',
     reportDetail: 'Details',
     sendReport: 'Send the report',
@@ -95,7 +98,7 @@ export const messages = {
     replyLabel: (p: { name: string }) => `Votre message à ${p.name}`,
     replyHint: 'Dites quand vous pourriez vous retrouver. Seul votre nom d’affichage est visible.',
     sendReply: 'Envoyer',
-    replySent: (p: { name: string }) => `Votre message a été envoyé à ${p.name}.`,
+    replySent: (p: { name: string }) => `Votre message a été envoyé à ${endSentence(p.name)}`,
     reportLegend: 'Pourquoi signalez-vous cette annonce ?',
     reportDetail: 'Précisions',
     sendReport: 'Envoyer le signalement',
