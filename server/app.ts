@@ -62,6 +62,16 @@ export interface PartageServerApp {
 const handlers: Handlers = { ...campaignHandlers, ...neighbourhoodHandlers };
 const PUBLIC_CACHE = 'public, max-age=5, stale-while-revalidate=30';
 
+/** Where each write finds its resource's own allowed origins (replies follow the board's). */
+const resourceOrigins: Partial<Record<EndpointName, string>> = {
+  createPledge: 'SELECT allowed_origins FROM campaigns WHERE id = $1 OR slug = $1',
+  createListing: 'SELECT allowed_origins FROM neighbourhoods WHERE id = $1 OR slug = $1',
+  createReply:
+    'SELECT n.allowed_origins FROM listings l JOIN neighbourhoods n ON n.id = l.neighbourhood_id WHERE l.id = $1',
+  createReport:
+    'SELECT n.allowed_origins FROM listings l JOIN neighbourhoods n ON n.id = l.neighbourhood_id WHERE l.id = $1',
+};
+
 /** `/campaigns/{campaignId}` → `/v1/campaigns/:campaignId`. */
 const routeOf = (path: string) => `/v1${path.replace(/\{(\w+)\}/g, ':$1')}`;
 
@@ -93,14 +103,7 @@ export async function createApp(options: AppOptions): Promise<PartageServerApp> 
     const origin = normalizeOrigin(raw);
     if (origin && (globalOrigins.has('*') || globalOrigins.has(origin))) return;
     if (origin) {
-      const sql =
-        name === 'createPledge'
-          ? 'SELECT allowed_origins FROM campaigns WHERE id = $1 OR slug = $1'
-          : name === 'createListing'
-            ? 'SELECT allowed_origins FROM neighbourhoods WHERE id = $1 OR slug = $1'
-            : name === 'createReply' || name === 'createReport'
-              ? 'SELECT n.allowed_origins FROM listings l JOIN neighbourhoods n ON n.id = l.neighbourhood_id WHERE l.id = $1'
-              : null;
+      const sql = resourceOrigins[name];
       const ref = params.campaignId ?? params.neighbourhoodId ?? params.listingId;
       if (sql && ref) {
         const found = await db.query<{ allowed_origins: string[] }>(sql, [ref]);
