@@ -4,10 +4,28 @@
  */
 import { defineElement, tagName } from './core/define.js';
 import { PartageProvider } from './widgets/provider/provider.js';
+import { PartageCampaignProgress } from './widgets/campaign-progress/campaign-progress.js';
+import { PartageCampaignCard } from './widgets/campaign-card/campaign-card.js';
+import { PartageRewardTiers } from './widgets/reward-tiers/reward-tiers.js';
+import { PartagePledgeForm } from './widgets/pledge-form/pledge-form.js';
+import { PartageBackers } from './widgets/backers/backers.js';
+import { PartageSocialShare } from './widgets/social-share/social-share.js';
+import { PartageShareBoard } from './widgets/share-board/share-board.js';
+import { PartageListingForm } from './widgets/listing-form/listing-form.js';
+import { PartageNeighbourhoodStats } from './widgets/neighbourhood-stats/neighbourhood-stats.js';
 
 /** Element names without prefix. The provider comes first so widgets find it as they upgrade. */
 export const elements = {
-  provider: PartageProvider,
+  'provider': PartageProvider,
+  'campaign-progress': PartageCampaignProgress,
+  'campaign-card': PartageCampaignCard,
+  'reward-tiers': PartageRewardTiers,
+  'pledge-form': PartagePledgeForm,
+  'backers': PartageBackers,
+  'social-share': PartageSocialShare,
+  'share-board': PartageShareBoard,
+  'listing-form': PartageListingForm,
+  'neighbourhood-stats': PartageNeighbourhoodStats,
 } as const;
 
 export function define({ prefix = 'partage' }: { prefix?: string } = {}): void {
