@@ -30,6 +30,10 @@ export default {
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', headless: true, args },
+      // One browser context (its own window) per page: with several test files at once, pages
+      // sharing a window are background tabs, hidden, where IntersectionObserver never fires, so
+      // lazy widgets would never load and keyboard tests would lack focus.
+      createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
     }),
   ],
   reporters: [defaultReporter(), summaryReporter(process.env.WTR_SUMMARY_FILE)],

@@ -233,16 +233,18 @@ export class PartageBackers extends PartageElement<typeof messages.en> {
     const list = this.#current;
     const resource = this.#backers;
     if (!list && resource.status === 'error') {
-      return html`<div class="panel" part="base">${errorView(this, resource.error, () => void this.refresh())}</div>`;
+      return html`<div class="panel" part="base" lang=${this.resolvedLocale}>
+        ${errorView(this, resource.error, () => void this.refresh())}
+      </div>`;
     }
     const live = this.#live.state === 'open';
-    return html`<div class="panel" part="base" aria-busy=${list ? 'false' : 'true'}>
+    // lang: a French widget on an English page is read (and quoted) in French.
+    return html`<div class="panel" part="base" lang=${this.resolvedLocale} aria-busy=${list ? 'false' : 'true'}>
       <header class="header">
         <p id="title" class="title" part="title">${this.t('title')}</p>
         ${live ? html`<span class="live" part="live">${this.t('live')}</span>` : nothing}
       </header>
-      ${staleNotice(this, resource.stale)}
-      ${list ? this.#renderList(list) : this.#renderSkeleton()}
+      ${staleNotice(this, resource.stale)} ${list ? this.#renderList(list) : this.#renderSkeleton()}
       <p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</p>
     </div>`;
   }
@@ -253,10 +255,11 @@ export class PartageBackers extends PartageElement<typeof messages.en> {
       <ul class="list" aria-hidden="true">
         ${Array.from(
           { length: rows },
-          () => html`<li class="backer">
-            <span class="avatar skeleton"></span>
-            <span class="body"><span class="skeleton bar"></span><span class="skeleton bar short"></span></span>
-          </li>`,
+          () =>
+            html`<li class="backer">
+              <span class="avatar skeleton"></span>
+              <span class="body"><span class="skeleton bar"></span><span class="skeleton bar short"></span></span>
+            </li>`,
         )}
       </ul>`;
   }
@@ -270,16 +273,20 @@ export class PartageBackers extends PartageElement<typeof messages.en> {
           (b) => this.#renderBacker(b),
         )}
       </ol>
-      ${this.loadMoreError
-        ? html`<p class="more-error" role="alert" part="error">
-            ${this.t('loadMoreFailed')} ${errorText(this, this.loadMoreError)}
-          </p>`
-        : nothing}
-      ${list.nextCursor
-        ? html`<button type="button" class="secondary more" part="more" @click=${() => void this.#loadMore()}>
-            ${this.loadingMore ? this.t('loadingMore') : this.t('showMore')}
-          </button>`
-        : nothing}`;
+      ${
+        this.loadMoreError
+          ? html`<p class="more-error" role="alert" part="error">
+              ${this.t('loadMoreFailed')} ${errorText(this, this.loadMoreError)}
+            </p>`
+          : nothing
+      }
+      ${
+        list.nextCursor
+          ? html`<button type="button" class="secondary more" part="more" @click=${() => void this.#loadMore()}>
+              ${this.loadingMore ? this.t('loadingMore') : this.t('showMore')}
+            </button>`
+          : nothing
+      }`;
   }
 
   #renderBacker(backer: Backer) {
@@ -294,12 +301,18 @@ export class PartageBackers extends PartageElement<typeof messages.en> {
       <span class="body">
         <span class="line">
           <span class="name" part="name">${name}</span>
-          ${backer.amount
-            ? html`<span class="amount" part="amount">${formatMoney(backer.amount, locale)}</span>`
-            : nothing}
+          ${
+            backer.amount
+              ? html`<span class="amount" part="amount">${formatMoney(backer.amount, locale)}</span>`
+              : nothing
+          }
         </span>
         ${backer.message ? html`<q class="message" part="message">${backer.message}</q>` : nothing}
-        <time class="time muted" part="time" datetime=${backer.createdAt} title=${formatDate(backer.createdAt, locale, { dateStyle: 'long', timeStyle: 'short' })}
+        <time
+          class="time muted"
+          part="time"
+          datetime=${backer.createdAt}
+          title=${formatDate(backer.createdAt, locale, { dateStyle: 'long', timeStyle: 'short' })}
           >${this.#ago(backer.createdAt, age)}</time
         >
       </span>
@@ -309,6 +322,7 @@ export class PartageBackers extends PartageElement<typeof messages.en> {
 
 /** First letter (a whole grapheme, so "Élodie" gives "É" and emoji stay whole). */
 function initialOf(name: string): string {
-  const first = new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(name.trim())[Symbol.iterator]().next();
+  const segments = new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(name.trim());
+  const first = segments[Symbol.iterator]().next();
   return first.done ? '?' : first.value.segment.toLocaleUpperCase();
 }

@@ -17,4 +17,18 @@ const glyphs: Record<IconName, SVGTemplateResult> = {
 };
 
 export const icon = (name: IconName) =>
-  html`<svg class="icon" part="icon" viewBox="0 0 24 24" width="20" height="20" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" aria-hidden="true" focusable="false">${glyphs[name]}</svg>`;
+  html`<svg
+    class="icon"
+    part="icon"
+    viewBox="0 0 24 24"
+    width="20"
+    height="20"
+    fill="none"
+    stroke="currentColor"
+    stroke-width="2"
+    stroke-linecap="round"
+    aria-hidden="true"
+    focusable="false"
+  >
+    ${glyphs[name]}
+  </svg>`;

@@ -19,7 +19,10 @@ export interface SharedPage {
 
 /** The networks named in an attribute, in its order; unknown names are reported, not fatal. */
 export function parseNetworks(value: string | null | undefined): { networks: LinkNetwork[]; unknown: string[] } {
-  const tokens = (value ?? '').toLowerCase().split(/[\s,]+/).filter(Boolean);
+  const tokens = (value ?? '')
+    .toLowerCase()
+    .split(/[\s,]+/)
+    .filter(Boolean);
   if (tokens.length === 0) return { networks: [...LINK_NETWORKS], unknown: [] };
   const known = new Set<string>(LINK_NETWORKS);
   const networks = [...new Set(tokens.filter((t): t is LinkNetwork => known.has(t)))];

@@ -133,7 +133,12 @@ export class PartageSocialShare extends PartageElement<typeof messages.en> {
     if (this.campaign) {
       const campaign = this.#campaign.value;
       if (!campaign) return null;
-      return { url: campaign.share.url, text: campaign.share.text, title: campaign.title, hashtags: campaign.share.hashtags };
+      return {
+        url: campaign.share.url,
+        text: campaign.share.text,
+        title: campaign.title,
+        hashtags: campaign.share.hashtags,
+      };
     }
     const canonical = document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href;
     const url = shareableUrl(canonical || location.href) ?? location.href;
@@ -208,7 +213,8 @@ export class PartageSocialShare extends PartageElement<typeof messages.en> {
     }
     const native = !!page && this.#canShareNatively(page);
     this.#native = native;
-    return html`<div class="share" part="base" aria-busy=${page ? 'false' : 'true'}>
+    // lang: a French widget on an English page is read in French.
+    return html`<div class="share" part="base" lang=${this.resolvedLocale} aria-busy=${page ? 'false' : 'true'}>
       <p id="title" class="title" part="title">${this.t('title')}</p>
       ${staleNotice(this, this.#campaign.stale && !this.url)}
       ${!page ? this.#renderSkeleton() : native ? this.#renderNative(page) : this.#renderLinks(page)}
@@ -228,7 +234,12 @@ export class PartageSocialShare extends PartageElement<typeof messages.en> {
   }
 
   #renderNative(page: SharedPage) {
-    return html`<button type="button" part="native" aria-describedby="title" @click=${() => void this.#shareNatively(page)}>
+    return html`<button
+      type="button"
+      part="native"
+      aria-describedby="title"
+      @click=${() => void this.#shareNatively(page)}
+    >
       ${icon('share')}<span>${this.t('share')}</span>
     </button>`;
   }

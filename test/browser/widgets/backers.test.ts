@@ -100,7 +100,9 @@ describe('partage-backers', () => {
       rewardId: null,
       createdAt: new Date(Date.now() - 60_000).toISOString(),
     };
-    worker.use(http.get(`${BASE}/campaigns/${CAMPAIGN}/backers`, () => HttpResponse.json({ items: [leaky], nextCursor: null })));
+    worker.use(
+      http.get(`${BASE}/campaigns/${CAMPAIGN}/backers`, () => HttpResponse.json({ items: [leaky], nextCursor: null })),
+    );
     const el = await loaded(await backers(5));
     expect(names(el)).to.deep.equal(['Anonymous']);
     expect(textOf(root(el))).not.to.include('Secret');
@@ -186,9 +188,11 @@ describe('partage-backers', () => {
         return () => undefined;
       },
     };
-    const provider = await fixture(html`<partage-provider .customClient=${client} locale="en">
-      <partage-backers campaign=${CAMPAIGN} page-size="3"></partage-backers>
-    </partage-provider>`);
+    const provider = await fixture(
+      html`<partage-provider .customClient=${client} locale="en">
+        <partage-backers campaign=${CAMPAIGN} page-size="3"></partage-backers>
+      </partage-provider>`,
+    );
     const el = await loaded(provider.querySelector('partage-backers')!);
     await waitUntil(() => handlers, 'not subscribed');
     const backer: Backer = {
@@ -262,7 +266,9 @@ describe('partage-backers', () => {
     backend.setOffline(true);
     await el.refresh();
     await el.updateComplete;
-    expect(textOf(root(el).querySelector('.stale'))).to.equal('Showing the last data received: it could not be refreshed.');
+    expect(textOf(root(el).querySelector('.stale'))).to.equal(
+      'Showing the last data received: it could not be refreshed.',
+    );
     expect(items(el)).to.have.length(5);
     expect((failure as CustomEvent).detail.operation).to.equal('listBackers');
     await expect(el).to.be.accessible();
@@ -283,9 +289,11 @@ describe('partage-backers', () => {
   });
 
   it('takes its locale from a provider and the empty text in French', async () => {
-    const provider = await fixture(html`<partage-provider api=${BASE} locale="fr">
-      <partage-backers campaign="bd-la-maree"></partage-backers>
-    </partage-provider>`);
+    const provider = await fixture(
+      html`<partage-provider api=${BASE} locale="fr">
+        <partage-backers campaign="bd-la-maree"></partage-backers>
+      </partage-provider>`,
+    );
     const el = await loaded(provider.querySelector('partage-backers')!);
     expect(textOf(root(el).querySelector('[part~="empty"]'))).to.equal('Soyez le premier à soutenir ce projet');
     await expect(el).to.be.accessible();
@@ -293,17 +301,26 @@ describe('partage-backers', () => {
 
   it('lets partners override texts', async () => {
     const el = await fixture<PartageBackers>(
-      html`<partage-backers api=${BASE} campaign="bd-la-maree" locale="en" texts='{"empty":"Start the wave!"}'></partage-backers>`,
+      html`<partage-backers
+        api=${BASE}
+        campaign="bd-la-maree"
+        locale="en"
+        texts='{"empty":"Start the wave!"}'
+      ></partage-backers>`,
     );
     await loaded(el);
     expect(textOf(root(el).querySelector('[part~="empty"]'))).to.equal('Start the wave!');
   });
 
   it('explains a missing api or campaign instead of staying blank', async () => {
-    const noApi = await fixture<PartageBackers>(html`<partage-backers campaign=${CAMPAIGN} locale="en"></partage-backers>`);
+    const noApi = await fixture<PartageBackers>(
+      html`<partage-backers campaign=${CAMPAIGN} locale="en"></partage-backers>`,
+    );
     expect(textOf(root(noApi).querySelector('[role="alert"]'))).to.include('needs an api attribute');
     const noCampaign = await fixture<PartageBackers>(html`<partage-backers api=${BASE} locale="en"></partage-backers>`);
-    expect(textOf(root(noCampaign).querySelector('[role="alert"]'))).to.equal('This widget needs a campaign attribute.');
+    expect(textOf(root(noCampaign).querySelector('[role="alert"]'))).to.equal(
+      'This widget needs a campaign attribute.',
+    );
     await expect(noCampaign).to.be.accessible();
   });
 

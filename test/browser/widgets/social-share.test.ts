@@ -4,7 +4,12 @@ import type { SetupWorker } from 'msw/browser';
 import { clientFor } from '../../../src/core/clients.js';
 import { createMockBackend } from '../../../src/mock/index.js';
 import { startMockWorker } from '../../../src/mock/browser.js';
-import { cleanHashtags, parseNetworks, shareHref, shareableUrl } from '../../../src/widgets/social-share/share-links.js';
+import {
+  cleanHashtags,
+  parseNetworks,
+  shareHref,
+  shareableUrl,
+} from '../../../src/widgets/social-share/share-links.js';
 import type { PartageSocialShare } from '../../../src/widgets/social-share/social-share.js';
 import type { ShareDetail } from '../../../src/widgets/social-share/social-share.events.js';
 import '../../../src/widgets/social-share/define.js';
@@ -45,13 +50,19 @@ const TEXT = 'Lou ouvre un atelier & un four — soutenez-la !';
 
 const root = (el: PartageSocialShare) => el.shadowRoot!;
 const textOf = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-const link = (el: PartageSocialShare, network: string) => root(el).querySelector<HTMLAnchorElement>(`a[part~="${network}"]`)!;
+const link = (el: PartageSocialShare, network: string) =>
+  root(el).querySelector<HTMLAnchorElement>(`a[part~="${network}"]`)!;
 const copyButton = (el: PartageSocialShare) => root(el).querySelector<HTMLButtonElement>('button[part~="copy"]')!;
 const statusText = (el: PartageSocialShare) => textOf(root(el).querySelector('[part~="status"]'));
 
 function explicit(locale = 'en') {
   return fixture<PartageSocialShare>(
-    html`<partage-social-share url=${PAGE} text=${TEXT} hashtags="#céramique, rennes" locale=${locale}></partage-social-share>`,
+    html`<partage-social-share
+      url=${PAGE}
+      text=${TEXT}
+      hashtags="#céramique, rennes"
+      locale=${locale}
+    ></partage-social-share>`,
   );
 }
 
@@ -73,7 +84,9 @@ describe('partage-social-share: links', () => {
     expect(facebook.origin + facebook.pathname).to.equal('https://www.facebook.com/sharer/sharer.php');
     expect(facebook.searchParams.get('u')).to.equal(PAGE);
     // The page's own query must not leak into the network's query.
-    expect(link(el, 'facebook').href).to.include('u=https%3A%2F%2Fblog.example.org%2Fposts%2Fatelier%3Futm%3Dx%26lang%3Dfr');
+    expect(link(el, 'facebook').href).to.include(
+      'u=https%3A%2F%2Fblog.example.org%2Fposts%2Fatelier%3Futm%3Dx%26lang%3Dfr',
+    );
 
     const x = new URL(link(el, 'x').href);
     expect(x.origin + x.pathname).to.equal('https://x.com/intent/post');
@@ -213,7 +226,9 @@ describe('partage-social-share: links', () => {
     document.head.append(canonical);
     try {
       const el = await fixture<PartageSocialShare>(html`<partage-social-share locale="en"></partage-social-share>`);
-      expect(new URL(link(el, 'linkedin').href).searchParams.get('url')).to.equal('https://blog.example.org/canonical-post');
+      expect(new URL(link(el, 'linkedin').href).searchParams.get('url')).to.equal(
+        'https://blog.example.org/canonical-post',
+      );
       expect(new URL(link(el, 'x').href).searchParams.get('text')).to.equal(document.title);
     } finally {
       canonical.remove();
@@ -223,10 +238,12 @@ describe('partage-social-share: links', () => {
   it('is usable with the keyboard alone', async () => {
     const clipboard: string[] = [];
     stubNavigator('clipboard', { writeText: async (t: string) => void clipboard.push(t) });
-    const wrapper = await fixture(html`<div>
-      <button id="before">before</button>
-      <partage-social-share url=${PAGE} locale="en"></partage-social-share>
-    </div>`);
+    const wrapper = await fixture(
+      html`<div>
+        <button id="before">before</button>
+        <partage-social-share url=${PAGE} locale="en"></partage-social-share>
+      </div>`,
+    );
     const el = wrapper.querySelector('partage-social-share')!;
     wrapper.querySelector<HTMLButtonElement>('#before')!.focus();
     const order: string[] = [];
@@ -417,9 +434,11 @@ describe('partage-social-share: campaign states', () => {
 
   it('speaks French under a provider', async () => {
     stubNavigator('clipboard', { writeText: async () => undefined });
-    const provider = await fixture(html`<partage-provider api=${BASE} locale="fr">
-      <partage-social-share campaign="atelier-ceramique"></partage-social-share>
-    </partage-provider>`);
+    const provider = await fixture(
+      html`<partage-provider api=${BASE} locale="fr">
+        <partage-social-share campaign="atelier-ceramique"></partage-social-share>
+      </partage-provider>`,
+    );
     const el = provider.querySelector('partage-social-share')!;
     await waitUntil(() => root(el).querySelector('a[part~="x"]'), 'not loaded', { timeout: 5000 });
     expect(textOf(root(el).querySelector('[part~="title"]'))).to.equal('Partager ce projet');
@@ -442,7 +461,9 @@ describe('share link helpers', () => {
   });
 
   it('uses the text as e-mail subject when there is no title', () => {
-    expect(shareHref('email', page)).to.equal('mailto:?subject=Hi%20there&body=Hi%20there%0D%0A%0D%0Ahttps%3A%2F%2Fa.example%2Fp');
+    expect(shareHref('email', page)).to.equal(
+      'mailto:?subject=Hi%20there&body=Hi%20there%0D%0A%0D%0Ahttps%3A%2F%2Fa.example%2Fp',
+    );
   });
 
   it('accepts only http(s) addresses, resolving relative ones', () => {
