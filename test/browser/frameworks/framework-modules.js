@@ -5,15 +5,15 @@
  * - React 19 ships CommonJS only, which a browser cannot import. On first request, esbuild
  *   bundles `react` and `react-dom/client` into one ES module (one React instance for both),
  *   re-exporting every named export; `react-dom/client` is a thin module over that bundle.
- * - Vue ships a self-contained browser ES build; `vue` resolves to it (the default
- *   `esm-bundler` build expects a bundler to replace `process.env.NODE_ENV`).
+ * - Vue ships a self-contained browser ES build with the template compiler; `vue` resolves to
+ *   it (the default `esm-bundler` build expects a bundler to replace `process.env.NODE_ENV`).
  */
 import { spawnSync } from 'node:child_process';
 import { build } from 'esbuild';
 
 const REACT = '/__frameworks/react.js';
 const REACT_DOM_CLIENT = '/__frameworks/react-dom-client.js';
-const VUE = '/node_modules/vue/dist/vue.runtime.esm-browser.js';
+const VUE = '/node_modules/vue/dist/vue.esm-browser.js';
 
 const identifier = /^[A-Za-z_$][\w$]*$/;
 
