@@ -324,6 +324,31 @@ describe('partage-backers', () => {
     await expect(noCampaign).to.be.accessible();
   });
 
+  it('far below the fold, fetches nothing and opens no stream until it nears the viewport', async () => {
+    const seen: string[] = [];
+    const log = ({ request }: { request: Request }) => void seen.push(new URL(request.url).pathname);
+    worker.events.on('request:start', log);
+    try {
+      const page = await fixture<HTMLDivElement>(
+        html`<div>
+          <div style="height: 4000px"></div>
+          <partage-backers api=${BASE} campaign=${CAMPAIGN} locale="en"></partage-backers>
+        </div>`,
+      );
+      const el = page.querySelector('partage-backers')!;
+      await aTimeout(300);
+      expect(seen).to.deep.equal([]);
+      expect(backend.listeners(`campaigns/${CAMPAIGN}`)).to.equal(0);
+      el.scrollIntoView();
+      await loaded(el);
+      await waitUntil(() => backend.listeners(`campaigns/${CAMPAIGN}`) > 0, 'no live stream once visible');
+      expect(seen).to.include('/v1/campaigns/atelier-ceramique/backers');
+    } finally {
+      worker.events.removeListener('request:start', log);
+      window.scrollTo(0, 0);
+    }
+  });
+
   it('makes no request once removed from the page', async () => {
     const el = await loaded(await backers(5));
     await waitUntil(() => backend.listeners(`campaigns/${CAMPAIGN}`) > 0, 'no live stream opened');
