@@ -353,7 +353,9 @@ export class PartagePledgeForm extends PartageElement<typeof messages.en> {
   /** Leaving a field: its errors show from now on, and the amount is written the locale's way. */
   #leave(field: Field): void {
     const d = this.#current;
-    if (field === 'amount' && d) {
+    // A field also loses focus when the outcome replaces the form: nothing to check then.
+    if (!d || this.result || this.closedNow) return;
+    if (field === 'amount') {
       const currency = d.campaign.goal.currency;
       const parsed = parseAmount(this.values.amount, this.resolvedLocale, currency);
       if (parsed.ok) this.values = { ...this.values, amount: formatAmountInput(parsed.minor, this.resolvedLocale, currency) };

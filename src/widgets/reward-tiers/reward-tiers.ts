@@ -40,7 +40,7 @@ interface TierList {
  *
  * @csspart base - The widget's box.
  * @csspart legend - The group's visible label.
- * @csspart list - The cards.
+ * @csspart list - The cards ("pledge without a reward" first, when the campaign has tiers).
  * @csspart tier - One card; also `tier-selected`, `tier-sold-out`, `tier-unavailable`, `tier-no-reward`.
  * @csspart tier-title - The tier's label (title and minimum amount).
  * @csspart tier-minimum - Minimum amount ("25 € or more").
@@ -267,7 +267,7 @@ export class PartageRewardTiers extends PartageElement<typeof messages.en> {
         <legend part="legend">${this.t('legend')}</legend>
         ${list.tiers.length === 0 ? html`<p class="muted" part="empty">${this.t('empty')}</p>` : nothing}
         <div class="list" part="list">
-          ${this.hideNoReward ? nothing : this.#noRewardCard()}
+          ${this.hideNoReward || list.tiers.length === 0 ? nothing : this.#noRewardCard()}
           ${repeat(
             list.tiers,
             (t) => t.id,
@@ -344,7 +344,7 @@ export class PartageRewardTiers extends PartageElement<typeof messages.en> {
       return html`<li part="tier-stock">${this.t('unlimited')}</li>`;
     }
     // A handful left, or the last fifth of a large stock, is worth a glance.
-    const low = t.remaining > 0 && t.remaining <= Math.max(5, Math.ceil(t.quantityLimit / 5));
+    const low = t.availability === 'available' && t.remaining > 0 && t.remaining <= Math.max(5, Math.ceil(t.quantityLimit / 5));
     return html`<li part="tier-stock" class=${low ? 'low' : ''}>
       ${this.t('stockLeft', {
         remaining: formatNumber(t.remaining, locale),

@@ -302,6 +302,7 @@ describe('partage-reward-tiers', () => {
   it('says when a campaign has no tiers, and what is missing', async () => {
     const el = await tiers('librairie-solidaire', 'en');
     expect(textOf(el, '[part~="empty"]')).to.equal('This campaign has no reward tiers.');
+    expect(el.shadowRoot!.querySelector('input')).to.equal(null);
     expect(hasState(el, 'empty')).to.be.true;
     await expect(el).to.be.accessible();
     const noCampaign = await fixture(html`<partage-reward-tiers api=${BASE} locale="en"></partage-reward-tiers>`);
