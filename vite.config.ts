@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 
@@ -10,7 +10,8 @@ import { defineConfig } from 'vite';
  *   one-line `<script type="module">` embed.
  */
 const root = import.meta.dirname;
-const widgets = readdirSync(resolve(root, 'src/widgets'));
+// Only complete widget folders (a folder being scaffolded has no define.ts yet).
+const widgets = readdirSync(resolve(root, 'src/widgets')).filter((w) => existsSync(resolve(root, `src/widgets/${w}/define.ts`)));
 
 const packageEntries: Record<string, string> = {
   index: 'src/index.ts',

@@ -64,7 +64,8 @@ export class ResourceController<T> implements ReactiveController {
   }
 
   hostUpdate(): void {
-    if (!this.#visible) return;
+    // A removed widget can still update (e.g. its live stream reporting "closed"): it must not fetch.
+    if (!this.#visible || !this.#host.isConnected) return;
     const key = this.#options.key();
     if (key !== this.#key) {
       this.#key = key;
