@@ -1,4 +1,4 @@
-import { createMockBackend, type MockBackend } from '../../src/mock/index.js';
+import { createFixtures, createMockBackend, type MockBackend } from '../../src/mock/index.js';
 import { startMockWorker } from '../../src/mock/browser.js';
 
 /**
@@ -9,13 +9,16 @@ import { startMockWorker } from '../../src/mock/browser.js';
  * - `SLOW_API`: never answers (the skeleton stays, to review the loading state);
  * - `SLUGGISH_API`: answers after 1.5 s (skeleton, then content);
  * - `DOWN_API`: every request fails with 500 (error state with a retry button);
- * - `OFFLINE_API`: every request fails as a network error (offline state).
+ * - `OFFLINE_API`: every request fails as a network error (offline state);
+ * - `FULL_API`: healthy, but the equity raise has reached its hard cap, so new investors join
+ *   the waitlist.
  */
 export const API = 'https://api.partage.test/v1';
 export const SLOW_API = 'https://slow.partage.test/v1';
 export const SLUGGISH_API = 'https://sluggish.partage.test/v1';
 export const DOWN_API = 'https://down.partage.test/v1';
 export const OFFLINE_API = 'https://offline.partage.test/v1';
+export const FULL_API = 'https://full.partage.test/v1';
 
 export const backend: MockBackend = createMockBackend({ baseUrl: API });
 const slow = createMockBackend({ baseUrl: SLOW_API, latencyMs: Infinity });
@@ -23,6 +26,7 @@ const sluggish = createMockBackend({ baseUrl: SLUGGISH_API, latencyMs: 1500 });
 const down = createMockBackend({ baseUrl: DOWN_API });
 const offline = createMockBackend({ baseUrl: OFFLINE_API });
 offline.setOffline(true);
+const full = createMockBackend({ baseUrl: FULL_API, fixtures: capReached() });
 // Matches every path under the base URL, for as long as the story book is open.
 down.failNext('/', 500, { code: 'internal_error', times: Infinity });
 
@@ -31,7 +35,7 @@ let ready: Promise<unknown> | undefined;
 /** Starts the msw worker once for the whole Storybook iframe. */
 export function startBackends(): Promise<unknown> {
   ready ??= startMockWorker({
-    handlers: [backend, slow, sluggish, down, offline].flatMap((b) => b.handlers),
+    handlers: [backend, slow, sluggish, down, offline, full].flatMap((b) => b.handlers),
   });
   return ready;
 }
@@ -66,4 +70,13 @@ export function listingsEvery(neighbourhoodId: string, ms: number): () => void {
     }
   }, ms);
   return () => clearInterval(timer);
+}
+
+/** The demo fixtures with Mon Petit Placement's raise at its 5 M€ hard cap. */
+function capReached() {
+  const fixtures = createFixtures();
+  for (const campaign of fixtures.campaigns) {
+    if (campaign.equity?.maximumRaise) campaign.pledged = { ...campaign.equity.maximumRaise };
+  }
+  return fixtures;
 }

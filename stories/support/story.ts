@@ -66,3 +66,24 @@ export function fallbackLink(slug: string, title: string): HTMLAnchorElement {
 export const grid =
   (minRem: number): Decorator =>
   (story) => html`<div style="display: grid; gap: 1.25rem; grid-template-columns: repeat(auto-fill, minmax(${minRem}rem, 1fr))">${story()}</div>`;
+
+/** Waits for a widget's shadow root to hold `selector` (the data has loaded). */
+export async function shadowReady<E extends Element = HTMLElement>(host: Element, selector: string, timeoutMs = 5000): Promise<E> {
+  const start = performance.now();
+  for (;;) {
+    const el = host.shadowRoot?.querySelector<E>(selector);
+    if (el) return el;
+    if (performance.now() - start > timeoutMs) throw new Error(`<${host.localName}> never showed ${selector}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Fills a pledge form like a reader (typing fires `input`) and submits it. */
+export async function submitPledge(form: Element, values: { amount: string; name: string; email: string }): Promise<void> {
+  for (const [name, value] of Object.entries(values)) {
+    const field = await shadowReady<HTMLInputElement>(form, `[name="${name}"]`);
+    field.value = value;
+    field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  }
+  (await shadowReady<HTMLButtonElement>(form, '[part~="submit"]')).click();
+}
