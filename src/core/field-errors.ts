@@ -19,7 +19,10 @@ export type FieldProblem =
 export type FieldErrors = Record<string, FieldProblem>;
 
 const valueAt = (input: unknown, path: readonly PropertyKey[]): unknown =>
-  path.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined), input);
+  path.reduce<unknown>(
+    (v, k) => (v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined),
+    input,
+  );
 
 const isEmpty = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 
@@ -53,7 +56,9 @@ export function fieldErrorsFromProblem(
   const mapped: FieldErrors = {};
   const other: FieldError[] = [];
   for (const error of errors) {
-    const field = fields.find((f) => f === error.path || error.path.startsWith(`${f}.`) || f.startsWith(`${error.path}.`));
+    const field = fields.find(
+      (f) => f === error.path || error.path.startsWith(`${f}.`) || f.startsWith(`${error.path}.`),
+    );
     if (field === undefined) other.push(error);
     else mapped[field] ??= { kind: 'text', message: error.message };
   }
@@ -92,7 +97,8 @@ export function focusFirstInvalid(root: ParentNode, order: readonly string[], er
     if (!(name in errors)) continue;
     const selector = `[name="${CSS.escape(name)}"]`;
     const target =
-      root.querySelector<HTMLElement>(`input[type="radio"]${selector}:checked`) ?? root.querySelector<HTMLElement>(selector);
+      root.querySelector<HTMLElement>(`input[type="radio"]${selector}:checked`) ??
+      root.querySelector<HTMLElement>(selector);
     if (target) {
       target.focus();
       return true;

@@ -118,9 +118,11 @@ export function selectField(o: SelectFieldOptions): TemplateResult {
       aria-describedby=${ifDefined(describedBy(o))}
       @change=${(e: Event) => o.onChange((e.target as HTMLSelectElement).value)}
     >
-      ${o.placeholder !== undefined
-        ? html`<option value="" ?selected=${o.value === ''}>${o.placeholder}</option>`
-        : nothing}
+      ${
+        o.placeholder !== undefined
+          ? html`<option value="" ?selected=${o.value === ''}>${o.placeholder}</option>`
+          : nothing
+      }
       ${o.options.map((c) => html`<option value=${c.value} ?selected=${c.value === o.value}>${c.label}</option>`)}
     </select>
     ${error(o)}
@@ -139,19 +141,20 @@ export function radioGroup(o: RadioGroupOptions): TemplateResult {
     ${hint(o)}
     <div class=${o.variant === 'list' ? 'choices' : 'segmented'} part=${o.variant === 'list' ? 'choices' : 'segmented'}>
       ${o.options.map(
-        (c, i) => html`<label class=${o.variant === 'list' ? 'choice' : 'segment'}>
-          <input
-            type="radio"
-            id="${o.id}-${i}"
-            name=${o.name}
-            value=${c.value}
-            .checked=${live(c.value === o.value)}
-            ?required=${o.required}
-            aria-invalid=${o.error ? 'true' : 'false'}
-            @change=${() => o.onChange(c.value)}
-          />
-          <span>${c.label}</span>
-        </label>`,
+        (c, i) =>
+          html`<label class=${o.variant === 'list' ? 'choice' : 'segment'}>
+            <input
+              type="radio"
+              id="${o.id}-${i}"
+              name=${o.name}
+              value=${c.value}
+              .checked=${live(c.value === o.value)}
+              ?required=${o.required}
+              aria-invalid=${o.error ? 'true' : 'false'}
+              @change=${() => o.onChange(c.value)}
+            />
+            <span>${c.label}</span>
+          </label>`,
       )}
     </div>
     ${error(o)}
@@ -274,8 +277,11 @@ export const formStyles = css`
     border-color: var(--_danger);
     border-width: 2px;
   }
-  .form-alert:empty {
-    display: none;
+  /* The alert stays in the page (so that what appears in it is announced) but takes no room. */
+  .form-alert.quiet {
+    padding: 0;
+    border: 0;
+    background: none;
   }
   .form-alert {
     margin: 0;

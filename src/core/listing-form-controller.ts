@@ -1,12 +1,6 @@
 import { html, type ReactiveController, type TemplateResult } from 'lit';
 import { ApiError } from '../client/errors.js';
-import {
-  ListingCategory,
-  ListingRequest,
-  ListingType,
-  type Listing,
-  type ListingKind,
-} from '../contract/index.js';
+import { ListingCategory, ListingRequest, ListingType, type Listing, type ListingKind } from '../contract/index.js';
 import {
   fieldErrorsFromIssues,
   fieldErrorsFromProblem,
@@ -336,19 +330,27 @@ export class ListingForm implements ReactiveController {
           onInput: (v) => this.#set('expires', v, 'expiresAt'),
         })}
       </div>
-      <div class="form-alert ${action.signIn ? 'notice' : ''}" role="alert" part="form-alert">${alert
-        ? html`<p>${alert}</p>${action.signIn
-              ? html`<button type="button" class="secondary" part="sign-in" @click=${() => action.requestSignIn()}>
-                  ${t('signIn')}
-                </button>`
-              : ''}`
-        : ''}</div>
+      <div class="form-alert ${action.signIn ? 'notice' : ''} ${alert ? '' : 'quiet'}" role="alert" part="form-alert">
+        ${
+          alert
+            ? html`<p>${alert}</p>
+                ${
+                  action.signIn
+                    ? html`<button
+                        type="button"
+                        class="secondary"
+                        part="sign-in"
+                        @click=${() => action.requestSignIn()}
+                      >
+                        ${t('signIn')}
+                      </button>`
+                    : ''
+                }`
+            : ''
+        }
+      </div>
       <div class="actions">
-        <button
-          type="submit"
-          part="submit"
-          aria-disabled=${busy || action.waiting ? 'true' : 'false'}
-        >
+        <button type="submit" part="submit" aria-disabled=${busy || action.waiting ? 'true' : 'false'}>
           ${busy ? t('publishing') : t('publish')}
         </button>
         ${extraActions}

@@ -80,7 +80,9 @@ export class MemberAction<T> implements ReactiveController {
   }
 
   /** Sends once (ignored while a send is in flight or a rate-limit wait runs). */
-  async run(send: (client: PartageClient, memberToken: string, signal: AbortSignal) => Promise<T>): Promise<MemberOutcome<T> | null> {
+  async run(
+    send: (client: PartageClient, memberToken: string, signal: AbortSignal) => Promise<T>,
+  ): Promise<MemberOutcome<T> | null> {
     const client = this.#host.client;
     if (!client || this.sending || this.waiting) return null;
     this.#abort?.abort();

@@ -75,7 +75,8 @@ export class PartageListingForm extends PartageElement<typeof messages.en> {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('memberToken') || changed.has('ctx' as keyof PartageListingForm)) void this.#form.action.tokenMayHaveChanged();
+    if (changed.has('memberToken') || changed.has('ctx' as keyof PartageListingForm))
+      void this.#form.action.tokenMayHaveChanged();
     if (changed.has('neighbourhood') && changed.get('neighbourhood') !== undefined) this.#form.reset();
   }
 

@@ -132,14 +132,16 @@ export class PartageNeighbourhoodStats extends PartageElement<typeof messages.en
     return html`<section class="panel" part="base" aria-labelledby="name" aria-busy=${n ? 'false' : 'true'}>
       <header class="header">
         <div>
-          ${n
-            ? html`<h2 class="name" id="name" part="name">${n.name}</h2>
-                <p class="city muted" part="city">${n.city}</p>`
-            : html`<h2 class="name" id="name" part="name">
-                  <span class="visually-hidden">${this.t('loading')}</span>
-                  <span class="skeleton title-skeleton" aria-hidden="true"></span>
-                </h2>
-                <span class="skeleton city-skeleton" aria-hidden="true"></span>`}
+          ${
+            n
+              ? html`<h2 class="name" id="name" part="name">${n.name}</h2>
+                  <p class="city muted" part="city">${n.city}</p>`
+              : html`<h2 class="name" id="name" part="name">
+                    <span class="visually-hidden">${this.t('loading')}</span>
+                    <span class="skeleton title-skeleton" aria-hidden="true"></span>
+                  </h2>
+                  <span class="skeleton city-skeleton" aria-hidden="true"></span>`
+          }
         </div>
         ${live ? html`<span class="live" part="live">${this.t('live')}</span>` : nothing}
       </header>
@@ -148,11 +150,13 @@ export class PartageNeighbourhoodStats extends PartageElement<typeof messages.en
         ${this.#stat('members', n?.stats)} ${this.#stat('activeSharers', n?.stats)} ${this.#stat('exchanges', n?.stats)}
         ${this.#stat('activityRate', n?.stats)} ${this.#stat('openListings', n?.stats)}
       </dl>
-      ${n
-        ? html`<p class="updated muted" part="updated">
-            ${this.t('updated', { when: formatRelative(n.updatedAt, this.resolvedLocale, Math.max(Date.now(), Date.parse(n.updatedAt))) })}
-          </p>`
-        : nothing}
+      ${
+        n
+          ? html`<p class="updated muted" part="updated">
+              ${this.t('updated', { when: formatRelative(n.updatedAt, this.resolvedLocale, Math.max(Date.now(), Date.parse(n.updatedAt))) })}
+            </p>`
+          : nothing
+      }
     </section>`;
   }
 
@@ -174,11 +178,13 @@ export class PartageNeighbourhoodStats extends PartageElement<typeof messages.en
       <dt><span class="term">${this.t(key)}</span>${hint ? html` <span class="hint">${hint}</span>` : nothing}</dt>
       <dd part="value">
         ${value}
-        ${key === 'activityRate'
-          ? html`<span class="bar" part="bar" aria-hidden="true"
-              ><span style=${styleMap({ '--rate': `${Math.min(1, stats?.activityRate ?? 0) * 100}%` })}></span
-            ></span>`
-          : nothing}
+        ${
+          key === 'activityRate'
+            ? html`<span class="bar" part="bar" aria-hidden="true"
+                ><span style=${styleMap({ '--rate': `${Math.min(1, stats?.activityRate ?? 0) * 100}%` })}></span
+              ></span>`
+            : nothing
+        }
       </dd>
     </div>`;
   }

@@ -1,7 +1,20 @@
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { ApiError } from '../../client/errors.js';
-import { ReplyRequest, ReportReason, ReportRequest, type Listing, type Reply, type Report } from '../../contract/index.js';
-import { fieldErrorsFromIssues, fieldErrorsFromProblem, fieldErrorText, focusFirstInvalid, type FieldErrors } from '../../core/field-errors.js';
+import {
+  ReplyRequest,
+  ReportReason,
+  ReportRequest,
+  type Listing,
+  type Reply,
+  type Report,
+} from '../../contract/index.js';
+import {
+  fieldErrorsFromIssues,
+  fieldErrorsFromProblem,
+  fieldErrorText,
+  focusFirstInvalid,
+  type FieldErrors,
+} from '../../core/field-errors.js';
 import { radioGroup, textField } from '../../core/form-fields.js';
 import { MemberAction, textsOf } from '../../core/member-action.js';
 import type { PartageElement } from '../../core/partage-element.js';
@@ -102,7 +115,10 @@ export class ListingActions implements ReactiveController {
     await this.#host.updateComplete;
     const field = kind === 'reply' ? 'message' : 'reason';
     const form = this.#form(listing.id);
-    (form?.querySelector<HTMLElement>(`[name="${field}"]:checked`) ?? form?.querySelector<HTMLElement>(`[name="${field}"]`))?.focus();
+    (
+      form?.querySelector<HTMLElement>(`[name="${field}"]:checked`) ??
+      form?.querySelector<HTMLElement>(`[name="${field}"]`)
+    )?.focus();
   }
 
   /** Closes the open form (its draft stays) and gives focus back to the button that opened it. */
@@ -208,13 +224,24 @@ export class ListingActions implements ReactiveController {
     const t = this.#t;
     const count = Object.keys(this.errors).length;
     const text = this.#clientErrorCount > 0 && count > 0 ? t('fixFields', { count }) : action.alertText(t);
-    return html`<div class="form-alert ${action.signIn ? 'notice' : ''}" role="alert" part="form-alert">${text
-      ? html`<p>${text}</p>${action.signIn
-            ? html`<button type="button" class="secondary" part="sign-in" @click=${() => action.requestSignIn()}>
-                ${t('signIn')}
-              </button>`
-            : ''}`
-      : ''}</div>`;
+    return html`<div
+      class="form-alert ${action.signIn ? 'notice' : ''} ${text ? '' : 'quiet'}"
+      role="alert"
+      part="form-alert"
+    >
+      ${
+        text
+          ? html`<p>${text}</p>
+              ${
+                action.signIn
+                  ? html`<button type="button" class="secondary" part="sign-in" @click=${() => action.requestSignIn()}>
+                      ${t('signIn')}
+                    </button>`
+                  : ''
+              }`
+          : ''
+      }
+    </div>`;
   }
 
   /** The actions area of a listing's detail, for a member (`member`) or a reader signed out. */
@@ -225,45 +252,53 @@ export class ListingActions implements ReactiveController {
     const open = this.open?.listingId === id ? this.open.kind : null;
     const done = this.#done.get(id);
     return html`<div class="listing-actions" part="actions">
-      ${done
-        ? html`<p class="confirmation" id="done-${id}" role="status" tabindex="-1" part="confirmation">
-            ${done === 'reply' ? t('replySent', { name: listing.author.displayName }) : t('reportSent')}
-          </p>`
-        : nothing}
+      ${
+        done
+          ? html`<p class="confirmation" id="done-${id}" role="status" tabindex="-1" part="confirmation">
+              ${done === 'reply' ? t('replySent', { name: listing.author.displayName }) : t('reportSent')}
+            </p>`
+          : nothing
+      }
       ${closed ? html`<p class="closed-note muted">${t('closedNote')}</p>` : nothing}
       <div class="actions">
-        ${member
-          ? html`${closed
-                ? nothing
-                : html`<button
-                    type="button"
-                    id="reply-${id}-open"
-                    part="interested"
-                    aria-expanded=${open === 'reply' ? 'true' : 'false'}
-                    aria-controls="action-${id}"
-                    @click=${() => (open === 'reply' ? void this.close() : void this.openForm(listing, 'reply'))}
-                  >
-                    ${t('interested')}
-                  </button>`}
-              <button
-                type="button"
-                class="secondary"
-                id="report-${id}-open"
-                part="report"
-                aria-expanded=${open === 'report' ? 'true' : 'false'}
-                aria-controls="action-${id}"
-                @click=${() => (open === 'report' ? void this.close() : void this.openForm(listing, 'report'))}
-              >
-                ${t('report')}
-              </button>`
-          : html`${closed
-                ? nothing
-                : html`<button type="button" part="sign-in" @click=${() => requestSignIn('reply')}>
-                    ${t('signInToReply')}
-                  </button>`}
-              <button type="button" class="secondary" part="sign-in" @click=${() => requestSignIn('report')}>
-                ${t('signInToReport')}
-              </button>`}
+        ${
+          member
+            ? html`${
+                  closed
+                    ? nothing
+                    : html`<button
+                        type="button"
+                        id="reply-${id}-open"
+                        part="interested"
+                        aria-expanded=${open === 'reply' ? 'true' : 'false'}
+                        aria-controls="action-${id}"
+                        @click=${() => (open === 'reply' ? void this.close() : void this.openForm(listing, 'reply'))}
+                      >
+                        ${t('interested')}
+                      </button>`
+                }
+                <button
+                  type="button"
+                  class="secondary"
+                  id="report-${id}-open"
+                  part="report"
+                  aria-expanded=${open === 'report' ? 'true' : 'false'}
+                  aria-controls="action-${id}"
+                  @click=${() => (open === 'report' ? void this.close() : void this.openForm(listing, 'report'))}
+                >
+                  ${t('report')}
+                </button>`
+            : html`${
+                  closed
+                    ? nothing
+                    : html`<button type="button" part="sign-in" @click=${() => requestSignIn('reply')}>
+                        ${t('signInToReply')}
+                      </button>`
+                }
+                <button type="button" class="secondary" part="sign-in" @click=${() => requestSignIn('report')}>
+                  ${t('signInToReport')}
+                </button>`
+        }
       </div>
       ${member && open === 'reply' ? this.#replyForm(listing) : nothing}
       ${member && open === 'report' ? this.#reportForm(listing) : nothing}

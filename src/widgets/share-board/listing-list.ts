@@ -46,7 +46,12 @@ export function matchesFilters(listing: Listing, f: BoardFilters): boolean {
 const newestFirst = (a: Listing, b: Listing) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0);
 
 /** The first page, plus listings that arrived live before it (when they match and are missing). */
-export function firstPage(key: string, page: Page<Listing>, early: readonly Listing[], filters: BoardFilters): ListingList {
+export function firstPage(
+  key: string,
+  page: Page<Listing>,
+  early: readonly Listing[],
+  filters: BoardFilters,
+): ListingList {
   const ids = new Set(page.items.map((l) => l.id));
   const missing = early.filter((l) => !ids.has(l.id) && matchesFilters(l, filters));
   return { key, items: [...missing.sort(newestFirst), ...page.items], nextCursor: page.nextCursor };
@@ -64,7 +69,12 @@ export function nextPage(list: ListingList, page: Page<Listing>): { list: Listin
  * matches the filters (a changed listing that is not shown may sit on a page not loaded yet).
  * Null when the list does not change.
  */
-export function withListing(list: ListingList, listing: Listing, filters: BoardFilters, isNew: boolean): ListingList | null {
+export function withListing(
+  list: ListingList,
+  listing: Listing,
+  filters: BoardFilters,
+  isNew: boolean,
+): ListingList | null {
   const index = list.items.findIndex((l) => l.id === listing.id);
   if (index >= 0) {
     const items = [...list.items];

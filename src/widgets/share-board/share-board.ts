@@ -443,46 +443,57 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
     return html`<header class="header">
       <div class="heading">
         <h2 id="board-title" part="title">
-          ${n
-            ? n.name
-            : loading
-              ? html`<span class="visually-hidden">${this.t('loading')}</span
-                  ><span class="skeleton title-skeleton" aria-hidden="true"></span>`
-              : this.t('title')}
+          ${
+            n
+              ? n.name
+              : loading
+                ? html`<span class="visually-hidden">${this.t('loading')}</span
+                    ><span class="skeleton title-skeleton" aria-hidden="true"></span>`
+                : this.t('title')
+          }
         </h2>
         <p class="subtitle muted">${this.t('subtitle')}${n ? html` · ${n.city}` : nothing}</p>
       </div>
       <div class="header-actions">
         ${live ? html`<span class="live" part="live">${this.t('live')}</span>` : nothing}
-        ${this.#member
-          ? html`<button
-              type="button"
-              part="post-toggle"
-              aria-expanded=${this.posting ? 'true' : 'false'}
-              aria-controls="post-panel"
-              @click=${() => (this.posting ? void this.#closePosting() : void this.#openPosting())}
-            >
-              ${this.t('formHeading')}
-            </button>`
-          : html`<div class="sign-in-prompt">
-              <p class="muted">${this.t('membersOnly')}</p>
-              <button type="button" part="sign-in" @click=${() => this.#requestSignIn('post')}>
-                ${this.t('signInToPost')}
-              </button>
-            </div>`}
+        ${
+          this.#member
+            ? html`<button
+                type="button"
+                part="post-toggle"
+                aria-expanded=${this.posting ? 'true' : 'false'}
+                aria-controls="post-panel"
+                @click=${() => (this.posting ? void this.#closePosting() : void this.#openPosting())}
+              >
+                ${this.t('formHeading')}
+              </button>`
+            : html`<div class="sign-in-prompt">
+                <p class="muted">${this.t('membersOnly')}</p>
+                <button type="button" part="sign-in" @click=${() => this.#requestSignIn('post')}>
+                  ${this.t('signInToPost')}
+                </button>
+              </div>`
+        }
       </div>
     </header>`;
   }
 
   #renderPostPanel(): TemplateResult {
-    const close = html`<button type="button" class="secondary" part="close-form" @click=${() => void this.#closePosting()}>
+    const close = html`<button
+      type="button"
+      class="secondary"
+      part="close-form"
+      @click=${() => void this.#closePosting()}
+    >
       ${this.#form.created ? this.t('closeForm') : this.t('cancel')}
     </button>`;
     return html`<div id="post-panel" class="post-panel" ?hidden=${!this.posting}>
-      ${this.posting
-        ? html`<h3 id="post-heading" class="post-heading">${this.t('formHeading')}</h3>
-            ${this.#form.render(close)}`
-        : nothing}
+      ${
+        this.posting
+          ? html`<h3 id="post-heading" class="post-heading">${this.t('formHeading')}</h3>
+              ${this.#form.render(close)}`
+          : nothing
+      }
     </div>`;
   }
 
@@ -538,11 +549,18 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
         value: this.searchText,
         onInput: (v) => this.#onSearchInput(v),
       })}
-      ${hasFilters(f) || this.searchText
-        ? html`<button type="button" class="secondary clear" part="clear-filters" @click=${() => void this.#clearFilters()}>
-            ${this.t('clearFilters')}
-          </button>`
-        : nothing}
+      ${
+        hasFilters(f) || this.searchText
+          ? html`<button
+              type="button"
+              class="secondary clear"
+              part="clear-filters"
+              @click=${() => void this.#clearFilters()}
+            >
+              ${this.t('clearFilters')}
+            </button>`
+          : nothing
+      }
     </form>`;
   }
 
@@ -556,12 +574,14 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
     return html`<div class="results" aria-busy=${list || failed ? 'false' : 'true'}>
       <h3 id="listings-heading" class="visually-hidden">${this.t('listingsHeading')}</h3>
       ${staleNotice(this, !!list && resource.stale)}
-      ${failed
-        ? errorView(this, resource.error, () => void this.refresh())
-        : shown
-          ? html`<p class="count muted" part="count">${list ? this.#countText(list) : this.t('searching')}</p>
-              ${this.#renderList(shown, !list)}`
-          : this.#renderSkeleton()}
+      ${
+        failed
+          ? errorView(this, resource.error, () => void this.refresh())
+          : shown
+            ? html`<p class="count muted" part="count">${list ? this.#countText(list) : this.t('searching')}</p>
+                ${this.#renderList(shown, !list)}`
+            : this.#renderSkeleton()
+      }
     </div>`;
   }
 
@@ -570,11 +590,12 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
       <ul class="list" aria-hidden="true">
         ${Array.from(
           { length: SKELETON_ROWS },
-          () => html`<li class="listing skeleton-listing">
-            <span class="skeleton line short"></span>
-            <span class="skeleton line title-line"></span>
-            <span class="skeleton line"></span>
-          </li>`,
+          () =>
+            html`<li class="listing skeleton-listing">
+              <span class="skeleton line short"></span>
+              <span class="skeleton line title-line"></span>
+              <span class="skeleton line"></span>
+            </li>`,
         )}
       </ul>`;
   }
@@ -592,16 +613,20 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
           (l) => this.#renderListing(l),
         )}
       </ul>
-      ${this.loadMoreError
-        ? html`<p class="more-error" role="alert" part="error">
-            ${this.t('loadMoreFailed')} ${errorText(this, this.loadMoreError)}
-          </p>`
-        : nothing}
-      ${list.nextCursor && !dimmed
-        ? html`<button type="button" class="secondary more" part="more" @click=${() => void this.#loadMore()}>
-            ${this.loadingMore ? this.t('loadingMore') : this.t('showMore')}
-          </button>`
-        : nothing}`;
+      ${
+        this.loadMoreError
+          ? html`<p class="more-error" role="alert" part="error">
+              ${this.t('loadMoreFailed')} ${errorText(this, this.loadMoreError)}
+            </p>`
+          : nothing
+      }
+      ${
+        list.nextCursor && !dimmed
+          ? html`<button type="button" class="secondary more" part="more" @click=${() => void this.#loadMore()}>
+              ${this.loadingMore ? this.t('loadingMore') : this.t('showMore')}
+            </button>`
+          : nothing
+      }`;
   }
 
   #renderListing(l: Listing): TemplateResult {
@@ -631,7 +656,9 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
         <p class="meta muted">
           <span class="place">${this.t('around', { place: l.place.label })}</span>
           <span aria-hidden="true"> · </span>
-          <time datetime=${l.createdAt} title=${formatDate(l.createdAt, locale, { dateStyle: 'long', timeStyle: 'short' })}
+          <time
+            datetime=${l.createdAt}
+            title=${formatDate(l.createdAt, locale, { dateStyle: 'long', timeStyle: 'short' })}
             >${formatRelative(l.createdAt, locale, now)}</time
           >
           <span aria-hidden="true"> · </span>
@@ -649,10 +676,12 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
     return html`${l.description ? html`<p class="description">${l.description}</p>` : nothing}
       <p class="facts muted">
         <span>${this.t('postedBy', { name: l.author.displayName })}</span>
-        ${l.expiresAt
-          ? html`<span aria-hidden="true"> · </span
-              ><span>${this.t('until', { date: formatDate(l.expiresAt, locale, { dateStyle: 'long' }) })}</span>`
-          : nothing}
+        ${
+          l.expiresAt
+            ? html`<span aria-hidden="true"> · </span
+                ><span>${this.t('until', { date: formatDate(l.expiresAt, locale, { dateStyle: 'long' }) })}</span>`
+            : nothing
+        }
       </p>
       ${this.#actions.render(l, this.#member, (kind) => this.#requestSignIn(kind, l.id))}`;
   }
@@ -663,17 +692,18 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
       <h3 id="partners-heading">${this.t('partnersHeading')}</h3>
       <ul class="partner-list">
         ${services.map(
-          (s) => html`<li class="partner" part="partner">
-            <div class="badges">
-              <span class="badge partner-badge" part="partner-badge">${this.t('partnerBadge')}</span>
-              <span class="muted">${this.t(`partner_${s.kind}`)}</span>
-            </div>
-            <h4 class="partner-name">${s.name}</h4>
-            <p class="partner-description">${s.description}</p>
-            <a class="partner-link" part="partner-link" href=${s.url} target="_blank" rel="noopener noreferrer"
-              >${this.t('partnerLink', { name: s.name })}<span class="visually-hidden"> ${this.t('newTab')}</span></a
-            >
-          </li>`,
+          (s) =>
+            html`<li class="partner" part="partner">
+              <div class="badges">
+                <span class="badge partner-badge" part="partner-badge">${this.t('partnerBadge')}</span>
+                <span class="muted">${this.t(`partner_${s.kind}`)}</span>
+              </div>
+              <h4 class="partner-name">${s.name}</h4>
+              <p class="partner-description">${s.description}</p>
+              <a class="partner-link" part="partner-link" href=${s.url} target="_blank" rel="noopener noreferrer"
+                >${this.t('partnerLink', { name: s.name })}<span class="visually-hidden"> ${this.t('newTab')}</span></a
+              >
+            </li>`,
         )}
       </ul>
     </section>`;

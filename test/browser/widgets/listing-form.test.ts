@@ -5,7 +5,18 @@ import '../../../src/widgets/listing-form/define.js';
 import '../../../src/widgets/provider/define.js';
 import type { PartageListingForm } from '../../../src/widgets/listing-form/listing-form.js';
 import { problem } from '../../../src/mock/problem.js';
-import { $, $$, choose, dateIn, MORGANE, SAINT_MALO, textOf, type, until, useNeighbourhoodBackend } from './neighbourhood-helpers.js';
+import {
+  $,
+  $$,
+  choose,
+  dateIn,
+  MORGANE,
+  SAINT_MALO,
+  textOf,
+  type,
+  until,
+  useNeighbourhoodBackend,
+} from './neighbourhood-helpers.js';
 
 const API = 'https://listing-form.partage.test/v1';
 const { backend, worker } = useNeighbourhoodBackend(API);
@@ -13,18 +24,29 @@ const { backend, worker } = useNeighbourhoodBackend(API);
 async function form(token: string | null = MORGANE, locale = 'en'): Promise<PartageListingForm> {
   return fixture<PartageListingForm>(
     token
-      ? html`<partage-listing-form api=${API} neighbourhood=${SAINT_MALO} member-token=${token} locale=${locale}></partage-listing-form>`
+      ? html`<partage-listing-form
+          api=${API}
+          neighbourhood=${SAINT_MALO}
+          member-token=${token}
+          locale=${locale}
+        ></partage-listing-form>`
       : html`<partage-listing-form api=${API} neighbourhood=${SAINT_MALO} locale=${locale}></partage-listing-form>`,
   );
 }
 
 /** Fills every field the way a reader would (input and change events). */
-function fill(el: PartageListingForm, overrides: Partial<Record<'title' | 'place' | 'description' | 'expires', string>> = {}) {
+function fill(
+  el: PartageListingForm,
+  overrides: Partial<Record<'title' | 'place' | 'description' | 'expires', string>> = {},
+) {
   $<HTMLInputElement>(el, 'input[name="kind"][value="offer"]')!.click();
   choose($(el, 'select[name="type"]'), 'lend');
   choose($(el, 'select[name="category"]'), 'tools');
   type($(el, 'input[name="title"]'), overrides.title ?? 'Scie circulaire');
-  type($(el, 'textarea[name="description"]'), overrides.description ?? 'Avec une lame neuve, à rendre sous huit jours.');
+  type(
+    $(el, 'textarea[name="description"]'),
+    overrides.description ?? 'Avec une lame neuve, à rendre sous huit jours.',
+  );
   type($(el, 'input[name="place.label"]'), overrides.place ?? 'Rocabey');
   if (overrides.expires !== undefined) type($(el, 'input[name="expiresAt"]'), overrides.expires);
 }
@@ -220,11 +242,20 @@ describe('<partage-listing-form>', () => {
     expect(calls).to.equal(1);
   });
 
-  it('can be filled in and published with the keyboard alone', async () => {
-    const wrapper = await fixture(html`<div>
-      <button id="before">before</button>
-      <partage-listing-form api=${API} neighbourhood=${SAINT_MALO} member-token=${MORGANE} locale="en"></partage-listing-form>
-    </div>`);
+  it('can be filled in and published with the keyboard alone', async function () {
+    // Every key is a round trip to the test runner: slow on a busy machine.
+    this.timeout(30_000);
+    const wrapper = await fixture(
+      html`<div>
+        <button id="before">before</button>
+        <partage-listing-form
+          api=${API}
+          neighbourhood=${SAINT_MALO}
+          member-token=${MORGANE}
+          locale="en"
+        ></partage-listing-form>
+      </div>`,
+    );
     const el = wrapper.querySelector('partage-listing-form')!;
     wrapper.querySelector<HTMLButtonElement>('#before')!.focus();
     const created = oneEvent(el, 'partage-listing-created');
@@ -236,14 +267,19 @@ describe('<partage-listing-form>', () => {
     await sendKeys({ press: 'Tab' }); // category
     await sendKeys({ press: 'ArrowDown' }); // Tools
     await sendKeys({ press: 'Tab' });
-    await sendKeys({ type: 'Besoin d’une ponceuse' });
+    await sendKeys({ type: 'Ponceuse' });
     await sendKeys({ press: 'Tab' });
-    await sendKeys({ type: 'Pour un week-end de bricolage.' });
+    await sendKeys({ type: 'Un week-end' });
     await sendKeys({ press: 'Tab' });
     await sendKeys({ type: 'Saint-Servan' });
     await sendKeys({ press: 'Enter' });
     const { detail } = await created;
-    expect(detail.listing).to.include({ kind: 'request', type: 'lend', category: 'tools', title: 'Besoin d’une ponceuse' });
+    expect(detail.listing).to.include({
+      kind: 'request',
+      type: 'lend',
+      category: 'tools',
+      title: 'Ponceuse',
+    });
     expect(detail.listing.place.label).to.equal('Saint-Servan');
     await aTimeout(0);
   });

@@ -42,7 +42,9 @@ export const $$ = <T extends Element = HTMLElement>(el: Element, selector: strin
 
 /** Visible text of a widget (its shadow content), whitespace collapsed. */
 export const textOf = (el: Element | null | undefined): string =>
-  (el instanceof Element && el.shadowRoot ? el.shadowRoot.textContent : el?.textContent ?? '')!.replace(/\s+/g, ' ').trim();
+  (el instanceof Element && el.shadowRoot ? el.shadowRoot.textContent : (el?.textContent ?? ''))!
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** Sets a text control's value the way typing does (an input event). */
 export function type(control: HTMLInputElement | HTMLTextAreaElement | null, value: string): void {
@@ -58,7 +60,8 @@ export function choose(select: HTMLSelectElement | null, value: string): void {
   select.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
 }
 
-export async function until(predicate: () => boolean, message: string, timeout = 4000): Promise<void> {
+/** Waits for what a reader would see; generous, as the machine running the tests may be busy. */
+export async function until(predicate: () => boolean, message: string, timeout = 8000): Promise<void> {
   await waitUntil(predicate, message, { timeout });
 }
 

@@ -9,18 +9,21 @@ const { backend } = useNeighbourhoodBackend(API);
 
 const stats = (locale = 'en') =>
   fixture<PartageNeighbourhoodStats>(
-    html`<partage-neighbourhood-stats api=${API} neighbourhood=${SAINT_MALO} locale=${locale}></partage-neighbourhood-stats>`,
+    html`<partage-neighbourhood-stats
+      api=${API}
+      neighbourhood=${SAINT_MALO}
+      locale=${locale}
+    ></partage-neighbourhood-stats>`,
   );
 
 /** Figures by term, as a reader sees them (`dt` → `dd`). */
 function figures(el: PartageNeighbourhoodStats): Record<string, string> {
-  return Object.fromEntries(
-    $$(el, '.stat').map((s) => [s.dataset.stat!, s.querySelector('dd')!.textContent!.trim()]),
-  );
+  return Object.fromEntries($$(el, '.stat').map((s) => [s.dataset.stat!, s.querySelector('dd')!.textContent!.trim()]));
 }
 
 const loaded = (el: PartageNeighbourhoodStats) => until(() => !!$(el, '[part="city"]'), 'stats loaded');
-const openListings = () => backend.store.listings.filter((l) => l.listing.neighbourhoodId === SAINT_MALO && l.listing.status === 'open').length;
+const openListings = () =>
+  backend.store.listings.filter((l) => l.listing.neighbourhoodId === SAINT_MALO && l.listing.status === 'open').length;
 
 describe('<partage-neighbourhood-stats>', () => {
   it('reserves its layout with a skeleton while loading', async () => {
@@ -102,9 +105,11 @@ describe('<partage-neighbourhood-stats>', () => {
   });
 
   it('speaks French with French number formats, under a provider', async () => {
-    const wrapper = await fixture(html`<partage-provider api=${API} locale="fr">
-      <partage-neighbourhood-stats neighbourhood=${SAINT_MALO}></partage-neighbourhood-stats>
-    </partage-provider>`);
+    const wrapper = await fixture(
+      html`<partage-provider api=${API} locale="fr">
+        <partage-neighbourhood-stats neighbourhood=${SAINT_MALO}></partage-neighbourhood-stats>
+      </partage-provider>`,
+    );
     const el = wrapper.querySelector('partage-neighbourhood-stats')!;
     await loaded(el);
     expect(textOf($(el, '[data-stat="members"] dt'))).to.equal('Membres');

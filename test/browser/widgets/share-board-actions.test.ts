@@ -5,20 +5,36 @@ import { problem } from '../../../src/mock/problem.js';
 import '../../../src/widgets/listing-form/define.js';
 import '../../../src/widgets/share-board/define.js';
 import type { PartageShareBoard } from '../../../src/widgets/share-board/share-board.js';
-import { $, $$, choose, MORGANE, SAINT_MALO, textOf, type, until, useNeighbourhoodBackend } from './neighbourhood-helpers.js';
+import {
+  $,
+  $$,
+  choose,
+  MORGANE,
+  SAINT_MALO,
+  textOf,
+  type,
+  until,
+  useNeighbourhoodBackend,
+} from './neighbourhood-helpers.js';
 
 const API = 'https://board-actions.partage.test/v1';
 const { backend, worker } = useNeighbourhoodBackend(API);
 
 const board = (token: string = MORGANE) =>
   fixture<PartageShareBoard>(
-    html`<partage-share-board api=${API} neighbourhood=${SAINT_MALO} member-token=${token} locale="en"></partage-share-board>`,
+    html`<partage-share-board
+      api=${API}
+      neighbourhood=${SAINT_MALO}
+      member-token=${token}
+      locale="en"
+    ></partage-share-board>`,
   );
 
 const titles = (el: PartageShareBoard) => $$(el, '[part~="toggle"]').map((b) => textOf(b));
 const loaded = (el: PartageShareBoard) => until(() => !!$(el, '[part~="listing"]'), 'board loaded');
 const item = (el: PartageShareBoard, id: string) => $(el, `li[data-id="${id}"]`)!;
-const within = <T extends HTMLElement = HTMLElement>(root: Element, selector: string) => root.querySelector<T>(selector);
+const within = <T extends HTMLElement = HTMLElement>(root: Element, selector: string) =>
+  root.querySelector<T>(selector);
 
 async function openPosting(el: PartageShareBoard): Promise<void> {
   $<HTMLButtonElement>(el, '[part~="post-toggle"]')!.click();
@@ -61,8 +77,12 @@ describe('<partage-share-board> member actions', () => {
       const { detail } = await created;
       await until(() => titles(el)[0] === 'Scie circulaire', 'new listing on top');
       expect(titles(el).filter((t) => t === 'Scie circulaire')).to.have.length(1);
-      expect(textOf(item(el, detail.listing.id).querySelector('.meta'))).to.match(/^Around Rocabey · .* · No replies yet$/);
-      expect(textOf($(el, '#post-panel [part="confirmation"]'))).to.equal('Your listing “Scie circulaire” is published.');
+      expect(textOf(item(el, detail.listing.id).querySelector('.meta'))).to.match(
+        /^Around Rocabey · .* · No replies yet$/,
+      );
+      expect(textOf($(el, '#post-panel [part="confirmation"]'))).to.equal(
+        'Your listing “Scie circulaire” is published.',
+      );
       await expect(el).to.be.accessible();
       // The live echo of our own post does not duplicate it.
       await until(() => backend.listeners(`neighbourhoods/${SAINT_MALO}`) > 0, 'listening');
@@ -76,10 +96,17 @@ describe('<partage-share-board> member actions', () => {
     });
 
     it('shows a listing posted by the stand-alone form on the same page, live', async () => {
-      const wrapper = await fixture(html`<div>
-        <partage-listing-form api=${API} neighbourhood=${SAINT_MALO} member-token=${MORGANE} locale="en"></partage-listing-form>
-        <partage-share-board api=${API} neighbourhood=${SAINT_MALO} locale="en"></partage-share-board>
-      </div>`);
+      const wrapper = await fixture(
+        html`<div>
+          <partage-listing-form
+            api=${API}
+            neighbourhood=${SAINT_MALO}
+            member-token=${MORGANE}
+            locale="en"
+          ></partage-listing-form>
+          <partage-share-board api=${API} neighbourhood=${SAINT_MALO} locale="en"></partage-share-board>
+        </div>`,
+      );
       const form = wrapper.querySelector('partage-listing-form')!;
       const el = wrapper.querySelector('partage-share-board')!;
       await loaded(el);
@@ -124,7 +151,9 @@ describe('<partage-share-board> member actions', () => {
       backend.failNext('createListing', 429, { retryAfter: 17 });
       publish(el);
       await until(() => postAlert(el).includes('17 seconds'), 'rate limit');
-      expect(postAlert(el)).to.equal('You have sent a lot in a short time. Please wait 17 seconds before trying again.');
+      expect(postAlert(el)).to.equal(
+        'You have sent a lot in a short time. Please wait 17 seconds before trying again.',
+      );
       expect($(el, '#post-panel button[type="submit"]')!.getAttribute('aria-disabled')).to.equal('true');
       expect($<HTMLInputElement>(el, '#post-panel input[name="title"]')!.value).to.equal('Scie circulaire');
       await expect(el).to.be.accessible();
@@ -136,10 +165,12 @@ describe('<partage-share-board> member actions', () => {
       await openPosting(el);
       fillPost(el);
       worker().use(
-        http.post(`${API}/neighbourhoods/:id/listings`, () =>
-          problem(422, 'validation_failed', 'place.label: not a district of this neighbourhood', {
-            errors: [{ path: 'place.label', message: 'Not a district of this neighbourhood.' }],
-          }),
+        http.post(
+          `${API}/neighbourhoods/:id/listings`,
+          () =>
+            problem(422, 'validation_failed', 'place.label: not a district of this neighbourhood', {
+              errors: [{ path: 'place.label', message: 'Not a district of this neighbourhood.' }],
+            }),
           { once: true },
         ),
       );
@@ -154,7 +185,10 @@ describe('<partage-share-board> member actions', () => {
       // A refusal without `errors` still gets one readable alert, and nothing typed is lost.
       backend.failNext('createListing', 422, { detail: 'refused' });
       publish(el);
-      await until(() => !$(el, '#post-place-error') && postAlert(el) === 'Some fields were refused. Please check them.', 'second refusal');
+      await until(
+        () => !$(el, '#post-place-error') && postAlert(el) === 'Some fields were refused. Please check them.',
+        'second refusal',
+      );
       expect($<HTMLInputElement>(el, '#post-panel input[name="place.label"]')!.value).to.equal('Rocabey');
     });
   });
@@ -281,18 +315,30 @@ describe('<partage-share-board> member actions', () => {
     });
   });
 
-  it('can post on the board with the keyboard alone', async () => {
-    const wrapper = await fixture(html`<div>
-      <button id="before">before</button>
-      <partage-share-board api=${API} neighbourhood=${SAINT_MALO} member-token=${MORGANE} locale="en"></partage-share-board>
-    </div>`);
+  it('can post on the board with the keyboard alone', async function () {
+    // Every key is a round trip to the test runner: slow on a busy machine.
+    this.timeout(30_000);
+    const wrapper = await fixture(
+      html`<div>
+        <button id="before">before</button>
+        <partage-share-board
+          api=${API}
+          neighbourhood=${SAINT_MALO}
+          member-token=${MORGANE}
+          locale="en"
+        ></partage-share-board>
+      </div>`,
+    );
     const el = wrapper.querySelector('partage-share-board')!;
     await loaded(el);
     wrapper.querySelector<HTMLButtonElement>('#before')!.focus();
     await sendKeys({ press: 'Tab' }); // "Post a listing"
     expect(el.shadowRoot!.activeElement).to.equal($(el, '[part~="post-toggle"]'));
     await sendKeys({ press: 'Enter' }); // opens the form, focus on "Offer something"
-    await until(() => el.shadowRoot!.activeElement === $(el, '#post-panel input[name="kind"]:checked'), 'focus in form');
+    await until(
+      () => el.shadowRoot!.activeElement === $(el, '#post-panel input[name="kind"]:checked'),
+      'focus in form',
+    );
     await sendKeys({ press: 'Tab' }); // type
     await sendKeys({ press: 'ArrowDown' }); // Give away
     await sendKeys({ press: 'Tab' }); // category

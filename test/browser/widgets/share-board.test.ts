@@ -2,7 +2,17 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../../src/widgets/share-board/define.js';
 import '../../../src/widgets/provider/define.js';
 import type { PartageShareBoard } from '../../../src/widgets/share-board/share-board.js';
-import { $, $$, choose, MORGANE, SAINT_MALO, textOf, type, until, useNeighbourhoodBackend } from './neighbourhood-helpers.js';
+import {
+  $,
+  $$,
+  choose,
+  MORGANE,
+  SAINT_MALO,
+  textOf,
+  type,
+  until,
+  useNeighbourhoodBackend,
+} from './neighbourhood-helpers.js';
 
 const API = 'https://share-board.partage.test/v1';
 const { backend, worker } = useNeighbourhoodBackend(API);
@@ -10,12 +20,22 @@ const { backend, worker } = useNeighbourhoodBackend(API);
 const board = (options: { token?: string; locale?: string } = {}) =>
   fixture<PartageShareBoard>(
     options.token
-      ? html`<partage-share-board api=${API} neighbourhood=${SAINT_MALO} member-token=${options.token} locale=${options.locale ?? 'en'}></partage-share-board>`
-      : html`<partage-share-board api=${API} neighbourhood=${SAINT_MALO} locale=${options.locale ?? 'en'}></partage-share-board>`,
+      ? html`<partage-share-board
+          api=${API}
+          neighbourhood=${SAINT_MALO}
+          member-token=${options.token}
+          locale=${options.locale ?? 'en'}
+        ></partage-share-board>`
+      : html`<partage-share-board
+          api=${API}
+          neighbourhood=${SAINT_MALO}
+          locale=${options.locale ?? 'en'}
+        ></partage-share-board>`,
   );
 
 const titles = (el: PartageShareBoard) => $$(el, '[part~="toggle"]').map((b) => textOf(b));
-const loaded = (el: PartageShareBoard) => until(() => !!$(el, '[part~="listing"]') && !!$(el, '[part="partners"]'), 'board loaded');
+const loaded = (el: PartageShareBoard) =>
+  until(() => !!$(el, '[part~="listing"]') && !!$(el, '[part="partners"]'), 'board loaded');
 const count = (el: PartageShareBoard) => textOf($(el, '[part="count"]'));
 const announced = (el: PartageShareBoard) => textOf($(el, 'p[role="status"][aria-live="polite"]'));
 const listing = (el: PartageShareBoard, title: string) =>
@@ -41,7 +61,11 @@ describe('<partage-share-board>', () => {
     const el = await board();
     await loaded(el);
     expect(textOf($(el, 'h2'))).to.equal('Saint-Malo — Intra-Muros et Saint-Servan');
-    expect(titles(el)).to.deep.equal(fixtureListings().slice(0, 12).map((l) => l.title));
+    expect(titles(el)).to.deep.equal(
+      fixtureListings()
+        .slice(0, 12)
+        .map((l) => l.title),
+    );
     expect(count(el)).to.equal('12 listings, more below');
     const drill = listing(el, 'Perceuse à percussion')!;
     expect(textOf(drill.querySelector('[part="kind"]'))).to.equal('Offer');
@@ -81,10 +105,20 @@ describe('<partage-share-board>', () => {
     const el = await board();
     await loaded(el);
     $<HTMLInputElement>(el, 'input[name="filter-kind"][value="request"]')!.click();
-    await until(() => count(el) !== '' && titles(el).length > 0 && titles(el).every((t) => fixtureListings().find((l) => l.title === t)?.kind === 'request'), 'requests only');
+    await until(
+      () =>
+        count(el) !== '' &&
+        titles(el).length > 0 &&
+        titles(el).every((t) => fixtureListings().find((l) => l.title === t)?.kind === 'request'),
+      'requests only',
+    );
     choose($(el, 'select[name="filter-type"]'), 'lend');
     await until(() => count(el) === '3 listings', 'three requests to borrow');
-    expect(titles(el)).to.deep.equal(['Besoin d’une échelle de 3 m', 'Appareil à raclette', 'Vidéoprojecteur pour un soir']);
+    expect(titles(el)).to.deep.equal([
+      'Besoin d’une échelle de 3 m',
+      'Appareil à raclette',
+      'Vidéoprojecteur pour un soir',
+    ]);
     expect(announced(el)).to.equal('3 listings');
     choose($(el, 'select[name="filter-category"]'), 'kitchen');
     await until(() => count(el) === '1 listing', 'one kitchen request');
@@ -144,7 +178,9 @@ describe('<partage-share-board>', () => {
     const detail = item.querySelector<HTMLElement>('[part="detail"]')!;
     expect(detail.hidden).to.equal(false);
     expect(toggle.getAttribute('aria-controls')).to.equal(detail.id);
-    expect(textOf(detail.querySelector('.description'))).to.equal('Perceuse Bosch avec mèches béton et bois. À rendre sous une semaine.');
+    expect(textOf(detail.querySelector('.description'))).to.equal(
+      'Perceuse Bosch avec mèches béton et bois. À rendre sous une semaine.',
+    );
     expect(textOf(detail.querySelector('.facts'))).to.match(/^Posted by David R\. · Until /);
     await expect(el).to.be.accessible();
     toggle.click();
@@ -155,7 +191,11 @@ describe('<partage-share-board>', () => {
     const el = await board();
     await loaded(el);
     await until(() => backend.listeners(`neighbourhoods/${SAINT_MALO}`) > 0 && !!$(el, '[part="live"]'), 'live');
-    backend.simulateListing(SAINT_MALO, { title: 'Brouette à prêter', type: 'lend', category: 'garden', place: { label: 'Paramé' } }, MORGANE);
+    backend.simulateListing(
+      SAINT_MALO,
+      { title: 'Brouette à prêter', type: 'lend', category: 'garden', place: { label: 'Paramé' } },
+      MORGANE,
+    );
     await until(() => titles(el)[0] === 'Brouette à prêter', 'live listing on top');
     expect(announced(el)).to.equal('New listing: Brouette à prêter');
     expect(textOf(listing(el, 'Brouette à prêter')!.querySelector('.meta'))).to.match(/^Around Paramé · /);
@@ -186,7 +226,12 @@ describe('<partage-share-board>', () => {
     expect(buttons.map((b) => textOf(b))).to.deep.equal(['Sign in to reply', 'Sign in to report']);
     event = oneEvent(el, 'partage-sign-in-request');
     buttons[0]!.click();
-    expect((await event).detail).to.deep.equal({ reason: 'reply', neighbourhoodId: SAINT_MALO, expired: false, listingId: 'sm-01' });
+    expect((await event).detail).to.deep.equal({
+      reason: 'reply',
+      neighbourhoodId: SAINT_MALO,
+      expired: false,
+      listingId: 'sm-01',
+    });
     event = oneEvent(el, 'partage-sign-in-request');
     buttons[1]!.click();
     expect((await event).detail.reason).to.equal('report');
@@ -209,7 +254,9 @@ describe('<partage-share-board>', () => {
     backend.setOffline(true);
     const el = await board();
     await until(() => !!$(el, '[part="retry"]'), 'offline', 8000);
-    expect(textOf($(el, '.results [role="alert"] p'))).to.equal('You seem to be offline. Check your connection and try again.');
+    expect(textOf($(el, '.results [role="alert"] p'))).to.equal(
+      'You seem to be offline. Check your connection and try again.',
+    );
     await expect(el).to.be.accessible();
     backend.setOffline(false);
     window.dispatchEvent(new Event('online'));
@@ -241,9 +288,11 @@ describe('<partage-share-board>', () => {
   });
 
   it('works under a provider with its locale and member token', async () => {
-    const wrapper = await fixture(html`<partage-provider api=${API} locale="fr" member-token=${MORGANE}>
-      <partage-share-board neighbourhood=${SAINT_MALO}></partage-share-board>
-    </partage-provider>`);
+    const wrapper = await fixture(
+      html`<partage-provider api=${API} locale="fr" member-token=${MORGANE}>
+        <partage-share-board neighbourhood=${SAINT_MALO}></partage-share-board>
+      </partage-provider>`,
+    );
     const el = wrapper.querySelector('partage-share-board')!;
     await loaded(el);
     expect(textOf($(el, '[part~="post-toggle"]'))).to.equal('Publier une annonce');
