@@ -65,6 +65,9 @@ export interface MeterModel {
   valueMax: number;
 }
 
+/** Past this fraction a tick would sit on the bar's rounded end. */
+const END = 0.995;
+
 const sameCurrency = (a: Money, b: Money) => a.currency === b.currency;
 
 /** A milestone counts as reached when the backend says so or the total has passed it. */
@@ -84,11 +87,13 @@ export function meterModel({ pledged, goal, milestones }: MeterData): MeterModel
   // 99.6 % must not read "100 %" while the goal is not met: honest in both directions.
   const shownRatio = ratio === null ? null : ratio < 1 ? Math.min(ratio, 0.99) : ratio;
   const goalAt = goal.amount / scale;
+  // A tick at the very end of the bar says nothing the bar's end does not already say.
   const markers: MeterMarker[] = usable
     .map((m) => ({ at: m.target.amount / scale, reached: milestoneReached(m, pledged), milestone: m as Milestone | null }))
+    .filter((m) => m.at < END)
     .sort((a, b) => a.at - b.at);
-  // The goal gets its own tick unless a milestone already sits on it or it is the bar's end.
-  if (hasGoal && goalAt < 0.995 && !usable.some((m) => m.target.amount === goal.amount)) {
+  // The goal gets its own tick unless a milestone already sits on it.
+  if (hasGoal && goalAt < END && !usable.some((m) => m.target.amount === goal.amount)) {
     markers.push({ at: goalAt, reached: pledged.amount >= goal.amount, milestone: null });
     markers.sort((a, b) => a.at - b.at);
   }

@@ -86,7 +86,8 @@ describe('partage-campaign-progress', () => {
     expect(hasState(el, 'overfunded')).to.be.true;
     expect(part(el, 'meter-overflow')).to.exist;
     expect(parts(el, 'milestone-marker-reached')).to.have.length(2);
-    expect(parts(el, 'milestone-marker')).to.have.length(4);
+    // The 5 M€ cap is the end of the bar: no tick there.
+    expect(parts(el, 'milestone-marker')).to.have.length(3);
     expect(parts(el, 'milestone-reached').map((li) => norm(li.textContent))).to.deep.equal([
       'Premier objectif 750 000 € atteint',
       'Ouverture au grand public 2 000 000 € atteint',
@@ -142,7 +143,7 @@ describe('partage-campaign-progress', () => {
   it('shows a succeeded campaign as ended and funded, without opening a stream', async () => {
     const el = await progress('court-metrage-voisins');
     const endedOn = new Intl.DateTimeFormat('fr', { dateStyle: 'long' }).format(new Date(backend.store.findCampaign('court-metrage-voisins')!.endsAt));
-    expect(stat(el, 'Terminée le')).to.equal(norm(endedOn));
+    expect(stat(el, 'Terminée')).to.equal(norm(endedOn));
     expect(textOf(el, '[part~="outcome"]')).to.equal('Financée');
     expect(hasState(el, 'ended')).to.be.true;
     await aTimeout(100);
@@ -154,13 +155,13 @@ describe('partage-campaign-progress', () => {
     const el = await progress('album-fanfare', 'en');
     expect(textOf(el, '[part~="outcome"]')).to.equal('Goal not reached');
     expect(textOf(el, '[part~="percent"]')).to.equal('35% of the goal');
-    expect(stat(el, 'Ended on')).to.match(/\d{4}$/);
+    expect(stat(el, 'Ended')).to.match(/\d{4}$/);
     await expect(el).to.be.accessible();
   });
 
   it('shows when an upcoming campaign starts', async () => {
     const el = await progress('bd-la-maree');
-    expect(stat(el, 'Ouverture dans')).to.match(/^[45] jours$/);
+    expect(stat(el, 'Avant l’ouverture')).to.match(/^[45] jours$/);
     expect(textOf(el, '[part~="percent"]')).to.equal('0 % de l’objectif');
     // French puts zero in the singular.
     expect(stat(el, 'contributeur')).to.equal('0');
@@ -234,10 +235,12 @@ describe('partage-campaign-progress', () => {
 
   it('shows a readable error with a keyboard-usable retry', async () => {
     backend.failNext('getCampaign', 503, { times: 3 });
+    const failed = oneEvent(document, 'partage-error');
     const el = await fixture<PartageCampaignProgress>(
       html`<partage-campaign-progress api=${BASE} campaign="atelier-ceramique" locale="fr"></partage-campaign-progress>`,
     );
-    const event = await oneEvent(el, 'partage-error');
+    const event = await failed;
+    expect(event.target).to.equal(el);
     expect(event.detail.operation).to.equal('getCampaign');
     const error = await waitForPart(el, 'error');
     expect(error.getAttribute('role')).to.equal('alert');

@@ -1,0 +1,286 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import type { Campaign, CampaignEvent, Money } from '../../contract/index.js';
+import { formatDate, formatDuration, formatMoney, formatNumber, formatPercent, timeLeft } from '../../core/format.js';
+import { LiveController } from '../../core/live-controller.js';
+import { PartageElement } from '../../core/partage-element.js';
+import { meterModel, progressMeter, progressMeterStyles, withTotals } from '../../core/progress-meter.js';
+import { ResourceController } from '../../core/resource-controller.js';
+import { errorView, noApiView, staleNotice } from '../../core/views.js';
+import { messages } from './campaign-card.messages.js';
+import { campaignCardStyles } from './campaign-card.styles.js';
+
+type HeadingLevel = 2 | 3 | 4 | 5 | 6;
+
+/**
+ * @summary A campaign card for blogs and partner pages: image, title, creator, tagline, progress,
+ * time left and status, linking to the campaign page. Fluid from 240 px to full width.
+ *
+ * Put a plain link to the campaign inside the element: it is what readers without JavaScript,
+ * crawlers and feed readers see, and it comes back next to the error message if the campaign
+ * cannot be loaded.
+ *
+ * @slot - Fallback content (typically `<a href="…">Campaign title</a>`), shown before the card
+ * is upgraded, without JavaScript, and with the error state.
+ *
+ * @event partage-error - A load failed; `detail.operation` is `getCampaign`, `detail.error` the error.
+ *
+ * @csspart base - The card (`article`).
+ * @csspart media - Image area.
+ * @csspart image - The campaign's image.
+ * @csspart placeholder - Decorative gradient shown when the campaign has no image.
+ * @csspart badge - Status badge; also `status-upcoming`, `status-live`, `status-succeeded` or `status-failed`.
+ * @csspart title - The heading.
+ * @csspart link - Link to the campaign page (covers the whole card).
+ * @csspart creator - Creator's name.
+ * @csspart tagline - Tagline.
+ * @csspart meter - The funding bar (`role="meter"`).
+ * @csspart meter-fill - Filled part of the bar.
+ * @csspart meter-overflow - Part of the bar raised beyond the goal.
+ * @csspart milestone-marker - A goal's tick on the bar; reached ones also have `milestone-marker-reached`.
+ * @csspart stats - Amount raised, percentage, backers, time left.
+ * @csspart stat - One figure.
+ * @csspart waitlist - Oversubscription wording (equity).
+ * @csspart fallback - Wrapper of the slotted fallback content in the error state.
+ * @csspart error - Error state.
+ * @csspart retry - Retry button.
+ *
+ * @cssproperty --partage-accent - Colour of the bar, the link and the live badge.
+ * @cssproperty --partage-radius - Corner radius of the card.
+ * @cssproperty --partage-card-media-ratio - Aspect ratio of the image in the narrow layout (default 16 / 9).
+ *
+ * @cssstate loading - Data is loading (skeleton shown).
+ * @cssstate error - Data could not be loaded.
+ * @cssstate stale - Data is shown but the latest refresh failed.
+ * @cssstate overfunded - More than 100 % of the goal is raised.
+ * @cssstate upcoming - The campaign has not started.
+ * @cssstate ended - The campaign is over.
+ */
+export class PartageCampaignCard extends PartageElement<typeof messages.en> {
+  static override styles = [...PartageElement.styles, progressMeterStyles, campaignCardStyles];
+
+  /** The campaign's id or slug. */
+  @property({ reflect: true }) campaign?: string;
+  /** Level of the card's heading (2–6), to fit the outline of the host page. */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel: HeadingLevel = 3;
+
+  protected readonly catalogue = messages;
+
+  /** The image failed to load: the gradient placeholder takes its place. */
+  @state() private imageFailed = false;
+
+  readonly #data = new ResourceController<Campaign>(this, {
+    key: () => (this.client && this.campaign ? `${this.client.baseUrl}|${this.campaign}` : null),
+    load: (client, signal) => client.getCampaign(this.campaign!, { signal }),
+    operation: 'getCampaign',
+  });
+
+  // Ended campaigns no longer move: only live and upcoming ones hold a stream open.
+  readonly #live = new LiveController<CampaignEvent>(this, {
+    key: () => {
+      const c = this.#current;
+      return c && this.client && (c.status === 'live' || c.status === 'upcoming') ? `${this.client.baseUrl}|${c.id}` : null;
+    },
+    subscribe: (client, handlers) => client.subscribeCampaign(this.#current!.id, handlers),
+    onEvent: (event) => {
+      const c = this.#current;
+      if (!c || event.campaignId !== c.id) return;
+      this.#data.set(event.type === 'campaign.updated' ? event.campaign : withTotals(c, event.totals));
+    },
+  });
+
+  /** Reloads the campaign (the retry button does the same); keeps the card on screen meanwhile. */
+  reload(): Promise<void> {
+    return this.#data.reload();
+  }
+
+  /** The loaded campaign, only if it is the one asked for (not the previous one while switching). */
+  get #current(): Campaign | undefined {
+    const c = this.#data.value;
+    return c && (c.id === this.campaign || c.slug === this.campaign) ? c : undefined;
+  }
+
+  #lastImage: string | null = null;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const c = this.#current;
+    // A new image gets its own chance to load.
+    if ((c?.imageUrl ?? null) !== this.#lastImage) {
+      this.#lastImage = c?.imageUrl ?? null;
+      this.imageFailed = false;
+    }
+    const ratio = c ? meterModel(c).ratio : null;
+    this.setState('loading', !c && this.#data.status !== 'error' && !this.#data.stale);
+    this.setState('error', !c && (this.#data.status === 'error' || this.#data.stale));
+    this.setState('stale', !!c && this.#data.stale);
+    this.setState('overfunded', ratio !== null && ratio > 1);
+    this.setState('upcoming', c?.status === 'upcoming');
+    this.setState('ended', c?.status === 'succeeded' || c?.status === 'failed');
+  }
+
+  protected override render(): TemplateResult {
+    if (!this.client) return this.#withFallback(noApiView(this));
+    if (!this.campaign) {
+      return this.#withFallback(html`<div class="state" role="alert" part="error"><p>${this.t('errorNoCampaign')}</p></div>`);
+    }
+    const c = this.#current;
+    if (c) return this.#card(c);
+    if (this.#data.status === 'error' || this.#data.stale) {
+      return this.#withFallback(errorView(this, this.#data.error, () => void this.#data.reload()));
+    }
+    return this.#skeleton();
+  }
+
+  /** The error, then the blogger's own link, so readers can still reach the campaign. */
+  #withFallback(view: TemplateResult): TemplateResult {
+    return html`<div class="card failed-card" part="base">
+      ${view}
+      <div class="fallback" part="fallback"><slot></slot></div>
+    </div>`;
+  }
+
+  #money(m: Money, compact = false): string {
+    return formatMoney(m, this.resolvedLocale, { compact });
+  }
+
+  #card(c: Campaign): TemplateResult {
+    const locale = this.resolvedLocale;
+    const { shownRatio } = meterModel(c);
+    return html`<article class="card" part="base">
+      <div class="media" part="media">${this.#media(c)}</div>
+      <div class="body">
+        ${this.#badge(c)}
+        ${this.#heading(html`<a class="link" part="link" href=${c.url}>${c.title}</a>`)}
+        <p class="creator" part="creator">${this.t('by', { name: c.creator.name })}</p>
+        <p class="tagline" part="tagline">${c.tagline}</p>
+        ${staleNotice(this, this.#data.stale)}
+        <div class="progress">
+          ${progressMeter(this, c, { compact: true, milestoneList: 'hidden' })}
+          <dl class="stats" part="stats">
+            <div class="stat" part="stat">
+              <dt>${this.t('raisedOf', { goal: this.#money(c.goal, true) })}</dt>
+              <dd>${this.#money(c.pledged, true)}</dd>
+            </div>
+            ${shownRatio === null
+              ? nothing
+              : html`<div class="stat" part="stat">
+                  <dt>${this.t('ofGoal')}</dt>
+                  <dd>${formatPercent(shownRatio, locale)}</dd>
+                </div>`}
+            <div class="stat" part="stat">
+              <dt>${this.t('backersLabel', { count: c.backerCount, kind: c.kind })}</dt>
+              <dd>${formatNumber(c.backerCount, locale)}</dd>
+            </div>
+            ${this.#timeStat(c)}
+            ${c.equity
+              ? html`<div class="stat" part="stat">
+                  <dt>${this.t('minimumTicket')}</dt>
+                  <dd>${this.#money(c.equity.minimumTicket, true)}</dd>
+                </div>`
+              : nothing}
+          </dl>
+          ${c.equity?.oversubscribed
+            ? html`<p class="waitlist" part="waitlist">
+                ${this.t('oversubscribed', { count: c.equity.waitlistCount, n: formatNumber(c.equity.waitlistCount, locale) })}
+              </p>`
+            : nothing}
+        </div>
+      </div>
+    </article>`;
+  }
+
+  #media(c: Campaign): TemplateResult {
+    if (c.imageUrl && !this.imageFailed) {
+      return html`<img
+        part="image"
+        src=${c.imageUrl}
+        alt=${c.imageAlt}
+        loading="lazy"
+        decoding="async"
+        @error=${() => (this.imageFailed = true)}
+      />`;
+    }
+    // Drawn locally from the campaign id: no request, and each campaign keeps its colours.
+    return html`<div class="placeholder" part="placeholder" aria-hidden="true" style=${styleMap({ '--_hue': String(hue(c.id)) })}>
+      <span class="initial">${[...c.title][0] ?? ''}</span>
+    </div>`;
+  }
+
+  #badge(c: Campaign): TemplateResult {
+    let text: string;
+    if (c.status === 'upcoming') {
+      const left = timeLeft(c.startsAt);
+      text = left ? this.t('statusUpcoming', { duration: formatDuration(left, this.resolvedLocale) }) : this.t('statusStartingSoon');
+    } else if (c.status === 'live') text = this.t('statusLive');
+    else text = this.t(c.status === 'succeeded' ? 'statusSucceeded' : 'statusFailed');
+    // The dot says the figures below are following new pledges as they come.
+    const streaming = c.status === 'live' && this.#live.state === 'open';
+    return html`<p class="badge ${c.status}" part="badge status-${c.status}">
+      ${streaming ? html`<span class="live-dot" aria-hidden="true"></span>` : nothing}${text}
+    </p>`;
+  }
+
+  #timeStat(c: Campaign) {
+    if (c.status === 'upcoming') return nothing; // the badge already says when it starts
+    const ended = c.status === 'succeeded' || c.status === 'failed';
+    const left = ended ? null : timeLeft(c.endsAt);
+    const value = ended
+      ? formatDate(c.endsAt, this.resolvedLocale, { dateStyle: 'medium' })
+      : left
+        ? formatDuration(left, this.resolvedLocale)
+        : this.t('endingNow');
+    return html`<div class="stat" part="stat">
+      <dt>${this.t(ended ? 'endedLabel' : 'timeLeftLabel')}</dt>
+      <dd>${value}</dd>
+    </div>`;
+  }
+
+  #heading(content: TemplateResult): TemplateResult {
+    // A fixed set of literal templates: no tag name is ever built from a string.
+    switch (this.headingLevel) {
+      case 2:
+        return html`<h2 class="title" part="title">${content}</h2>`;
+      case 4:
+        return html`<h4 class="title" part="title">${content}</h4>`;
+      case 5:
+        return html`<h5 class="title" part="title">${content}</h5>`;
+      case 6:
+        return html`<h6 class="title" part="title">${content}</h6>`;
+      default:
+        return html`<h3 class="title" part="title">${content}</h3>`;
+    }
+  }
+
+  /** Same layout as the card, so the page does not jump when the data arrives. */
+  #skeleton(): TemplateResult {
+    return html`<div class="card" part="base" aria-busy="true">
+      <span class="visually-hidden">${this.t('loading')}</span>
+      <div class="media" aria-hidden="true"><span class="skeleton sk-media"></span></div>
+      <div class="body" aria-hidden="true">
+        <span class="skeleton sk-badge"></span>
+        <span class="skeleton sk-title"></span>
+        <span class="skeleton sk-title short"></span>
+        <span class="skeleton sk-line short"></span>
+        <span class="skeleton sk-line"></span>
+        <span class="skeleton sk-line"></span>
+        <span class="skeleton sk-line"></span>
+        <span class="progress">
+          <span class="skeleton sk-meter"></span>
+          <span class="stats">
+            <span class="skeleton sk-stat"></span><span class="skeleton sk-stat"></span>
+            <span class="skeleton sk-stat"></span><span class="skeleton sk-stat"></span>
+          </span>
+        </span>
+      </div>
+    </div>`;
+  }
+}
+
+/** A stable hue per campaign id (a tiny string hash), for the placeholder's gradient. */
+function hue(id: string): number {
+  let h = 0;
+  for (const ch of id) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+  return h % 360;
+}

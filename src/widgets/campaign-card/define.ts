@@ -1,0 +1,10 @@
+import { defineElement } from '../../core/define.js';
+import { PartageCampaignCard } from './campaign-card.js';
+
+defineElement('partage-campaign-card', PartageCampaignCard);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'partage-campaign-card': PartageCampaignCard;
+  }
+}
