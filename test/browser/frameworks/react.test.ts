@@ -4,8 +4,10 @@ import { createRoot, type Root } from 'react-dom/client';
 import '../../../src/widgets/provider/define.js';
 import '../../../src/widgets/reward-tiers/define.js';
 import '../../../src/widgets/listing-form/define.js';
+import '../../../src/widgets/pledge-form/define.js';
+import type { CheckoutDetail, PledgeCreatedDetail } from '../../../src/widgets/pledge-form/pledge-form.events.js';
 import type { RewardSelectDetail } from '../../../src/widgets/reward-tiers/reward-tiers.events.js';
-import { cleanUp, container, found, hasState, inShadow, shownText, startBackend } from './support.js';
+import { cleanUp, container, fill, found, hasState, inShadow, shownText, startBackend } from './support.js';
 
 /*
  * React 19 treats custom elements as first-class: a prop whose name is a property of the element
@@ -64,6 +66,69 @@ describe('React 19', () => {
     expect(chosen).to.have.length(1);
     expect(chosen[0]).to.include({ campaignId: 'atelier-ceramique', rewardId: 'ceramique-tasse' });
     expect(chosen[0]!.minimum).to.deep.equal({ amount: 2500, currency: 'EUR' });
+  });
+
+  it('pledges through tiers and form under a provider, and hears partage-pledge-created', async () => {
+    const created: PledgeCreatedDetail[] = [];
+    function RewardCampaign() {
+      const [thanks, setThanks] = useState('');
+      return createElement(
+        'partage-provider',
+        { api: API, locale: 'en' },
+        createElement('partage-reward-tiers', { campaign: 'atelier-ceramique' }),
+        createElement('partage-pledge-form', {
+          campaign: 'atelier-ceramique',
+          'onpartage-pledge-created': (event: CustomEvent<PledgeCreatedDetail>) => {
+            created.push(event.detail);
+            setThanks(`Pledge ${event.detail.pledge.status}: ${event.detail.pledge.amount.amount / 100} €`);
+          },
+        }),
+        createElement('output', { id: 'thanks' }, thanks),
+      );
+    }
+    const host = render(createElement(RewardCampaign));
+    const tiers = await found(() => host.querySelector('partage-reward-tiers'), 'no tiers');
+    const form = await found(() => host.querySelector('partage-pledge-form'), 'no form');
+    await waitUntil(() => form.shadowRoot?.querySelector('[name="amount"]') && /tasse émaillée/i.test(shownText(tiers)), 'tiers and form did not load');
+
+    // The tier chosen in one widget is preselected in the other (shared selection of the provider).
+    inShadow<HTMLInputElement>(tiers, 'input[value="ceramique-tasse"]').click();
+    await waitUntil(() => inShadow<HTMLSelectElement>(form, '[name="rewardId"]').value === 'ceramique-tasse', 'the form did not follow the tiers');
+    fill(form, 'amount', '30');
+    fill(form, 'name', 'Camille Durand');
+    fill(form, 'email', 'camille@example.org');
+    inShadow(form, '[part~="submit"]').click();
+
+    await waitUntil(() => host.querySelector('#thanks')?.textContent === 'Pledge confirmed: 30 €', 'React did not hear the pledge');
+    expect(created).to.have.length(1);
+    expect(created[0]!.pledge).to.include({ campaignId: 'atelier-ceramique', rewardId: 'ceramique-tasse', status: 'confirmed' });
+    expect(backend.store.findCampaign('atelier-ceramique')!.pledged.amount).to.equal(542_000 + 3_000);
+  });
+
+  it('lets the app route the checkout itself by cancelling partage-checkout', async () => {
+    const checkouts: CheckoutDetail[] = [];
+    const host = render(
+      createElement('partage-pledge-form', {
+        api: API,
+        campaign: 'mon-petit-placement',
+        locale: 'en',
+        'onpartage-checkout': (event: CustomEvent<CheckoutDetail>) => {
+          event.preventDefault();
+          checkouts.push(event.detail);
+        },
+      }),
+    );
+    const form = await found(() => host.querySelector('partage-pledge-form'), 'no form');
+    await waitUntil(() => form.shadowRoot?.querySelector('[name="amount"]'), 'the form did not load');
+    fill(form, 'amount', '500');
+    fill(form, 'name', 'Camille Durand');
+    fill(form, 'email', 'camille@example.org');
+    inShadow(form, '[part~="submit"]').click();
+    await waitUntil(() => checkouts.length === 1, 'no partage-checkout event');
+    expect(checkouts[0]!.pledge.status).to.equal('pending_payment');
+    expect(checkouts[0]!.checkoutUrl).to.match(/^https:\/\/.+\/checkout\?pledge=/);
+    // Still on the test page: the cancelled navigation left a link in the form instead.
+    await waitUntil(() => form.shadowRoot?.querySelector('[part~="checkout-link"]'), 'no checkout link');
   });
 
   it('updates properties when React state changes', async () => {

@@ -3,10 +3,12 @@ import { createApp, defineComponent, h, ref, type App, type Component } from 'vu
 import '../../../src/widgets/provider/define.js';
 import '../../../src/widgets/reward-tiers/define.js';
 import '../../../src/widgets/listing-form/define.js';
+import '../../../src/widgets/pledge-form/define.js';
+import type { CheckoutDetail, PledgeCreatedDetail } from '../../../src/widgets/pledge-form/pledge-form.events.js';
 import { defineElement } from '../../../src/core/define.js';
 import type { RewardSelectDetail } from '../../../src/widgets/reward-tiers/reward-tiers.events.js';
 import { PartageRewardTiers } from '../../../src/widgets/reward-tiers/reward-tiers.js';
-import { cleanUp, container, found, hasState, inShadow, shownText, startBackend } from './support.js';
+import { cleanUp, container, fill, found, hasState, inShadow, shownText, startBackend } from './support.js';
 
 /*
  * Vue 3 renders custom elements from render functions (`h('partage-…')`): a prop that is a
@@ -97,6 +99,64 @@ describe('Vue 3', () => {
     await waitUntil(() => chosen.length === 1, 'the template listener did not run');
     expect(chosen).to.deep.equal(['ceramique-merci']);
     expect(warnings, 'Vue warnings (e.g. "Failed to resolve component")').to.deep.equal([]);
+  });
+
+  it('pledges through tiers and form under a provider, and hears partage-pledge-created', async () => {
+    const created: PledgeCreatedDetail[] = [];
+    const thanks = ref('');
+    const host = mount({
+      setup: () => () =>
+        h('partage-provider', { api: API, locale: 'en' }, [
+          h('partage-reward-tiers', { campaign: 'atelier-ceramique' }),
+          h('partage-pledge-form', {
+            campaign: 'atelier-ceramique',
+            onPartagePledgeCreated: (event: CustomEvent<PledgeCreatedDetail>) => {
+              created.push(event.detail);
+              thanks.value = `Pledge ${event.detail.pledge.status}: ${event.detail.pledge.amount.amount / 100} €`;
+            },
+          }),
+          h('output', { id: 'thanks' }, thanks.value),
+        ]),
+    });
+    const tiers = await found(() => host.querySelector('partage-reward-tiers'), 'no tiers');
+    const form = await found(() => host.querySelector('partage-pledge-form'), 'no form');
+    await waitUntil(() => form.shadowRoot?.querySelector('[name="amount"]') && /tasse émaillée/i.test(shownText(tiers)), 'tiers and form did not load');
+
+    inShadow<HTMLInputElement>(tiers, 'input[value="ceramique-tasse"]').click();
+    await waitUntil(() => inShadow<HTMLSelectElement>(form, '[name="rewardId"]').value === 'ceramique-tasse', 'the form did not follow the tiers');
+    fill(form, 'amount', '30');
+    fill(form, 'name', 'Camille Durand');
+    fill(form, 'email', 'camille@example.org');
+    inShadow(form, '[part~="submit"]').click();
+
+    await waitUntil(() => host.querySelector('#thanks')?.textContent === 'Pledge confirmed: 30 €', 'Vue did not hear the pledge');
+    expect(created).to.have.length(1);
+    expect(created[0]!.pledge).to.include({ campaignId: 'atelier-ceramique', rewardId: 'ceramique-tasse', status: 'confirmed' });
+  });
+
+  it('lets the app route the checkout itself by cancelling partage-checkout', async () => {
+    const checkouts: CheckoutDetail[] = [];
+    const host = mount({
+      setup: () => () =>
+        h('partage-pledge-form', {
+          api: API,
+          campaign: 'mon-petit-placement',
+          locale: 'en',
+          onPartageCheckout: (event: CustomEvent<CheckoutDetail>) => {
+            event.preventDefault();
+            checkouts.push(event.detail);
+          },
+        }),
+    });
+    const form = await found(() => host.querySelector('partage-pledge-form'), 'no form');
+    await waitUntil(() => form.shadowRoot?.querySelector('[name="amount"]'), 'the form did not load');
+    fill(form, 'amount', '500');
+    fill(form, 'name', 'Camille Durand');
+    fill(form, 'email', 'camille@example.org');
+    inShadow(form, '[part~="submit"]').click();
+    await waitUntil(() => checkouts.length === 1, 'no partage-checkout event');
+    expect(checkouts[0]!.pledge.status).to.equal('pending_payment');
+    await waitUntil(() => form.shadowRoot?.querySelector('[part~="checkout-link"]'), 'no checkout link');
   });
 
   it('updates properties when reactive state changes', async () => {
