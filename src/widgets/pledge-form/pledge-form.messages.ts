@@ -17,9 +17,9 @@ export const messages = {
     rewardSoldOut: (p: { title: string }) => `${p.title} (sold out)`,
     rewardUnavailableOption: (p: { title: string }) => `${p.title} (not available)`,
     amountLabel: (p: Kind & { currency: string }) =>
-      `${({ reward: 'Your pledge', donation: 'Your donation', equity: 'Your investment' })[p.kind]} (${p.currency})`,
+      `${{ reward: 'Your pledge', donation: 'Your donation', equity: 'Your investment' }[p.kind]} (${p.currency})`,
     amountHint: (p: { minimum: string; maximum: string | null; reason: FloorReason }) =>
-      `${({ campaign: 'Minimum', ticket: 'Minimum ticket', reward: 'Minimum for this reward' })[p.reason]}: ${p.minimum}` +
+      `${{ campaign: 'Minimum', ticket: 'Minimum ticket', reward: 'Minimum for this reward' }[p.reason]}: ${p.minimum}` +
       (p.maximum ? `, maximum ${p.maximum}.` : '.'),
     nameLabel: 'Your name',
     emailLabel: 'E-mail address',
@@ -28,7 +28,8 @@ export const messages = {
     messageLabel: 'Public message',
     optional: '(optional)',
     messageHint: 'Shown with your pledge on the campaign page.',
-    charactersLeft: (p: { count: number; n: string }) => `${p.n} ${many('en', p.count) ? 'characters' : 'character'} left`,
+    charactersLeft: (p: { count: number; n: string }) =>
+      `${p.n} ${many('en', p.count) ? 'characters' : 'character'} left`,
     submit: (p: Kind) => ({ reward: 'Pledge', donation: 'Donate', equity: 'Invest' })[p.kind],
     sending: 'Sending…',
     oversubscribed: 'This raise is oversubscribed: you may be placed on the waitlist.',
@@ -54,19 +55,20 @@ export const messages = {
     alternatives: 'Rewards still available:',
     chooseAlternative: (p: { title: string; minimum: string }) => `${p.title}, ${p.minimum} or more`,
     // The alert
-    summary: (p: { count: number }) => (p.count === 1 ? 'Please check this field:' : `Please check these ${p.count} fields:`),
+    summary: (p: { count: number }) =>
+      p.count === 1 ? 'Please check this field:' : `Please check these ${p.count} fields:`,
     summaryItem: (p: { label: string; error: string }) => `${p.label}: ${p.error}`,
     keptAnswers: 'Your answers are kept.',
     stillProcessing: 'Your pledge is still being processed. Try again in a moment.',
     // Outcomes
     thanks: (p: { name: string }) => `Thank you, ${p.name}!`,
     confirmed: (p: Kind & { amount: string }) =>
-      `Your ${({ reward: 'pledge', donation: 'donation', equity: 'investment' })[p.kind]} of ${p.amount} is confirmed.`,
+      `Your ${{ reward: 'pledge', donation: 'donation', equity: 'investment' }[p.kind]} of ${p.amount} is confirmed.`,
     yourReward: (p: { title: string }) => `Your reward: ${p.title}.`,
     another: 'Make another pledge',
     checkoutTitle: 'One last step: payment',
     checkoutText: (p: Kind & { amount: string }) =>
-      `Your ${({ reward: 'pledge', donation: 'donation', equity: 'investment' })[p.kind]} of ${p.amount} is registered. ` +
+      `Your ${{ reward: 'pledge', donation: 'donation', equity: 'investment' }[p.kind]} of ${p.amount} is registered. ` +
       'Finish it on the secure payment page of the platform.',
     checkoutLink: 'Continue to secure payment',
     newTab: '(opens a new tab)',
@@ -89,9 +91,9 @@ export const messages = {
     rewardSoldOut: (p: { title: string }) => `${p.title} (épuisée)`,
     rewardUnavailableOption: (p: { title: string }) => `${p.title} (indisponible)`,
     amountLabel: (p: Kind & { currency: string }) =>
-      `${({ reward: 'Votre contribution', donation: 'Votre don', equity: 'Votre investissement' })[p.kind]} (${p.currency})`,
+      `${{ reward: 'Votre contribution', donation: 'Votre don', equity: 'Votre investissement' }[p.kind]} (${p.currency})`,
     amountHint: (p: { minimum: string; maximum: string | null; reason: FloorReason }) =>
-      `${({ campaign: 'Minimum', ticket: 'Ticket minimum', reward: 'Minimum pour cette contrepartie' })[p.reason]}\u00a0: ${p.minimum}` +
+      `${{ campaign: 'Minimum', ticket: 'Ticket minimum', reward: 'Minimum pour cette contrepartie' }[p.reason]}\u00a0: ${p.minimum}` +
       (p.maximum ? `, maximum ${p.maximum}.` : '.'),
     nameLabel: 'Votre nom',
     emailLabel: 'Adresse e-mail',

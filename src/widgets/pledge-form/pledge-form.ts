@@ -133,6 +133,7 @@ interface RewardSelectDetail {
  * @cssstate confirmed - The pledge is confirmed.
  * @cssstate pending-payment - The reader is sent to the checkout.
  * @cssstate waitlisted - The investor joined the waitlist.
+ * @cssstate live - Reward stock and totals follow the live stream.
  */
 export class PartagePledgeForm extends PartageElement<typeof messages.en> {
   static override styles = [...PartageElement.styles, pledgeFormStyles];
@@ -254,6 +255,7 @@ export class PartagePledgeForm extends PartageElement<typeof messages.en> {
     this.setState('confirmed', pledge?.status === 'confirmed');
     this.setState('pending-payment', pledge?.status === 'pending_payment');
     this.setState('waitlisted', pledge?.status === 'waitlisted');
+    this.setState('live', this.#live.state === 'open');
   }
 
   #isClosed(c: Campaign): boolean {
@@ -265,7 +267,8 @@ export class PartagePledgeForm extends PartageElement<typeof messages.en> {
   #onShared = (e: Event) => {
     const { campaignId, rewardId } = (e as CustomEvent<{ campaignId: string; rewardId: string | null }>).detail;
     const d = this.#current;
-    if (d && campaignId === d.campaign.id && (rewardId ?? '') !== this.values.rewardId) this.#applyReward(rewardId ?? '');
+    if (d && campaignId === d.campaign.id && (rewardId ?? '') !== this.values.rewardId)
+      this.#applyReward(rewardId ?? '');
   };
 
   #attachStore(store: SelectionStore | undefined): void {
@@ -358,7 +361,8 @@ export class PartagePledgeForm extends PartageElement<typeof messages.en> {
     if (field === 'amount') {
       const currency = d.campaign.goal.currency;
       const parsed = parseAmount(this.values.amount, this.resolvedLocale, currency);
-      if (parsed.ok) this.values = { ...this.values, amount: formatAmountInput(parsed.minor, this.resolvedLocale, currency) };
+      if (parsed.ok)
+        this.values = { ...this.values, amount: formatAmountInput(parsed.minor, this.resolvedLocale, currency) };
     }
     if (this.values[field] !== '') this.#touched.add(field);
     this.#refresh([]);
@@ -398,7 +402,10 @@ export class PartagePledgeForm extends PartageElement<typeof messages.en> {
     if (!d || !client) return;
     const check = checkForm(this.values, d.campaign, d.rewards, this.resolvedLocale);
     if (check.closed) {
+      // It ended while the reader was filling the form: say so where their focus is.
       this.closedNow = true;
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('#pf-closed')?.focus();
       return;
     }
     for (const field of FIELDS) this.#touched.add(field);
@@ -481,11 +488,18 @@ export class PartagePledgeForm extends PartageElement<typeof messages.en> {
           const soldOut = error.code === 'reward_sold_out';
           const id = this.values.rewardId;
           const rewards = d.rewards.map((r) =>
-            r.id === id ? { ...r, availability: soldOut ? ('sold_out' as const) : ('unavailable' as const), remaining: soldOut ? 0 : r.remaining } : r,
+            r.id === id
+              ? {
+                  ...r,
+                  availability: soldOut ? ('sold_out' as const) : ('unavailable' as const),
+                  remaining: soldOut ? 0 : r.remaining,
+                }
+              : r,
           );
           this.#data.set({ ...d, rewards });
           const reward = rewards.find((r) => r.id === id);
-          fields.rewardId = soldOut && reward ? { kind: 'soldOut', title: reward.title } : { kind: 'rewardUnavailable' };
+          fields.rewardId =
+            soldOut && reward ? { kind: 'soldOut', title: reward.title } : { kind: 'rewardUnavailable' };
           void this.#refreshData(this.#current ?? d);
           break;
         }
@@ -503,7 +517,10 @@ export class PartagePledgeForm extends PartageElement<typeof messages.en> {
           notice = { text: errorText(this, error), retry: true };
           break;
         default:
-          notice = { text: errorText(this, error), retry: error.status === 429 || error.status === 408 || error.status >= 500 };
+          notice = {
+            text: errorText(this, error),
+            retry: error.status === 429 || error.status === 408 || error.status >= 500,
+          };
       }
     } else if (error instanceof NetworkError) {
       notice = { text: `${errorText(this, error)} ${this.t('keptAnswers')}`, retry: true };
@@ -591,7 +608,10 @@ export class PartagePledgeForm extends PartageElement<typeof messages.en> {
       case 'rewardId':
         return this.t('rewardLabel');
       case 'amount':
-        return this.t('amountLabel', { kind: c.kind, currency: currencyAffix(this.resolvedLocale, c.goal.currency).symbol });
+        return this.t('amountLabel', {
+          kind: c.kind,
+          currency: currencyAffix(this.resolvedLocale, c.goal.currency).symbol,
+        });
       case 'name':
         return this.t('nameLabel');
       case 'email':
@@ -604,7 +624,9 @@ export class PartagePledgeForm extends PartageElement<typeof messages.en> {
   #errorOf(field: Field): TemplateResult | typeof nothing {
     const problem = this.errors[field];
     return problem
-      ? html`<p class="field-error" id="${IDS[field]}-error" part="field-error">${this.#problemText(problem, field)}</p>`
+      ? html`<p class="field-error" id="${IDS[field]}-error" part="field-error">
+          ${this.#problemText(problem, field)}
+        </p>`
       : nothing;
   }
 
@@ -625,7 +647,8 @@ export class PartagePledgeForm extends PartageElement<typeof messages.en> {
     }
     const d = this.#current;
     if (!d) {
-      if (this.#data.status === 'error' || this.#data.stale) return errorView(this, this.#data.error, () => void this.#data.reload());
+      if (this.#data.status === 'error' || this.#data.stale)
+        return errorView(this, this.#data.error, () => void this.#data.reload());
       return this.#skeleton();
     }
     if (this.result) return this.#outcome(d.campaign, this.result.pledge, this.result.body, d.rewards);
@@ -706,32 +729,38 @@ export class PartagePledgeForm extends PartageElement<typeof messages.en> {
   #alert(c: Campaign): TemplateResult | typeof nothing {
     const fields = this.showSummary ? FIELDS.filter((f) => this.errors[f]) : [];
     if (fields.length === 0 && !this.notice) return nothing;
-    return html`${this.notice
-      ? html`<p>${this.notice.text}</p>
-          ${this.notice.retry
-            ? html`<button type="button" class="secondary" part="retry" @click=${() => void this.#submit()}>
-                ${this.t('retry')}
-              </button>`
-            : nothing}`
-      : nothing}
-    ${fields.length > 0
-      ? html`<p>${this.t('summary', { count: fields.length })}</p>
-          <ul>
-            ${fields.map(
-              (f) =>
-                html`<li>
-                  <a
-                    href="#${IDS[f]}"
-                    @click=${(e: Event) => {
-                      e.preventDefault();
-                      this.#focusField(f);
-                    }}
-                    >${this.t('summaryItem', { label: this.#labelOf(f, c), error: this.#problemText(this.errors[f]!, f) })}</a
-                  >
-                </li>`,
-            )}
-          </ul>`
-      : nothing}`;
+    return html`${
+      this.notice
+        ? html`<p>${this.notice.text}</p>
+            ${
+              this.notice.retry
+                ? html`<button type="button" class="secondary" part="retry" @click=${() => void this.#submit()}>
+                    ${this.t('retry')}
+                  </button>`
+                : nothing
+            }`
+        : nothing
+    }
+    ${
+      fields.length > 0
+        ? html`<p>${this.t('summary', { count: fields.length })}</p>
+            <ul>
+              ${fields.map(
+                (f) =>
+                  html`<li>
+                    <a
+                      href="#${IDS[f]}"
+                      @click=${(e: Event) => {
+                        e.preventDefault();
+                        this.#focusField(f);
+                      }}
+                      >${this.t('summaryItem', { label: this.#labelOf(f, c), error: this.#problemText(this.errors[f]!, f) })}</a
+                    >
+                  </li>`,
+              )}
+            </ul>`
+        : nothing
+    }`;
   }
 
   #equityNotices(c: Campaign): TemplateResult | typeof nothing {
@@ -762,38 +791,42 @@ export class PartagePledgeForm extends PartageElement<typeof messages.en> {
         ${d.rewards.map(
           (r) =>
             html`<option value=${r.id} ?disabled=${r.availability !== 'available'} .selected=${live(r.id === value)}>
-              ${r.availability === 'sold_out'
-                ? this.t('rewardSoldOut', { title: r.title })
-                : r.availability === 'unavailable'
-                  ? this.t('rewardUnavailableOption', { title: r.title })
-                  : this.t('rewardOption', { title: r.title, minimum: this.#money(r.minimum) })}
+              ${
+                r.availability === 'sold_out'
+                  ? this.t('rewardSoldOut', { title: r.title })
+                  : r.availability === 'unavailable'
+                    ? this.t('rewardUnavailableOption', { title: r.title })
+                    : this.t('rewardOption', { title: r.title, minimum: this.#money(r.minimum) })
+              }
             </option>`,
         )}
       </select>
       ${this.#errorOf('rewardId')}
-      ${alternatives.length > 0
-        ? html`<div class="alternatives" part="alternatives" role="group" aria-labelledby="pf-alternatives">
-            <p id="pf-alternatives">${this.t('alternatives')}</p>
-            <ul>
-              ${alternatives.map(
-                (r) =>
-                  html`<li>
-                    <button
-                      type="button"
-                      class="secondary"
-                      @click=${async () => {
-                        this.#pickReward(r.id);
-                        await this.updateComplete;
-                        this.#focusField('rewardId');
-                      }}
-                    >
-                      ${this.t('chooseAlternative', { title: r.title, minimum: this.#money(r.minimum) })}
-                    </button>
-                  </li>`,
-              )}
-            </ul>
-          </div>`
-        : nothing}
+      ${
+        alternatives.length > 0
+          ? html`<div class="alternatives" part="alternatives" role="group" aria-labelledby="pf-alternatives">
+              <p id="pf-alternatives">${this.t('alternatives')}</p>
+              <ul>
+                ${alternatives.map(
+                  (r) =>
+                    html`<li>
+                      <button
+                        type="button"
+                        class="secondary"
+                        @click=${async () => {
+                          this.#pickReward(r.id);
+                          await this.updateComplete;
+                          this.#focusField('rewardId');
+                        }}
+                      >
+                        ${this.t('chooseAlternative', { title: r.title, minimum: this.#money(r.minimum) })}
+                      </button>
+                    </li>`,
+                )}
+              </ul>
+            </div>`
+          : nothing
+      }
     </div>`;
   }
 
@@ -877,7 +910,9 @@ export class PartagePledgeForm extends PartageElement<typeof messages.en> {
     if (pledge.status === 'waitlisted') {
       return html`<div class="outcome waitlisted" part="base outcome outcome-waitlisted">
         <p class="title" id="pf-outcome" tabindex="-1" part="title">${this.t('waitlistTitle')}</p>
-        <p>${this.t('waitlistText', { amount, position: formatNumber(pledge.waitlistPosition, this.resolvedLocale) })}</p>
+        <p>
+          ${this.t('waitlistText', { amount, position: formatNumber(pledge.waitlistPosition, this.resolvedLocale) })}
+        </p>
       </div>`;
     }
     const reward = pledge.rewardId ? rewards.find((r) => r.id === pledge.rewardId) : undefined;
@@ -894,20 +929,30 @@ export class PartagePledgeForm extends PartageElement<typeof messages.en> {
   }
 
   #closed(c: Campaign): TemplateResult {
-    const upcoming = !this.closedNow && (c.status === 'upcoming' || Date.parse(c.startsAt) > Date.now()) && c.status !== 'succeeded' && c.status !== 'failed';
+    const upcoming =
+      !this.closedNow &&
+      (c.status === 'upcoming' || Date.parse(c.startsAt) > Date.now()) &&
+      c.status !== 'succeeded' &&
+      c.status !== 'failed';
     return html`<div class="closed" part="base closed">
-      <p class="title" id="pf-closed" tabindex="-1" part="title">${this.t(upcoming ? 'upcomingTitle' : 'endedTitle')}</p>
+      <p class="title" id="pf-closed" tabindex="-1" part="title">
+        ${this.t(upcoming ? 'upcomingTitle' : 'endedTitle')}
+      </p>
       <p>
-        ${upcoming
-          ? this.t('upcomingText', { date: formatDate(c.startsAt, this.resolvedLocale, { dateStyle: 'long' }) })
-          : this.t('endedText')}
+        ${
+          upcoming
+            ? this.t('upcomingText', { date: formatDate(c.startsAt, this.resolvedLocale, { dateStyle: 'long' }) })
+            : this.t('endedText')
+        }
       </p>
     </div>`;
   }
 
   /** Same boxes as the form, so nothing moves when the campaign arrives. */
   #skeleton(): TemplateResult {
-    const field = html`<span class="sk-field"><span class="skeleton sk-label"></span><span class="skeleton sk-input"></span></span>`;
+    const field = html`<span class="sk-field"
+      ><span class="skeleton sk-label"></span><span class="skeleton sk-input"></span
+    ></span>`;
     return html`<div class="pledge" part="base" aria-busy="true">
       <span class="visually-hidden">${this.t('loading')}</span>
       <span class="skeleton sk-title" aria-hidden="true"></span>

@@ -19,7 +19,14 @@ export interface FormValues {
   message: string;
 }
 
-export const emptyValues = (): FormValues => ({ rewardId: '', amount: '', name: '', email: '', anonymous: false, message: '' });
+export const emptyValues = (): FormValues => ({
+  rewardId: '',
+  amount: '',
+  name: '',
+  email: '',
+  anonymous: false,
+  message: '',
+});
 
 /** Why the pledge floor is what it is: the campaign's rule, the equity ticket, or the reward. */
 export type FloorReason = 'campaign' | 'ticket' | 'reward';
@@ -51,7 +58,10 @@ export interface Checked {
 }
 
 /** The lowest acceptable amount and what sets it, following checkPledge's rule. */
-export function floorOf(campaign: Campaign, reward: RewardTier | null | undefined): { minimum: Money; reason: FloorReason } {
+export function floorOf(
+  campaign: Campaign,
+  reward: RewardTier | null | undefined,
+): { minimum: Money; reason: FloorReason } {
   const currency = campaign.goal.currency;
   // On a tie the most specific rule is named: the reward's, then the equity ticket.
   const candidates: [number, FloorReason][] = [
@@ -138,7 +148,11 @@ function amountProblem(code: string, campaign: Campaign, reward: RewardTier | nu
   return { kind: 'amountInvalid' };
 }
 
-function problemOfIssue(field: Field, issue: { code: string; maximum?: unknown }, candidate: { backer: { name: string; email: string } }): FieldProblem {
+function problemOfIssue(
+  field: Field,
+  issue: { code: string; maximum?: unknown },
+  candidate: { backer: { name: string; email: string } },
+): FieldProblem {
   const empty = field === 'name' ? !candidate.backer.name : field === 'email' ? !candidate.backer.email : false;
   if (empty) return { kind: 'required' };
   if (issue.code === 'too_big' && typeof issue.maximum === 'number') return { kind: 'tooLong', max: issue.maximum };
@@ -156,4 +170,3 @@ export function fieldOf(path: string): Field | undefined {
   if (head[0] === 'backer') return head[1] === 'email' ? 'email' : 'name';
   return undefined;
 }
-

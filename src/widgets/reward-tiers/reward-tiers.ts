@@ -280,7 +280,10 @@ export class PartageRewardTiers extends PartageElement<typeof messages.en> {
 
   #noRewardCard(): TemplateResult {
     const checked = this.selected === '';
-    return html`<div class=${classMap({ tier: true, checked })} part="tier tier-no-reward ${checked ? 'tier-selected' : ''}">
+    return html`<div
+      class=${classMap({ tier: true, checked })}
+      part="tier tier-no-reward ${checked ? 'tier-selected' : ''}"
+    >
       <input
         type="radio"
         name="reward"
@@ -315,20 +318,24 @@ export class PartageRewardTiers extends PartageElement<typeof messages.en> {
       />
       <label for=${id} class="head" part="tier-title">
         <span class="title">${t.title}</span>
-        <span class="minimum" part="tier-minimum">${this.t('minimum', { amount: formatMoney(t.minimum, locale) })}</span>
+        <span class="minimum" part="tier-minimum"
+          >${this.t('minimum', { amount: formatMoney(t.minimum, locale) })}</span
+        >
       </label>
       <div class="details" id="${id}-details">
         ${status ? html`<p class="status" part="tier-status">${status}</p>` : nothing}
         ${t.description ? html`<p class="description" part="tier-description">${t.description}</p>` : nothing}
         <ul class="facts" part="tier-facts">
           ${this.#stock(t)}
-          ${t.estimatedDelivery
-            ? html`<li part="tier-delivery">
-                ${this.t('delivery', {
-                  date: formatDate(t.estimatedDelivery, locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }),
-                })}
-              </li>`
-            : nothing}
+          ${
+            t.estimatedDelivery
+              ? html`<li part="tier-delivery">
+                  ${this.t('delivery', {
+                    date: formatDate(t.estimatedDelivery, locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+                  })}
+                </li>`
+              : nothing
+          }
           <li part="tier-shipping">${this.#shipping(t)}</li>
           <li part="tier-backers">
             ${this.t('backers', { count: t.backerCount, n: formatNumber(t.backerCount, locale) })}
@@ -344,7 +351,8 @@ export class PartageRewardTiers extends PartageElement<typeof messages.en> {
       return html`<li part="tier-stock">${this.t('unlimited')}</li>`;
     }
     // A handful left, or the last fifth of a large stock, is worth a glance.
-    const low = t.availability === 'available' && t.remaining > 0 && t.remaining <= Math.max(5, Math.ceil(t.quantityLimit / 5));
+    const low =
+      t.availability === 'available' && t.remaining > 0 && t.remaining <= Math.max(5, Math.ceil(t.quantityLimit / 5));
     return html`<li part="tier-stock" class=${low ? 'low' : ''}>
       ${this.t('stockLeft', {
         remaining: formatNumber(t.remaining, locale),
@@ -373,9 +381,7 @@ export class PartageRewardTiers extends PartageElement<typeof messages.en> {
     const card = html`<div class="tier">
       <span class="skeleton sk-radio"></span>
       <span class="head"><span class="skeleton sk-title"></span><span class="skeleton sk-minimum"></span></span>
-      <span class="details"
-        ><span class="skeleton sk-line"></span><span class="skeleton sk-line sk-short"></span
-      ></span>
+      <span class="details"><span class="skeleton sk-line"></span><span class="skeleton sk-line sk-short"></span></span>
     </div>`;
     return html`<div class="tiers" part="base" aria-busy="true">
       <span class="visually-hidden">${this.t('loading')}</span>

@@ -16,14 +16,16 @@ const { backend } = useMockBackend(BASE);
  */
 describe('crowdfunding flow under one provider', () => {
   it('chooses a tier, pledges with it, and the progress shows the new total', async () => {
-    const page = await fixture<HTMLDivElement>(html`<div>
-      <button type="button">start</button>
-      <partage-provider api=${BASE} locale="fr">
-        <partage-campaign-progress campaign="atelier-ceramique"></partage-campaign-progress>
-        <partage-reward-tiers campaign="atelier-ceramique"></partage-reward-tiers>
-        <partage-pledge-form campaign="atelier-ceramique"></partage-pledge-form>
-      </partage-provider>
-    </div>`);
+    const page = await fixture<HTMLDivElement>(
+      html`<div>
+        <button type="button">start</button>
+        <partage-provider api=${BASE} locale="fr">
+          <partage-campaign-progress campaign="atelier-ceramique"></partage-campaign-progress>
+          <partage-reward-tiers campaign="atelier-ceramique"></partage-reward-tiers>
+          <partage-pledge-form campaign="atelier-ceramique"></partage-pledge-form>
+        </partage-provider>
+      </div>`,
+    );
     const provider = page.querySelector<PartageProvider>('partage-provider')!;
     const progress = page.querySelector('partage-campaign-progress')!;
     const tiers = page.querySelector('partage-reward-tiers')!;
@@ -73,10 +75,18 @@ describe('crowdfunding flow under one provider', () => {
     await waitForPart(form, 'outcome-confirmed');
     expect(textOf(form, '[part~="outcome"]')).to.contain('Votre contribution de 25 € est confirmée.');
     await waitUntil(() => textOf(progress, '[part~="amount"]') === '5 445 €', 'progress shows the new total');
-    const backers = [...progress.shadowRoot!.querySelectorAll('dt')].find((dt) => norm(dt.textContent) === 'contributeurs');
+    const backers = [...progress.shadowRoot!.querySelectorAll('dt')].find(
+      (dt) => norm(dt.textContent) === 'contributeurs',
+    );
     expect(norm(backers?.nextElementSibling?.textContent)).to.equal('144');
     await waitUntil(
-      () => norm(tiers.shadowRoot!.querySelector('#tier-ceramique-tasse')!.closest('[part~="tier"]')!.querySelector('[part~="tier-stock"]')!.textContent) === '11 disponibles sur 50',
+      () =>
+        norm(
+          tiers
+            .shadowRoot!.querySelector('#tier-ceramique-tasse')!
+            .closest('[part~="tier"]')!
+            .querySelector('[part~="tier-stock"]')!.textContent,
+        ) === '11 disponibles sur 50',
       'tier stock follows',
     );
     expect(part(tiers, 'error')).to.equal(null);

@@ -15,9 +15,19 @@ const BASE = 'https://api.pledge.test/v1';
 const { backend, worker } = useMockBackend(BASE);
 
 type Control = HTMLInputElement & HTMLSelectElement & HTMLTextAreaElement;
-const ID = { reward: 'pf-reward', amount: 'pf-amount', name: 'pf-name', email: 'pf-email', message: 'pf-message' } as const;
+const ID = {
+  reward: 'pf-reward',
+  amount: 'pf-amount',
+  name: 'pf-name',
+  email: 'pf-email',
+  message: 'pf-message',
+} as const;
 
-async function pledgeForm(campaign = 'atelier-ceramique', locale = 'fr', attrs: { reward?: string; target?: string } = {}) {
+async function pledgeForm(
+  campaign = 'atelier-ceramique',
+  locale = 'fr',
+  attrs: { reward?: string; target?: string } = {},
+) {
   const el = await fixture<PartagePledgeForm>(
     html`<partage-pledge-form
       api=${BASE}
@@ -129,7 +139,12 @@ describe('partage-pledge-form: amounts typed in the reader’s locale', () => {
     expect(norm(formatAmountInput(126_700, 'fr', 'EUR'))).to.equal('1 267');
     expect(formatAmountInput(2550, 'fr', 'EUR')).to.equal('25,50');
     expect(formatAmountInput(126_750, 'en', 'EUR')).to.equal('1,267.50');
-    for (const [minor, locale] of [[126_750, 'fr'], [126_750, 'en'], [5, 'de'], [100_000_000, 'fr']] as const) {
+    for (const [minor, locale] of [
+      [126_750, 'fr'],
+      [126_750, 'en'],
+      [5, 'de'],
+      [100_000_000, 'fr'],
+    ] as const) {
       expect(parseAmount(formatAmountInput(minor, locale, 'EUR'), locale, 'EUR')).to.deep.equal({ ok: true, minor });
     }
   });
@@ -151,7 +166,9 @@ describe('partage-pledge-form', () => {
   it('is a labelled form with the campaign’s rules, rewards, and no card fields', async () => {
     const el = await pledgeForm();
     const form = el.shadowRoot!.querySelector('form')!;
-    expect(norm(el.shadowRoot!.getElementById(form.getAttribute('aria-labelledby')!)!.textContent)).to.equal('Soutenir ce projet');
+    expect(norm(el.shadowRoot!.getElementById(form.getAttribute('aria-labelledby')!)!.textContent)).to.equal(
+      'Soutenir ce projet',
+    );
     const labels = [...el.shadowRoot!.querySelectorAll('label')].map((l) => norm(l.textContent));
     expect(labels).to.deep.equal([
       'Contrepartie',
@@ -213,7 +230,9 @@ describe('partage-pledge-form', () => {
     await fill(el, { amount: '12', name: 'Camille', email: 'camille@' });
     expect(errorOf(el, 'amount')).to.equal(null);
     expect(errorOf(el, 'email')).to.equal('Saisissez une adresse e-mail comme nom@exemple.fr.');
-    expect(alertText(el)).to.equal('Vérifiez ce champ : Adresse e-mail : Saisissez une adresse e-mail comme nom@exemple.fr.');
+    expect(alertText(el)).to.equal(
+      'Vérifiez ce champ : Adresse e-mail : Saisissez une adresse e-mail comme nom@exemple.fr.',
+    );
     // The alert's link takes the reader to the field.
     part(el, 'alert')!.querySelector('a')!.click();
     expect(focused(el)).to.equal(control(el, 'email'));
@@ -257,7 +276,13 @@ describe('partage-pledge-form', () => {
     const seen = watchPledges();
     const el = await pledgeForm();
     const before = backend.store.pledges.length;
-    await fill(el, { reward: 'ceramique-tasse', amount: '25,50', ...valid, message: 'Hâte de tourner !', anonymous: true });
+    await fill(el, {
+      reward: 'ceramique-tasse',
+      amount: '25,50',
+      ...valid,
+      message: 'Hâte de tourner !',
+      anonymous: true,
+    });
     const created = oneEvent(el, 'partage-pledge-created');
     await submit(el);
     const { detail } = (await created) as CustomEvent<PledgeCreatedDetail>;
@@ -303,7 +328,9 @@ describe('partage-pledge-form', () => {
       'Cette levée est sursouscrite : vous pourriez être placé sur liste d’attente. Investir dans une jeune entreprise comporte un risque de perte totale ou partielle du capital.',
     );
     expect(el.shadowRoot!.querySelector('#pf-reward')).to.equal(null);
-    expect(textOf(el, 'label[for="pf-anonymous"]')).to.equal('Masquer mon nom dans la liste publique des investisseurs');
+    expect(textOf(el, 'label[for="pf-anonymous"]')).to.equal(
+      'Masquer mon nom dans la liste publique des investisseurs',
+    );
     await expect(el).to.be.accessible();
     await fill(el, { amount: '50', ...valid });
     expect(errorOf(el, 'amount')).to.equal('Le ticket minimum est de 100 €.');
@@ -432,7 +459,9 @@ describe('partage-pledge-form', () => {
     expect(errorOf(el, 'reward')).to.equal('« Un service à thé » est épuisée. Choisissez une autre contrepartie.');
     expect(focused(el)).to.equal(control(el, 'reward'));
     expect(control(el, 'reward').getAttribute('aria-invalid')).to.equal('true');
-    expect(alertText(el)).to.equal('Vérifiez ce champ : Contrepartie : « Un service à thé » est épuisée. Choisissez une autre contrepartie.');
+    expect(alertText(el)).to.equal(
+      'Vérifiez ce champ : Contrepartie : « Un service à thé » est épuisée. Choisissez une autre contrepartie.',
+    );
     const offered = [...part(el, 'alternatives')!.querySelectorAll('button')].map((b) => norm(b.textContent));
     expect(offered).to.deep.equal([
       'Merci !, 5 € ou plus',
@@ -457,7 +486,8 @@ describe('partage-pledge-form', () => {
     const el = await pledgeForm();
     await fill(el, { reward: 'ceramique-service-the' });
     await waitUntil(() => backend.listeners('campaigns/atelier-ceramique') > 0, 'stream');
-    for (let i = 0; i < 4; i++) backend.simulatePledge('atelier-ceramique', 12_000, { rewardId: 'ceramique-service-the' });
+    for (let i = 0; i < 4; i++)
+      backend.simulatePledge('atelier-ceramique', 12_000, { rewardId: 'ceramique-service-the' });
     await waitUntil(() => errorOf(el, 'reward'), 'sold out shown');
     expect(errorOf(el, 'reward')).to.equal('« Un service à thé » est épuisée. Choisissez une autre contrepartie.');
     expect([...control(el, 'reward').options].find((o) => o.value === 'ceramique-service-the')!.disabled).to.be.true;
@@ -466,13 +496,17 @@ describe('partage-pledge-form', () => {
 
   it('shows closed and upcoming campaigns instead of the fields', async () => {
     const ended = await pledgeForm('court-metrage-voisins', 'fr');
-    expect(textOf(ended, '[part~="closed"]')).to.equal('Cette campagne est close Elle n’accepte plus de contributions.');
+    expect(textOf(ended, '[part~="closed"]')).to.equal(
+      'Cette campagne est close Elle n’accepte plus de contributions.',
+    );
     expect(ended.shadowRoot!.querySelector('form')).to.equal(null);
     expect(hasState(ended, 'closed')).to.be.true;
     await expect(ended).to.be.accessible();
 
     const upcoming = await pledgeForm('bd-la-maree', 'en');
-    const opens = new Intl.DateTimeFormat('en', { dateStyle: 'long' }).format(new Date(backend.store.findCampaign('bd-la-maree')!.startsAt));
+    const opens = new Intl.DateTimeFormat('en', { dateStyle: 'long' }).format(
+      new Date(backend.store.findCampaign('bd-la-maree')!.startsAt),
+    );
     expect(textOf(upcoming, '[part~="closed"]')).to.equal(`Not open yet This campaign opens on ${norm(opens)}.`);
     await expect(upcoming).to.be.accessible();
   });
@@ -566,10 +600,12 @@ describe('partage-pledge-form', () => {
   });
 
   it('can be filled and submitted with the keyboard alone', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div>
-      <button type="button">before</button>
-      <partage-pledge-form api=${BASE} campaign="atelier-ceramique" locale="en"></partage-pledge-form>
-    </div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div>
+        <button type="button">before</button>
+        <partage-pledge-form api=${BASE} campaign="atelier-ceramique" locale="en"></partage-pledge-form>
+      </div>`,
+    );
     const el = wrapper.querySelector('partage-pledge-form')!;
     await waitForPart(el, 'form');
     wrapper.querySelector('button')!.focus();
@@ -602,15 +638,23 @@ describe('partage-pledge-form', () => {
     await created;
     await waitForPart(el, 'outcome-confirmed');
     const stored = backend.store.pledges.at(-1)!;
-    expect(stored).to.include({ name: 'Alix Martin', email: 'alix@example.org', anonymous: true, message: 'Go Lou!', rewardId: 'ceramique-tasse' });
+    expect(stored).to.include({
+      name: 'Alix Martin',
+      email: 'alix@example.org',
+      anonymous: true,
+      message: 'Go Lou!',
+      rewardId: 'ceramique-tasse',
+    });
     expect(stored.amount).to.deep.equal({ amount: 126_750, currency: 'EUR' });
     expect(focused(el)?.id).to.equal('pf-outcome');
   });
 
   it('follows the reward shared under a provider, and shares its own', async () => {
-    const provider = await fixture<PartageProvider>(html`<partage-provider api=${BASE} locale="fr">
-      <partage-pledge-form campaign="atelier-ceramique"></partage-pledge-form>
-    </partage-provider>`);
+    const provider = await fixture<PartageProvider>(
+      html`<partage-provider api=${BASE} locale="fr">
+        <partage-pledge-form campaign="atelier-ceramique"></partage-pledge-form>
+      </partage-provider>`,
+    );
     const el = provider.querySelector('partage-pledge-form')!;
     await waitForPart(el, 'form');
     provider.selection.selectReward('atelier-ceramique', 'ceramique-journee');

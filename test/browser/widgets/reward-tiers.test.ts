@@ -21,10 +21,13 @@ async function tiers(campaign = 'atelier-ceramique', locale = 'fr') {
 
 const radio = (el: Element, id: string) => el.shadowRoot!.querySelector<HTMLInputElement>(`#tier-${id}`)!;
 const card = (el: Element, id: string) => radio(el, id).closest<HTMLElement>('[part~="tier"]')!;
-const cardText = (el: Element, id: string, partName: string) => norm(card(el, id).querySelector(`[part~="${partName}"]`)?.textContent);
-const checkedId = (el: Element) => el.shadowRoot!.querySelector<HTMLInputElement>('input[type="radio"]:checked')?.id ?? null;
+const cardText = (el: Element, id: string, partName: string) =>
+  norm(card(el, id).querySelector(`[part~="${partName}"]`)?.textContent);
+const checkedId = (el: Element) =>
+  el.shadowRoot!.querySelector<HTMLInputElement>('input[type="radio"]:checked')?.id ?? null;
 const focusedId = (el: Element) => (el.shadowRoot!.activeElement as HTMLElement | null)?.id ?? null;
-const stream = (id: string) => waitUntil(() => backend.listeners(`campaigns/${id}`) > 0, `stream of ${id}`, { timeout: 5000 });
+const stream = (id: string) =>
+  waitUntil(() => backend.listeners(`campaigns/${id}`) > 0, `stream of ${id}`, { timeout: 5000 });
 
 /** Month and year as the widget writes an estimated delivery. */
 const monthYear = (date: string, locale: string) =>
@@ -59,9 +62,13 @@ describe('partage-reward-tiers', () => {
       'Une pièce unique signée 500 € ou plus',
     ]);
     const tasse = backend.store.rewards.find((r) => r.id === 'ceramique-tasse')!;
-    expect(cardText(el, 'ceramique-tasse', 'tier-description')).to.equal('Une tasse tournée et émaillée à la main, couleur au choix.');
+    expect(cardText(el, 'ceramique-tasse', 'tier-description')).to.equal(
+      'Une tasse tournée et émaillée à la main, couleur au choix.',
+    );
     expect(cardText(el, 'ceramique-tasse', 'tier-stock')).to.equal('12 disponibles sur 50');
-    expect(cardText(el, 'ceramique-tasse', 'tier-delivery')).to.equal(`Livraison estimée : ${monthYear(tasse.estimatedDelivery!, 'fr')}`);
+    expect(cardText(el, 'ceramique-tasse', 'tier-delivery')).to.equal(
+      `Livraison estimée : ${monthYear(tasse.estimatedDelivery!, 'fr')}`,
+    );
     expect(cardText(el, 'ceramique-tasse', 'tier-shipping')).to.equal('Livraison nationale : 6 €');
     expect(cardText(el, 'ceramique-tasse', 'tier-backers')).to.equal('38 contributeurs');
     expect(cardText(el, 'ceramique-merci', 'tier-stock')).to.equal('Quantité illimitée');
@@ -71,7 +78,8 @@ describe('partage-reward-tiers', () => {
     expect(cardText(el, 'ceramique-journee', 'tier-backers')).to.equal('0 contributeur');
     expect(cardText(el, 'ceramique-piece-unique', 'tier-shipping')).to.equal('Livraison dans le monde entier : 35 €');
     // The low end of a limited stock stands out.
-    expect(card(el, 'ceramique-service-the').querySelector('[part~="tier-stock"]')!.classList.contains('low')).to.be.true;
+    expect(card(el, 'ceramique-service-the').querySelector('[part~="tier-stock"]')!.classList.contains('low')).to.be
+      .true;
     expect(cardText(el, 'ceramique-service-the', 'tier-stock')).to.equal('4 disponibles sur 15');
     // Each radio is described by its card's details.
     const described = el.shadowRoot!.getElementById(radio(el, 'ceramique-tasse').getAttribute('aria-describedby')!)!;
@@ -107,7 +115,9 @@ describe('partage-reward-tiers', () => {
     expect(textOf(el, 'legend')).to.equal('Choose your reward');
     expect(cardText(el, 'ceramique-tasse', 'tier-title')).to.equal('Une tasse émaillée €25 or more');
     expect(cardText(el, 'ceramique-tasse', 'tier-stock')).to.equal('12 left of 50');
-    expect(cardText(el, 'ceramique-tasse', 'tier-delivery')).to.equal(`Estimated delivery: ${monthYear(tasse.estimatedDelivery!, 'en')}`);
+    expect(cardText(el, 'ceramique-tasse', 'tier-delivery')).to.equal(
+      `Estimated delivery: ${monthYear(tasse.estimatedDelivery!, 'en')}`,
+    );
     expect(cardText(el, 'ceramique-tasse', 'tier-shipping')).to.equal('Ships within the country: €6');
     expect(cardText(el, 'ceramique-merci', 'tier-backers')).to.equal('31 backers');
     expect(cardText(el, 'ceramique-bol-atelier', 'tier-status')).to.equal('Sold out');
@@ -123,7 +133,8 @@ describe('partage-reward-tiers', () => {
     await waitUntil(() => cardText(el, 'ceramique-service-the', 'tier-stock') === '3 disponibles sur 15', 'stock 3');
     expect(cardText(el, 'ceramique-service-the', 'tier-backers')).to.equal('12 contributeurs');
     expect(hasState(el, 'live')).to.be.true;
-    for (let i = 0; i < 3; i++) backend.simulatePledge('atelier-ceramique', 12_000, { rewardId: 'ceramique-service-the' });
+    for (let i = 0; i < 3; i++)
+      backend.simulatePledge('atelier-ceramique', 12_000, { rewardId: 'ceramique-service-the' });
     await waitUntil(() => radio(el, 'ceramique-service-the').disabled, 'sold out live');
     expect(cardText(el, 'ceramique-service-the', 'tier-status')).to.equal('Épuisée');
     expect(cardText(el, 'ceramique-service-the', 'tier-stock')).to.equal('0 disponible sur 15');
@@ -177,11 +188,13 @@ describe('partage-reward-tiers', () => {
   });
 
   it('is one tab stop whose arrows, Home and End choose tiers, skipping disabled ones', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div>
-      <button type="button">before</button>
-      <partage-reward-tiers api=${BASE} campaign="atelier-ceramique" locale="en"></partage-reward-tiers>
-      <button type="button">after</button>
-    </div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div>
+        <button type="button">before</button>
+        <partage-reward-tiers api=${BASE} campaign="atelier-ceramique" locale="en"></partage-reward-tiers>
+        <button type="button">after</button>
+      </div>`,
+    );
     const el = wrapper.querySelector('partage-reward-tiers')!;
     await waitForPart(el, 'list');
     const events: RewardSelectDetail[] = [];
@@ -241,7 +254,10 @@ describe('partage-reward-tiers', () => {
     const box = card(el, 'ceramique-tasse').querySelector('[part~="tier-description"]')!.getBoundingClientRect();
     const chosen = oneEvent(el, 'partage-reward-select');
     // A real pointer click on the description, far from the radio and its label text.
-    await sendMouse({ type: 'click', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] });
+    await sendMouse({
+      type: 'click',
+      position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)],
+    });
     const event = await chosen;
     expect(event.detail.rewardId).to.equal('ceramique-tasse');
     expect(event.bubbles && event.composed).to.be.true;
@@ -250,7 +266,12 @@ describe('partage-reward-tiers', () => {
 
   it('takes a selected attribute when used alone', async () => {
     const el = await fixture<PartageRewardTiers>(
-      html`<partage-reward-tiers api=${BASE} campaign="atelier-ceramique" selected="ceramique-tasse" locale="fr"></partage-reward-tiers>`,
+      html`<partage-reward-tiers
+        api=${BASE}
+        campaign="atelier-ceramique"
+        selected="ceramique-tasse"
+        locale="fr"
+      ></partage-reward-tiers>`,
     );
     await waitForPart(el, 'list');
     expect(checkedId(el)).to.equal('tier-ceramique-tasse');
@@ -264,9 +285,11 @@ describe('partage-reward-tiers', () => {
   });
 
   it('shares the choice under a provider, and follows choices made elsewhere', async () => {
-    const provider = await fixture<PartageProvider>(html`<partage-provider api=${BASE} locale="en">
-      <partage-reward-tiers campaign="atelier-ceramique"></partage-reward-tiers>
-    </partage-provider>`);
+    const provider = await fixture<PartageProvider>(
+      html`<partage-provider api=${BASE} locale="en">
+        <partage-reward-tiers campaign="atelier-ceramique"></partage-reward-tiers>
+      </partage-provider>`,
+    );
     const el = provider.querySelector('partage-reward-tiers')!;
     await waitForPart(el, 'list');
     radio(el, 'ceramique-tasse').click();
@@ -289,7 +312,9 @@ describe('partage-reward-tiers', () => {
   });
 
   it('starts from a choice shared before it loaded', async () => {
-    const provider = await fixture<PartageProvider>(html`<partage-provider api=${BASE} locale="en"></partage-provider>`);
+    const provider = await fixture<PartageProvider>(
+      html`<partage-provider api=${BASE} locale="en"></partage-provider>`,
+    );
     provider.selection.selectReward('atelier-ceramique', 'ceramique-service-the');
     const el = document.createElement('partage-reward-tiers');
     el.campaign = 'atelier-ceramique';
@@ -306,9 +331,15 @@ describe('partage-reward-tiers', () => {
     expect(hasState(el, 'empty')).to.be.true;
     await expect(el).to.be.accessible();
     const noCampaign = await fixture(html`<partage-reward-tiers api=${BASE} locale="en"></partage-reward-tiers>`);
-    expect(textOf(noCampaign, '[part~="error"]')).to.equal('This widget needs a campaign attribute (the campaign’s id or slug).');
-    const noApi = await fixture(html`<partage-reward-tiers campaign="atelier-ceramique" locale="en"></partage-reward-tiers>`);
-    expect(textOf(noApi, '[part~="error"]')).to.equal('This widget needs an api attribute or a surrounding partage-provider.');
+    expect(textOf(noCampaign, '[part~="error"]')).to.equal(
+      'This widget needs a campaign attribute (the campaign’s id or slug).',
+    );
+    const noApi = await fixture(
+      html`<partage-reward-tiers campaign="atelier-ceramique" locale="en"></partage-reward-tiers>`,
+    );
+    expect(textOf(noApi, '[part~="error"]')).to.equal(
+      'This widget needs an api attribute or a surrounding partage-provider.',
+    );
     await expect(noApi).to.be.accessible();
   });
 });
