@@ -2,6 +2,7 @@ import { html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Listing } from '../../contract/index.js';
 import { formStyles } from '../../core/form-fields.js';
+import { heading, headingLevel } from '../../core/heading.js';
 import { ListingForm } from '../../core/listing-form-controller.js';
 import { LISTING_CREATED, SIGN_IN_REQUEST, type SignInRequestDetail } from '../../core/member-events.js';
 import { hasMemberToken, resolveMemberToken } from '../../core/member-token.js';
@@ -59,6 +60,8 @@ export class PartageListingForm extends PartageElement<typeof messages.en> {
    * a new one after a `partage-sign-in-request` sends the waiting listing.
    */
   @property({ attribute: 'member-token' }) memberToken?: string;
+  /** Level of the form's heading (1–6, default 2), to fit the outline of the host page. */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
 
   protected readonly catalogue = messages;
 
@@ -69,14 +72,25 @@ export class PartageListingForm extends PartageElement<typeof messages.en> {
     onCreated: (listing: Listing) => this.emit(LISTING_CREATED, { listing }),
   });
 
+  /** The reader pressed the sign-in prompt. */
+  #signInAsked = false;
+
   get #tokenSources() {
     return { own: this.memberToken, provider: this.ctx?.memberToken };
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('memberToken') || changed.has('ctx' as keyof PartageListingForm))
+    if (changed.has('memberToken') || changed.has('ctx' as keyof PartageListingForm)) {
       void this.#form.action.tokenMayHaveChanged();
+      if (this.#signInAsked && hasMemberToken(this.#tokenSources)) {
+        // Signed in from the prompt: the form replaces it, and the reader starts filling it in.
+        this.#signInAsked = false;
+        void this.updateComplete.then(() =>
+          this.renderRoot.querySelector<HTMLElement>('input[name="kind"]:checked')?.focus(),
+        );
+      }
+    }
     if (changed.has('neighbourhood') && changed.get('neighbourhood') !== undefined) this.#form.reset();
   }
 
@@ -88,6 +102,7 @@ export class PartageListingForm extends PartageElement<typeof messages.en> {
   }
 
   #requestSignIn(): void {
+    this.#signInAsked = true;
     const detail: SignInRequestDetail = { reason: 'post', neighbourhoodId: this.neighbourhood ?? '', expired: false };
     this.emit(SIGN_IN_REQUEST, detail);
   }
@@ -103,7 +118,7 @@ export class PartageListingForm extends PartageElement<typeof messages.en> {
           <button type="button" part="sign-in" @click=${() => this.#requestSignIn()}>${this.t('signInToPost')}</button>
         </div>`;
     return html`<section class="panel" part="base" aria-labelledby="listing-heading">
-      <h2 class="heading" id="listing-heading" part="heading">${this.t('formHeading')}</h2>
+      ${heading(headingLevel(this.headingLevel, 2), { id: 'listing-heading', class: 'heading', part: 'heading' }, this.t('formHeading'))}
       ${body}
     </section>`;
   }

@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { Neighbourhood, NeighbourhoodEvent, NeighbourhoodStats } from '../../contract/index.js';
 import { formatNumber, formatPercent, formatRelative } from '../../core/format.js';
+import { heading, headingLevel } from '../../core/heading.js';
 import { LiveController } from '../../core/live-controller.js';
 import { PartageElement } from '../../core/partage-element.js';
 import { ResourceController } from '../../core/resource-controller.js';
@@ -52,6 +53,8 @@ export class PartageNeighbourhoodStats extends PartageElement<typeof messages.en
 
   /** Neighbourhood id. */
   @property({ reflect: true }) neighbourhood?: string;
+  /** Level of the widget's heading (1–6, default 2), to fit the outline of the host page. */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
 
   protected readonly catalogue = messages;
 
@@ -129,18 +132,20 @@ export class PartageNeighbourhoodStats extends PartageElement<typeof messages.en
     if (!n && this.#data.status === 'error')
       return html`<div class="panel" part="base">${errorView(this, this.#data.error, () => void this.refresh())}</div>`;
     const live = this.#live.state === 'open';
+    const level = headingLevel(this.headingLevel, 2);
     return html`<section class="panel" part="base" aria-labelledby="name" aria-busy=${n ? 'false' : 'true'}>
       <header class="header">
         <div>
           ${
             n
-              ? html`<h2 class="name" id="name" part="name">${n.name}</h2>
+              ? html`${heading(level, { id: 'name', class: 'name', part: 'name' }, n.name)}
                   <p class="city muted" part="city">${n.city}</p>`
-              : html`<h2 class="name" id="name" part="name">
-                    <span class="visually-hidden">${this.t('loading')}</span>
-                    <span class="skeleton title-skeleton" aria-hidden="true"></span>
-                  </h2>
-                  <span class="skeleton city-skeleton" aria-hidden="true"></span>`
+              : html`${heading(
+                    level,
+                    { id: 'name', class: 'name', part: 'name' },
+                    html`<span class="visually-hidden">${this.t('loading')}</span
+                      ><span class="skeleton title-skeleton" aria-hidden="true"></span>`,
+                  )} <span class="skeleton city-skeleton" aria-hidden="true"></span>`
           }
         </div>
         ${live ? html`<span class="live" part="live">${this.t('live')}</span>` : nothing}

@@ -5,9 +5,12 @@ export const shareBoardStyles = css`
     display: grid;
     gap: var(--_gap);
   }
+  h1,
   h2,
   h3,
-  h4 {
+  h4,
+  h5,
+  h6 {
     margin: 0;
     line-height: 1.25;
   }
@@ -18,7 +21,7 @@ export const shareBoardStyles = css`
     align-items: flex-start;
     gap: 0.75em;
   }
-  .heading h2 {
+  .board-title {
     font-size: 1.25em;
   }
   .subtitle {
@@ -268,7 +271,7 @@ export const shareBoardStyles = css`
     display: grid;
     gap: 0.6em;
   }
-  .partners h3 {
+  .partners-heading {
     font-size: 1.05em;
   }
   .partner-list {

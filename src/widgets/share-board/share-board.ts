@@ -12,6 +12,7 @@ import {
 } from '../../contract/index.js';
 import { radioGroup, selectField, textField, formStyles } from '../../core/form-fields.js';
 import { formatDate, formatRelative } from '../../core/format.js';
+import { heading, headingLevel } from '../../core/heading.js';
 import { ListingForm } from '../../core/listing-form-controller.js';
 import { LiveController } from '../../core/live-controller.js';
 import {
@@ -127,6 +128,11 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
    * waited for it.
    */
   @property({ attribute: 'member-token' }) memberToken?: string;
+  /**
+   * Level of the board's heading (1–4, default 2), to fit the outline of the host page; its
+   * sections and listings take the next levels.
+   */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
   /** Listings per page, 1–100 (default 12). */
   @property({ type: Number, attribute: 'page-size' }) pageSize = DEFAULT_PAGE_SIZE;
 
@@ -147,6 +153,8 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
   #debounce: ReturnType<typeof setTimeout> | undefined;
   #clock: ReturnType<typeof setInterval> | undefined;
   #more: AbortController | undefined;
+  /** What a signed-out reader wanted to do when they asked to sign in. */
+  #intent: { reason: SignInReason; listingId?: string } | undefined;
   /** The list whose count was last announced (counts are announced after filter changes only). */
   #announcedKey: string | null = null;
 
@@ -194,6 +202,12 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
     onReported: (listing, report) => this.emit(REPORT_SENT, { listing, report }),
     onClosed: (listing) => this.#replace({ ...listing, status: 'closed' }),
   });
+
+  /** The board's heading level (the title), plus `offset` for sections and listings. */
+  #level(offset: number): number {
+    // Capped so that listings (two levels below) still get a real heading level.
+    return headingLevel(Math.min(this.headingLevel, 4), 2, offset);
+  }
 
   get #limit(): number {
     const n = Math.trunc(this.pageSize);
@@ -265,6 +279,11 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
     if (changed.has('memberToken') || changed.has('ctx' as keyof PartageShareBoard)) {
       void this.#form.action.tokenMayHaveChanged();
       this.#actions.tokenMayHaveChanged();
+      const intent = this.#intent;
+      if (intent && this.#member) {
+        this.#intent = undefined;
+        void this.updateComplete.then(() => this.#resume(intent));
+      }
     }
     if (changed.has('neighbourhood') || changed.has('api')) {
       this.#more?.abort();
@@ -330,6 +349,8 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
   }
 
   #requestSignIn(reason: SignInReason, listingId?: string): void {
+    // Remembered so that, once signed in, the reader lands where they were going.
+    this.#intent = { reason, ...(listingId ? { listingId } : {}) };
     const detail: SignInRequestDetail = {
       reason,
       neighbourhoodId: this.neighbourhood ?? '',
@@ -337,6 +358,16 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
       ...(listingId ? { listingId } : {}),
     };
     this.emit(SIGN_IN_REQUEST, detail);
+  }
+
+  /** After sign-in, opens what the reader asked for: the posting form, or a listing's reply or report. */
+  async #resume(intent: { reason: SignInReason; listingId?: string }): Promise<void> {
+    if (intent.reason === 'post') return this.#openPosting();
+    const listing = this.#current?.items.find((l) => l.id === intent.listingId);
+    if (!listing) return;
+    if (!this.expanded.has(listing.id)) this.#toggle(listing.id);
+    await this.updateComplete;
+    await this.#actions.openForm(listing, intent.reason);
   }
 
   // ---- filters ---------------------------------------------------------------------------
@@ -442,16 +473,16 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
     const loading = !n && this.#neighbourhood.status !== 'error';
     return html`<header class="header">
       <div class="heading">
-        <h2 id="board-title" part="title">
-          ${
-            n
-              ? n.name
-              : loading
-                ? html`<span class="visually-hidden">${this.t('loading')}</span
-                    ><span class="skeleton title-skeleton" aria-hidden="true"></span>`
-                : this.t('title')
-          }
-        </h2>
+        ${heading(
+          this.#level(0),
+          { id: 'board-title', class: 'board-title', part: 'title' },
+          n
+            ? n.name
+            : loading
+              ? html`<span class="visually-hidden">${this.t('loading')}</span
+                  ><span class="skeleton title-skeleton" aria-hidden="true"></span>`
+              : this.t('title'),
+        )}
         <p class="subtitle muted">${this.t('subtitle')}${n ? html` · ${n.city}` : nothing}</p>
       </div>
       <div class="header-actions">
@@ -490,8 +521,8 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
     return html`<div id="post-panel" class="post-panel" ?hidden=${!this.posting}>
       ${
         this.posting
-          ? html`<h3 id="post-heading" class="post-heading">${this.t('formHeading')}</h3>
-              ${this.#form.render(close)}`
+          ? html`${heading(this.#level(1), { id: 'post-heading', class: 'post-heading' }, this.t('formHeading'))}
+            ${this.#form.render(close)}`
           : nothing
       }
     </div>`;
@@ -572,7 +603,7 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
     const failed = !list && (resource.status === 'error' || resource.stale);
     const shown = list ?? previous;
     return html`<div class="results" aria-busy=${list || failed ? 'false' : 'true'}>
-      <h3 id="listings-heading" class="visually-hidden">${this.t('listingsHeading')}</h3>
+      ${heading(this.#level(1), { id: 'listings-heading', class: 'visually-hidden' }, this.t('listingsHeading'))}
       ${staleNotice(this, !!list && resource.stale)}
       ${
         failed
@@ -641,8 +672,10 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
           <span class="type muted">${this.t(`type_${l.type}`)} · ${this.t(`category_${l.category}`)}</span>
           <span class="badge status status-${l.status}" part="status">${this.t(`status_${l.status}`)}</span>
         </div>
-        <h4 class="listing-title" id="title-${l.id}">
-          <button
+        ${heading(
+          this.#level(2),
+          { id: `title-${l.id}`, class: 'listing-title' },
+          html`<button
             type="button"
             class="toggle"
             part="toggle"
@@ -651,8 +684,8 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
             @click=${() => this.#toggle(l.id)}
           >
             ${l.title}
-          </button>
-        </h4>
+          </button>`,
+        )}
         <p class="meta muted">
           <span class="place">${this.t('around', { place: l.place.label })}</span>
           <span aria-hidden="true"> · </span>
@@ -689,7 +722,7 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
   #renderPartners(services: readonly PartnerService[]): TemplateResult | typeof nothing {
     if (services.length === 0) return nothing;
     return html`<section class="partners" part="partners" aria-labelledby="partners-heading">
-      <h3 id="partners-heading">${this.t('partnersHeading')}</h3>
+      ${heading(this.#level(1), { id: 'partners-heading', class: 'partners-heading' }, this.t('partnersHeading'))}
       <ul class="partner-list">
         ${services.map(
           (s) =>
@@ -698,7 +731,7 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
                 <span class="badge partner-badge" part="partner-badge">${this.t('partnerBadge')}</span>
                 <span class="muted">${this.t(`partner_${s.kind}`)}</span>
               </div>
-              <h4 class="partner-name">${s.name}</h4>
+              ${heading(this.#level(2), { class: 'partner-name' }, s.name)}
               <p class="partner-description">${s.description}</p>
               <a class="partner-link" part="partner-link" href=${s.url} target="_blank" rel="noopener noreferrer"
                 >${this.t('partnerLink', { name: s.name })}<span class="visually-hidden"> ${this.t('newTab')}</span></a

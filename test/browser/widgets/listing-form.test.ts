@@ -65,6 +65,9 @@ describe('<partage-listing-form>', () => {
     $<HTMLButtonElement>(el, '[part="sign-in"]')!.click();
     const { detail } = await event;
     expect(detail).to.deep.equal({ reason: 'post', neighbourhoodId: SAINT_MALO, expired: false });
+    // Signed in by the host page: the form takes the prompt's place, focus at its start.
+    el.memberToken = MORGANE;
+    await until(() => el.shadowRoot!.activeElement === $(el, 'input[name="kind"][value="offer"]'), 'focus in the form');
   });
 
   it('checks the fields in the browser: errors tied to their fields, one alert, focus on the first', async () => {
@@ -214,6 +217,9 @@ describe('<partage-listing-form>', () => {
   it('speaks French', async () => {
     const el = await form(MORGANE, 'fr');
     expect(textOf($(el, 'h2'))).to.equal('Publier une annonce');
+    el.headingLevel = 3;
+    await el.updateComplete;
+    expect(textOf($(el, 'h3'))).to.equal('Publier une annonce');
     expect(textOf($(el, 'label[for="listing-place"]'))).to.equal('Secteur');
     expect(textOf($(el, '#listing-place-hint'))).to.equal('Un quartier ou un nom de rue, jamais votre adresse.');
     submit(el);

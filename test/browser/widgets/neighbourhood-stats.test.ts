@@ -104,6 +104,18 @@ describe('<partage-neighbourhood-stats>', () => {
     await loaded(el);
   });
 
+  it('takes the heading level of the host page’s outline', async () => {
+    const el = await fixture<PartageNeighbourhoodStats>(
+      html`<partage-neighbourhood-stats
+        api=${API}
+        neighbourhood=${SAINT_MALO}
+        heading-level="4"
+      ></partage-neighbourhood-stats>`,
+    );
+    await loaded(el);
+    expect($(el, '[part="name"]')!.tagName).to.equal('H4');
+  });
+
   it('speaks French with French number formats, under a provider', async () => {
     const wrapper = await fixture(
       html`<partage-provider api=${API} locale="fr">

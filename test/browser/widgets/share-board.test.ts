@@ -236,6 +236,13 @@ describe('<partage-share-board>', () => {
     buttons[1]!.click();
     expect((await event).detail.reason).to.equal('report');
     await expect(el).to.be.accessible();
+
+    // The host page signs the reader in: the board opens what they asked for last.
+    buttons[0]!.click();
+    el.memberToken = MORGANE;
+    await until(() => !!item.querySelector('[part="reply-form"]'), 'reply form after sign-in');
+    expect(el.shadowRoot!.activeElement).to.equal(item.querySelector('textarea[name="message"]'));
+    expect($(el, '[part~="post-toggle"]')).to.exist;
   });
 
   it('shows a readable error with a retry that works', async () => {
@@ -284,6 +291,19 @@ describe('<partage-share-board>', () => {
     expect(textOf($(el, '[part="partner-badge"]'))).to.equal('Partenaire');
     expect(count(el)).to.equal('12 annonces, d’autres plus bas');
     expect(textOf($(el, '.sign-in-prompt button'))).to.equal('Se connecter pour publier');
+    await expect(el).to.be.accessible();
+  });
+
+  it('fits its headings into the host page’s outline with heading-level', async () => {
+    const el = await fixture<PartageShareBoard>(
+      html`<partage-share-board api=${API} neighbourhood=${SAINT_MALO} heading-level="3"></partage-share-board>`,
+    );
+    await loaded(el);
+    expect($(el, '[part="title"]')!.tagName).to.equal('H3');
+    expect($(el, '#listings-heading')!.tagName).to.equal('H4');
+    expect($(el, '.partners-heading')!.tagName).to.equal('H4');
+    expect($(el, '.listing-title')!.tagName).to.equal('H5');
+    expect($(el, '.partner-name')!.tagName).to.equal('H5');
     await expect(el).to.be.accessible();
   });
 
