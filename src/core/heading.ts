@@ -1,9 +1,5 @@
-import type { TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { html, literal, type StaticValue } from 'lit/static-html.js';
-
-/** The six heading tags as static values: only these can ever become a tag name. */
-const TAGS: readonly StaticValue[] = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
 
 /**
  * A widget's heading level from its `heading-level` attribute, so that its headings fit the
@@ -21,8 +17,26 @@ export interface HeadingAttributes {
   part?: string;
 }
 
-/** `<hN>` with the given level (see headingLevel) and attributes. */
+/**
+ * `<hN>` with the given level (see headingLevel) and attributes. One template per level rather
+ * than a tag binding: lit cannot bind tag names, and only these six can ever be rendered.
+ */
 export function heading(level: number, attrs: HeadingAttributes, content: unknown): TemplateResult {
-  const tag = TAGS[Math.min(6, Math.max(1, Math.trunc(level))) - 1]!;
-  return html`<${tag} id=${ifDefined(attrs.id)} class=${ifDefined(attrs.class)} part=${ifDefined(attrs.part)}>${content}</${tag}>`;
+  const id = ifDefined(attrs.id);
+  const cls = ifDefined(attrs.class);
+  const part = ifDefined(attrs.part);
+  switch (Math.min(6, Math.max(1, Math.trunc(level)))) {
+    case 1:
+      return html`<h1 id=${id} class=${cls} part=${part}>${content}</h1>`;
+    case 2:
+      return html`<h2 id=${id} class=${cls} part=${part}>${content}</h2>`;
+    case 3:
+      return html`<h3 id=${id} class=${cls} part=${part}>${content}</h3>`;
+    case 4:
+      return html`<h4 id=${id} class=${cls} part=${part}>${content}</h4>`;
+    case 5:
+      return html`<h5 id=${id} class=${cls} part=${part}>${content}</h5>`;
+    default:
+      return html`<h6 id=${id} class=${cls} part=${part}>${content}</h6>`;
+  }
 }
