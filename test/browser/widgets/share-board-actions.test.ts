@@ -193,6 +193,17 @@ describe('<partage-share-board> member actions', () => {
     });
   });
 
+  it('tells a member of another neighbourhood that only its members can post (403)', async () => {
+    const el = await board('demo-member-ines');
+    await loaded(el);
+    await openPosting(el);
+    fillPost(el);
+    publish(el);
+    await until(() => postAlert(el) !== '', 'forbidden');
+    expect(postAlert(el)).to.equal('Only members of this neighbourhood can do this.');
+    expect($<HTMLInputElement>(el, '#post-panel input[name="title"]')!.value).to.equal('Scie circulaire');
+  });
+
   describe('reply', () => {
     it('sends "I’m interested" and confirms who it went to', async () => {
       const el = await board();

@@ -198,6 +198,17 @@ describe('<partage-share-board>', () => {
     );
     await until(() => titles(el)[0] === 'Brouette à prêter', 'live listing on top');
     expect(announced(el)).to.equal('New listing: Brouette à prêter');
+    // A reply from another neighbour updates the listing's count in place.
+    const reply = await fetch(`${API}/listings/sm-02/replies`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: 'Bearer demo-member-david' },
+      body: JSON.stringify({ message: 'Je peux te la prêter samedi.' }),
+    });
+    expect(reply.status).to.equal(201);
+    await until(
+      () => textOf(listing(el, 'Besoin d’une échelle de 3 m')!.querySelector('.replies')) === '2 replies',
+      'count',
+    );
     expect(textOf(listing(el, 'Brouette à prêter')!.querySelector('.meta'))).to.match(/^Around Paramé · /);
     await expect(el).to.be.accessible();
 
