@@ -22,7 +22,11 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.js', '**/*.mjs', 'scripts/**', 'server/**', 'conformance/**', 'test/node/**', '.storybook/**'],
+    files: ['demo/**/*.js', 'test/browser/**/*.js'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    files: ['*.js', '**/*.mjs', 'scripts/**', 'server/**', 'conformance/**', 'test/node/**', '.storybook/**'],
     languageOptions: { globals: { ...globals.node } },
   },
   {
