@@ -26,7 +26,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
-    files: ['*.js', '**/*.mjs', 'scripts/**', 'server/**', 'conformance/**', 'test/node/**', '.storybook/**'],
+    files: ['*.js', '**/*.mjs', 'test/browser/frameworks/framework-modules.js', 'scripts/**', 'server/**', 'conformance/**', 'test/node/**', '.storybook/**'],
     languageOptions: { globals: { ...globals.node } },
   },
   {
