@@ -218,17 +218,21 @@ export const formStyles = css`
   .field-error::before {
     content: '⚠ ';
   }
+  /* Segments fill each row when they wrap on a narrow widget; 1px gaps draw the separators. */
   .segmented {
     display: inline-flex;
     flex-wrap: wrap;
+    gap: 1px;
+    background: var(--_border);
     border: 1px solid var(--_border);
     border-radius: calc(var(--_radius) / 1.5);
     overflow: hidden;
-    inline-size: fit-content;
+    max-inline-size: 100%;
   }
   .segment {
     position: relative;
-    display: inline-flex;
+    display: flex;
+    flex: 1 1 auto;
   }
   .segment input {
     position: absolute;
@@ -238,14 +242,13 @@ export const formStyles = css`
     cursor: pointer;
   }
   .segment span {
-    display: inline-flex;
+    display: flex;
+    flex: 1;
     align-items: center;
+    justify-content: center;
     min-block-size: 2.5rem;
     padding: 0.35em 0.9em;
-    border-inline-start: 1px solid var(--_border);
-  }
-  .segment:first-child span {
-    border-inline-start: 0;
+    background: var(--_surface);
   }
   .segment input:checked + span {
     background: var(--_accent);
