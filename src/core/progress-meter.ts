@@ -89,7 +89,11 @@ export function meterModel({ pledged, goal, milestones }: MeterData): MeterModel
   const goalAt = goal.amount / scale;
   // A tick at the very end of the bar says nothing the bar's end does not already say.
   const markers: MeterMarker[] = usable
-    .map((m) => ({ at: m.target.amount / scale, reached: milestoneReached(m, pledged), milestone: m as Milestone | null }))
+    .map((m) => ({
+      at: m.target.amount / scale,
+      reached: milestoneReached(m, pledged),
+      milestone: m as Milestone | null,
+    }))
     .filter((m) => m.at < END)
     .sort((a, b) => a.at - b.at);
   // The goal gets its own tick unless a milestone already sits on it.
@@ -135,7 +139,11 @@ export function progressMeter(host: MeterHost, data: MeterData, options: MeterOp
   const valueText =
     model.shownRatio === null
       ? t('meterValueNoGoal', { pledged: money(data.pledged) })
-      : t('meterValue', { pledged: money(data.pledged), goal: money(data.goal), percent: formatPercent(model.shownRatio, locale) });
+      : t('meterValue', {
+          pledged: money(data.pledged),
+          goal: money(data.goal),
+          percent: formatPercent(model.shownRatio, locale),
+        });
   const milestones = data.milestones.filter((m) => sameCurrency(m.target, data.goal));
   const overflowWidth = model.fill - model.goalAt;
 
@@ -150,13 +158,15 @@ export function progressMeter(host: MeterHost, data: MeterData, options: MeterOp
       aria-valuetext=${valueText}
     >
       <div class="meter-fill" part="meter-fill" style=${styleMap({ inlineSize: pct(model.fill) })}></div>
-      ${model.overfunded && overflowWidth > 0
-        ? html`<div
-            class="meter-overflow"
-            part="meter-overflow"
-            style=${styleMap({ insetInlineStart: pct(model.goalAt), inlineSize: pct(overflowWidth) })}
-          ></div>`
-        : nothing}
+      ${
+        model.overfunded && overflowWidth > 0
+          ? html`<div
+              class="meter-overflow"
+              part="meter-overflow"
+              style=${styleMap({ insetInlineStart: pct(model.goalAt), inlineSize: pct(overflowWidth) })}
+            ></div>`
+          : nothing
+      }
       ${model.markers.map(
         (m) =>
           html`<span
@@ -166,25 +176,30 @@ export function progressMeter(host: MeterHost, data: MeterData, options: MeterOp
           ></span>`,
       )}
     </div>
-    ${milestones.length === 0
-      ? nothing
-      : html`<ol
-          class="milestones ${options.milestoneList === 'hidden' ? 'visually-hidden' : ''}"
-          part="milestones"
-          aria-label=${t('milestonesLabel')}
-        >
-          ${[...milestones]
-            .sort((a, b) => a.target.amount - b.target.amount)
-            .map((m) => {
-              const reached = milestoneReached(m, data.pledged);
-              return html`<li class="milestone ${reached ? 'reached' : ''}" part="milestone${reached ? ' milestone-reached' : ''}">
-                <span class="milestone-dot" aria-hidden="true"></span>
-                <span class="milestone-title">${m.title}</span>
-                <span class="milestone-target">${money(m.target)}</span>
-                <span class="milestone-state">${t(reached ? 'milestoneReached' : 'milestoneAhead')}</span>
-              </li>`;
-            })}
-        </ol>`}`;
+    ${
+      milestones.length === 0
+        ? nothing
+        : html`<ol
+            class="milestones ${options.milestoneList === 'hidden' ? 'visually-hidden' : ''}"
+            part="milestones"
+            aria-label=${t('milestonesLabel')}
+          >
+            ${[...milestones]
+              .sort((a, b) => a.target.amount - b.target.amount)
+              .map((m) => {
+                const reached = milestoneReached(m, data.pledged);
+                return html`<li
+                  class="milestone ${reached ? 'reached' : ''}"
+                  part="milestone${reached ? ' milestone-reached' : ''}"
+                >
+                  <span class="milestone-dot" aria-hidden="true"></span>
+                  <span class="milestone-title">${m.title}</span>
+                  <span class="milestone-target">${money(m.target)}</span>
+                  <span class="milestone-state">${t(reached ? 'milestoneReached' : 'milestoneAhead')}</span>
+                </li>`;
+              })}
+          </ol>`
+    }`;
 }
 
 const pct = (fraction: number) => `${(Math.max(0, Math.min(1, fraction)) * 100).toFixed(2)}%`;

@@ -80,7 +80,9 @@ export class PartageCampaignCard extends PartageElement<typeof messages.en> {
   readonly #live = new LiveController<CampaignEvent>(this, {
     key: () => {
       const c = this.#current;
-      return c && this.client && (c.status === 'live' || c.status === 'upcoming') ? `${this.client.baseUrl}|${c.id}` : null;
+      return c && this.client && (c.status === 'live' || c.status === 'upcoming')
+        ? `${this.client.baseUrl}|${c.id}`
+        : null;
     },
     subscribe: (client, handlers) => client.subscribeCampaign(this.#current!.id, handlers),
     onEvent: (event) => {
@@ -123,7 +125,9 @@ export class PartageCampaignCard extends PartageElement<typeof messages.en> {
   protected override render(): TemplateResult {
     if (!this.client) return this.#withFallback(noApiView(this));
     if (!this.campaign) {
-      return this.#withFallback(html`<div class="state" role="alert" part="error"><p>${this.t('errorNoCampaign')}</p></div>`);
+      return this.#withFallback(
+        html`<div class="state" role="alert" part="error"><p>${this.t('errorNoCampaign')}</p></div>`,
+      );
     }
     const c = this.#current;
     if (c) return this.#card(c);
@@ -151,8 +155,7 @@ export class PartageCampaignCard extends PartageElement<typeof messages.en> {
     return html`<article class="card" part="base">
       <div class="media" part="media">${this.#media(c)}</div>
       <div class="body">
-        ${this.#badge(c)}
-        ${this.#heading(html`<a class="link" part="link" href=${c.url}>${c.title}</a>`)}
+        ${this.#badge(c)} ${this.#heading(html`<a class="link" part="link" href=${c.url}>${c.title}</a>`)}
         <p class="creator" part="creator">${this.t('by', { name: c.creator.name })}</p>
         <p class="tagline" part="tagline">${c.tagline}</p>
         ${staleNotice(this, this.#data.stale)}
@@ -163,29 +166,35 @@ export class PartageCampaignCard extends PartageElement<typeof messages.en> {
               <dt>${this.t('raisedOf', { goal: this.#money(c.goal, true) })}</dt>
               <dd>${this.#money(c.pledged, true)}</dd>
             </div>
-            ${shownRatio === null
-              ? nothing
-              : html`<div class="stat" part="stat">
-                  <dt>${this.t('ofGoal')}</dt>
-                  <dd>${formatPercent(shownRatio, locale)}</dd>
-                </div>`}
+            ${
+              shownRatio === null
+                ? nothing
+                : html`<div class="stat" part="stat">
+                    <dt>${this.t('ofGoal')}</dt>
+                    <dd>${formatPercent(shownRatio, locale)}</dd>
+                  </div>`
+            }
             <div class="stat" part="stat">
               <dt>${this.t('backersLabel', { count: c.backerCount, kind: c.kind })}</dt>
               <dd>${formatNumber(c.backerCount, locale)}</dd>
             </div>
             ${this.#timeStat(c)}
-            ${c.equity
-              ? html`<div class="stat" part="stat">
-                  <dt>${this.t('minimumTicket')}</dt>
-                  <dd>${this.#money(c.equity.minimumTicket, true)}</dd>
-                </div>`
-              : nothing}
+            ${
+              c.equity
+                ? html`<div class="stat" part="stat">
+                    <dt>${this.t('minimumTicket')}</dt>
+                    <dd>${this.#money(c.equity.minimumTicket, true)}</dd>
+                  </div>`
+                : nothing
+            }
           </dl>
-          ${c.equity?.oversubscribed
-            ? html`<p class="waitlist" part="waitlist">
-                ${this.t('oversubscribed', { count: c.equity.waitlistCount, n: formatNumber(c.equity.waitlistCount, locale) })}
-              </p>`
-            : nothing}
+          ${
+            c.equity?.oversubscribed
+              ? html`<p class="waitlist" part="waitlist">
+                  ${this.t('oversubscribed', { count: c.equity.waitlistCount, n: formatNumber(c.equity.waitlistCount, locale) })}
+                </p>`
+              : nothing
+          }
         </div>
       </div>
     </article>`;
@@ -203,7 +212,12 @@ export class PartageCampaignCard extends PartageElement<typeof messages.en> {
       />`;
     }
     // Drawn locally from the campaign id: no request, and each campaign keeps its colours.
-    return html`<div class="placeholder" part="placeholder" aria-hidden="true" style=${styleMap({ '--_hue': String(hue(c.id)) })}>
+    return html`<div
+      class="placeholder"
+      part="placeholder"
+      aria-hidden="true"
+      style=${styleMap({ '--_hue': String(hue(c.id)) })}
+    >
       <span class="initial">${[...c.title][0] ?? ''}</span>
     </div>`;
   }
@@ -212,7 +226,9 @@ export class PartageCampaignCard extends PartageElement<typeof messages.en> {
     let text: string;
     if (c.status === 'upcoming') {
       const left = timeLeft(c.startsAt);
-      text = left ? this.t('statusUpcoming', { duration: formatDuration(left, this.resolvedLocale) }) : this.t('statusStartingSoon');
+      text = left
+        ? this.t('statusUpcoming', { duration: formatDuration(left, this.resolvedLocale) })
+        : this.t('statusStartingSoon');
     } else if (c.status === 'live') text = this.t('statusLive');
     else text = this.t(c.status === 'succeeded' ? 'statusSucceeded' : 'statusFailed');
     // The dot says the figures below are following new pledges as they come.

@@ -78,7 +78,9 @@ export class PartageCampaignProgress extends PartageElement<typeof messages.en> 
   readonly #live = new LiveController<CampaignEvent>(this, {
     key: () => {
       const c = this.#current;
-      return c && this.client && (c.status === 'live' || c.status === 'upcoming') ? `${this.client.baseUrl}|${c.id}` : null;
+      return c && this.client && (c.status === 'live' || c.status === 'upcoming')
+        ? `${this.client.baseUrl}|${c.id}`
+        : null;
     },
     subscribe: (client, handlers) => client.subscribeCampaign(this.#current!.id, handlers),
     onEvent: (event) => this.#onEvent(event),
@@ -130,7 +132,11 @@ export class PartageCampaignProgress extends PartageElement<typeof messages.en> 
   #announcementText(c: Campaign): string {
     const locale = this.resolvedLocale;
     const pledged = this.#money(c.pledged);
-    const backers = this.t('backersCount', { count: c.backerCount, n: formatNumber(c.backerCount, locale), kind: c.kind });
+    const backers = this.t('backersCount', {
+      count: c.backerCount,
+      n: formatNumber(c.backerCount, locale),
+      kind: c.kind,
+    });
     const { shownRatio } = meterModel(c);
     return shownRatio === null
       ? this.t('announceNoGoal', { pledged, backers })
@@ -157,10 +163,12 @@ export class PartageCampaignProgress extends PartageElement<typeof messages.en> 
 
   #body(): TemplateResult {
     if (!this.client) return noApiView(this);
-    if (!this.campaign) return html`<div class="state" role="alert" part="error"><p>${this.t('errorNoCampaign')}</p></div>`;
+    if (!this.campaign)
+      return html`<div class="state" role="alert" part="error"><p>${this.t('errorNoCampaign')}</p></div>`;
     const c = this.#current;
     if (c) return this.#view(c);
-    if (this.#data.status === 'error' || this.#data.stale) return errorView(this, this.#data.error, () => void this.#data.reload());
+    if (this.#data.status === 'error' || this.#data.stale)
+      return errorView(this, this.#data.error, () => void this.#data.reload());
     return this.#skeleton();
   }
 
@@ -178,12 +186,14 @@ export class PartageCampaignProgress extends PartageElement<typeof messages.en> 
           <span class="amount" part="amount">${this.#money(c.pledged)}</span>
           <span class="muted">${this.t('raisedOf', { goal: this.#money(c.goal) })}</span>
         </p>
-        ${shownRatio === null
-          ? nothing
-          : html`<p class="percent" part="percent">
-              <span class="percent-value">${formatPercent(shownRatio, locale)}</span>
-              <span class="muted">${this.t('ofGoal')}</span>
-            </p>`}
+        ${
+          shownRatio === null
+            ? nothing
+            : html`<p class="percent" part="percent">
+                <span class="percent-value">${formatPercent(shownRatio, locale)}</span>
+                <span class="muted">${this.t('ofGoal')}</span>
+              </p>`
+        }
       </div>
       ${progressMeter(this, c, { compact: this.compact, milestoneList: this.compact ? 'hidden' : 'visible' })}
       <dl class="stats" part="stats">
@@ -192,21 +202,25 @@ export class PartageCampaignProgress extends PartageElement<typeof messages.en> 
           <dd>${formatNumber(c.backerCount, locale)}</dd>
         </div>
         ${this.#timeStat(c)}
-        ${c.equity
-          ? html`<div class="stat" part="stat">
-                <dt>${this.t('minimumTicket')}</dt>
-                <dd>${this.#money(c.equity.minimumTicket)}</dd>
-              </div>
-              <div class="stat" part="stat">
-                <dt>${this.t('averageTicket')}</dt>
-                <dd>${this.#money(c.equity.averageTicket)}</dd>
-              </div>`
-          : nothing}
+        ${
+          c.equity
+            ? html`<div class="stat" part="stat">
+                  <dt>${this.t('minimumTicket')}</dt>
+                  <dd>${this.#money(c.equity.minimumTicket)}</dd>
+                </div>
+                <div class="stat" part="stat">
+                  <dt>${this.t('averageTicket')}</dt>
+                  <dd>${this.#money(c.equity.averageTicket)}</dd>
+                </div>`
+            : nothing
+        }
       </dl>
       ${this.#outcome(c)} ${this.#waitlist(c)}
-      ${this.#live.state === 'open' && c.status === 'live'
-        ? html`<p class="live" part="live"><span class="live-dot" aria-hidden="true"></span>${this.t('live')}</p>`
-        : nothing}
+      ${
+        this.#live.state === 'open' && c.status === 'live'
+          ? html`<p class="live" part="live"><span class="live-dot" aria-hidden="true"></span>${this.t('live')}</p>`
+          : nothing
+      }
     </div>`;
   }
 
@@ -226,7 +240,10 @@ export class PartageCampaignProgress extends PartageElement<typeof messages.en> 
       const left = timeLeft(c.endsAt);
       value = left ? formatDuration(left, locale) : this.t('endingNow');
     }
-    return html`<div class="stat" part="stat"><dt>${label}</dt><dd>${value}</dd></div>`;
+    return html`<div class="stat" part="stat">
+      <dt>${label}</dt>
+      <dd>${value}</dd>
+    </div>`;
   }
 
   #outcome(c: Campaign) {

@@ -11,11 +11,13 @@ const BASE = 'https://api.card.test/v1';
 const { backend, worker } = useMockBackend(BASE);
 
 async function card(campaign: string, locale = 'fr', width = 360) {
-  const wrapper = await fixture<HTMLDivElement>(html`<div style="inline-size: ${width}px">
-    <partage-campaign-card api=${BASE} campaign=${campaign} locale=${locale}>
-      <a href="https://blog.example.org/${campaign}">Soutenir ${campaign}</a>
-    </partage-campaign-card>
-  </div>`);
+  const wrapper = await fixture<HTMLDivElement>(
+    html`<div style="inline-size: ${width}px">
+      <partage-campaign-card api=${BASE} campaign=${campaign} locale=${locale}>
+        <a href="https://blog.example.org/${campaign}">Soutenir ${campaign}</a>
+      </partage-campaign-card>
+    </div>`,
+  );
   const el = wrapper.querySelector('partage-campaign-card')!;
   await waitForPart(el, 'link', `${campaign} card`);
   return el;
@@ -23,7 +25,10 @@ async function card(campaign: string, locale = 'fr', width = 360) {
 
 const stat = (el: Element, label: string) => {
   const dt = [...el.shadowRoot!.querySelectorAll('dt')].find((d) => norm(d.textContent) === label);
-  if (!dt) throw new Error(`no stat "${label}" in ${[...el.shadowRoot!.querySelectorAll('dt')].map((d) => d.textContent).join(', ')}`);
+  if (!dt)
+    throw new Error(
+      `no stat "${label}" in ${[...el.shadowRoot!.querySelectorAll('dt')].map((d) => d.textContent).join(', ')}`,
+    );
   return norm(dt.nextElementSibling?.textContent);
 };
 /** Whether the blogger's light-DOM link is rendered (slotted) at all. */
@@ -47,9 +52,11 @@ describe('partage-campaign-card', () => {
 
     clientFor(BASE).invalidate();
     backend.setLatency(Infinity);
-    const wrapper = await fixture<HTMLDivElement>(html`<div style="inline-size: 360px">
-      <partage-campaign-card api=${BASE} campaign="atelier-ceramique" locale="fr"></partage-campaign-card>
-    </div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div style="inline-size: 360px">
+        <partage-campaign-card api=${BASE} campaign="atelier-ceramique" locale="fr"></partage-campaign-card>
+      </div>`,
+    );
     const el = wrapper.querySelector('partage-campaign-card')!;
     await waitUntil(() => el.shadowRoot!.querySelector('[aria-busy="true"]'), 'skeleton');
     const busy = el.shadowRoot!.querySelector('[aria-busy="true"]')!;
@@ -99,7 +106,12 @@ describe('partage-campaign-card', () => {
 
   it('shows the campaign image with its alt text, and the placeholder if it fails', async () => {
     const bytes = await png();
-    worker().use(http.get('https://images.card.test/ok.png', () => new HttpResponse(bytes.slice(0), { headers: { 'Content-Type': 'image/png' } })));
+    worker().use(
+      http.get(
+        'https://images.card.test/ok.png',
+        () => new HttpResponse(bytes.slice(0), { headers: { 'Content-Type': 'image/png' } }),
+      ),
+    );
     const c = backend.store.findCampaign('atelier-ceramique')!;
     c.imageUrl = 'https://images.card.test/ok.png';
     c.imageAlt = 'Lou au tour, les mains dans la terre';
@@ -162,11 +174,13 @@ describe('partage-campaign-card', () => {
   it('shows the error with a retry and the blogger’s link so readers still reach the campaign', async () => {
     backend.failNext('getCampaign', 404);
     const failed = oneEvent(document, 'partage-error');
-    const wrapper = await fixture<HTMLDivElement>(html`<div>
-      <partage-campaign-card api=${BASE} campaign="atelier-ceramique" locale="fr">
-        <a href="https://blog.example.org/atelier">L’atelier céramique — soutenir le projet</a>
-      </partage-campaign-card>
-    </div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div>
+        <partage-campaign-card api=${BASE} campaign="atelier-ceramique" locale="fr">
+          <a href="https://blog.example.org/atelier">L’atelier céramique — soutenir le projet</a>
+        </partage-campaign-card>
+      </div>`,
+    );
     const el = wrapper.querySelector('partage-campaign-card')!;
     const event = await failed;
     expect(event.target).to.equal(el);
@@ -185,9 +199,11 @@ describe('partage-campaign-card', () => {
 
   it('says when the reader is offline, keeping the fallback link', async () => {
     backend.setOffline(true);
-    const el = await fixture<PartageCampaignCard>(html`<partage-campaign-card api=${BASE} campaign="atelier-ceramique" locale="en">
-      <a href="https://blog.example.org/atelier">Support the pottery workshop</a>
-    </partage-campaign-card>`);
+    const el = await fixture<PartageCampaignCard>(
+      html`<partage-campaign-card api=${BASE} campaign="atelier-ceramique" locale="en">
+        <a href="https://blog.example.org/atelier">Support the pottery workshop</a>
+      </partage-campaign-card>`,
+    );
     await waitForPart(el, 'error');
     expect(textOf(el, '[part~="error"] p')).to.equal('You seem to be offline. Check your connection and try again.');
     expect(fallbackShown(el)).to.be.true;
@@ -199,7 +215,9 @@ describe('partage-campaign-card', () => {
     clientFor(BASE).invalidate();
     backend.setOffline(true);
     await el.reload();
-    expect(norm(el.shadowRoot!.querySelector('.stale')?.textContent)).to.equal('Dernières données reçues : la mise à jour a échoué.');
+    expect(norm(el.shadowRoot!.querySelector('.stale')?.textContent)).to.equal(
+      'Dernières données reçues : la mise à jour a échoué.',
+    );
     expect(part(el, 'link')).to.exist;
     expect(hasState(el, 'stale')).to.be.true;
     expect(fallbackShown(el)).to.be.false;
@@ -224,10 +242,12 @@ describe('partage-campaign-card', () => {
   });
 
   it('links the whole card and takes keyboard focus on its title link', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div>
-      <button>before</button>
-      <partage-campaign-card api=${BASE} campaign="atelier-ceramique" heading-level="2"></partage-campaign-card>
-    </div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div>
+        <button>before</button>
+        <partage-campaign-card api=${BASE} campaign="atelier-ceramique" heading-level="2"></partage-campaign-card>
+      </div>`,
+    );
     const el = wrapper.querySelector('partage-campaign-card')!;
     await waitForPart(el, 'link');
     expect(part(el, 'title')!.tagName).to.equal('H2');
@@ -242,9 +262,11 @@ describe('partage-campaign-card', () => {
   });
 
   it('works under a provider', async () => {
-    const root = await fixture(html`<partage-provider api=${BASE} locale="en">
-      <partage-campaign-card campaign="librairie-solidaire"></partage-campaign-card>
-    </partage-provider>`);
+    const root = await fixture(
+      html`<partage-provider api=${BASE} locale="en">
+        <partage-campaign-card campaign="librairie-solidaire"></partage-campaign-card>
+      </partage-provider>`,
+    );
     const el = root.querySelector('partage-campaign-card')!;
     await waitForPart(el, 'link');
     expect(textOf(el, '[part~="creator"]')).to.equal('by Association Les Pages Volantes');
@@ -254,10 +276,14 @@ describe('partage-campaign-card', () => {
   });
 
   it('explains a missing api and still shows the fallback link', async () => {
-    const el = await fixture(html`<partage-campaign-card campaign="atelier-ceramique" locale="en">
-      <a href="https://blog.example.org/atelier">Support the workshop</a>
-    </partage-campaign-card>`);
-    expect(textOf(el, '[part~="error"]')).to.equal('This widget needs an api attribute or a surrounding partage-provider.');
+    const el = await fixture(
+      html`<partage-campaign-card campaign="atelier-ceramique" locale="en">
+        <a href="https://blog.example.org/atelier">Support the workshop</a>
+      </partage-campaign-card>`,
+    );
+    expect(textOf(el, '[part~="error"]')).to.equal(
+      'This widget needs an api attribute or a surrounding partage-provider.',
+    );
     expect(fallbackShown(el)).to.be.true;
     await expect(el).to.be.accessible();
   });

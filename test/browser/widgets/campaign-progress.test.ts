@@ -5,14 +5,28 @@ import { clientFor } from '../../../src/core/clients.js';
 import '../../../src/widgets/campaign-progress/define.js';
 import type { PartageCampaignProgress } from '../../../src/widgets/campaign-progress/campaign-progress.js';
 import '../../../src/widgets/provider/define.js';
-import { controlledStream, hasState, norm, part, parts, textOf, useMockBackend, waitForPart } from './campaign-test-kit.js';
+import {
+  controlledStream,
+  hasState,
+  norm,
+  part,
+  parts,
+  textOf,
+  useMockBackend,
+  waitForPart,
+} from './campaign-test-kit.js';
 
 const BASE = 'https://api.progress.test/v1';
 const { backend, worker } = useMockBackend(BASE);
 
 async function progress(campaign: string, locale = 'fr', extra: { compact?: boolean } = {}) {
   const el = await fixture<PartageCampaignProgress>(
-    html`<partage-campaign-progress api=${BASE} campaign=${campaign} locale=${locale} ?compact=${extra.compact ?? false}></partage-campaign-progress>`,
+    html`<partage-campaign-progress
+      api=${BASE}
+      campaign=${campaign}
+      locale=${locale}
+      ?compact=${extra.compact ?? false}
+    ></partage-campaign-progress>`,
   );
   await waitForPart(el, 'amount', `${campaign} loaded`);
   return el;
@@ -24,13 +38,18 @@ const stat = (el: Element, label: string) => {
   if (!dt) throw new Error(`no stat "${label}"`);
   return norm(dt.nextElementSibling?.textContent);
 };
-const stream = (id: string) => waitUntil(() => backend.listeners(`campaigns/${id}`) > 0, `stream of ${id}`, { timeout: 5000 });
+const stream = (id: string) =>
+  waitUntil(() => backend.listeners(`campaigns/${id}`) > 0, `stream of ${id}`, { timeout: 5000 });
 
 describe('partage-campaign-progress', () => {
   it('reserves its size with an aria-busy skeleton while loading', async () => {
     backend.setLatency(Infinity);
     const el = await fixture<PartageCampaignProgress>(
-      html`<partage-campaign-progress api=${BASE} campaign="atelier-ceramique" locale="fr"></partage-campaign-progress>`,
+      html`<partage-campaign-progress
+        api=${BASE}
+        campaign="atelier-ceramique"
+        locale="fr"
+      ></partage-campaign-progress>`,
     );
     await waitUntil(() => el.shadowRoot!.querySelector('[aria-busy="true"]'), 'skeleton');
     const busy = el.shadowRoot!.querySelector('[aria-busy="true"]')!;
@@ -82,7 +101,9 @@ describe('partage-campaign-progress', () => {
     const m = meter(el);
     expect(m.getAttribute('aria-valuenow')).to.equal('413');
     expect(m.getAttribute('aria-valuemax')).to.equal('667');
-    expect(norm(m.getAttribute('aria-valuetext'))).to.equal('3 100 000 € collectés sur un objectif de 750 000 € (413 %)');
+    expect(norm(m.getAttribute('aria-valuetext'))).to.equal(
+      '3 100 000 € collectés sur un objectif de 750 000 € (413 %)',
+    );
     expect(hasState(el, 'overfunded')).to.be.true;
     expect(part(el, 'meter-overflow')).to.exist;
     expect(parts(el, 'milestone-marker-reached')).to.have.length(2);
@@ -127,14 +148,18 @@ describe('partage-campaign-progress', () => {
     const c = backend.store.findCampaign('mon-petit-placement')!;
     c.pledged.amount = 500_000_000;
     const el = await progress('mon-petit-placement', 'en', { compact: true });
-    expect(textOf(el, '[part~="waitlist"]')).to.equal('Oversubscribed: 800 investors are on the waitlist. The €5M cap is reached: new tickets join the waitlist.');
+    expect(textOf(el, '[part~="waitlist"]')).to.equal(
+      'Oversubscribed: 800 investors are on the waitlist. The €5M cap is reached: new tickets join the waitlist.',
+    );
   });
 
   it('uses compact amounts of the locale with the compact attribute', async () => {
     const el = await progress('mon-petit-placement', 'fr', { compact: true });
     expect(textOf(el, '[part~="amount"]')).to.equal('3,1 M €');
     expect(textOf(el, '[part~="raised"]')).to.equal('3,1 M € collectés sur un objectif de 750 k €');
-    expect(norm(meter(el).getAttribute('aria-valuetext'))).to.equal('3,1 M € collectés sur un objectif de 750 k € (413 %)');
+    expect(norm(meter(el).getAttribute('aria-valuetext'))).to.equal(
+      '3,1 M € collectés sur un objectif de 750 k € (413 %)',
+    );
     // The goal list stays for assistive technologies, out of the compact layout.
     expect(part(el, 'milestones')!.classList.contains('visually-hidden')).to.be.true;
     await expect(el).to.be.accessible();
@@ -142,7 +167,9 @@ describe('partage-campaign-progress', () => {
 
   it('shows a succeeded campaign as ended and funded, without opening a stream', async () => {
     const el = await progress('court-metrage-voisins');
-    const endedOn = new Intl.DateTimeFormat('fr', { dateStyle: 'long' }).format(new Date(backend.store.findCampaign('court-metrage-voisins')!.endsAt));
+    const endedOn = new Intl.DateTimeFormat('fr', { dateStyle: 'long' }).format(
+      new Date(backend.store.findCampaign('court-metrage-voisins')!.endsAt),
+    );
     expect(stat(el, 'Terminée')).to.equal(norm(endedOn));
     expect(textOf(el, '[part~="outcome"]')).to.equal('Financée');
     expect(hasState(el, 'ended')).to.be.true;
@@ -175,7 +202,11 @@ describe('partage-campaign-progress', () => {
     await waitForPart(el, 'live');
     const region = el.shadowRoot!.querySelector('[role="status"][part~="announcement"]')!;
     const announced: string[] = [];
-    new MutationObserver(() => announced.push(norm(region.textContent))).observe(region, { childList: true, subtree: true, characterData: true });
+    new MutationObserver(() => announced.push(norm(region.textContent))).observe(region, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+    });
 
     backend.simulatePledge('atelier-ceramique', 4_000);
     backend.simulatePledge('atelier-ceramique', 2_000);
@@ -185,7 +216,9 @@ describe('partage-campaign-progress', () => {
     // The visible total moves at once; the announcement waits for the burst to settle.
     expect(norm(region.textContent)).to.equal('');
     await waitUntil(() => norm(region.textContent) !== '', 'announcement', { timeout: 4000 });
-    expect(norm(region.textContent)).to.equal('Nouveau total : 5 480 € collectés, 69 % de l’objectif, 145 contributeurs.');
+    expect(norm(region.textContent)).to.equal(
+      'Nouveau total : 5 480 € collectés, 69 % de l’objectif, 145 contributeurs.',
+    );
     expect(announced.filter((t) => t !== '')).to.have.length(1);
     await expect(el).to.be.accessible();
   });
@@ -196,7 +229,10 @@ describe('partage-campaign-progress', () => {
     const res = await fetch(`${BASE}/campaigns/atelier-ceramique/pledges`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'Idempotency-Key': `progress-${Date.now()}` },
-      body: JSON.stringify({ amount: { amount: 260_000, currency: 'EUR' }, backer: { name: 'Alix', email: 'alix@example.org' } }),
+      body: JSON.stringify({
+        amount: { amount: 260_000, currency: 'EUR' },
+        backer: { name: 'Alix', email: 'alix@example.org' },
+      }),
     });
     expect(res.status).to.equal(201);
     await waitUntil(() => textOf(el, '[part~="percent"]') === '100 % de l’objectif', 'goal reached');
@@ -221,10 +257,12 @@ describe('partage-campaign-progress', () => {
   });
 
   it('shares one stream between widgets of the same campaign', async () => {
-    const el = await fixture(html`<div>
-      <partage-campaign-progress api=${BASE} campaign="atelier-ceramique"></partage-campaign-progress>
-      <partage-campaign-progress api=${BASE} campaign="atelier-ceramique" compact></partage-campaign-progress>
-    </div>`);
+    const el = await fixture(
+      html`<div>
+        <partage-campaign-progress api=${BASE} campaign="atelier-ceramique"></partage-campaign-progress>
+        <partage-campaign-progress api=${BASE} campaign="atelier-ceramique" compact></partage-campaign-progress>
+      </div>`,
+    );
     const [a, b] = [...el.querySelectorAll('partage-campaign-progress')];
     await waitForPart(a!, 'amount');
     await waitForPart(b!, 'amount');
@@ -237,7 +275,11 @@ describe('partage-campaign-progress', () => {
     backend.failNext('getCampaign', 503, { times: 3 });
     const failed = oneEvent(document, 'partage-error');
     const el = await fixture<PartageCampaignProgress>(
-      html`<partage-campaign-progress api=${BASE} campaign="atelier-ceramique" locale="fr"></partage-campaign-progress>`,
+      html`<partage-campaign-progress
+        api=${BASE}
+        campaign="atelier-ceramique"
+        locale="fr"
+      ></partage-campaign-progress>`,
     );
     const event = await failed;
     expect(event.target).to.equal(el);
@@ -258,7 +300,11 @@ describe('partage-campaign-progress', () => {
   it('says when the reader is offline, and recovers', async () => {
     backend.setOffline(true);
     const el = await fixture<PartageCampaignProgress>(
-      html`<partage-campaign-progress api=${BASE} campaign="atelier-ceramique" locale="en"></partage-campaign-progress>`,
+      html`<partage-campaign-progress
+        api=${BASE}
+        campaign="atelier-ceramique"
+        locale="en"
+      ></partage-campaign-progress>`,
     );
     const error = await waitForPart(el, 'error');
     expect(norm(error.textContent)).to.contain('You seem to be offline.');
@@ -286,9 +332,11 @@ describe('partage-campaign-progress', () => {
   });
 
   it('works under a provider that gives the client and the locale', async () => {
-    const root = await fixture(html`<partage-provider api=${BASE} locale="en">
-      <partage-campaign-progress campaign="librairie-solidaire"></partage-campaign-progress>
-    </partage-provider>`);
+    const root = await fixture(
+      html`<partage-provider api=${BASE} locale="en">
+        <partage-campaign-progress campaign="librairie-solidaire"></partage-campaign-progress>
+      </partage-provider>`,
+    );
     const el = root.querySelector('partage-campaign-progress')!;
     await waitForPart(el, 'amount');
     expect(textOf(el, '[part~="raised"]')).to.equal('€1,380 raised of a €4,000 goal');
@@ -302,7 +350,11 @@ describe('partage-campaign-progress', () => {
   it('takes partner texts and follows the page language without a locale', async () => {
     const el = await fixture<PartageCampaignProgress>(
       html`<div lang="fr">
-        <partage-campaign-progress api=${BASE} campaign="atelier-ceramique" texts='{"ofGoal": "du but"}'></partage-campaign-progress>
+        <partage-campaign-progress
+          api=${BASE}
+          campaign="atelier-ceramique"
+          texts='{"ofGoal": "du but"}'
+        ></partage-campaign-progress>
       </div>`,
     ).then((d) => d.querySelector('partage-campaign-progress')!);
     await waitForPart(el, 'amount');
@@ -310,10 +362,18 @@ describe('partage-campaign-progress', () => {
   });
 
   it('explains a missing api or campaign attribute', async () => {
-    const noApi = await fixture(html`<partage-campaign-progress campaign="atelier-ceramique" locale="en"></partage-campaign-progress>`);
-    expect(textOf(noApi, '[part~="error"]')).to.equal('This widget needs an api attribute or a surrounding partage-provider.');
-    const noCampaign = await fixture(html`<partage-campaign-progress api=${BASE} locale="en"></partage-campaign-progress>`);
-    expect(textOf(noCampaign, '[part~="error"]')).to.equal('This widget needs a campaign attribute (the campaign’s id or slug).');
+    const noApi = await fixture(
+      html`<partage-campaign-progress campaign="atelier-ceramique" locale="en"></partage-campaign-progress>`,
+    );
+    expect(textOf(noApi, '[part~="error"]')).to.equal(
+      'This widget needs an api attribute or a surrounding partage-provider.',
+    );
+    const noCampaign = await fixture(
+      html`<partage-campaign-progress api=${BASE} locale="en"></partage-campaign-progress>`,
+    );
+    expect(textOf(noCampaign, '[part~="error"]')).to.equal(
+      'This widget needs a campaign attribute (the campaign’s id or slug).',
+    );
     await expect(noCampaign).to.be.accessible();
   });
 });

@@ -37,7 +37,9 @@ export function textOf(el: Element, selector: string): string {
 }
 
 export const part = (el: Element, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
-export const parts = (el: Element, name: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
+export const parts = (el: Element, name: string) => [
+  ...el.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`),
+];
 
 export async function waitForPart(el: Element, name: string, message = `part ${name}`): Promise<HTMLElement> {
   await waitUntil(() => part(el, name), message, { timeout: 5000 });
