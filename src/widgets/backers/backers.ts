@@ -51,6 +51,8 @@ const CLOCK_MS = 60_000;
  * @cssstate stale - A refresh failed; the last list stays on screen.
  * @cssstate live - The live stream is open.
  * @cssstate dark - Dark theme in use.
+ *
+ * @tag partage-backers
  */
 export class PartageBackers extends PartageElement<typeof messages.en> {
   static override styles = [...PartageElement.styles, backersStyles];

@@ -56,6 +56,8 @@ type HeadingLevel = 2 | 3 | 4 | 5 | 6;
  * @cssstate overfunded - More than 100 % of the goal is raised.
  * @cssstate upcoming - The campaign has not started.
  * @cssstate ended - The campaign is over.
+ *
+ * @tag partage-campaign-card
  */
 export class PartageCampaignCard extends PartageElement<typeof messages.en> {
   static override styles = [...PartageElement.styles, progressMeterStyles, campaignCardStyles];

@@ -54,6 +54,8 @@ const ANNOUNCE_MIN_GAP_MS = 20_000;
  * @cssstate upcoming - The campaign has not started.
  * @cssstate ended - The campaign is over (succeeded or failed).
  * @cssstate oversubscribed - Equity raise past its goal, with a waitlist.
+ *
+ * @tag partage-campaign-progress
  */
 export class PartageCampaignProgress extends PartageElement<typeof messages.en> {
   static override styles = [...PartageElement.styles, progressMeterStyles, campaignProgressStyles];

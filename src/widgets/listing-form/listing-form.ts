@@ -49,6 +49,8 @@ import { listingFormStyles } from './listing-form.styles.js';
  * @cssstate sending - The listing is being sent.
  * @cssstate published - The confirmation shows.
  * @cssstate dark - Dark theme in use.
+ *
+ * @tag partage-listing-form
  */
 export class PartageListingForm extends PartageElement<typeof messages.en> {
   static override styles = [...PartageElement.styles, formStyles, listingFormStyles];

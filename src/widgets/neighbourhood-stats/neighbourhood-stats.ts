@@ -47,6 +47,8 @@ type StatKey = 'members' | 'activeSharers' | 'exchanges' | 'activityRate' | 'ope
  * @cssstate stale - A refresh failed; the last figures stay on screen.
  * @cssstate live - The live stream is open.
  * @cssstate dark - Dark theme in use.
+ *
+ * @tag partage-neighbourhood-stats
  */
 export class PartageNeighbourhoodStats extends PartageElement<typeof messages.en> {
   static override styles = [...PartageElement.styles, neighbourhoodStatsStyles];

@@ -134,6 +134,8 @@ interface RewardSelectDetail {
  * @cssstate pending-payment - The reader is sent to the checkout.
  * @cssstate waitlisted - The investor joined the waitlist.
  * @cssstate live - Reward stock and totals follow the live stream.
+ *
+ * @tag partage-pledge-form
  */
 export class PartagePledgeForm extends PartageElement<typeof messages.en> {
   static override styles = [...PartageElement.styles, pledgeFormStyles];

@@ -16,6 +16,8 @@ import { providerStyles } from './provider.styles.js';
  * @slot - Any content, including Partage widgets at any depth.
  *
  * @cssproperty --partage-accent - Brand colour of buttons, bars and links.
+ *
+ * @tag partage-provider
  */
 export class PartageProvider extends PartageElement {
   static override styles = [...PartageElement.styles, providerStyles];

@@ -70,6 +70,8 @@ interface TierList {
  * @cssstate empty - The campaign has no tiers.
  * @cssstate selected - A tier (or "without reward") is chosen.
  * @cssstate live - Stock follows the live stream.
+ *
+ * @tag partage-reward-tiers
  */
 export class PartageRewardTiers extends PartageElement<typeof messages.en> {
   static override styles = [...PartageElement.styles, rewardTiersStyles];

@@ -116,6 +116,8 @@ const SKELETON_ROWS = 4;
  * @cssstate signed-out - Read-only: no member token.
  * @cssstate posting - The posting form is open.
  * @cssstate dark - Dark theme in use.
+ *
+ * @tag partage-share-board
  */
 export class PartageShareBoard extends PartageElement<typeof messages.en> {
   static override styles = [...PartageElement.styles, formStyles, shareBoardStyles];

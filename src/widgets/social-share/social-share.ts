@@ -54,6 +54,8 @@ const BRANDS: Record<'facebook' | 'x' | 'linkedin', string> = { facebook: 'Faceb
  * @cssstate copied - The link was just copied.
  * @cssstate error - The campaign could not load.
  * @cssstate dark - Dark theme in use.
+ *
+ * @tag partage-social-share
  */
 export class PartageSocialShare extends PartageElement<typeof messages.en> {
   static override styles = [...PartageElement.styles, socialShareStyles];
