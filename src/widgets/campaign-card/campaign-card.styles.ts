@@ -169,9 +169,6 @@ export const campaignCardStyles = css`
     gap: 0.75rem;
     padding: var(--_gap);
   }
-  .fallback:not(:has(*)) {
-    display: none;
-  }
   ::slotted(a) {
     color: var(--_accent);
     font-weight: 600;
