@@ -59,6 +59,8 @@ const MAX_DELAY = 2 ** 31 - 1;
  * @cssstate stale - The campaign is shown but the latest refresh failed.
  * @cssstate upcoming - Counting down to the start.
  * @cssstate ended - Time is up.
+ *
+ * @tag partage-countdown
  */
 export class PartageCountdown extends PartageElement<typeof messages.en> {
   static override styles = [...PartageElement.styles, countdownStyles];
