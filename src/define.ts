@@ -6,6 +6,7 @@ import { defineElement, tagName } from './core/define.js';
 import { PartageProvider } from './widgets/provider/provider.js';
 import { PartageCampaignProgress } from './widgets/campaign-progress/campaign-progress.js';
 import { PartageCampaignCard } from './widgets/campaign-card/campaign-card.js';
+import { PartageCountdown } from './widgets/countdown/countdown.js';
 import { PartageRewardTiers } from './widgets/reward-tiers/reward-tiers.js';
 import { PartagePledgeForm } from './widgets/pledge-form/pledge-form.js';
 import { PartageBackers } from './widgets/backers/backers.js';
@@ -19,6 +20,7 @@ export const elements = {
   'provider': PartageProvider,
   'campaign-progress': PartageCampaignProgress,
   'campaign-card': PartageCampaignCard,
+  countdown: PartageCountdown,
   'reward-tiers': PartageRewardTiers,
   'pledge-form': PartagePledgeForm,
   'backers': PartageBackers,

@@ -11,6 +11,7 @@ export { formatMoney, formatPercent, formatNumber, toMajor, toMinor } from './co
 export { PartageProvider } from './widgets/provider/provider.js';
 export { PartageCampaignProgress } from './widgets/campaign-progress/campaign-progress.js';
 export { PartageCampaignCard } from './widgets/campaign-card/campaign-card.js';
+export { PartageCountdown } from './widgets/countdown/countdown.js';
 export { PartageRewardTiers } from './widgets/reward-tiers/reward-tiers.js';
 export { PartagePledgeForm } from './widgets/pledge-form/pledge-form.js';
 export { PartageBackers } from './widgets/backers/backers.js';
