@@ -10,7 +10,7 @@ import { formatDate, formatMoney, formatNumber } from '../../core/format.js';
 import { LiveController } from '../../core/live-controller.js';
 import { PartageElement } from '../../core/partage-element.js';
 import { ResourceController } from '../../core/resource-controller.js';
-import type { SelectionStore } from '../../core/selection.js';
+import { FollowSelectionController, REWARD_SELECT_EVENT, type RewardSelectDetail } from '../../core/selection.js';
 import { errorText, errorView, noApiView, staleNotice } from '../../core/views.js';
 import { currencyAffix, formatAmountInput, parseAmount } from './amount.js';
 import {
@@ -68,13 +68,6 @@ interface Attempt {
 interface Notice {
   text: string;
   retry: boolean;
-}
-
-/** The same shape as `<partage-reward-tiers>`'s event, which the provider turns into the shared selection. */
-interface RewardSelectDetail {
-  campaignId: string;
-  rewardId: string | null;
-  minimum: Money | null;
 }
 
 /**
@@ -165,8 +158,6 @@ export class PartagePledgeForm extends PartageElement<typeof messages.en> {
   #attempt: Attempt | undefined;
   /** Fields the reader left once: their errors show as they type. */
   #touched = new Set<Field>();
-  #store: SelectionStore | undefined;
-  #syncedKey: string | undefined;
 
   readonly #data = new ResourceController<PledgeData>(this, {
     key: () => this.#key,
@@ -193,6 +184,18 @@ export class PartagePledgeForm extends PartageElement<typeof messages.en> {
     onEvent: (event) => this.#onLive(event),
   });
 
+  // A reward shared by the tiers wins over the `reward` attribute.
+  readonly #selection = new FollowSelectionController(this, {
+    store: () => this.ctx?.selection,
+    loaded: () => {
+      const d = this.#current;
+      return d && { key: d.key, campaignId: d.campaign.id };
+    },
+    preset: () => this.reward,
+    shown: () => this.values.rewardId,
+    apply: (rewardId) => this.#applyReward(rewardId),
+  });
+
   get #key(): string | null {
     const client = this.client;
     return client && this.campaign ? `${client.baseUrl}|${this.campaign}` : null;
@@ -217,7 +220,6 @@ export class PartagePledgeForm extends PartageElement<typeof messages.en> {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('online', this.#onOnline);
-    this.#attachStore(undefined);
   }
 
   #onOnline = () => {
@@ -231,20 +233,11 @@ export class PartagePledgeForm extends PartageElement<typeof messages.en> {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('campaign') && changed.get('campaign') !== undefined) this.#startOver(true);
-    this.#attachStore(this.ctx?.selection);
+    const synced = this.#selection.sync();
     const d = this.#current;
-    if (d && this.#syncedKey !== d.key) {
-      // First data of this campaign: a reward shared by the tiers wins over the attribute.
-      this.#syncedKey = d.key;
-      const shared = this.#store?.reward(d.campaign.id);
-      if (shared !== undefined) this.#applyReward(shared ?? '');
-      else if (this.reward !== undefined) {
-        this.#applyReward(this.reward);
-        this.#store?.selectReward(d.campaign.id, this.values.rewardId || null);
-      }
-    } else if (d && changed.has('reward') && this.reward !== undefined) {
+    if (d && !synced && changed.has('reward') && this.reward !== undefined) {
       this.#applyReward(this.reward);
-      this.#store?.selectReward(d.campaign.id, this.values.rewardId || null);
+      this.#selection.share();
     }
     const status = this.#data.status;
     const pledge = this.result?.pledge;
@@ -265,21 +258,6 @@ export class PartagePledgeForm extends PartageElement<typeof messages.en> {
   }
 
   // ---- shared reward selection ------------------------------------------------------------
-
-  #onShared = (e: Event) => {
-    const { campaignId, rewardId } = (e as CustomEvent<{ campaignId: string; rewardId: string | null }>).detail;
-    const d = this.#current;
-    if (d && campaignId === d.campaign.id && (rewardId ?? '') !== this.values.rewardId)
-      this.#applyReward(rewardId ?? '');
-  };
-
-  #attachStore(store: SelectionStore | undefined): void {
-    if (store === this.#store) return;
-    this.#store?.removeEventListener('change', this.#onShared);
-    this.#store = store;
-    this.#syncedKey = undefined;
-    store?.addEventListener('change', this.#onShared);
-  }
 
   /** Takes a reward chosen anywhere, and raises the amount to its minimum when lower. */
   #applyReward(rewardId: string): void {
@@ -308,7 +286,7 @@ export class PartagePledgeForm extends PartageElement<typeof messages.en> {
     if (!d) return;
     this.#applyReward(rewardId);
     const reward = rewardOf(d.rewards, this.values.rewardId);
-    this.emit<RewardSelectDetail>('partage-reward-select', {
+    this.emit<RewardSelectDetail>(REWARD_SELECT_EVENT, {
       campaignId: d.campaign.id,
       rewardId: reward ? reward.id : null,
       minimum: reward ? { ...reward.minimum } : null,

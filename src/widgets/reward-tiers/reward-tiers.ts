@@ -8,7 +8,7 @@ import { formatDate, formatMoney, formatNumber } from '../../core/format.js';
 import { LiveController } from '../../core/live-controller.js';
 import { PartageElement } from '../../core/partage-element.js';
 import { ResourceController } from '../../core/resource-controller.js';
-import type { SelectionStore } from '../../core/selection.js';
+import { FollowSelectionController } from '../../core/selection.js';
 import { errorView, noApiView, staleNotice } from '../../core/views.js';
 import { REWARD_SELECT_EVENT, type RewardSelectDetail } from './reward-tiers.events.js';
 import { messages } from './reward-tiers.messages.js';
@@ -112,9 +112,16 @@ export class PartageRewardTiers extends PartageElement<typeof messages.en> {
     onEvent: (event) => this.#onLive(event),
   });
 
-  #store: SelectionStore | undefined;
-  /** Whether the shared selection was read for the current tiers. */
-  #syncedKey: string | undefined;
+  // Under a provider `selected` follows the shared choice (a reward chosen in the pledge form).
+  readonly #selection = new FollowSelectionController(this, {
+    store: () => this.ctx?.selection,
+    loaded: () => this.#current,
+    preset: () => this.selected,
+    shown: () => this.selected,
+    apply: (rewardId) => {
+      this.selected = rewardId;
+    },
+  });
 
   /** Loads the tiers again; the current ones stay on screen meanwhile. */
   reload(): Promise<void> {
@@ -142,7 +149,6 @@ export class PartageRewardTiers extends PartageElement<typeof messages.en> {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('online', this.#onOnline);
-    this.#attachStore(undefined);
   }
 
   /** Back online: tiers that failed to load are fetched again without a click. */
@@ -150,36 +156,15 @@ export class PartageRewardTiers extends PartageElement<typeof messages.en> {
     if (this.#data.status === 'error' || this.#data.stale) void this.#data.reload();
   };
 
-  /** The shared selection changed (the pledge form or other tiers chose a reward). */
-  #onShared = (e: Event) => {
-    const { campaignId, rewardId } = (e as CustomEvent<{ campaignId: string; rewardId: string | null }>).detail;
-    const list = this.#current;
-    if (list && campaignId === list.campaignId) this.selected = rewardId ?? '';
-  };
-
-  #attachStore(store: SelectionStore | undefined): void {
-    if (store === this.#store) return;
-    this.#store?.removeEventListener('change', this.#onShared);
-    this.#store = store;
-    this.#syncedKey = undefined;
-    store?.addEventListener('change', this.#onShared);
-  }
-
   protected override shouldUpdate(changed: PropertyValues<this>): boolean {
     return this.isConnected && super.shouldUpdate(changed);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    this.#attachStore(this.ctx?.selection);
-    const list = this.#current;
     // Once the tiers (and so the campaign's id) are known: take the shared choice, or share ours.
-    if (this.#store && list && this.#syncedKey !== list.key) {
-      this.#syncedKey = list.key;
-      const shared = this.#store.reward(list.campaignId);
-      if (shared !== undefined) this.selected = shared ?? '';
-      else if (this.selected !== undefined) this.#store.selectReward(list.campaignId, this.selected || null);
-    }
+    this.#selection.sync();
+    const list = this.#current;
     const status = this.#data.status;
     this.setState('loading', !list && status !== 'error' && !!this.#key);
     this.setState('error', !list && (status === 'error' || this.#data.stale));
