@@ -16,7 +16,18 @@
     log.errors.push('unhandled rejection: ' + (e.reason && e.reason.message ? e.reason.message : String(e.reason)));
   });
   // Blocked scripts, styles, evals and Trusted Types sinks all land here.
+  // The element that broke the policy, even inside a shadow root (e.g. `div[part=meter-fill]`).
+  var where = function (e) {
+    var node = e.composedPath ? e.composedPath()[0] : e.target;
+    if (!node || !node.localName) return '';
+    var part = node.getAttribute && node.getAttribute('part');
+    var root = node.getRootNode && node.getRootNode();
+    var host = root && root.host ? ' in <' + root.host.localName + '>' : '';
+    return ' on ' + node.localName + (part ? '[part=' + part + ']' : node.className ? '.' + node.className : '') + host;
+  };
   document.addEventListener('securitypolicyviolation', function (e) {
-    log.violations.push(e.effectiveDirective + ' blocked ' + (e.blockedURI || 'inline') + (e.sample ? ' (' + e.sample + ')' : ''));
+    log.violations.push(
+      e.effectiveDirective + ' blocked ' + (e.blockedURI || 'inline') + where(e) + (e.sample ? ' (' + e.sample + ')' : ''),
+    );
   });
 })();
