@@ -4,9 +4,10 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { Backer, CampaignEvent } from '../../contract/index.js';
 import { formatDate, formatMoney, formatRelative } from '../../core/format.js';
 import { LiveController } from '../../core/live-controller.js';
+import { LoadMoreController, loadMoreFooter, type LoadMoreTexts } from '../../core/load-more.js';
 import { PartageElement } from '../../core/partage-element.js';
 import { ResourceController } from '../../core/resource-controller.js';
-import { errorText, errorView, noApiView, staleNotice } from '../../core/views.js';
+import { errorView, noApiView, staleNotice } from '../../core/views.js';
 import { withFirstPage, withLiveBacker, withNextPage, type BackerList } from './backer-list.js';
 import { messages } from './backers.messages.js';
 import { backersStyles } from './backers.styles.js';
@@ -62,8 +63,6 @@ export class PartageBackers extends PartageElement<typeof messages.en> {
   /** Backers per page, 1–100 (default 10). */
   @property({ type: Number, attribute: 'page-size' }) pageSize = DEFAULT_PAGE_SIZE;
 
-  @state() private loadingMore = false;
-  @state() private loadMoreError: unknown;
   /** Polite announcement of live arrivals (the live region's text). */
   @state() private announcement = '';
 
@@ -72,7 +71,7 @@ export class PartageBackers extends PartageElement<typeof messages.en> {
   /** Live backers that arrived before the first page: merged into it so none is lost. */
   #early: Backer[] = [];
   #clock: ReturnType<typeof setInterval> | undefined;
-  #more: AbortController | undefined;
+  readonly #more = new LoadMoreController(this, 'listBackers');
 
   readonly #backers = new ResourceController<BackerList>(this, {
     key: () => this.#listKey,
@@ -124,7 +123,6 @@ export class PartageBackers extends PartageElement<typeof messages.en> {
     super.disconnectedCallback();
     window.removeEventListener('online', this.#onOnline);
     clearInterval(this.#clock);
-    this.#more?.abort();
   }
 
   /** Back online: a list that failed or went stale is fetched again without a click. */
@@ -143,9 +141,7 @@ export class PartageBackers extends PartageElement<typeof messages.en> {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('campaign') || changed.has('api')) {
-      this.#more?.abort();
-      this.loadingMore = false;
-      this.loadMoreError = undefined;
+      this.#more.reset();
       this.#early = [];
     }
   }
@@ -184,30 +180,20 @@ export class PartageBackers extends PartageElement<typeof messages.en> {
   async #loadMore(): Promise<void> {
     const list = this.#current;
     const client = this.client;
-    if (!list?.nextCursor || !client || this.loadingMore) return;
-    this.#more?.abort();
-    const abort = (this.#more = new AbortController());
-    this.loadingMore = true;
-    this.loadMoreError = undefined;
-    try {
-      const page = await client.listBackers(
-        this.campaign!,
-        { limit: this.#limit, cursor: list.nextCursor },
-        { signal: abort.signal },
-      );
-      if (abort.signal.aborted) return;
-      // Live arrivals may have changed the list meanwhile: append to the latest one.
-      const { list: next, added } = withNextPage(this.#current ?? list, page);
-      this.#backers.set(next);
-      this.loadingMore = false;
-      await this.updateComplete;
-      this.#focusAfterMore(added, next);
-    } catch (error) {
-      if (abort.signal.aborted) return;
-      this.loadingMore = false;
-      this.loadMoreError = error;
-      this.emit('partage-error', { operation: 'listBackers', error });
-    }
+    if (!list?.nextCursor || !client) return;
+    const cursor = list.nextCursor;
+    const done = await this.#more.load(
+      (signal) => client.listBackers(this.campaign!, { limit: this.#limit, cursor }, { signal }),
+      (page) => {
+        // Live arrivals may have changed the list meanwhile: append to the latest one.
+        const result = withNextPage(this.#current ?? list, page);
+        this.#backers.set(result.list);
+        return result;
+      },
+    );
+    if (!done) return;
+    await this.updateComplete;
+    this.#focusAfterMore(done.added, done.list);
   }
 
   /** Focus goes to the first backer just loaded, so keyboard and screen reader users read on from there. */
@@ -268,27 +254,18 @@ export class PartageBackers extends PartageElement<typeof messages.en> {
 
   #renderList(list: BackerList) {
     if (list.items.length === 0) return html`<p class="empty muted" part="empty">${this.t('empty')}</p>`;
-    return html`<ol class="list" part="list" aria-labelledby="title" aria-busy=${this.loadingMore ? 'true' : 'false'}>
+    return html`<ol class="list" part="list" aria-labelledby="title" aria-busy=${this.#more.loading ? 'true' : 'false'}>
         ${repeat(
           list.items,
           (b) => b.id,
           (b) => this.#renderBacker(b),
         )}
       </ol>
-      ${
-        this.loadMoreError
-          ? html`<p class="more-error" role="alert" part="error">
-              ${this.t('loadMoreFailed')} ${errorText(this, this.loadMoreError)}
-            </p>`
-          : nothing
-      }
-      ${
-        list.nextCursor
-          ? html`<button type="button" class="secondary more" part="more" @click=${() => void this.#loadMore()}>
-              ${this.loadingMore ? this.t('loadingMore') : this.t('showMore')}
-            </button>`
-          : nothing
-      }`;
+      ${loadMoreFooter(this, this.#more, !!list.nextCursor, this.#moreTexts, () => void this.#loadMore())}`;
+  }
+
+  get #moreTexts(): LoadMoreTexts {
+    return { more: this.t('showMore'), loading: this.t('loadingMore'), failed: this.t('loadMoreFailed') };
   }
 
   #renderBacker(backer: Backer) {

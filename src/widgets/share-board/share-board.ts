@@ -15,6 +15,7 @@ import { formatDate, formatRelative } from '../../core/format.js';
 import { heading, headingLevel } from '../../core/heading.js';
 import { ListingForm } from '../../core/listing-form-controller.js';
 import { LiveController } from '../../core/live-controller.js';
+import { LoadMoreController, loadMoreFooter, type LoadMoreTexts } from '../../core/load-more.js';
 import {
   LISTING_CREATED,
   REPLY_SENT,
@@ -26,7 +27,7 @@ import {
 import { hasMemberToken, resolveMemberToken } from '../../core/member-token.js';
 import { PartageElement } from '../../core/partage-element.js';
 import { ResourceController } from '../../core/resource-controller.js';
-import { errorText, errorView, noApiView, staleNotice } from '../../core/views.js';
+import { errorView, noApiView, staleNotice } from '../../core/views.js';
 import { ListingActions } from './listing-actions.js';
 import {
   firstPage,
@@ -143,8 +144,6 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
   @state() private searchText = '';
   @state() private posting = false;
   @state() private expanded: ReadonlySet<string> = new Set();
-  @state() private loadingMore = false;
-  @state() private loadMoreError: unknown;
   /** Polite announcements: result counts after a search, live arrivals. */
   @state() private announcement = '';
 
@@ -154,7 +153,7 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
   #early: Listing[] = [];
   #debounce: ReturnType<typeof setTimeout> | undefined;
   #clock: ReturnType<typeof setInterval> | undefined;
-  #more: AbortController | undefined;
+  readonly #more = new LoadMoreController(this, 'listListings');
   /** What a signed-out reader wanted to do when they asked to sign in. */
   #intent: { reason: SignInReason; listingId?: string } | undefined;
   /** The list whose count was last announced (counts are announced after filter changes only). */
@@ -267,7 +266,6 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
     window.removeEventListener('online', this.#onOnline);
     clearInterval(this.#clock);
     clearTimeout(this.#debounce);
-    this.#more?.abort();
   }
 
   /** Back online: what failed or went stale is fetched again without a click. */
@@ -288,9 +286,7 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
       }
     }
     if (changed.has('neighbourhood') || changed.has('api')) {
-      this.#more?.abort();
-      this.loadingMore = false;
-      this.loadMoreError = undefined;
+      this.#more.reset();
       this.#early = [];
       this.expanded = new Set();
       this.#announcedKey = null;
@@ -375,9 +371,7 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
   // ---- filters ---------------------------------------------------------------------------
 
   #setFilters(patch: Partial<BoardFilters>): void {
-    this.#more?.abort();
-    this.loadingMore = false;
-    this.loadMoreError = undefined;
+    this.#more.reset();
     this.filters = { ...this.filters, ...patch };
   }
 
@@ -423,30 +417,22 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
   async #loadMore(): Promise<void> {
     const list = this.#current;
     const client = this.client;
-    if (!list?.nextCursor || !client || this.loadingMore) return;
-    this.#more?.abort();
-    const abort = (this.#more = new AbortController());
-    this.loadingMore = true;
-    this.loadMoreError = undefined;
-    try {
-      const page = await client.listListings(this.neighbourhood!, this.#query(this.filters, list.nextCursor), {
-        signal: abort.signal,
-      });
-      if (abort.signal.aborted) return;
-      // Live arrivals may have changed the list meanwhile: append to the latest one.
-      const { list: next, added } = nextPage(this.#current ?? list, page);
-      this.#listings.set(next);
-      this.loadingMore = false;
-      await this.updateComplete;
-      // Focus goes to the first new listing, so keyboard and screen reader users read on from there.
-      const target = added[0];
-      if (target) this.renderRoot.querySelector<HTMLElement>(`li[data-id="${CSS.escape(target.id)}"]`)?.focus();
-    } catch (error) {
-      if (abort.signal.aborted) return;
-      this.loadingMore = false;
-      this.loadMoreError = error;
-      this.emit('partage-error', { operation: 'listListings', error });
-    }
+    if (!list?.nextCursor || !client) return;
+    const query = this.#query(this.filters, list.nextCursor);
+    const added = await this.#more.load(
+      (signal) => client.listListings(this.neighbourhood!, query, { signal }),
+      (page) => {
+        // Live arrivals may have changed the list meanwhile: append to the latest one.
+        const result = nextPage(this.#current ?? list, page);
+        this.#listings.set(result.list);
+        return result.added;
+      },
+    );
+    if (!added) return;
+    await this.updateComplete;
+    // Focus goes to the first new listing, so keyboard and screen reader users read on from there.
+    const target = added[0];
+    if (target) this.renderRoot.querySelector<HTMLElement>(`li[data-id="${CSS.escape(target.id)}"]`)?.focus();
   }
 
   #toggle(id: string): void {
@@ -646,20 +632,11 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
           (l) => this.#renderListing(l),
         )}
       </ul>
-      ${
-        this.loadMoreError
-          ? html`<p class="more-error" role="alert" part="error">
-              ${this.t('loadMoreFailed')} ${errorText(this, this.loadMoreError)}
-            </p>`
-          : nothing
-      }
-      ${
-        list.nextCursor && !dimmed
-          ? html`<button type="button" class="secondary more" part="more" @click=${() => void this.#loadMore()}>
-              ${this.loadingMore ? this.t('loadingMore') : this.t('showMore')}
-            </button>`
-          : nothing
-      }`;
+      ${loadMoreFooter(this, this.#more, !!list.nextCursor && !dimmed, this.#moreTexts, () => void this.#loadMore())}`;
+  }
+
+  get #moreTexts(): LoadMoreTexts {
+    return { more: this.t('showMore'), loading: this.t('loadingMore'), failed: this.t('loadMoreFailed') };
   }
 
   #renderListing(l: Listing): TemplateResult {
