@@ -1,12 +1,11 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import type { Campaign, CampaignEvent, Money } from '../../contract/index.js';
+import type { Campaign, Money } from '../../contract/index.js';
+import { CampaignSource } from '../../core/campaign-source.js';
 import { formatDate, formatDuration, formatMoney, formatNumber, formatPercent, timeLeft } from '../../core/format.js';
-import { LiveController } from '../../core/live-controller.js';
 import { PartageElement } from '../../core/partage-element.js';
-import { meterModel, progressMeter, progressMeterStyles, withTotals } from '../../core/progress-meter.js';
-import { ResourceController } from '../../core/resource-controller.js';
+import { meterModel, progressMeter, progressMeterStyles } from '../../core/progress-meter.js';
 import { errorView, noApiView, staleNotice } from '../../core/views.js';
 import { messages } from './campaign-card.messages.js';
 import { campaignCardStyles } from './campaign-card.styles.js';
@@ -72,27 +71,9 @@ export class PartageCampaignCard extends PartageElement<typeof messages.en> {
   /** The image failed to load: the gradient placeholder takes its place. */
   @state() private imageFailed = false;
 
-  readonly #data = new ResourceController<Campaign>(this, {
-    key: () => (this.client && this.campaign ? `${this.client.baseUrl}|${this.campaign}` : null),
-    load: (client, signal) => client.getCampaign(this.campaign!, { signal }),
-    operation: 'getCampaign',
-  });
-
-  // Ended campaigns no longer move: only live and upcoming ones hold a stream open.
-  readonly #live = new LiveController<CampaignEvent>(this, {
-    key: () => {
-      const c = this.#current;
-      return c && this.client && (c.status === 'live' || c.status === 'upcoming')
-        ? `${this.client.baseUrl}|${c.id}`
-        : null;
-    },
-    subscribe: (client, handlers) => client.subscribeCampaign(this.#current!.id, handlers),
-    onEvent: (event) => {
-      const c = this.#current;
-      if (!c || event.campaignId !== c.id) return;
-      this.#data.set(event.type === 'campaign.updated' ? event.campaign : withTotals(c, event.totals));
-    },
-  });
+  readonly #source = new CampaignSource(this, { campaign: () => this.campaign, totals: true });
+  readonly #data = this.#source.data;
+  readonly #live = this.#source.live;
 
   /** Reloads the campaign (the retry button does the same); keeps the card on screen meanwhile. */
   reload(): Promise<void> {
@@ -101,8 +82,7 @@ export class PartageCampaignCard extends PartageElement<typeof messages.en> {
 
   /** The loaded campaign, only if it is the one asked for (not the previous one while switching). */
   get #current(): Campaign | undefined {
-    const c = this.#data.value;
-    return c && (c.id === this.campaign || c.slug === this.campaign) ? c : undefined;
+    return this.#source.current;
   }
 
   #lastImage: string | null = null;

@@ -1,11 +1,10 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { Campaign, CampaignEvent, Money } from '../../contract/index.js';
+import type { Campaign, Money } from '../../contract/index.js';
+import { CampaignSource } from '../../core/campaign-source.js';
 import { formatDate, formatDuration, formatMoney, formatNumber, formatPercent, timeLeft } from '../../core/format.js';
-import { LiveController } from '../../core/live-controller.js';
 import { PartageElement } from '../../core/partage-element.js';
-import { meterModel, progressMeter, progressMeterStyles, withTotals } from '../../core/progress-meter.js';
-import { ResourceController } from '../../core/resource-controller.js';
+import { meterModel, progressMeter, progressMeterStyles } from '../../core/progress-meter.js';
 import { errorView, noApiView, staleNotice } from '../../core/views.js';
 import { messages } from './campaign-progress.messages.js';
 import { campaignProgressStyles } from './campaign-progress.styles.js';
@@ -70,23 +69,13 @@ export class PartageCampaignProgress extends PartageElement<typeof messages.en> 
   /** Last text given to the polite live region; only changes of totals are announced. */
   @state() private announcement = '';
 
-  readonly #data = new ResourceController<Campaign>(this, {
-    key: () => (this.client && this.campaign ? `${this.client.baseUrl}|${this.campaign}` : null),
-    load: (client, signal) => client.getCampaign(this.campaign!, { signal }),
-    operation: 'getCampaign',
+  readonly #source = new CampaignSource(this, {
+    campaign: () => this.campaign,
+    totals: true,
+    onTotals: () => this.#queueAnnouncement(),
   });
-
-  // Ended campaigns no longer move: only live and upcoming ones hold a stream open.
-  readonly #live = new LiveController<CampaignEvent>(this, {
-    key: () => {
-      const c = this.#current;
-      return c && this.client && (c.status === 'live' || c.status === 'upcoming')
-        ? `${this.client.baseUrl}|${c.id}`
-        : null;
-    },
-    subscribe: (client, handlers) => client.subscribeCampaign(this.#current!.id, handlers),
-    onEvent: (event) => this.#onEvent(event),
-  });
+  readonly #data = this.#source.data;
+  readonly #live = this.#source.live;
 
   #announceTimer: ReturnType<typeof setTimeout> | undefined;
   #lastAnnounce = -Infinity;
@@ -98,25 +87,13 @@ export class PartageCampaignProgress extends PartageElement<typeof messages.en> 
 
   /** The loaded campaign, only if it is the one asked for (not the previous one while switching). */
   get #current(): Campaign | undefined {
-    const c = this.#data.value;
-    return c && (c.id === this.campaign || c.slug === this.campaign) ? c : undefined;
+    return this.#source.current;
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.#announceTimer);
     this.#announceTimer = undefined;
-  }
-
-  #onEvent(event: CampaignEvent): void {
-    const c = this.#current;
-    if (!c || event.campaignId !== c.id) return;
-    if (event.type === 'campaign.updated') {
-      this.#data.set(event.campaign);
-      return;
-    }
-    this.#data.set(withTotals(c, event.totals));
-    this.#queueAnnouncement();
   }
 
   #queueAnnouncement(): void {

@@ -1,10 +1,9 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { Campaign, CampaignEvent, CampaignStatus } from '../../contract/index.js';
+import type { Campaign, CampaignStatus } from '../../contract/index.js';
+import { CampaignSource } from '../../core/campaign-source.js';
 import { formatDate, formatNumber } from '../../core/format.js';
-import { LiveController } from '../../core/live-controller.js';
 import { PartageElement } from '../../core/partage-element.js';
-import { ResourceController } from '../../core/resource-controller.js';
 import { errorView, noApiView, staleNotice } from '../../core/views.js';
 import { COUNTDOWN_END, type CountdownEndDetail } from './countdown.events.js';
 import { messages } from './countdown.messages.js';
@@ -79,26 +78,9 @@ export class PartageCountdown extends PartageElement<typeof messages.en> {
   /** Bumped by the timer and on becoming visible: makes Lit render the new time. */
   @state() private tick = 0;
 
-  readonly #data = new ResourceController<Campaign>(this, {
-    key: () => (this.client && this.campaign ? `${this.client.baseUrl}|${this.campaign}` : null),
-    load: (client, signal) => client.getCampaign(this.campaign!, { signal }),
-    operation: 'getCampaign',
-  });
-
-  // An extended deadline or a changed status arrives as `campaign.updated`.
-  // Held for its subscription only; nothing reads it.
-  private readonly live = new LiveController<CampaignEvent>(this, {
-    key: () => {
-      const c = this.#current;
-      return c && this.client && (c.status === 'live' || c.status === 'upcoming')
-        ? `${this.client.baseUrl}|${c.id}`
-        : null;
-    },
-    subscribe: (client, handlers) => client.subscribeCampaign(this.#current!.id, handlers),
-    onEvent: (event) => {
-      if (event.type === 'campaign.updated' && event.campaign.id === this.#current?.id) this.#data.set(event.campaign);
-    },
-  });
+  // An extended deadline or a changed status arrives as `campaign.updated`; totals are not shown.
+  readonly #source = new CampaignSource(this, { campaign: () => this.campaign, totals: false });
+  readonly #data = this.#source.data;
 
   #timer: ReturnType<typeof setTimeout> | undefined;
   /** Phase at the previous render: going from running to ended fires `partage-countdown-end`. */
@@ -115,8 +97,7 @@ export class PartageCountdown extends PartageElement<typeof messages.en> {
   }
 
   get #current(): Campaign | undefined {
-    const c = this.#data.value;
-    return c && (c.id === this.campaign || c.slug === this.campaign) ? c : undefined;
+    return this.#source.current;
   }
 
   override connectedCallback(): void {
