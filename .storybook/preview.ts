@@ -8,9 +8,30 @@ define();
 
 // The manifest is produced by `npm run analyze`; a glob keeps Storybook working (without
 // generated docs tables) in a fresh checkout where it was not generated yet.
-const manifests = import.meta.glob<object>('../custom-elements.json', { eager: true, import: 'default' });
+const manifests = import.meta.glob<Manifest>('../custom-elements.json', { eager: true, import: 'default' });
 const manifest = Object.values(manifests)[0];
-if (manifest) setCustomElementsManifest(manifest);
+if (manifest) setCustomElementsManifest(publicApi(manifest));
+
+interface Member {
+  name: string;
+  privacy?: string;
+  static?: boolean;
+}
+interface Manifest {
+  modules: { declarations?: { members?: Member[] }[] }[];
+}
+
+/** The docs tables list what a host page uses: no private, protected or static members. */
+function publicApi(m: Manifest): Manifest {
+  const isPublic = (member: Member) => !member.static && !member.name.startsWith('#') && (member.privacy ?? 'public') === 'public';
+  return {
+    ...m,
+    modules: m.modules.map((mod) => ({
+      ...mod,
+      declarations: mod.declarations?.map((d) => (d.members ? { ...d, members: d.members.filter(isPublic) } : d)),
+    })),
+  };
+}
 
 const preview: Preview = {
   tags: ['autodocs'],
