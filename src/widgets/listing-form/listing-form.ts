@@ -4,6 +4,7 @@ import type { Listing } from '../../contract/index.js';
 import { formStyles } from '../../core/form-fields.js';
 import { heading, headingLevel } from '../../core/heading.js';
 import { ListingForm } from '../../core/listing-form-controller.js';
+import { listingFormLayoutStyles } from '../../core/listing-form.styles.js';
 import { LISTING_CREATED, SIGN_IN_REQUEST, type SignInRequestDetail } from '../../core/member-events.js';
 import { hasMemberToken, resolveMemberToken } from '../../core/member-token.js';
 import { PartageElement } from '../../core/partage-element.js';
@@ -53,7 +54,7 @@ import { listingFormStyles } from './listing-form.styles.js';
  * @tag partage-listing-form
  */
 export class PartageListingForm extends PartageElement<typeof messages.en> {
-  static override styles = [...PartageElement.styles, formStyles, listingFormStyles];
+  static override styles = [...PartageElement.styles, formStyles, listingFormLayoutStyles, listingFormStyles];
 
   /** Neighbourhood id the listing is posted in. */
   @property({ reflect: true }) neighbourhood?: string;

@@ -77,26 +77,6 @@ export const shareBoardStyles = css`
   .post-heading {
     font-size: 1.1em;
   }
-  .row {
-    display: grid;
-    gap: 0.9em;
-  }
-  @container (min-width: 34rem) {
-    .row {
-      grid-template-columns: 1fr 1fr;
-      align-items: start;
-    }
-  }
-  .form-alert p {
-    margin: 0 0 0.4em;
-  }
-  .form-alert p:last-child {
-    margin-block-end: 0;
-  }
-  .form-done {
-    display: grid;
-    gap: 0.75em;
-  }
 
   /* Filters: one row on wide boards, stacked on narrow ones. */
   form.filters {

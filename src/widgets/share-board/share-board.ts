@@ -14,6 +14,7 @@ import { radioGroup, selectField, textField, formStyles } from '../../core/form-
 import { formatDate, formatRelative } from '../../core/format.js';
 import { heading, headingLevel } from '../../core/heading.js';
 import { ListingForm } from '../../core/listing-form-controller.js';
+import { listingFormLayoutStyles } from '../../core/listing-form.styles.js';
 import { LiveController } from '../../core/live-controller.js';
 import { LoadMoreController, loadMoreFooter, type LoadMoreTexts } from '../../core/load-more.js';
 import {
@@ -121,7 +122,7 @@ const SKELETON_ROWS = 4;
  * @tag partage-share-board
  */
 export class PartageShareBoard extends PartageElement<typeof messages.en> {
-  static override styles = [...PartageElement.styles, formStyles, shareBoardStyles];
+  static override styles = [...PartageElement.styles, formStyles, listingFormLayoutStyles, shareBoardStyles];
 
   /** Neighbourhood id. */
   @property({ reflect: true }) neighbourhood?: string;
