@@ -2,9 +2,11 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Backer, CampaignEvent } from '../../contract/index.js';
+import { ClockController } from '../../core/clock.js';
 import { formatDate, formatMoney, formatRelative } from '../../core/format.js';
 import { LiveController } from '../../core/live-controller.js';
 import { LoadMoreController, loadMoreFooter, type LoadMoreTexts } from '../../core/load-more.js';
+import { OnlineRetryController } from '../../core/online-retry.js';
 import { PartageElement } from '../../core/partage-element.js';
 import { ResourceController } from '../../core/resource-controller.js';
 import { errorView, noApiView, staleNotice } from '../../core/views.js';
@@ -15,8 +17,6 @@ import { backersStyles } from './backers.styles.js';
 const DEFAULT_PAGE_SIZE = 10;
 /** The contract allows 1–100 items per page. */
 const MAX_PAGE_SIZE = 100;
-/** Relative times ("5 minutes ago") are refreshed this often; coarser would read wrong, finer wastes work. */
-const CLOCK_MS = 60_000;
 
 /**
  * @summary Recent backers of a campaign, newest first, paged, with new backers arriving live.
@@ -70,7 +70,8 @@ export class PartageBackers extends PartageElement<typeof messages.en> {
 
   /** Live backers that arrived before the first page: merged into it so none is lost. */
   #early: Backer[] = [];
-  #clock: ReturnType<typeof setInterval> | undefined;
+  // Relative times stay true; held for its timer only, nothing reads it.
+  private readonly clock = new ClockController(this);
   readonly #more = new LoadMoreController(this, 'listBackers');
 
   readonly #backers = new ResourceController<BackerList>(this, {
@@ -92,6 +93,9 @@ export class PartageBackers extends PartageElement<typeof messages.en> {
     onEvent: (event) => this.#onLive(event),
   });
 
+  // Back online: a list that failed or went stale is fetched again without a click. Held for its listener only.
+  private readonly online = new OnlineRetryController(this, [this.#backers], () => void this.refresh());
+
   get #limit(): number {
     const n = Math.trunc(this.pageSize);
     return Number.isFinite(n) && n >= 1 ? Math.min(n, MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE;
@@ -112,23 +116,6 @@ export class PartageBackers extends PartageElement<typeof messages.en> {
     client.invalidate(`/campaigns/${encodeURIComponent(this.campaign)}/backers`);
     await this.#backers.reload();
   }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('online', this.#onOnline);
-    this.#clock = setInterval(() => this.requestUpdate(), CLOCK_MS);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener('online', this.#onOnline);
-    clearInterval(this.#clock);
-  }
-
-  /** Back online: a list that failed or went stale is fetched again without a click. */
-  #onOnline = () => {
-    if (this.#backers.status === 'error' || this.#backers.stale) void this.refresh();
-  };
 
   /**
    * No update while detached: unsubscribing from the live stream reports a 'closed' state, and

@@ -2,17 +2,16 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { Neighbourhood, NeighbourhoodEvent, NeighbourhoodStats } from '../../contract/index.js';
+import { ClockController } from '../../core/clock.js';
 import { formatNumber, formatPercent, formatRelative } from '../../core/format.js';
 import { heading, headingLevel } from '../../core/heading.js';
 import { LiveController } from '../../core/live-controller.js';
+import { OnlineRetryController } from '../../core/online-retry.js';
 import { PartageElement } from '../../core/partage-element.js';
 import { ResourceController } from '../../core/resource-controller.js';
 import { errorView, noApiView, staleNotice } from '../../core/views.js';
 import { messages } from './neighbourhood-stats.messages.js';
 import { neighbourhoodStatsStyles } from './neighbourhood-stats.styles.js';
-
-/** Relative "updated 5 minutes ago" is refreshed this often. */
-const CLOCK_MS = 60_000;
 
 type StatKey = 'members' | 'activeSharers' | 'exchanges' | 'activityRate' | 'openListings';
 
@@ -60,7 +59,8 @@ export class PartageNeighbourhoodStats extends PartageElement<typeof messages.en
 
   protected readonly catalogue = messages;
 
-  #clock: ReturnType<typeof setInterval> | undefined;
+  // Relative times stay true; held for its timer only, nothing reads it.
+  private readonly clock = new ClockController(this);
 
   readonly #data = new ResourceController<Neighbourhood>(this, {
     key: () => this.#key,
@@ -75,6 +75,9 @@ export class PartageNeighbourhoodStats extends PartageElement<typeof messages.en
     onEvent: (event) => this.#onLive(event),
   });
 
+  // Back online, a failed or stale load is fetched again; held for its listener only.
+  private readonly online = new OnlineRetryController(this, [this.#data], () => void this.refresh());
+
   get #key(): string | null {
     const client = this.client;
     return client && this.neighbourhood ? `${client.baseUrl}|${this.neighbourhood}` : null;
@@ -87,22 +90,6 @@ export class PartageNeighbourhoodStats extends PartageElement<typeof messages.en
     client.invalidate(`/neighbourhoods/${encodeURIComponent(this.neighbourhood)}`);
     await this.#data.reload();
   }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('online', this.#onOnline);
-    this.#clock = setInterval(() => this.requestUpdate(), CLOCK_MS);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener('online', this.#onOnline);
-    clearInterval(this.#clock);
-  }
-
-  #onOnline = () => {
-    if (this.#data.status === 'error' || this.#data.stale) void this.refresh();
-  };
 
   #onLive(event: NeighbourhoodEvent): void {
     const current = this.#current;

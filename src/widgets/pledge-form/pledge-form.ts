@@ -8,6 +8,7 @@ import type { Campaign, CampaignEvent, Money, PledgeRequest, PledgeResult, Rewar
 import { isOpen } from '../../contract/rules.js';
 import { formatDate, formatMoney, formatNumber } from '../../core/format.js';
 import { LiveController } from '../../core/live-controller.js';
+import { OnlineRetryController } from '../../core/online-retry.js';
 import { PartageElement } from '../../core/partage-element.js';
 import { ResourceController } from '../../core/resource-controller.js';
 import { FollowSelectionController, REWARD_SELECT_EVENT, type RewardSelectDetail } from '../../core/selection.js';
@@ -184,6 +185,9 @@ export class PartagePledgeForm extends PartageElement<typeof messages.en> {
     onEvent: (event) => this.#onLive(event),
   });
 
+  // Back online, a failed or stale load is fetched again; held for its listener only.
+  private readonly online = new OnlineRetryController(this, [this.#data], () => void this.#data.reload());
+
   // A reward shared by the tiers wins over the `reward` attribute.
   readonly #selection = new FollowSelectionController(this, {
     store: () => this.ctx?.selection,
@@ -213,18 +217,8 @@ export class PartagePledgeForm extends PartageElement<typeof messages.en> {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    window.addEventListener('online', this.#onOnline);
     this.requestUpdate();
   }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener('online', this.#onOnline);
-  }
-
-  #onOnline = () => {
-    if (this.#data.status === 'error' || this.#data.stale) void this.#data.reload();
-  };
 
   protected override shouldUpdate(changed: PropertyValues<this>): boolean {
     return this.isConnected && super.shouldUpdate(changed);

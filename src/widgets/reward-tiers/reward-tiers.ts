@@ -6,6 +6,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { CampaignEvent, RewardTier } from '../../contract/index.js';
 import { formatDate, formatMoney, formatNumber } from '../../core/format.js';
 import { LiveController } from '../../core/live-controller.js';
+import { OnlineRetryController } from '../../core/online-retry.js';
 import { PartageElement } from '../../core/partage-element.js';
 import { ResourceController } from '../../core/resource-controller.js';
 import { FollowSelectionController } from '../../core/selection.js';
@@ -112,6 +113,9 @@ export class PartageRewardTiers extends PartageElement<typeof messages.en> {
     onEvent: (event) => this.#onLive(event),
   });
 
+  // Back online: tiers that failed to load are fetched again without a click. Held for its listener only.
+  private readonly online = new OnlineRetryController(this, [this.#data], () => void this.#data.reload());
+
   // Under a provider `selected` follows the shared choice (a reward chosen in the pledge form).
   readonly #selection = new FollowSelectionController(this, {
     store: () => this.ctx?.selection,
@@ -141,20 +145,9 @@ export class PartageRewardTiers extends PartageElement<typeof messages.en> {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    window.addEventListener('online', this.#onOnline);
     // Back on the page: listen to the shared selection again (willUpdate re-attaches).
     this.requestUpdate();
   }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener('online', this.#onOnline);
-  }
-
-  /** Back online: tiers that failed to load are fetched again without a click. */
-  #onOnline = () => {
-    if (this.#data.status === 'error' || this.#data.stale) void this.#data.reload();
-  };
 
   protected override shouldUpdate(changed: PropertyValues<this>): boolean {
     return this.isConnected && super.shouldUpdate(changed);

@@ -10,6 +10,7 @@ import {
   type NeighbourhoodEvent,
   type PartnerService,
 } from '../../contract/index.js';
+import { ClockController } from '../../core/clock.js';
 import { radioGroup, selectField, textField, formStyles } from '../../core/form-fields.js';
 import { formatDate, formatRelative } from '../../core/format.js';
 import { heading, headingLevel } from '../../core/heading.js';
@@ -26,6 +27,7 @@ import {
   type SignInRequestDetail,
 } from '../../core/member-events.js';
 import { hasMemberToken, resolveMemberToken } from '../../core/member-token.js';
+import { OnlineRetryController } from '../../core/online-retry.js';
 import { PartageElement } from '../../core/partage-element.js';
 import { ResourceController } from '../../core/resource-controller.js';
 import { errorView, noApiView, staleNotice } from '../../core/views.js';
@@ -47,8 +49,6 @@ const DEFAULT_PAGE_SIZE = 12;
 const MAX_PAGE_SIZE = 100;
 /** Search waits for a pause in typing rather than asking the server at every key. */
 const SEARCH_DEBOUNCE_MS = 300;
-/** Relative times ("3 hours ago") are refreshed this often. */
-const CLOCK_MS = 60_000;
 const SKELETON_ROWS = 4;
 
 /**
@@ -153,7 +153,8 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
   /** Live listings that arrived before the first page: merged into it so none is lost. */
   #early: Listing[] = [];
   #debounce: ReturnType<typeof setTimeout> | undefined;
-  #clock: ReturnType<typeof setInterval> | undefined;
+  // Relative times stay true; held for its timer only, nothing reads it.
+  private readonly clock = new ClockController(this);
   readonly #more = new LoadMoreController(this, 'listListings');
   /** What a signed-out reader wanted to do when they asked to sign in. */
   #intent: { reason: SignInReason; listingId?: string } | undefined;
@@ -183,6 +184,13 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
     subscribe: (client, handlers) => client.subscribeNeighbourhood(this.neighbourhood!, handlers),
     onEvent: (event) => this.#onLive(event),
   });
+
+  // Back online: what failed or went stale is fetched again without a click. Held for its listener only.
+  private readonly online = new OnlineRetryController(
+    this,
+    [this.#listings, this.#neighbourhood],
+    () => void this.refresh(),
+  );
 
   readonly #tokenSources = () => ({ own: this.memberToken, provider: this.ctx?.memberToken });
 
@@ -256,24 +264,10 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
     await Promise.all([this.#listings.reload(), this.#neighbourhood.reload()]);
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('online', this.#onOnline);
-    this.#clock = setInterval(() => this.requestUpdate(), CLOCK_MS);
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('online', this.#onOnline);
-    clearInterval(this.#clock);
     clearTimeout(this.#debounce);
   }
-
-  /** Back online: what failed or went stale is fetched again without a click. */
-  #onOnline = () => {
-    const failed = (r: ResourceController<unknown>) => r.status === 'error' || r.stale;
-    if (failed(this.#listings) || failed(this.#neighbourhood)) void this.refresh();
-  };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
