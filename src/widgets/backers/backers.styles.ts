@@ -13,20 +13,6 @@ export const backersStyles = css`
     font-weight: 650;
     font-size: 1.05em;
   }
-  .live {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.35em;
-    font-size: 0.8em;
-    color: var(--_success);
-  }
-  .live::before {
-    content: '';
-    inline-size: 0.55em;
-    block-size: 0.55em;
-    border-radius: 50%;
-    background: currentColor;
-  }
   .list {
     list-style: none;
     margin: 0;

@@ -4,6 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { Backer, CampaignEvent } from '../../contract/index.js';
 import { ClockController } from '../../core/clock.js';
 import { formatDate, formatMoney, formatRelative } from '../../core/format.js';
+import { liveBadge, liveBadgeStyles } from '../../core/live-badge.js';
 import { LiveController } from '../../core/live-controller.js';
 import { LoadMoreController, loadMoreFooter, type LoadMoreTexts } from '../../core/load-more.js';
 import { OnlineRetryController } from '../../core/online-retry.js';
@@ -56,7 +57,7 @@ const MAX_PAGE_SIZE = 100;
  * @tag partage-backers
  */
 export class PartageBackers extends PartageElement<typeof messages.en> {
-  static override styles = [...PartageElement.styles, backersStyles];
+  static override styles = [...PartageElement.styles, liveBadgeStyles, backersStyles];
 
   /** Campaign id or slug. */
   @property({ reflect: true }) campaign?: string;
@@ -217,7 +218,7 @@ export class PartageBackers extends PartageElement<typeof messages.en> {
     return html`<div class="panel" part="base" lang=${this.resolvedLocale} aria-busy=${list ? 'false' : 'true'}>
       <header class="header">
         <p id="title" class="title" part="title">${this.t('title')}</p>
-        ${live ? html`<span class="live" part="live">${this.t('live')}</span>` : nothing}
+        ${liveBadge(this, live)}
       </header>
       ${staleNotice(this, resource.stale)} ${list ? this.#renderList(list) : this.#renderSkeleton()}
       <p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</p>

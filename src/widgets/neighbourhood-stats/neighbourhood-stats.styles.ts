@@ -17,20 +17,6 @@ export const neighbourhoodStatsStyles = css`
   .city {
     margin: 0.15em 0 0;
   }
-  .live {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.35em;
-    font-size: 0.8em;
-    color: var(--_success);
-  }
-  .live::before {
-    content: '';
-    inline-size: 0.55em;
-    block-size: 0.55em;
-    border-radius: 50%;
-    background: currentColor;
-  }
   dl {
     display: grid;
     grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr));

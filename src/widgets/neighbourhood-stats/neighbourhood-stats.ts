@@ -5,6 +5,7 @@ import type { Neighbourhood, NeighbourhoodEvent, NeighbourhoodStats } from '../.
 import { ClockController } from '../../core/clock.js';
 import { formatNumber, formatPercent, formatRelative } from '../../core/format.js';
 import { heading, headingLevel } from '../../core/heading.js';
+import { liveBadge, liveBadgeStyles } from '../../core/live-badge.js';
 import { LiveController } from '../../core/live-controller.js';
 import { OnlineRetryController } from '../../core/online-retry.js';
 import { PartageElement } from '../../core/partage-element.js';
@@ -50,7 +51,7 @@ type StatKey = 'members' | 'activeSharers' | 'exchanges' | 'activityRate' | 'ope
  * @tag partage-neighbourhood-stats
  */
 export class PartageNeighbourhoodStats extends PartageElement<typeof messages.en> {
-  static override styles = [...PartageElement.styles, neighbourhoodStatsStyles];
+  static override styles = [...PartageElement.styles, liveBadgeStyles, neighbourhoodStatsStyles];
 
   /** Neighbourhood id. */
   @property({ reflect: true }) neighbourhood?: string;
@@ -137,7 +138,7 @@ export class PartageNeighbourhoodStats extends PartageElement<typeof messages.en
                   )} <span class="skeleton city-skeleton" aria-hidden="true"></span>`
           }
         </div>
-        ${live ? html`<span class="live" part="live">${this.t('live')}</span>` : nothing}
+        ${liveBadge(this, live)}
       </header>
       ${staleNotice(this, this.#data.stale)}
       <dl part="stats">

@@ -49,20 +49,6 @@ export const shareBoardStyles = css`
     max-inline-size: 26ch;
     font-size: 0.9em;
   }
-  .live {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.35em;
-    font-size: 0.8em;
-    color: var(--_success);
-  }
-  .live::before {
-    content: '';
-    inline-size: 0.55em;
-    block-size: 0.55em;
-    border-radius: 50%;
-    background: currentColor;
-  }
   .post-panel {
     border: 1px solid var(--_border);
     border-radius: var(--_radius);

@@ -16,6 +16,7 @@ import { formatDate, formatRelative } from '../../core/format.js';
 import { heading, headingLevel } from '../../core/heading.js';
 import { ListingForm } from '../../core/listing-form-controller.js';
 import { listingFormLayoutStyles } from '../../core/listing-form.styles.js';
+import { liveBadge, liveBadgeStyles } from '../../core/live-badge.js';
 import { LiveController } from '../../core/live-controller.js';
 import { LoadMoreController, loadMoreFooter, type LoadMoreTexts } from '../../core/load-more.js';
 import {
@@ -122,7 +123,13 @@ const SKELETON_ROWS = 4;
  * @tag partage-share-board
  */
 export class PartageShareBoard extends PartageElement<typeof messages.en> {
-  static override styles = [...PartageElement.styles, formStyles, listingFormLayoutStyles, shareBoardStyles];
+  static override styles = [
+    ...PartageElement.styles,
+    formStyles,
+    listingFormLayoutStyles,
+    liveBadgeStyles,
+    shareBoardStyles,
+  ];
 
   /** Neighbourhood id. */
   @property({ reflect: true }) neighbourhood?: string;
@@ -469,7 +476,7 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
         <p class="subtitle muted">${this.t('subtitle')}${n ? html` · ${n.city}` : nothing}</p>
       </div>
       <div class="header-actions">
-        ${live ? html`<span class="live" part="live">${this.t('live')}</span>` : nothing}
+        ${liveBadge(this, live)}
         ${
           this.#member
             ? html`<button
