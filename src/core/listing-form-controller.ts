@@ -1,18 +1,13 @@
 import { html, type ReactiveController, type TemplateResult } from 'lit';
 import { ApiError } from '../client/errors.js';
 import { ListingCategory, ListingRequest, ListingType, type Listing, type ListingKind } from '../contract/index.js';
-import {
-  fieldErrorsFromIssues,
-  fieldErrorsFromProblem,
-  fieldErrorText,
-  focusFirstInvalid,
-  type FieldErrors,
-} from './field-errors.js';
+import { fieldErrorsFromIssues, fieldErrorsFromProblem, focusFirstInvalid, type FieldErrors } from './field-errors.js';
 import { radioGroup, selectField, textField } from './form-fields.js';
 import type { ListingFormMessages } from './listing-form.messages.js';
 import type { ListingMessages } from './listing.messages.js';
 import { MemberAction, textsOf, type TextsOf } from './member-action.js';
 import type { MemberFormMessages } from './member-form.messages.js';
+import { memberAlert, memberAlertText, memberFieldError } from './member-form-views.js';
 import type { PartageElement } from './partage-element.js';
 
 export type ListingFormTexts = ListingFormMessages & MemberFormMessages & ListingMessages;
@@ -190,22 +185,7 @@ export class ListingForm implements ReactiveController {
   }
 
   #error(field: string): string | undefined {
-    const problem = this.errors[field];
-    if (!problem) return undefined;
-    const t = this.#t;
-    return fieldErrorText(problem, {
-      fieldRequired: t('fieldRequired'),
-      fieldTooShort: (p) => t('fieldTooShort', p),
-      fieldTooLong: (p) => t('fieldTooLong', p),
-      fieldInvalid: t('fieldInvalid'),
-    });
-  }
-
-  #alertText(): string {
-    const t = this.#t;
-    const count = Object.keys(this.errors).length;
-    if (this.#clientErrorCount > 0 && count > 0) return t('fixFields', { count });
-    return this.action.alertText(t);
+    return memberFieldError(this.errors, field, this.#t);
   }
 
   /**
@@ -231,7 +211,7 @@ export class ListingForm implements ReactiveController {
     const d = this.draft;
     const action = this.action;
     const busy = action.sending;
-    const alert = this.#alertText();
+    const alert = memberAlertText(action, this.errors, this.#clientErrorCount, t);
     const today = new Date();
     return html`<form
       novalidate
@@ -330,25 +310,7 @@ export class ListingForm implements ReactiveController {
           onInput: (v) => this.#set('expires', v, 'expiresAt'),
         })}
       </div>
-      <div class="form-alert ${action.signIn ? 'notice' : ''} ${alert ? '' : 'quiet'}" role="alert" part="form-alert">
-        ${
-          alert
-            ? html`<p>${alert}</p>
-                ${
-                  action.signIn
-                    ? html`<button
-                        type="button"
-                        class="secondary"
-                        part="sign-in"
-                        @click=${() => action.requestSignIn()}
-                      >
-                        ${t('signIn')}
-                      </button>`
-                    : ''
-                }`
-            : ''
-        }
-      </div>
+      ${memberAlert(action, alert, t)}
       <div class="actions">
         <button type="submit" part="submit" aria-disabled=${busy || action.waiting ? 'true' : 'false'}>
           ${busy ? t('publishing') : t('publish')}

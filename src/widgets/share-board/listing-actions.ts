@@ -11,12 +11,12 @@ import {
 import {
   fieldErrorsFromIssues,
   fieldErrorsFromProblem,
-  fieldErrorText,
   focusFirstInvalid,
   type FieldErrors,
 } from '../../core/field-errors.js';
 import { radioGroup, textField } from '../../core/form-fields.js';
 import { MemberAction, textsOf } from '../../core/member-action.js';
+import { memberAlert, memberAlertText, memberFieldError } from '../../core/member-form-views.js';
 import type { PartageElement } from '../../core/partage-element.js';
 import type { BoardMessages } from './share-board.messages.js';
 
@@ -209,39 +209,12 @@ export class ListingActions implements ReactiveController {
   }
 
   #error(field: string): string | undefined {
-    const problem = this.errors[field];
-    if (!problem) return undefined;
-    const t = this.#t;
-    return fieldErrorText(problem, {
-      fieldRequired: t('fieldRequired'),
-      fieldTooShort: (p) => t('fieldTooShort', p),
-      fieldTooLong: (p) => t('fieldTooLong', p),
-      fieldInvalid: t('fieldInvalid'),
-    });
+    return memberFieldError(this.errors, field, this.#t);
   }
 
   #alert(action: MemberAction<unknown>): TemplateResult {
     const t = this.#t;
-    const count = Object.keys(this.errors).length;
-    const text = this.#clientErrorCount > 0 && count > 0 ? t('fixFields', { count }) : action.alertText(t);
-    return html`<div
-      class="form-alert ${action.signIn ? 'notice' : ''} ${text ? '' : 'quiet'}"
-      role="alert"
-      part="form-alert"
-    >
-      ${
-        text
-          ? html`<p>${text}</p>
-              ${
-                action.signIn
-                  ? html`<button type="button" class="secondary" part="sign-in" @click=${() => action.requestSignIn()}>
-                      ${t('signIn')}
-                    </button>`
-                  : ''
-              }`
-          : ''
-      }
-    </div>`;
+    return memberAlert(action, memberAlertText(action, this.errors, this.#clientErrorCount, t), t);
   }
 
   /** The actions area of a listing's detail, for a member (`member`) or a reader signed out. */
