@@ -1,17 +1,6 @@
 import type { CampaignKind } from '../../contract/index.js';
+import { giverNoun } from '../../core/giver-noun.js';
 import { meterMessages } from '../../core/progress-meter.js';
-
-/** Who gives: backers of a reward campaign, donors of a donation, investors of an equity raise. */
-const nouns = {
-  en: { reward: ['backer', 'backers'], donation: ['donor', 'donors'], equity: ['investor', 'investors'] },
-  fr: {
-    reward: ['contributeur', 'contributeurs'],
-    donation: ['donateur', 'donateurs'],
-    equity: ['investisseur', 'investisseurs'],
-  },
-} as const;
-const noun = (lang: 'en' | 'fr', kind: CampaignKind, count: number) =>
-  nouns[lang][kind][new Intl.PluralRules(lang).select(count) === 'one' ? 0 : 1];
 
 export const messages = {
   en: {
@@ -24,7 +13,7 @@ export const messages = {
     statusFailed: 'Not funded',
     raisedOf: (p: { goal: string }) => `raised of ${p.goal}`,
     ofGoal: 'of the goal',
-    backersLabel: (p: { count: number; kind: CampaignKind }) => noun('en', p.kind, p.count),
+    backersLabel: (p: { count: number; kind: CampaignKind }) => giverNoun('en', p.kind, p.count),
     timeLeftLabel: 'Time left',
     endingNow: 'Ending now',
     endedLabel: 'Ended',
@@ -43,7 +32,7 @@ export const messages = {
     statusFailed: 'Non financée',
     raisedOf: (p: { goal: string }) => `collectés sur ${p.goal}`,
     ofGoal: 'de l’objectif',
-    backersLabel: (p: { count: number; kind: CampaignKind }) => noun('fr', p.kind, p.count),
+    backersLabel: (p: { count: number; kind: CampaignKind }) => giverNoun('fr', p.kind, p.count),
     timeLeftLabel: 'Temps restant',
     endingNow: 'Se termine maintenant',
     endedLabel: 'Terminée',

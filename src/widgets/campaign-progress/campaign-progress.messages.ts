@@ -1,17 +1,6 @@
 import type { CampaignKind } from '../../contract/index.js';
+import { giverNoun } from '../../core/giver-noun.js';
 import { meterMessages } from '../../core/progress-meter.js';
-
-/** Who gives: backers of a reward campaign, donors of a donation, investors of an equity raise. */
-const nouns = {
-  en: { reward: ['backer', 'backers'], donation: ['donor', 'donors'], equity: ['investor', 'investors'] },
-  fr: {
-    reward: ['contributeur', 'contributeurs'],
-    donation: ['donateur', 'donateurs'],
-    equity: ['investisseur', 'investisseurs'],
-  },
-} as const;
-const noun = (lang: 'en' | 'fr', kind: CampaignKind, count: number) =>
-  nouns[lang][kind][new Intl.PluralRules(lang).select(count) === 'one' ? 0 : 1];
 
 interface Count {
   /** The number, for plural rules. */
@@ -25,8 +14,8 @@ export const messages = {
     ...meterMessages.en,
     raisedOf: (p: { goal: string }) => `raised of a ${p.goal} goal`,
     ofGoal: 'of the goal',
-    backersLabel: (p: { count: number; kind: CampaignKind }) => noun('en', p.kind, p.count),
-    backersCount: (p: Count & { kind: CampaignKind }) => `${p.n} ${noun('en', p.kind, p.count)}`,
+    backersLabel: (p: { count: number; kind: CampaignKind }) => giverNoun('en', p.kind, p.count),
+    backersCount: (p: Count & { kind: CampaignKind }) => `${p.n} ${giverNoun('en', p.kind, p.count)}`,
     timeLeftLabel: 'Time left',
     startsInLabel: 'Until launch',
     endedLabel: 'Ended',
@@ -49,8 +38,8 @@ export const messages = {
     ...meterMessages.fr,
     raisedOf: (p: { goal: string }) => `collectés sur un objectif de ${p.goal}`,
     ofGoal: 'de l’objectif',
-    backersLabel: (p: { count: number; kind: CampaignKind }) => noun('fr', p.kind, p.count),
-    backersCount: (p: Count & { kind: CampaignKind }) => `${p.n} ${noun('fr', p.kind, p.count)}`,
+    backersLabel: (p: { count: number; kind: CampaignKind }) => giverNoun('fr', p.kind, p.count),
+    backersCount: (p: Count & { kind: CampaignKind }) => `${p.n} ${giverNoun('fr', p.kind, p.count)}`,
     timeLeftLabel: 'Temps restant',
     startsInLabel: 'Avant l’ouverture',
     endedLabel: 'Terminée',
