@@ -87,7 +87,7 @@ function fillResources() {
 }
 
 function statusLabel(status) {
-  return { live: 'live', upcoming: 'upcoming', succeeded: 'succeeded', failed: 'ended', cancelled: 'cancelled' }[status] ?? status;
+  return { live: 'live', upcoming: 'upcoming', succeeded: 'succeeded', failed: 'goal not reached', cancelled: 'cancelled' }[status] ?? status;
 }
 
 function options() {
@@ -134,12 +134,13 @@ function snippetText(opts) {
     lines.push('  }', '</style>', '');
   }
   const attributes = attributesOf(opts).map(([name, value]) => `${name}="${escapeAttribute(value)}"`);
-  const open = `<${tag} ${attributes.join(' ')}>`;
-  lines.push(open.length > 100 ? `<${tag}\n  ${attributes.join('\n  ')}\n>` : open);
+  const oneLine = `<${tag} ${attributes.join(' ')}>`;
+  const open = oneLine.length > 100 ? `<${tag}\n  ${attributes.join('\n  ')}\n>` : oneLine;
   if (opts.widget.name === 'campaign-card') {
-    lines.push(`  <a href="${escapeAttribute(opts.item.url)}">${escapeText(opts.item.title)}</a>`);
+    lines.push(open, `  <a href="${escapeAttribute(opts.item.url)}">${escapeText(opts.item.title)}</a>`, `</${tag}>`);
+  } else {
+    lines.push(`${open}</${tag}>`);
   }
-  lines.push(`</${tag}>`);
   return lines.join('\n');
 }
 

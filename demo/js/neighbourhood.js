@@ -20,16 +20,24 @@ function setSignedIn(member) {
   signOutButton.hidden = !member;
 }
 
-function askSignIn() {
+/** Who asked: after a widget's request, the widget resumes its action and moves focus itself. */
+let askedByWidget = false;
+
+function askSignIn(byWidget) {
+  askedByWidget = byWidget;
   if (!dialog.open) dialog.showModal();
 }
 
 dialog.addEventListener('close', () => {
-  if (dialog.returnValue === 'sign-in') setSignedIn(DEMO_MEMBER);
+  const signedIn = dialog.returnValue === 'sign-in';
+  if (signedIn) setSignedIn(DEMO_MEMBER);
+  if (!askedByWidget) (signedIn ? signOutButton : signInButton).focus();
+});
+signInButton.addEventListener('click', () => askSignIn(false));
+signOutButton.addEventListener('click', () => {
+  setSignedIn(null);
   signInButton.focus();
 });
-signInButton.addEventListener('click', askSignIn);
-signOutButton.addEventListener('click', () => setSignedIn(null));
-document.addEventListener('partage-sign-in-request', askSignIn);
+document.addEventListener('partage-sign-in-request', () => askSignIn(true));
 
 setSignedIn(null);
