@@ -1,4 +1,5 @@
 import type { CampaignKind } from '../../contract/index.js';
+import { outcomeMessages } from '../../core/campaign-outcome.js';
 import { giverNoun } from '../../core/giver-noun.js';
 import { meterMessages } from '../../core/progress-meter.js';
 
@@ -11,6 +12,7 @@ interface Count {
 
 export const messages = {
   en: {
+    ...outcomeMessages.en,
     ...meterMessages.en,
     raisedOf: (p: { goal: string }) => `raised of a ${p.goal} goal`,
     ofGoal: 'of the goal',
@@ -21,8 +23,6 @@ export const messages = {
     endedLabel: 'Ended',
     lastMinute: 'Less than a minute',
     endingNow: 'Ending now',
-    outcomeSucceeded: 'Funded',
-    outcomeFailed: 'Goal not reached',
     minimumTicket: 'Minimum ticket',
     averageTicket: 'Average ticket',
     oversubscribed: (p: Count) =>
@@ -35,6 +35,7 @@ export const messages = {
     errorNoCampaign: 'This widget needs a campaign attribute (the campaign’s id or slug).',
   },
   fr: {
+    ...outcomeMessages.fr,
     ...meterMessages.fr,
     raisedOf: (p: { goal: string }) => `collectés sur un objectif de ${p.goal}`,
     ofGoal: 'de l’objectif',
@@ -45,8 +46,6 @@ export const messages = {
     endedLabel: 'Terminée',
     lastMinute: 'Moins d’une minute',
     endingNow: 'Se termine maintenant',
-    outcomeSucceeded: 'Financée',
-    outcomeFailed: 'Objectif non atteint',
     minimumTicket: 'Ticket minimum',
     averageTicket: 'Ticket moyen',
     oversubscribed: (p: Count) =>

@@ -80,16 +80,6 @@ export const campaignProgressStyles = css`
   }
   .outcome {
     justify-self: start;
-    font-weight: 600;
-    padding: 0.15em 0.6em;
-    border-radius: 999px;
-    border: 1px solid currentColor;
-  }
-  .outcome.succeeded {
-    color: var(--_success);
-  }
-  .outcome.failed {
-    color: var(--_danger);
   }
   .waitlist {
     background: var(--_surface-muted);

@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Campaign, Money } from '../../contract/index.js';
+import { campaignOutcome, outcomeStyles } from '../../core/campaign-outcome.js';
 import { CampaignSource } from '../../core/campaign-source.js';
 import { formatDate, formatDuration, formatMoney, formatNumber, formatPercent, timeLeft } from '../../core/format.js';
 import { PartageElement } from '../../core/partage-element.js';
@@ -57,7 +58,7 @@ const ANNOUNCE_MIN_GAP_MS = 20_000;
  * @tag partage-campaign-progress
  */
 export class PartageCampaignProgress extends PartageElement<typeof messages.en> {
-  static override styles = [...PartageElement.styles, progressMeterStyles, campaignProgressStyles];
+  static override styles = [...PartageElement.styles, progressMeterStyles, outcomeStyles, campaignProgressStyles];
 
   /** The campaign's id or slug. */
   @property({ reflect: true }) campaign?: string;
@@ -194,7 +195,7 @@ export class PartageCampaignProgress extends PartageElement<typeof messages.en> 
             : nothing
         }
       </dl>
-      ${this.#outcome(c)} ${this.#waitlist(c)}
+      ${campaignOutcome(this, c.status)} ${this.#waitlist(c)}
       ${
         this.#live.state === 'open' && c.status === 'live'
           ? html`<p class="live" part="live"><span class="live-dot" aria-hidden="true"></span>${this.t('live')}</p>`
@@ -223,14 +224,6 @@ export class PartageCampaignProgress extends PartageElement<typeof messages.en> 
       <dt>${label}</dt>
       <dd>${value}</dd>
     </div>`;
-  }
-
-  #outcome(c: Campaign) {
-    if (c.status !== 'succeeded' && c.status !== 'failed') return nothing;
-    const ok = c.status === 'succeeded';
-    return html`<p class="outcome ${ok ? 'succeeded' : 'failed'}" part="outcome">
-      ${this.t(ok ? 'outcomeSucceeded' : 'outcomeFailed')}
-    </p>`;
   }
 
   #waitlist(c: Campaign) {

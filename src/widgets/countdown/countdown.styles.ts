@@ -55,18 +55,6 @@ export const countdownStyles = css`
   .ended-text {
     font-weight: 600;
   }
-  .outcome {
-    font-weight: 600;
-    padding: 0.15em 0.6em;
-    border-radius: 999px;
-    border: 1px solid currentColor;
-  }
-  .outcome.succeeded {
-    color: var(--_success);
-  }
-  .outcome.failed {
-    color: var(--_danger);
-  }
 
   /* Skeleton: same boxes as the running countdown. */
   .sk-label {

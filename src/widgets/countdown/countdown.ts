@@ -1,6 +1,7 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Campaign, CampaignStatus } from '../../contract/index.js';
+import { campaignOutcome, outcomeStyles } from '../../core/campaign-outcome.js';
 import { CampaignSource } from '../../core/campaign-source.js';
 import { formatDate, formatNumber } from '../../core/format.js';
 import { PartageElement } from '../../core/partage-element.js';
@@ -62,7 +63,7 @@ const MAX_DELAY = 2 ** 31 - 1;
  * @tag partage-countdown
  */
 export class PartageCountdown extends PartageElement<typeof messages.en> {
-  static override styles = [...PartageElement.styles, countdownStyles];
+  static override styles = [...PartageElement.styles, outcomeStyles, countdownStyles];
 
   /** The campaign's id or slug; its dates and status win over `ends-at` and `starts-at`. */
   @property({ reflect: true }) campaign?: string;
@@ -202,11 +203,10 @@ export class PartageCountdown extends PartageElement<typeof messages.en> {
     const phase = this.#phase(t, Date.now());
     const stale = staleNotice(this, this.#data.stale && !!this.campaign);
     if (phase.name === 'ended') {
-      const outcome = t.status === 'succeeded' ? 'outcomeSucceeded' : t.status === 'failed' ? 'outcomeFailed' : null;
       return html`<div class="countdown ended" part="base">
         ${stale}
         <p class="ended-text" part="ended">${this.t('endedOn', { date: formatDate(t.endsAt, locale) })}</p>
-        ${outcome ? html`<p class="outcome ${t.status}" part="outcome">${this.t(outcome)}</p>` : nothing}
+        ${campaignOutcome(this, t.status)}
       </div>`;
     }
     const { parts } = breakdown(Date.parse(phase.target) - Date.now(), this.#precision);
