@@ -23,7 +23,8 @@ interface Manifest {
 
 /** The docs tables list what a host page uses: no private, protected or static members. */
 function publicApi(m: Manifest): Manifest {
-  const isPublic = (member: Member) => !member.static && !member.name.startsWith('#') && (member.privacy ?? 'public') === 'public';
+  const isPublic = (member: Member) =>
+    !member.static && !member.name.startsWith('#') && (member.privacy ?? 'public') === 'public';
   return {
     ...m,
     modules: m.modules.map((mod) => ({

@@ -14,7 +14,10 @@ const meta: Meta<Args> = {
   args: { api: API, campaign: 'atelier-ceramique' },
   argTypes: {
     ...commonArgTypes,
-    campaign: { control: 'select', options: ['atelier-ceramique', 'mon-petit-placement', 'court-metrage-voisins', 'bd-la-maree'] },
+    campaign: {
+      control: 'select',
+      options: ['atelier-ceramique', 'mon-petit-placement', 'court-metrage-voisins', 'bd-la-maree'],
+    },
     'page-size': { control: { type: 'number', min: 1, max: 100 } },
   },
 };

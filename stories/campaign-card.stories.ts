@@ -20,7 +20,11 @@ const meta: Meta<Args> = {
   component: 'partage-campaign-card',
   // The card as a blogger pastes it: the link inside is the no-JavaScript fallback.
   render: ({ campaign, ...args }) =>
-    widget('partage-campaign-card', { campaign, ...args }, fallbackLink(String(campaign), titles[String(campaign)] ?? String(campaign))),
+    widget(
+      'partage-campaign-card',
+      { campaign, ...args },
+      fallbackLink(String(campaign), titles[String(campaign)] ?? String(campaign)),
+    ),
   decorators: [column(34)],
   args: { api: API, campaign: 'atelier-ceramique' },
   argTypes: {

@@ -16,7 +16,14 @@ const meta: Meta<Args> = {
     ...commonArgTypes,
     campaign: {
       control: 'select',
-      options: ['atelier-ceramique', 'mon-petit-placement', 'court-metrage-voisins', 'album-fanfare', 'bd-la-maree', 'librairie-solidaire'],
+      options: [
+        'atelier-ceramique',
+        'mon-petit-placement',
+        'court-metrage-voisins',
+        'album-fanfare',
+        'bd-la-maree',
+        'librairie-solidaire',
+      ],
     },
   },
 };

@@ -20,7 +20,14 @@ const meta: Meta<Args> = {
     ...commonArgTypes,
     campaign: {
       control: 'select',
-      options: ['atelier-ceramique', 'librairie-solidaire', 'mon-petit-placement', 'bd-la-maree', 'court-metrage-voisins', 'album-fanfare'],
+      options: [
+        'atelier-ceramique',
+        'librairie-solidaire',
+        'mon-petit-placement',
+        'bd-la-maree',
+        'court-metrage-voisins',
+        'album-fanfare',
+      ],
     },
     precision: { control: 'inline-radio', options: ['minute', 'hour', 'day'] },
   },
@@ -47,7 +54,9 @@ export const EndedFunded: Story = { args: { campaign: 'court-metrage-voisins' } 
 export const EndedNotFunded: Story = { args: { campaign: 'album-fanfare' } };
 
 /** Without a backend: any date, for an event or a sale. */
-export const WithoutBackend: Story = { args: { api: undefined, campaign: undefined, 'ends-at': fromNow(5 * HOUR + 12 * 60_000) } };
+export const WithoutBackend: Story = {
+  args: { api: undefined, campaign: undefined, 'ends-at': fromNow(5 * HOUR + 12 * 60_000) },
+};
 
 /** One minute left: watch it reach the end (`partage-countdown-end`). */
 export const LastMinute: Story = { args: { api: undefined, campaign: undefined, 'ends-at': fromNow(62_000) } };

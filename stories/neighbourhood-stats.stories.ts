@@ -12,7 +12,10 @@ const meta: Meta<Args> = {
   render: (args) => widget('partage-neighbourhood-stats', args),
   decorators: [column(60)],
   args: { api: API, neighbourhood: 'saint-malo-intra-muros' },
-  argTypes: { ...commonArgTypes, neighbourhood: { control: 'select', options: ['saint-malo-intra-muros', 'rennes-thabor'] } },
+  argTypes: {
+    ...commonArgTypes,
+    neighbourhood: { control: 'select', options: ['saint-malo-intra-muros', 'rennes-thabor'] },
+  },
 };
 export default meta;
 type Story = StoryObj<Args>;

@@ -32,9 +32,18 @@ const meta: Meta<Args> = {
     api: { ...commonArgTypes.api, options: [...commonArgTypes.api.options, FULL_API] },
     campaign: {
       control: 'select',
-      options: ['atelier-ceramique', 'mon-petit-placement', 'librairie-solidaire', 'court-metrage-voisins', 'bd-la-maree'],
+      options: [
+        'atelier-ceramique',
+        'mon-petit-placement',
+        'librairie-solidaire',
+        'court-metrage-voisins',
+        'bd-la-maree',
+      ],
     },
-    reward: { control: 'select', options: [undefined, '', 'ceramique-merci', 'ceramique-tasse', 'ceramique-bol-atelier'] },
+    reward: {
+      control: 'select',
+      options: [undefined, '', 'ceramique-merci', 'ceramique-tasse', 'ceramique-bol-atelier'],
+    },
     'checkout-target': { control: 'inline-radio', options: ['_self', '_blank'] },
   },
 };
@@ -55,25 +64,33 @@ export const Equity: Story = { args: { campaign: 'mon-petit-placement' } };
 
 /** Submitted and confirmed (reward campaigns are charged only if the goal is met). */
 export const Confirmed: Story = {
-  play: async ({ canvasElement }) => submitPledge(canvasElement.querySelector('partage-pledge-form')!, { amount: '30', ...reader }),
+  play: async ({ canvasElement }) =>
+    submitPledge(canvasElement.querySelector('partage-pledge-form')!, { amount: '30', ...reader }),
 };
 
 /** An equity ticket waits for signature and payment on the platform's checkout. */
 export const PendingPayment: Story = {
   args: { campaign: 'mon-petit-placement' },
-  play: async ({ canvasElement }) => submitPledge(canvasElement.querySelector('partage-pledge-form')!, { amount: '500', ...reader }),
+  play: async ({ canvasElement }) =>
+    submitPledge(canvasElement.querySelector('partage-pledge-form')!, { amount: '500', ...reader }),
 };
 
 /** The raise reached its hard cap: the investor joins the waitlist, with a position. */
 export const Waitlisted: Story = {
   args: { api: FULL_API, campaign: 'mon-petit-placement' },
-  play: async ({ canvasElement }) => submitPledge(canvasElement.querySelector('partage-pledge-form')!, { amount: '1000', ...reader }),
+  play: async ({ canvasElement }) =>
+    submitPledge(canvasElement.querySelector('partage-pledge-form')!, { amount: '1000', ...reader }),
 };
 
 /** Below the reward's minimum: the field says so before anything is sent. */
 export const Invalid: Story = {
   args: { reward: 'ceramique-service-the' },
-  play: async ({ canvasElement }) => submitPledge(canvasElement.querySelector('partage-pledge-form')!, { amount: '20', name: '', email: 'not-an-email' }),
+  play: async ({ canvasElement }) =>
+    submitPledge(canvasElement.querySelector('partage-pledge-form')!, {
+      amount: '20',
+      name: '',
+      email: 'not-an-email',
+    }),
 };
 
 /** The chosen reward is sold out: the form offers the ones still available. */
@@ -94,10 +111,13 @@ export const English: Story = { args: { locale: 'en', campaign: 'mon-petit-place
 /** Tiers and form under one provider: choosing a tier preselects it in the form, and back. */
 export const WithRewardTiers: Story = {
   decorators: [column(60)],
-  render: (args) => html`<partage-provider api=${String(args.api)} locale=${ifDefined(args.locale as string | undefined)}>
-    <div style="display: grid; gap: 1.5rem; grid-template-columns: minmax(0, 1.4fr) minmax(16rem, 1fr); align-items: start">
-      <partage-reward-tiers campaign=${String(args.campaign)}></partage-reward-tiers>
-      ${form({ campaign: args.campaign })}
-    </div>
-  </partage-provider>`,
+  render: (args) =>
+    html`<partage-provider api=${String(args.api)} locale=${ifDefined(args.locale as string | undefined)}>
+      <div
+        style="display: grid; gap: 1.5rem; grid-template-columns: minmax(0, 1.4fr) minmax(16rem, 1fr); align-items: start"
+      >
+        <partage-reward-tiers campaign=${String(args.campaign)}></partage-reward-tiers>
+        ${form({ campaign: args.campaign })}
+      </div>
+    </partage-provider>`,
 };

@@ -14,8 +14,14 @@ const meta: Meta<Args> = {
   args: { api: API, campaign: 'atelier-ceramique' },
   argTypes: {
     ...commonArgTypes,
-    campaign: { control: 'select', options: ['atelier-ceramique', 'court-metrage-voisins', 'bd-la-maree', 'librairie-solidaire'] },
-    selected: { control: 'select', options: [undefined, '', 'ceramique-merci', 'ceramique-tasse', 'ceramique-service-the'] },
+    campaign: {
+      control: 'select',
+      options: ['atelier-ceramique', 'court-metrage-voisins', 'bd-la-maree', 'librairie-solidaire'],
+    },
+    selected: {
+      control: 'select',
+      options: [undefined, '', 'ceramique-merci', 'ceramique-tasse', 'ceramique-service-the'],
+    },
     'hide-no-reward': { control: 'boolean' },
   },
 };
@@ -38,7 +44,9 @@ export const SoldOut: Story = { args: { campaign: 'court-metrage-voisins' } };
 export const Empty: Story = { args: { campaign: 'librairie-solidaire' } };
 
 /** Other readers take the last tea sets: stock goes down live until the tier sells out. */
-export const LiveStock: Story = { beforeEach: () => pledgesEvery('atelier-ceramique', 2500, 12000, 'ceramique-service-the') };
+export const LiveStock: Story = {
+  beforeEach: () => pledgesEvery('atelier-ceramique', 2500, 12000, 'ceramique-service-the'),
+};
 
 export const Loading: Story = { args: { api: SLOW_API } };
 export const ServerError: Story = { args: { api: DOWN_API } };

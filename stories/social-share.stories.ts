@@ -30,7 +30,13 @@ export const ShareSheet: Story = { args: { 'links-only': false } };
 
 /** Without a backend: any page, its own text. */
 export const AnyPage: Story = {
-  args: { api: undefined, campaign: undefined, url: 'https://example.org/article', text: 'Un bel article sur l’entraide', hashtags: 'voisins, rennes' },
+  args: {
+    api: undefined,
+    campaign: undefined,
+    url: 'https://example.org/article',
+    text: 'Un bel article sur l’entraide',
+    hashtags: 'voisins, rennes',
+  },
 };
 
 /** Only e-mail and copy-link. */

@@ -10,16 +10,61 @@ const BUNDLE_URL = `${location.origin}/dist/cdn/partage.js`;
 
 /** Widgets the builder knows; only those the loaded bundle registers are offered. */
 const WIDGETS = [
-  { name: 'campaign-card', label: 'Campaign card', resource: 'campaign', summary: 'A campaign at a glance, with a plain link inside for readers without JavaScript.' },
-  { name: 'campaign-progress', label: 'Campaign progress', resource: 'campaign', summary: 'Amount raised, percentage, successive goals, backers and time left, updated live.' },
-  { name: 'countdown', label: 'Countdown', resource: 'campaign', summary: 'Time left before the campaign ends (or starts).' },
-  { name: 'reward-tiers', label: 'Reward tiers', resource: 'campaign', summary: 'The rewards, with stock left; choosing one preselects it in a pledge form under the same provider.' },
-  { name: 'pledge-form', label: 'Pledge form', resource: 'campaign', summary: 'Pledge or invest; payment happens on the platform’s checkout.' },
+  {
+    name: 'campaign-card',
+    label: 'Campaign card',
+    resource: 'campaign',
+    summary: 'A campaign at a glance, with a plain link inside for readers without JavaScript.',
+  },
+  {
+    name: 'campaign-progress',
+    label: 'Campaign progress',
+    resource: 'campaign',
+    summary: 'Amount raised, percentage, successive goals, backers and time left, updated live.',
+  },
+  {
+    name: 'countdown',
+    label: 'Countdown',
+    resource: 'campaign',
+    summary: 'Time left before the campaign ends (or starts).',
+  },
+  {
+    name: 'reward-tiers',
+    label: 'Reward tiers',
+    resource: 'campaign',
+    summary: 'The rewards, with stock left; choosing one preselects it in a pledge form under the same provider.',
+  },
+  {
+    name: 'pledge-form',
+    label: 'Pledge form',
+    resource: 'campaign',
+    summary: 'Pledge or invest; payment happens on the platform’s checkout.',
+  },
   { name: 'backers', label: 'Backers', resource: 'campaign', summary: 'Recent backers, with new ones arriving live.' },
-  { name: 'social-share', label: 'Share buttons', resource: 'campaign', summary: 'Share links and copy-link, without third-party scripts.' },
-  { name: 'share-board', label: 'Sharing board', resource: 'neighbourhood', summary: 'Offers and requests between neighbours, filters, replies (members).' },
-  { name: 'listing-form', label: 'Post a listing', resource: 'neighbourhood', summary: 'Lets a signed-in member post an offer or a request.' },
-  { name: 'neighbourhood-stats', label: 'Neighbourhood stats', resource: 'neighbourhood', summary: 'Members, activity and partner services of a neighbourhood.' },
+  {
+    name: 'social-share',
+    label: 'Share buttons',
+    resource: 'campaign',
+    summary: 'Share links and copy-link, without third-party scripts.',
+  },
+  {
+    name: 'share-board',
+    label: 'Sharing board',
+    resource: 'neighbourhood',
+    summary: 'Offers and requests between neighbours, filters, replies (members).',
+  },
+  {
+    name: 'listing-form',
+    label: 'Post a listing',
+    resource: 'neighbourhood',
+    summary: 'Lets a signed-in member post an offer or a request.',
+  },
+  {
+    name: 'neighbourhood-stats',
+    label: 'Neighbourhood stats',
+    resource: 'neighbourhood',
+    summary: 'Members, activity and partner services of a neighbourhood.',
+  },
 ];
 
 const TOKENS = [
@@ -51,7 +96,8 @@ const defaults = Object.fromEntries(TOKENS.map((t) => [t.id, form.elements[t.id]
 
 const available = WIDGETS.filter((w) => customElements.get(`${PREFIX}-${w.name}`));
 for (const w of available) widgetSelect.append(h('option', { value: w.name }, w.label));
-if (available.length === 0) widgetSelect.append(h('option', { value: '' }, 'No widget registered: is dist/cdn/partage.js built?'));
+if (available.length === 0)
+  widgetSelect.append(h('option', { value: '' }, 'No widget registered: is dist/cdn/partage.js built?'));
 
 async function listAll(path) {
   const items = [];
@@ -80,14 +126,22 @@ function fillResources() {
   const items = resources[kind];
   resourceSelect.replaceChildren(
     ...items.map((item) =>
-      h('option', { value: item.id }, kind === 'campaign' ? `${item.title} (${statusLabel(item.status)})` : `${item.name}`),
+      h(
+        'option',
+        { value: item.id },
+        kind === 'campaign' ? `${item.title} (${statusLabel(item.status)})` : `${item.name}`,
+      ),
     ),
   );
   if (items.some((i) => i.id === previous)) resourceSelect.value = previous;
 }
 
 function statusLabel(status) {
-  return { live: 'live', upcoming: 'upcoming', succeeded: 'succeeded', failed: 'goal not reached', cancelled: 'cancelled' }[status] ?? status;
+  return (
+    { live: 'live', upcoming: 'upcoming', succeeded: 'succeeded', failed: 'goal not reached', cancelled: 'cancelled' }[
+      status
+    ] ?? status
+  );
 }
 
 function options() {
@@ -95,7 +149,10 @@ function options() {
   const widget = currentWidget();
   const kind = widget?.resource ?? 'campaign';
   const item = resources[kind].find((i) => i.id === resourceSelect.value);
-  const tokens = TOKENS.filter((t) => touched.has(t.id) && data.get(t.id)).map((t) => [t.property, `${data.get(t.id)}${t.unit}`]);
+  const tokens = TOKENS.filter((t) => touched.has(t.id) && data.get(t.id)).map((t) => [
+    t.property,
+    `${data.get(t.id)}${t.unit}`,
+  ]);
   return { widget, kind, item, locale: data.get('locale') || '', theme: data.get('theme') || 'auto', tokens };
 }
 

@@ -30,7 +30,13 @@ function demoBar() {
   const bar = h(
     'div',
     { class: 'demo-bar', role: 'note', 'aria-label': 'Partage demo' },
-    h('span', {}, h('strong', {}, 'Partage demo'), home ? ' · reference backend and CDN bundle' : ' · ', home ? null : h('a', { href: '/' }, 'all demo pages')),
+    h(
+      'span',
+      {},
+      h('strong', {}, 'Partage demo'),
+      home ? ' · reference backend and CDN bundle' : ' · ',
+      home ? null : h('a', { href: '/' }, 'all demo pages'),
+    ),
     status,
   );
   document.body.prepend(bar);

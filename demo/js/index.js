@@ -29,6 +29,10 @@ Promise.all([countAll('/campaigns'), countAll('/neighbourhoods')]).then(
     summary.textContent = `${campaigns} campaigns and ${neighbourhoods} neighbourhoods, seeded from the demo fixtures; pledges and listings you make are stored.`;
   },
   (error) => {
-    summary.replaceChildren(h('span', { class: 'error' }, `The backend did not answer (${error.message}). Start it with `), h('code', {}, 'npm start'), '.');
+    summary.replaceChildren(
+      h('span', { class: 'error' }, `The backend did not answer (${error.message}). Start it with `),
+      h('code', {}, 'npm start'),
+      '.',
+    );
   },
 );

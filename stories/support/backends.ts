@@ -44,7 +44,12 @@ export function startBackends(): Promise<unknown> {
  * Simulates other readers pledging while a story is open, so live updates can be watched.
  * Returns a cleanup for the story's `beforeEach`.
  */
-export function pledgesEvery(campaignId: string, ms: number, amountMinor: number, rewardId: string | null = null): () => void {
+export function pledgesEvery(
+  campaignId: string,
+  ms: number,
+  amountMinor: number,
+  rewardId: string | null = null,
+): () => void {
   const timer = setInterval(() => {
     try {
       backend.simulatePledge(campaignId, amountMinor, { name: 'Un lecteur de la démo', rewardId });
@@ -59,11 +64,20 @@ export function pledgesEvery(campaignId: string, ms: number, amountMinor: number
 
 /** Simulates neighbours posting on a board while a story is open. */
 export function listingsEvery(neighbourhoodId: string, ms: number): () => void {
-  const titles = ['Prêt d’un escabeau', 'Confiture de mûres à donner', 'Cherche covoiturage vers Dinan', 'Cours de tricot'];
+  const titles = [
+    'Prêt d’un escabeau',
+    'Confiture de mûres à donner',
+    'Cherche covoiturage vers Dinan',
+    'Cours de tricot',
+  ];
   let n = 0;
   const timer = setInterval(() => {
     try {
-      backend.simulateListing(neighbourhoodId, { title: titles[n++ % titles.length]!, type: 'give', category: 'other' });
+      backend.simulateListing(neighbourhoodId, {
+        title: titles[n++ % titles.length]!,
+        type: 'give',
+        category: 'other',
+      });
     } catch (error) {
       console.info('[stories] simulated listing refused:', error);
       clearInterval(timer);

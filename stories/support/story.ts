@@ -33,14 +33,19 @@ export const commonArgTypes = {
     options: [API, SLUGGISH_API, SLOW_API, DOWN_API, OFFLINE_API],
     description: 'Backend base URL (in Storybook, mock backends under different network conditions)',
   },
-  locale: { control: 'inline-radio', options: [undefined, 'fr', 'en'], description: 'Own locale; else the page’s `lang`' },
+  locale: {
+    control: 'inline-radio',
+    options: [undefined, 'fr', 'en'],
+    description: 'Own locale; else the page’s `lang`',
+  },
   theme: { control: 'inline-radio', options: [undefined, 'auto', 'light', 'dark'] },
 } as const;
 
 /** Keeps a widget to a realistic column width. */
 export const column =
   (rem: number): Decorator =>
-  (story) => html`<div style="max-width: ${rem}rem">${story()}</div>`;
+  (story) =>
+    html`<div style="max-width: ${rem}rem">${story()}</div>`;
 
 /** A dark host page around the story (the widget itself gets `theme="dark"` from its args). */
 export const onDarkPage: Decorator = (story) =>
@@ -65,10 +70,17 @@ export function fallbackLink(slug: string, title: string): HTMLAnchorElement {
 /** Side by side, as on a partner's listing page. */
 export const grid =
   (minRem: number): Decorator =>
-  (story) => html`<div style="display: grid; gap: 1.25rem; grid-template-columns: repeat(auto-fill, minmax(${minRem}rem, 1fr))">${story()}</div>`;
+  (story) =>
+    html`<div style="display: grid; gap: 1.25rem; grid-template-columns: repeat(auto-fill, minmax(${minRem}rem, 1fr))">
+      ${story()}
+    </div>`;
 
 /** Waits for a widget's shadow root to hold `selector` (the data has loaded). */
-export async function shadowReady<E extends Element = HTMLElement>(host: Element, selector: string, timeoutMs = 5000): Promise<E> {
+export async function shadowReady<E extends Element = HTMLElement>(
+  host: Element,
+  selector: string,
+  timeoutMs = 5000,
+): Promise<E> {
   const start = performance.now();
   for (;;) {
     const el = host.shadowRoot?.querySelector<E>(selector);
@@ -79,7 +91,10 @@ export async function shadowReady<E extends Element = HTMLElement>(host: Element
 }
 
 /** Fills a pledge form like a reader (typing fires `input`) and submits it. */
-export async function submitPledge(form: Element, values: { amount: string; name: string; email: string }): Promise<void> {
+export async function submitPledge(
+  form: Element,
+  values: { amount: string; name: string; email: string },
+): Promise<void> {
   for (const [name, value] of Object.entries(values)) {
     const field = await shadowReady<HTMLInputElement>(form, `[name="${name}"]`);
     field.value = value;

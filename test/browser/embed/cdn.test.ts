@@ -24,14 +24,19 @@ interface EmbedLog {
   violations: string[];
 }
 type EmbedWindow = Window &
-  typeof globalThis & { __embedLog: EmbedLog; Partage?: { version: string; define(options?: { prefix?: string }): void } };
+  typeof globalThis & {
+    __embedLog: EmbedLog;
+    Partage?: { version: string; define(options?: { prefix?: string }): void };
+  };
 
 const names = Object.keys(elements);
 
 before(async function () {
   const bundle = await fetch(BUNDLE, { method: 'HEAD' });
   if (!bundle.ok) {
-    throw new Error(`${BUNDLE} is missing (HTTP ${bundle.status}): build it first with \`npm run build\` (or \`npx vite build --mode cdn\`).`);
+    throw new Error(
+      `${BUNDLE} is missing (HTTP ${bundle.status}): build it first with \`npm run build\` (or \`npx vite build --mode cdn\`).`,
+    );
   }
   await startMockWorker(backend);
   // Tall enough that every widget of a page is near the viewport (widgets load lazily).
@@ -80,7 +85,10 @@ async function expectRendered(el: HTMLElement, name: string): Promise<void> {
     { timeout: 5000 },
   );
   // Booleans and strings only: chai would walk a DOM node of another window forever to print it.
-  expect(!!el.shadowRoot!.querySelector('[part~="error"]'), `<${el.localName}> shows an error: ${shownText(el)}`).to.equal(false);
+  expect(
+    !!el.shadowRoot!.querySelector('[part~="error"]'),
+    `<${el.localName}> shows an error: ${shownText(el)}`,
+  ).to.equal(false);
   // Styles applied: custom elements are inline unless the widget's own (adopted) styles say otherwise.
   expect(getComputedStyle(el).display, `<${el.localName}> has no styles`).to.not.equal('inline');
 }
@@ -120,13 +128,24 @@ describe('CDN bundle in a plain HTML page', () => {
     expect(win.__embedLog.warnings).to.deep.equal([]);
   });
 
+  it('needs only the lit-html policy when the host names its Trusted Types policies', async () => {
+    const { win, doc } = await openPage('named-policies.html');
+    expect(win.Partage?.version).to.equal(VERSION);
+    const added = embedAll(doc, 'partage');
+    for (const [name, el] of added) if (name !== 'provider') await expectRendered(el, name);
+    expectQuietConsole(win.__embedLog);
+  });
+
   it('styles its widgets with constructable stylesheets, which style-src does not block', async () => {
     const { win, doc } = await openPage('strict.html');
     const [el] = embedAll(doc, 'partage').values();
     await waitUntil(() => el!.shadowRoot);
     const card = doc.querySelector('partage-campaign-card') ?? el!;
     expect(card.shadowRoot!.adoptedStyleSheets.length).to.be.greaterThan(0);
-    expect(card.shadowRoot!.querySelectorAll('style').length, 'inline <style> would need style-src unsafe-inline').to.equal(0);
+    expect(
+      card.shadowRoot!.querySelectorAll('style').length,
+      'inline <style> would need style-src unsafe-inline',
+    ).to.equal(0);
     expectQuietConsole(win.__embedLog);
   });
 
@@ -150,7 +169,9 @@ describe('CDN bundle in a plain HTML page', () => {
     expect(win.__embedLog.warnings[0]).to.match(/0\.0\.1-old is already on this page/);
     expectQuietConsole(win.__embedLog);
     // The other version keeps its tags; every other tag is ours and works.
-    expect((win.customElements.get('partage-campaign-card') as unknown as { version: string }).version).to.equal('0.0.1-old');
+    expect((win.customElements.get('partage-campaign-card') as unknown as { version: string }).version).to.equal(
+      '0.0.1-old',
+    );
     const added = embedAll(doc, 'partage');
     for (const [name, el] of added) {
       if (name === 'provider' || name === 'campaign-card' || name === 'countdown') continue;

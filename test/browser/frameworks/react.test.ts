@@ -55,14 +55,23 @@ describe('React 19', () => {
       );
     }
     const host = render(createElement(Rewards));
-    const tiers = await found(() => host.querySelector('partage-reward-tiers'), 'React did not render <partage-reward-tiers>');
+    const tiers = await found(
+      () => host.querySelector('partage-reward-tiers'),
+      'React did not render <partage-reward-tiers>',
+    );
     // An object prop lands as a property, not as "[object Object]" in an attribute.
     expect(tiers.texts).to.deep.equal({ legend: 'Pick a thank-you gift' });
     expect(tiers.hasAttribute('texts')).to.equal(false);
-    await waitUntil(() => /Pick a thank-you gift/.test(shownText(tiers)) && /tasse émaillée/i.test(shownText(tiers)), 'tiers did not load');
+    await waitUntil(
+      () => /Pick a thank-you gift/.test(shownText(tiers)) && /tasse émaillée/i.test(shownText(tiers)),
+      'tiers did not load',
+    );
 
     inShadow<HTMLInputElement>(tiers, 'input[value="ceramique-tasse"]').click();
-    await waitUntil(() => host.querySelector('#choice')?.textContent === 'You chose ceramique-tasse', 'React did not get the event');
+    await waitUntil(
+      () => host.querySelector('#choice')?.textContent === 'You chose ceramique-tasse',
+      'React did not get the event',
+    );
     expect(chosen).to.have.length(1);
     expect(chosen[0]).to.include({ campaignId: 'atelier-ceramique', rewardId: 'ceramique-tasse' });
     expect(chosen[0]!.minimum).to.deep.equal({ amount: 2500, currency: 'EUR' });
@@ -89,19 +98,32 @@ describe('React 19', () => {
     const host = render(createElement(RewardCampaign));
     const tiers = await found(() => host.querySelector('partage-reward-tiers'), 'no tiers');
     const form = await found(() => host.querySelector('partage-pledge-form'), 'no form');
-    await waitUntil(() => form.shadowRoot?.querySelector('[name="amount"]') && /tasse émaillée/i.test(shownText(tiers)), 'tiers and form did not load');
+    await waitUntil(
+      () => form.shadowRoot?.querySelector('[name="amount"]') && /tasse émaillée/i.test(shownText(tiers)),
+      'tiers and form did not load',
+    );
 
     // The tier chosen in one widget is preselected in the other (shared selection of the provider).
     inShadow<HTMLInputElement>(tiers, 'input[value="ceramique-tasse"]').click();
-    await waitUntil(() => inShadow<HTMLSelectElement>(form, '[name="rewardId"]').value === 'ceramique-tasse', 'the form did not follow the tiers');
+    await waitUntil(
+      () => inShadow<HTMLSelectElement>(form, '[name="rewardId"]').value === 'ceramique-tasse',
+      'the form did not follow the tiers',
+    );
     fill(form, 'amount', '30');
     fill(form, 'name', 'Camille Durand');
     fill(form, 'email', 'camille@example.org');
     inShadow(form, '[part~="submit"]').click();
 
-    await waitUntil(() => host.querySelector('#thanks')?.textContent === 'Pledge confirmed: 30 €', 'React did not hear the pledge');
+    await waitUntil(
+      () => host.querySelector('#thanks')?.textContent === 'Pledge confirmed: 30 €',
+      'React did not hear the pledge',
+    );
     expect(created).to.have.length(1);
-    expect(created[0]!.pledge).to.include({ campaignId: 'atelier-ceramique', rewardId: 'ceramique-tasse', status: 'confirmed' });
+    expect(created[0]!.pledge).to.include({
+      campaignId: 'atelier-ceramique',
+      rewardId: 'ceramique-tasse',
+      status: 'confirmed',
+    });
     expect(backend.store.findCampaign('atelier-ceramique')!.pledged.amount).to.equal(542_000 + 3_000);
   });
 
@@ -139,7 +161,10 @@ describe('React 19', () => {
       return createElement('partage-reward-tiers', { api: API, campaign, locale: 'en' });
     }
     const host = render(createElement(Switcher));
-    const tiers = await found(() => host.querySelector('partage-reward-tiers'), 'React did not render <partage-reward-tiers>');
+    const tiers = await found(
+      () => host.querySelector('partage-reward-tiers'),
+      'React did not render <partage-reward-tiers>',
+    );
     await waitUntil(() => /tasse émaillée/i.test(shownText(tiers)));
     show('court-metrage-voisins');
     await waitUntil(() => /avant-première/i.test(shownText(tiers)), 'the new campaign was not shown');
@@ -164,7 +189,10 @@ describe('React 19', () => {
       );
     }
     const host = render(createElement(Board));
-    const form = await found(() => host.querySelector('partage-listing-form'), 'React did not render <partage-listing-form>');
+    const form = await found(
+      () => host.querySelector('partage-listing-form'),
+      'React did not render <partage-listing-form>',
+    );
     await waitUntil(() => hasState(form, 'signed-out'), 'the form should ask for sign-in first');
     expect(shownText(form)).to.match(/Sign in to post/);
 
@@ -181,7 +209,10 @@ describe('React 19', () => {
     window.addEventListener('error', onError);
     window.addEventListener('unhandledrejection', onError);
     const host = render(createElement('partage-reward-tiers', { api: API, campaign: 'atelier-ceramique' }));
-    const tiers = await found(() => host.querySelector('partage-reward-tiers'), 'React did not render <partage-reward-tiers>');
+    const tiers = await found(
+      () => host.querySelector('partage-reward-tiers'),
+      'React did not render <partage-reward-tiers>',
+    );
     await waitUntil(() => /tasse émaillée/i.test(shownText(tiers)));
     root!.unmount();
     root = undefined;

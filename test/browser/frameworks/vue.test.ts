@@ -70,10 +70,16 @@ describe('Vue 3', () => {
     const tiers = await found(() => host.querySelector('partage-reward-tiers'), 'Vue did not render the tiers');
     expect(tiers.texts).to.deep.equal({ legend: 'Pick a thank-you gift' });
     expect(tiers.hasAttribute('texts')).to.equal(false);
-    await waitUntil(() => /Pick a thank-you gift/.test(shownText(tiers)) && /tasse émaillée/i.test(shownText(tiers)), 'tiers did not load');
+    await waitUntil(
+      () => /Pick a thank-you gift/.test(shownText(tiers)) && /tasse émaillée/i.test(shownText(tiers)),
+      'tiers did not load',
+    );
 
     inShadow<HTMLInputElement>(tiers, 'input[value="ceramique-tasse"]').click();
-    await waitUntil(() => host.querySelector('#choice')?.textContent === 'You chose ceramique-tasse', 'Vue did not get the event');
+    await waitUntil(
+      () => host.querySelector('#choice')?.textContent === 'You chose ceramique-tasse',
+      'Vue did not get the event',
+    );
     expect(chosen).to.have.length(1);
     expect(chosen[0]).to.include({ campaignId: 'atelier-ceramique', rewardId: 'ceramique-tasse' });
   });
@@ -94,7 +100,10 @@ describe('Vue 3', () => {
     });
     defineElement('acme-reward-tiers', PartageRewardTiers);
     const tiers = await found(() => host.querySelector('acme-reward-tiers'), 'Vue did not render the template');
-    await waitUntil(() => /Pick a thank-you gift/.test(shownText(tiers)) && /tasse émaillée/i.test(shownText(tiers)), 'tiers did not load');
+    await waitUntil(
+      () => /Pick a thank-you gift/.test(shownText(tiers)) && /tasse émaillée/i.test(shownText(tiers)),
+      'tiers did not load',
+    );
     inShadow<HTMLInputElement>(tiers, 'input[value="ceramique-merci"]').click();
     await waitUntil(() => chosen.length === 1, 'the template listener did not run');
     expect(chosen).to.deep.equal(['ceramique-merci']);
@@ -120,18 +129,31 @@ describe('Vue 3', () => {
     });
     const tiers = await found(() => host.querySelector('partage-reward-tiers'), 'no tiers');
     const form = await found(() => host.querySelector('partage-pledge-form'), 'no form');
-    await waitUntil(() => form.shadowRoot?.querySelector('[name="amount"]') && /tasse émaillée/i.test(shownText(tiers)), 'tiers and form did not load');
+    await waitUntil(
+      () => form.shadowRoot?.querySelector('[name="amount"]') && /tasse émaillée/i.test(shownText(tiers)),
+      'tiers and form did not load',
+    );
 
     inShadow<HTMLInputElement>(tiers, 'input[value="ceramique-tasse"]').click();
-    await waitUntil(() => inShadow<HTMLSelectElement>(form, '[name="rewardId"]').value === 'ceramique-tasse', 'the form did not follow the tiers');
+    await waitUntil(
+      () => inShadow<HTMLSelectElement>(form, '[name="rewardId"]').value === 'ceramique-tasse',
+      'the form did not follow the tiers',
+    );
     fill(form, 'amount', '30');
     fill(form, 'name', 'Camille Durand');
     fill(form, 'email', 'camille@example.org');
     inShadow(form, '[part~="submit"]').click();
 
-    await waitUntil(() => host.querySelector('#thanks')?.textContent === 'Pledge confirmed: 30 €', 'Vue did not hear the pledge');
+    await waitUntil(
+      () => host.querySelector('#thanks')?.textContent === 'Pledge confirmed: 30 €',
+      'Vue did not hear the pledge',
+    );
     expect(created).to.have.length(1);
-    expect(created[0]!.pledge).to.include({ campaignId: 'atelier-ceramique', rewardId: 'ceramique-tasse', status: 'confirmed' });
+    expect(created[0]!.pledge).to.include({
+      campaignId: 'atelier-ceramique',
+      rewardId: 'ceramique-tasse',
+      status: 'confirmed',
+    });
   });
 
   it('lets the app route the checkout itself by cancelling partage-checkout', async () => {
@@ -161,7 +183,9 @@ describe('Vue 3', () => {
 
   it('updates properties when reactive state changes', async () => {
     const campaign = ref('atelier-ceramique');
-    const host = mount({ setup: () => () => h('partage-reward-tiers', { api: API, campaign: campaign.value, locale: 'en' }) });
+    const host = mount({
+      setup: () => () => h('partage-reward-tiers', { api: API, campaign: campaign.value, locale: 'en' }),
+    });
     const tiers = await found(() => host.querySelector('partage-reward-tiers'), 'Vue did not render the tiers');
     await waitUntil(() => /tasse émaillée/i.test(shownText(tiers)));
     campaign.value = 'court-metrage-voisins';
@@ -174,19 +198,15 @@ describe('Vue 3', () => {
     const token = ref<string | null>(null);
     const host = mount({
       setup: () => () =>
-        h(
-          'partage-provider',
-          { api: API, locale: 'en', memberToken: token.value ? () => token.value : undefined },
-          [
-            h('partage-listing-form', {
-              neighbourhood: 'saint-malo-intra-muros',
-              onPartageSignInRequest: () => {
-                requests++;
-                token.value = 'demo-member-morgane';
-              },
-            }),
-          ],
-        ),
+        h('partage-provider', { api: API, locale: 'en', memberToken: token.value ? () => token.value : undefined }, [
+          h('partage-listing-form', {
+            neighbourhood: 'saint-malo-intra-muros',
+            onPartageSignInRequest: () => {
+              requests++;
+              token.value = 'demo-member-morgane';
+            },
+          }),
+        ]),
     });
     const form = await found(() => host.querySelector('partage-listing-form'), 'Vue did not render the form');
     await waitUntil(() => hasState(form, 'signed-out'), 'the form should ask for sign-in first');

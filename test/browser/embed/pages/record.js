@@ -5,13 +5,25 @@
   var log = { warnings: [], errors: [], violations: [] };
   window.__embedLog = log;
   var text = function (args) {
-    return Array.prototype.map.call(args, function (a) { return a instanceof Error ? a.message : String(a); }).join(' ');
+    return Array.prototype.map
+      .call(args, function (a) {
+        return a instanceof Error ? a.message : String(a);
+      })
+      .join(' ');
   };
   var warn = console.warn;
   var error = console.error;
-  console.warn = function () { log.warnings.push(text(arguments)); return warn.apply(console, arguments); };
-  console.error = function () { log.errors.push(text(arguments)); return error.apply(console, arguments); };
-  window.addEventListener('error', function (e) { log.errors.push('uncaught: ' + (e.message || e.type)); });
+  console.warn = function () {
+    log.warnings.push(text(arguments));
+    return warn.apply(console, arguments);
+  };
+  console.error = function () {
+    log.errors.push(text(arguments));
+    return error.apply(console, arguments);
+  };
+  window.addEventListener('error', function (e) {
+    log.errors.push('uncaught: ' + (e.message || e.type));
+  });
   window.addEventListener('unhandledrejection', function (e) {
     log.errors.push('unhandled rejection: ' + (e.reason && e.reason.message ? e.reason.message : String(e.reason)));
   });
@@ -27,7 +39,11 @@
   };
   document.addEventListener('securitypolicyviolation', function (e) {
     log.violations.push(
-      e.effectiveDirective + ' blocked ' + (e.blockedURI || 'inline') + where(e) + (e.sample ? ' (' + e.sample + ')' : ''),
+      e.effectiveDirective +
+        ' blocked ' +
+        (e.blockedURI || 'inline') +
+        where(e) +
+        (e.sample ? ' (' + e.sample + ')' : ''),
     );
   });
 })();
