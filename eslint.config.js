@@ -6,7 +6,17 @@ import litA11y from 'eslint-plugin-lit-a11y';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'storybook-static/', 'node_modules/', 'public/mockServiceWorker.js', 'custom-elements.json', 'openapi.json', '.data/'] },
+  {
+    ignores: [
+      'dist/',
+      'storybook-static/',
+      'node_modules/',
+      'public/mockServiceWorker.js',
+      'custom-elements.json',
+      'openapi.json',
+      '.data/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -18,7 +28,15 @@ export default tseslint.config(
       ...litA11y.configs.recommended.rules,
       // Backend text must never be parsed as HTML.
       'lit/no-template-bind': 'error',
-      'no-restricted-imports': ['error', { paths: [{ name: 'zod', message: "Browser code uses 'zod/mini'." }, { name: 'lit/directives/unsafe-html.js', message: 'Never render HTML from strings.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'zod', message: "Browser code uses 'zod/mini'." },
+            { name: 'lit/directives/unsafe-html.js', message: 'Never render HTML from strings.' },
+          ],
+        },
+      ],
     },
   },
   {
@@ -26,12 +44,24 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
-    files: ['*.js', '**/*.mjs', 'test/browser/frameworks/framework-modules.js', 'scripts/**', 'server/**', 'conformance/**', 'test/node/**', '.storybook/**'],
+    files: [
+      '*.js',
+      '**/*.mjs',
+      'test/browser/frameworks/framework-modules.js',
+      'scripts/**',
+      'server/**',
+      'conformance/**',
+      'test/node/**',
+      '.storybook/**',
+    ],
     languageOptions: { globals: { ...globals.node } },
   },
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },

@@ -11,7 +11,9 @@ import { defineConfig } from 'vite';
  */
 const root = import.meta.dirname;
 // Only complete widget folders (a folder being scaffolded has no define.ts yet).
-const widgets = readdirSync(resolve(root, 'src/widgets')).filter((w) => existsSync(resolve(root, `src/widgets/${w}/define.ts`)));
+const widgets = readdirSync(resolve(root, 'src/widgets')).filter((w) =>
+  existsSync(resolve(root, `src/widgets/${w}/define.ts`)),
+);
 
 const packageEntries: Record<string, string> = {
   index: 'src/index.ts',

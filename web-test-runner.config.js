@@ -6,9 +6,15 @@ import { defaultReporter } from '@web/test-runner';
 import { frameworkModules } from './test/browser/frameworks/framework-modules.js';
 
 const args = [
-  '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  '--disable-quic', '--no-first-run',
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
   // Stops every outside DNS look-up; msw still intercepts cross-origin URLs in the page.
   '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1',
 ];

@@ -13,12 +13,30 @@ import { Campaign, Listing } from '../src/contract/index.js';
 import { createFixtures } from '../src/mock/fixtures/index.js';
 import { startServer } from '../server/server.js';
 
-interface Row { database: string; scenario: string; requests: number; concurrency: number; rps: number; p50: number; p95: number; target: string; ok: boolean }
+interface Row {
+  database: string;
+  scenario: string;
+  requests: number;
+  concurrency: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  target: string;
+  ok: boolean;
+}
 const rows: Row[] = [];
 
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+const quantile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
 
-async function load(database: string, scenario: string, total: number, concurrency: number, once: (i: number) => Promise<Response>, target: { p95Ms: number; rps: number }) {
+async function load(
+  database: string,
+  scenario: string,
+  total: number,
+  concurrency: number,
+  once: (i: number) => Promise<Response>,
+  target: { p95Ms: number; rps: number },
+) {
   const latencies: number[] = [];
   let next = 0;
   let failures = 0;
@@ -38,31 +56,76 @@ async function load(database: string, scenario: string, total: number, concurren
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   const row: Row = {
-    database, scenario, requests: total, concurrency,
-    rps: Math.round(total / seconds), p50: +quantile(latencies, 0.5).toFixed(1), p95: +quantile(latencies, 0.95).toFixed(1),
-    target: `p95 ≤ ${target.p95Ms} ms, ≥ ${target.rps} req/s`, ok: failures === 0 && quantile(latencies, 0.95) <= target.p95Ms && total / seconds >= target.rps,
+    database,
+    scenario,
+    requests: total,
+    concurrency,
+    rps: Math.round(total / seconds),
+    p50: +quantile(latencies, 0.5).toFixed(1),
+    p95: +quantile(latencies, 0.95).toFixed(1),
+    target: `p95 ≤ ${target.p95Ms} ms, ≥ ${target.rps} req/s`,
+    ok: failures === 0 && quantile(latencies, 0.95) <= target.p95Ms && total / seconds >= target.rps,
   };
   if (failures) console.warn(`${scenario}: ${failures} failed requests`);
   rows.push(row);
-  console.log(`${database.padEnd(10)} ${scenario.padEnd(44)} ${String(row.rps).padStart(6)} req/s  p50 ${row.p50} ms  p95 ${row.p95} ms ${row.ok ? '✓' : '✗'}`);
+  console.log(
+    `${database.padEnd(10)} ${scenario.padEnd(44)} ${String(row.rps).padStart(6)} req/s  p50 ${row.p50} ms  p95 ${row.p95} ms ${row.ok ? '✓' : '✗'}`,
+  );
 }
 
 async function benchServer(database: string, databaseUrl?: string) {
-  const server = await startServer({ port: 0, sandbox: true, demoDir: null, distDir: null, openapiFile: null, ...(databaseUrl ? { databaseUrl, schema: `bench_${Date.now()}` } : {}) });
+  const server = await startServer({
+    port: 0,
+    sandbox: true,
+    demoDir: null,
+    distDir: null,
+    openapiFile: null,
+    ...(databaseUrl ? { databaseUrl, schema: `bench_${Date.now()}` } : {}),
+  });
   try {
     const base = server.baseUrl;
-    const sandbox = (await (await fetch(`${base}/_sandbox/campaigns`, { method: 'POST' })).json()) as { campaignId: string; neighbourhoodId: string };
+    const sandbox = (await (await fetch(`${base}/_sandbox/campaigns`, { method: 'POST' })).json()) as {
+      campaignId: string;
+      neighbourhoodId: string;
+    };
     const campaignUrl = `${base}/campaigns/${sandbox.campaignId}`;
-    await load(database, 'GET campaign (cold JSON, validated)', 2000, 20, () => fetch(campaignUrl), { p95Ms: 50, rps: 300 });
+    await load(database, 'GET campaign (cold JSON, validated)', 2000, 20, () => fetch(campaignUrl), {
+      p95Ms: 50,
+      rps: 300,
+    });
     const etag = (await fetch(campaignUrl)).headers.get('etag') ?? '';
-    await load(database, 'GET campaign with If-None-Match (304)', 2000, 20, () => fetch(campaignUrl, { headers: { 'if-none-match': etag } }), { p95Ms: 50, rps: 300 });
-    await load(database, 'GET 20 listings with text search', 1000, 20, () => fetch(`${base}/neighbourhoods/${sandbox.neighbourhoodId}/listings?limit=20&q=a`), { p95Ms: 80, rps: 150 });
-    await load(database, 'POST pledge (transaction, idempotency key)', 1000, 50, (i) =>
-      fetch(`${campaignUrl}/pledges`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'idempotency-key': `bench-${Date.now()}-${i}` },
-        body: JSON.stringify({ amount: { amount: 100, currency: 'EUR' }, backer: { name: 'Bench', email: 'bench@example.org' } }),
-      }), { p95Ms: 250, rps: 100 });
+    await load(
+      database,
+      'GET campaign with If-None-Match (304)',
+      2000,
+      20,
+      () => fetch(campaignUrl, { headers: { 'if-none-match': etag } }),
+      { p95Ms: 50, rps: 300 },
+    );
+    await load(
+      database,
+      'GET 20 listings with text search',
+      1000,
+      20,
+      () => fetch(`${base}/neighbourhoods/${sandbox.neighbourhoodId}/listings?limit=20&q=a`),
+      { p95Ms: 80, rps: 150 },
+    );
+    await load(
+      database,
+      'POST pledge (transaction, idempotency key)',
+      1000,
+      50,
+      (i) =>
+        fetch(`${campaignUrl}/pledges`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'idempotency-key': `bench-${Date.now()}-${i}` },
+          body: JSON.stringify({
+            amount: { amount: 100, currency: 'EUR' },
+            backer: { name: 'Bench', email: 'bench@example.org' },
+          }),
+        }),
+      { p95Ms: 250, rps: 100 },
+    );
   } finally {
     await server.close();
   }
@@ -78,7 +141,17 @@ function benchValidation() {
     for (let i = 0; i < n; i++) fn();
     const perSec = Math.round(n / ((performance.now() - t) / 1000));
     console.log(`validation ${label.padEnd(44)} ${perSec} /s ${perSec >= targetPerSec ? '✓' : '✗'}`);
-    rows.push({ database: '—', scenario: `validate ${label}`, requests: n, concurrency: 1, rps: perSec, p50: 0, p95: 0, target: `≥ ${targetPerSec} /s`, ok: perSec >= targetPerSec });
+    rows.push({
+      database: '—',
+      scenario: `validate ${label}`,
+      requests: n,
+      concurrency: 1,
+      rps: perSec,
+      p50: 0,
+      p95: 0,
+      target: `≥ ${targetPerSec} /s`,
+      ok: perSec >= targetPerSec,
+    });
   };
   time('one campaign (client-side check)', 20000, () => Campaign.parse(campaign), 10000);
   time('a page of 20 listings', 5000, () => listings.items.forEach((l) => Listing.parse(l)), 1000);
@@ -91,7 +164,10 @@ if (process.env.DATABASE_URL) await benchServer('PostgreSQL', process.env.DATABA
 const table = [
   '| database | scenario | requests | concurrency | throughput | p50 | p95 | target | met |',
   '|---|---|---|---|---|---|---|---|---|',
-  ...rows.map((r) => `| ${r.database} | ${r.scenario} | ${r.requests} | ${r.concurrency} | ${r.rps} /s | ${r.p50 || '—'} ms | ${r.p95 || '—'} ms | ${r.target} | ${r.ok ? 'yes' : 'no'} |`),
+  ...rows.map(
+    (r) =>
+      `| ${r.database} | ${r.scenario} | ${r.requests} | ${r.concurrency} | ${r.rps} /s | ${r.p50 || '—'} ms | ${r.p95 || '—'} ms | ${r.target} | ${r.ok ? 'yes' : 'no'} |`,
+  ),
 ].join('\n');
 const header = `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, Node ${process.version}.`;
 

@@ -19,16 +19,34 @@ const problemResponse = (codes: readonly string[]) => ({
 });
 
 const statusOf: Record<string, number> = {
-  validation_failed: 422, not_found: 404, campaign_closed: 409, reward_sold_out: 409, reward_unavailable: 409,
-  pledge_below_minimum: 422, pledge_above_maximum: 422, currency_mismatch: 422, idempotency_key_missing: 400,
-  idempotency_key_reused: 422, idempotency_in_flight: 409, origin_not_allowed: 403, unauthorized: 401,
-  forbidden: 403, listing_closed: 409, rate_limited: 429, payload_too_large: 413, unsupported_media_type: 415,
-  method_not_allowed: 405, internal_error: 500,
+  validation_failed: 422,
+  not_found: 404,
+  campaign_closed: 409,
+  reward_sold_out: 409,
+  reward_unavailable: 409,
+  pledge_below_minimum: 422,
+  pledge_above_maximum: 422,
+  currency_mismatch: 422,
+  idempotency_key_missing: 400,
+  idempotency_key_reused: 422,
+  idempotency_in_flight: 409,
+  origin_not_allowed: 403,
+  unauthorized: 401,
+  forbidden: 403,
+  listing_closed: 409,
+  rate_limited: 429,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  method_not_allowed: 405,
+  internal_error: 500,
 };
 
 function parameters(ep: Endpoint): Json[] {
   const out: Json[] = [];
-  for (const [where, schema] of [['path', ep.params], ['query', ep.query]] as const) {
+  for (const [where, schema] of [
+    ['path', ep.params],
+    ['query', ep.query],
+  ] as const) {
     if (!schema) continue;
     const s = jsonSchema(schema, 'input') as { properties?: Record<string, Json>; required?: string[] };
     for (const [name, prop] of Object.entries(s.properties ?? {})) {
@@ -37,16 +55,31 @@ function parameters(ep: Endpoint): Json[] {
   }
   if (ep.idempotent) {
     out.push({
-      name: 'Idempotency-Key', in: 'header', required: true,
-      description: 'Unique per pledge attempt; reuse it when retrying. Same key + same body replays the first response (with `Idempotent-Replayed: true`); same key + other body is 422; a duplicate while the first is in flight is 409; no key is 400.',
+      name: 'Idempotency-Key',
+      in: 'header',
+      required: true,
+      description:
+        'Unique per pledge attempt; reuse it when retrying. Same key + same body replays the first response (with `Idempotent-Replayed: true`); same key + other body is 422; a duplicate while the first is in flight is 409; no key is 400.',
       schema: { type: 'string', minLength: 8, maxLength: 200 },
     });
   }
   if (ep.stream) {
-    out.push({ name: 'Last-Event-ID', in: 'header', required: false, description: 'Resume after this event id.', schema: { type: 'string' } });
+    out.push({
+      name: 'Last-Event-ID',
+      in: 'header',
+      required: false,
+      description: 'Resume after this event id.',
+      schema: { type: 'string' },
+    });
   }
   if (ep.method === 'GET' && !ep.stream) {
-    out.push({ name: 'If-None-Match', in: 'header', required: false, description: 'ETag of a cached copy; answered 304 when unchanged.', schema: { type: 'string' } });
+    out.push({
+      name: 'If-None-Match',
+      in: 'header',
+      required: false,
+      description: 'ETag of a cached copy; answered 304 when unchanged.',
+      schema: { type: 'string' },
+    });
   }
   return out;
 }
@@ -55,12 +88,23 @@ function operation(name: string, ep: Endpoint): Json {
   const errors: Record<string, string[]> = {};
   for (const code of ep.errors) (errors[String(statusOf[code] ?? 400)] ??= []).push(code);
   const success: Json = ep.stream
-    ? { description: 'An event stream; each message `data` is a JSON document of this schema.', content: { 'text/event-stream': { schema: jsonSchema(ep.response, 'output') } } }
+    ? {
+        description: 'An event stream; each message `data` is a JSON document of this schema.',
+        content: { 'text/event-stream': { schema: jsonSchema(ep.response, 'output') } },
+      }
     : {
         description: 'OK',
-        headers: ep.method === 'GET'
-          ? { ETag: { schema: { type: 'string' } }, 'Cache-Control': { schema: { type: 'string' } } }
-          : ep.idempotent ? { 'Idempotent-Replayed': { description: '`true` when this is the replay of an earlier identical request.', schema: { type: 'string', enum: ['true'] } } } : undefined,
+        headers:
+          ep.method === 'GET'
+            ? { ETag: { schema: { type: 'string' } }, 'Cache-Control': { schema: { type: 'string' } } }
+            : ep.idempotent
+              ? {
+                  'Idempotent-Replayed': {
+                    description: '`true` when this is the replay of an earlier identical request.',
+                    schema: { type: 'string', enum: ['true'] },
+                  },
+                }
+              : undefined,
         content: { 'application/json': { schema: jsonSchema(ep.response, 'output') } },
       };
   return {
@@ -70,7 +114,9 @@ function operation(name: string, ep: Endpoint): Json {
     ...(ep.access === 'member' ? { security: [{ member: [] }] } : {}),
     ...(ep.access !== 'public' ? { description: 'Writes are accepted only from allow-listed origins.' } : {}),
     parameters: parameters(ep),
-    ...(ep.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(ep.body, 'input') } } } } : {}),
+    ...(ep.body
+      ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(ep.body, 'input') } } } }
+      : {}),
     responses: {
       [String(ep.status)]: success,
       ...(ep.method === 'GET' && !ep.stream ? { '304': { description: 'Not modified (If-None-Match matched).' } } : {}),
@@ -89,14 +135,21 @@ export function buildOpenApi(): Json {
     info: {
       title: 'Partage API',
       version: pkg.version,
-      description: 'The HTTP contract every Partage-compatible backend serves. Money is `{ amount, currency }` in integer minor units with an ISO 4217 code; times are ISO 8601 UTC; errors are RFC 9457 problem+json with a machine `code`; lists are `{ items, nextCursor }`.',
+      description:
+        'The HTTP contract every Partage-compatible backend serves. Money is `{ amount, currency }` in integer minor units with an ISO 4217 code; times are ISO 8601 UTC; errors are RFC 9457 problem+json with a machine `code`; lists are `{ items, nextCursor }`.',
     },
     servers: [{ url: 'https://api.example.org/v1' }, { url: 'http://localhost:8787/v1' }],
     tags: [{ name: 'campaigns' }, { name: 'neighbourhoods' }, { name: 'members' }],
     paths,
     components: {
       schemas: { Problem: jsonSchema(Problem, 'output'), ErrorCode: jsonSchema(ErrorCode, 'output') },
-      securitySchemes: { member: { type: 'http', scheme: 'bearer', description: 'Member token the host page obtains from its own platform.' } },
+      securitySchemes: {
+        member: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'Member token the host page obtains from its own platform.',
+        },
+      },
     },
   };
 }

@@ -18,7 +18,13 @@ export function summaryReporter(file) {
       const counts = { passed: 0, failed: 0, skipped: 0 };
       for (const session of sessions) {
         if (session.testResults) walk(session.testResults, counts);
-        if (!session.passed && (session.errors?.length ?? 0) > 0 && !session.testResults?.tests?.length && !session.testResults?.suites?.length) counts.failed++;
+        if (
+          !session.passed &&
+          (session.errors?.length ?? 0) > 0 &&
+          !session.testResults?.tests?.length &&
+          !session.testResults?.suites?.length
+        )
+          counts.failed++;
       }
       const line = `${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`;
       if (file) writeFileSync(file, JSON.stringify(counts));

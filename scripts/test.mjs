@@ -10,7 +10,12 @@ const dir = mkdtempSync(join(tmpdir(), 'partage-test-'));
 const total = { passed: 0, failed: 0, skipped: 0 };
 
 function run(cmd, args, env = {}) {
-  const r = spawnSync(cmd, args, { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const r = spawnSync(cmd, args, {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
   process.stdout.write(r.stdout ?? '');
   return r;
 }
@@ -18,8 +23,19 @@ function run(cmd, args, env = {}) {
 const only = process.argv[2]; // "node" or "browser" to run one half
 if (only !== 'browser') {
   // Node 20's --test neither expands globs nor finds .ts files in a folder: list them here.
-  const files = readdirSync('test/node', { recursive: true }).map(String).filter((f) => f.endsWith('.test.ts')).sort().map((f) => join('test/node', f));
-  const r = run(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...files]);
+  const files = readdirSync('test/node', { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.test.ts'))
+    .sort()
+    .map((f) => join('test/node', f));
+  const r = run(process.execPath, [
+    '--import',
+    'tsx',
+    '--test',
+    '--test-concurrency=1',
+    '--test-reporter=spec',
+    ...files,
+  ]);
   const num = (label) => Number((r.stdout.match(new RegExp(`^ℹ ${label} (\\d+)`, 'm')) ?? [])[1] ?? 0);
   total.passed += num('pass');
   total.failed += num('fail') + num('cancelled');
@@ -31,7 +47,9 @@ if (only !== 'node') {
   const r = run(process.execPath, ['node_modules/@web/test-runner/dist/bin.js'], { WTR_SUMMARY_FILE: file });
   if (existsSync(file)) {
     const c = JSON.parse(readFileSync(file, 'utf8'));
-    total.passed += c.passed; total.failed += c.failed; total.skipped += c.skipped;
+    total.passed += c.passed;
+    total.failed += c.failed;
+    total.skipped += c.skipped;
     if (r.status !== 0 && c.failed === 0) total.failed++;
   } else total.failed++;
 }

@@ -17,13 +17,13 @@ import { PartageNeighbourhoodStats } from './widgets/neighbourhood-stats/neighbo
 
 /** Element names without prefix. The provider comes first so widgets find it as they upgrade. */
 export const elements = {
-  'provider': PartageProvider,
+  provider: PartageProvider,
   'campaign-progress': PartageCampaignProgress,
   'campaign-card': PartageCampaignCard,
   countdown: PartageCountdown,
   'reward-tiers': PartageRewardTiers,
   'pledge-form': PartagePledgeForm,
-  'backers': PartageBackers,
+  backers: PartageBackers,
   'social-share': PartageSocialShare,
   'share-board': PartageShareBoard,
   'listing-form': PartageListingForm,

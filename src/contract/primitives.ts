@@ -31,8 +31,7 @@ export type Money = z.infer<typeof Money>;
 export const Count = z.int().check(z.nonnegative());
 
 /** A trimmed, bounded, non-empty line of text. */
-export const text = (max: number, min = 1) =>
-  z.string().check(z.trim(), z.minLength(min), z.maxLength(max));
+export const text = (max: number, min = 1) => z.string().check(z.trim(), z.minLength(min), z.maxLength(max));
 
 /** Pagination query shared by every list endpoint. */
 export const PageQuery = z.object({

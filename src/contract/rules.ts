@@ -32,22 +32,42 @@ export function checkPledge(
   now: Date,
 ): RuleViolation | null {
   if (!isOpen(campaign, now)) {
-    return { status: 409, code: 'campaign_closed', detail: `The campaign "${campaign.title}" is not accepting pledges.` };
+    return {
+      status: 409,
+      code: 'campaign_closed',
+      detail: `The campaign "${campaign.title}" is not accepting pledges.`,
+    };
   }
   const { amount } = request;
   const { minimum, maximum } = campaign.pledgeRules;
   if (amount.currency !== campaign.goal.currency) {
-    return { status: 422, code: 'currency_mismatch', path: 'amount.currency', detail: `This campaign collects ${campaign.goal.currency}.` };
+    return {
+      status: 422,
+      code: 'currency_mismatch',
+      path: 'amount.currency',
+      detail: `This campaign collects ${campaign.goal.currency}.`,
+    };
   }
   const floor = Math.max(minimum.amount, campaign.equity?.minimumTicket.amount ?? 0, reward?.minimum.amount ?? 0);
   if (amount.amount < floor) {
-    return { status: 422, code: 'pledge_below_minimum', path: 'amount.amount', detail: `The minimum is ${floor} minor units of ${amount.currency}.` };
+    return {
+      status: 422,
+      code: 'pledge_below_minimum',
+      path: 'amount.amount',
+      detail: `The minimum is ${floor} minor units of ${amount.currency}.`,
+    };
   }
   if (maximum && amount.amount > maximum.amount) {
-    return { status: 422, code: 'pledge_above_maximum', path: 'amount.amount', detail: `The maximum is ${maximum.amount} minor units of ${amount.currency}.` };
+    return {
+      status: 422,
+      code: 'pledge_above_maximum',
+      path: 'amount.amount',
+      detail: `The maximum is ${maximum.amount} minor units of ${amount.currency}.`,
+    };
   }
   if (request.rewardId) {
-    if (reward === undefined) return { status: 422, code: 'reward_unavailable', path: 'rewardId', detail: 'This reward does not exist.' };
+    if (reward === undefined)
+      return { status: 422, code: 'reward_unavailable', path: 'rewardId', detail: 'This reward does not exist.' };
     if (reward === null || reward.availability === 'unavailable') {
       return { status: 409, code: 'reward_unavailable', path: 'rewardId', detail: 'This reward is not available.' };
     }
@@ -77,7 +97,10 @@ export const checkoutUrl = (campaign: Campaign, pledgeId: string) =>
   `${campaign.url.replace(/\/$/, '')}/checkout?pledge=${encodeURIComponent(pledgeId)}`;
 
 /** Reward availability after its stock changed. */
-export function availabilityFor(remaining: number | null, current: RewardTier['availability']): RewardTier['availability'] {
+export function availabilityFor(
+  remaining: number | null,
+  current: RewardTier['availability'],
+): RewardTier['availability'] {
   if (current === 'unavailable') return current;
   return remaining === 0 ? 'sold_out' : 'available';
 }

@@ -13,7 +13,9 @@ export function defineElement(tag: string, ctor: PartageConstructor): void {
     const g = globalThis as { [WARNED]?: boolean };
     if (existing.version !== ctor.version && !g[WARNED]) {
       g[WARNED] = true;
-      console.warn(`[partage] version ${existing.version ?? 'unknown'} is already on this page; version ${ctor.version} will not replace it.`);
+      console.warn(
+        `[partage] version ${existing.version ?? 'unknown'} is already on this page; version ${ctor.version} will not replace it.`,
+      );
     }
     return;
   }

@@ -5,7 +5,10 @@ import type { PartageElement } from './partage-element.js';
 export interface LiveOptions<E> {
   /** Identity of the stream (base URL + resource id); null to stay unsubscribed. */
   key: () => string | null;
-  subscribe: (client: PartageClient, handlers: { onEvent: (e: E) => void; onState: (s: LiveState) => void }) => Unsubscribe;
+  subscribe: (
+    client: PartageClient,
+    handlers: { onEvent: (e: E) => void; onState: (s: LiveState) => void },
+  ) => Unsubscribe;
   onEvent: (event: E) => void;
 }
 

@@ -96,7 +96,11 @@ export class ResourceController<T> implements ReactiveController {
         this.status = 'ready';
       } else this.status = 'error';
       this.#host.dispatchEvent(
-        new CustomEvent('partage-error', { detail: { operation: this.#options.operation, error }, bubbles: true, composed: true }),
+        new CustomEvent('partage-error', {
+          detail: { operation: this.#options.operation, error },
+          bubbles: true,
+          composed: true,
+        }),
       );
     }
     this.#host.requestUpdate();

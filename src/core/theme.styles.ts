@@ -8,17 +8,17 @@ import { css } from 'lit';
  */
 const darkTokens = css`
   --_accent: var(--partage-accent, #5fd3a8);
-    --_accent-contrast: var(--partage-accent-contrast, #06241a);
-    --_surface: var(--partage-surface, #161a18);
-    --_surface-muted: var(--partage-surface-muted, #222825);
-    --_text: var(--partage-text, #eef1ef);
-    --_text-muted: var(--partage-text-muted, #b4bdb8);
-    --_border: var(--partage-border, #3b4440);
-    --_danger: var(--partage-danger, #ffb4ab);
-    --_success: var(--partage-success, #7ddc9b);
-    --_warning: var(--partage-warning, #f5c16c);
-    --_focus: var(--partage-focus, #8ab4ff);
-    --_skeleton: var(--partage-skeleton, #2c3330);
+  --_accent-contrast: var(--partage-accent-contrast, #06241a);
+  --_surface: var(--partage-surface, #161a18);
+  --_surface-muted: var(--partage-surface-muted, #222825);
+  --_text: var(--partage-text, #eef1ef);
+  --_text-muted: var(--partage-text-muted, #b4bdb8);
+  --_border: var(--partage-border, #3b4440);
+  --_danger: var(--partage-danger, #ffb4ab);
+  --_success: var(--partage-success, #7ddc9b);
+  --_warning: var(--partage-warning, #f5c16c);
+  --_focus: var(--partage-focus, #8ab4ff);
+  --_skeleton: var(--partage-skeleton, #2c3330);
 `;
 
 export const themeStyles = css`

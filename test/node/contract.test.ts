@@ -2,8 +2,20 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import * as z from 'zod/mini';
 import {
-  Backer, Campaign, CampaignEvent, Listing, ListingRequest, Money, Neighbourhood, PledgeRequest, PledgeResult,
-  Problem, RewardTier, buildPath, checkPledge, isWaitlisted,
+  Backer,
+  Campaign,
+  CampaignEvent,
+  Listing,
+  ListingRequest,
+  Money,
+  Neighbourhood,
+  PledgeRequest,
+  PledgeResult,
+  Problem,
+  RewardTier,
+  buildPath,
+  checkPledge,
+  isWaitlisted,
 } from '../../src/contract/index.js';
 import { createFixtures, publicBacker } from '../../src/mock/fixtures/index.js';
 
@@ -35,7 +47,11 @@ describe('fixtures satisfy the contract', () => {
     assert.equal(mpp.equity?.averageTicket.amount, 126_700);
     const sm = fx.listings.filter((l) => l.neighbourhoodId === 'saint-malo-intra-muros');
     assert.ok(sm.length >= 30);
-    for (const t of ['give', 'lend', 'swap', 'service', 'carpool']) assert.ok(sm.some((l) => l.type === t), t);
+    for (const t of ['give', 'lend', 'swap', 'service', 'carpool'])
+      assert.ok(
+        sm.some((l) => l.type === t),
+        t,
+      );
     const ceramics = fx.rewards.filter((r) => r.campaignId === 'atelier-ceramique');
     assert.ok(ceramics.some((r) => r.availability === 'sold_out'));
     const c = fx.campaigns.find((x) => x.id === 'atelier-ceramique')!;
@@ -70,26 +86,54 @@ describe('money', () => {
 });
 
 describe('requests', () => {
-  const pledge = { amount: { amount: 2500, currency: 'EUR' }, rewardId: 'ceramique-tasse', backer: { name: 'Ana', email: 'ana@example.org' } };
+  const pledge = {
+    amount: { amount: 2500, currency: 'EUR' },
+    rewardId: 'ceramique-tasse',
+    backer: { name: 'Ana', email: 'ana@example.org' },
+  };
   it('accepts a valid pledge and rejects bad e-mails, empty names and long messages', () => {
     assert.ok(PledgeRequest.safeParse(pledge).success);
-    assert.deepEqual(paths(PledgeRequest, { ...pledge, backer: { name: ' ', email: 'nope' } }), ['backer.name', 'backer.email']);
+    assert.deepEqual(paths(PledgeRequest, { ...pledge, backer: { name: ' ', email: 'nope' } }), [
+      'backer.name',
+      'backer.email',
+    ]);
     assert.deepEqual(paths(PledgeRequest, { ...pledge, message: 'x'.repeat(501) }), ['message']);
   });
   it('rejects ids with path characters', () => {
     assert.deepEqual(paths(PledgeRequest, { ...pledge, rewardId: '../admin' }), ['rewardId']);
   });
   it('bounds listing requests', () => {
-    const ok = { kind: 'offer', type: 'lend', category: 'tools', title: 'Perceuse', description: '', place: { label: 'Rocabey' } };
+    const ok = {
+      kind: 'offer',
+      type: 'lend',
+      category: 'tools',
+      title: 'Perceuse',
+      description: '',
+      place: { label: 'Rocabey' },
+    };
     assert.ok(ListingRequest.safeParse(ok).success);
     assert.deepEqual(paths(ListingRequest, { ...ok, type: 'sell', title: 'ab' }), ['type', 'title']);
   });
   it('discriminates pledge results and events', () => {
-    const base = { id: 'p1', campaignId: 'c', amount: { amount: 1, currency: 'EUR' }, rewardId: null, createdAt: now.toISOString() };
+    const base = {
+      id: 'p1',
+      campaignId: 'c',
+      amount: { amount: 1, currency: 'EUR' },
+      rewardId: null,
+      createdAt: now.toISOString(),
+    };
     assert.ok(PledgeResult.safeParse({ ...base, status: 'waitlisted', waitlistPosition: 801 }).success);
     assert.equal(PledgeResult.safeParse({ ...base, status: 'pending_payment' }).success, false);
     assert.equal(CampaignEvent.safeParse({ type: 'nope', campaignId: 'c' }).success, false);
-    assert.ok(Problem.safeParse({ type: 'about:blank', title: 'Bad', status: 422, code: 'validation_failed', errors: [{ path: 'a', message: 'b' }] }).success);
+    assert.ok(
+      Problem.safeParse({
+        type: 'about:blank',
+        title: 'Bad',
+        status: 422,
+        code: 'validation_failed',
+        errors: [{ path: 'a', message: 'b' }],
+      }).success,
+    );
   });
   it('encodes path parameters', () => {
     assert.equal(buildPath('/campaigns/{campaignId}', { campaignId: 'a/b?c' }), '/campaigns/a%2Fb%3Fc');
@@ -99,17 +143,34 @@ describe('requests', () => {
 describe('pledge rules', () => {
   const c = fx.campaigns.find((x) => x.id === 'atelier-ceramique')!;
   const tier = (id: string) => fx.rewards.find((r) => r.id === id);
-  const req = (euros: number, rewardId: string | null = null) => ({ amount: { amount: euros * 100, currency: 'EUR' }, rewardId, backer: { name: 'A', email: 'a@b.fr' } });
-  it('accepts a pledge within the rules', () => assert.equal(checkPledge(c, tier('ceramique-tasse'), req(25, 'ceramique-tasse'), now), null));
+  const req = (euros: number, rewardId: string | null = null) => ({
+    amount: { amount: euros * 100, currency: 'EUR' },
+    rewardId,
+    backer: { name: 'A', email: 'a@b.fr' },
+  });
+  it('accepts a pledge within the rules', () =>
+    assert.equal(checkPledge(c, tier('ceramique-tasse'), req(25, 'ceramique-tasse'), now), null));
   it('refuses below the reward minimum, sold out, unavailable, and closed campaigns', () => {
-    assert.equal(checkPledge(c, tier('ceramique-tasse'), req(10, 'ceramique-tasse'), now)?.code, 'pledge_below_minimum');
-    assert.equal(checkPledge(c, tier('ceramique-bol-atelier'), req(60, 'ceramique-bol-atelier'), now)?.code, 'reward_sold_out');
-    assert.equal(checkPledge(c, tier('ceramique-piece-unique'), req(500, 'ceramique-piece-unique'), now)?.code, 'reward_unavailable');
+    assert.equal(
+      checkPledge(c, tier('ceramique-tasse'), req(10, 'ceramique-tasse'), now)?.code,
+      'pledge_below_minimum',
+    );
+    assert.equal(
+      checkPledge(c, tier('ceramique-bol-atelier'), req(60, 'ceramique-bol-atelier'), now)?.code,
+      'reward_sold_out',
+    );
+    assert.equal(
+      checkPledge(c, tier('ceramique-piece-unique'), req(500, 'ceramique-piece-unique'), now)?.code,
+      'reward_unavailable',
+    );
     assert.equal(checkPledge(c, undefined, req(10, 'ghost'), now)?.code, 'reward_unavailable');
     assert.equal(checkPledge(c, null, req(6000), now)?.code, 'pledge_above_maximum');
     const ended = fx.campaigns.find((x) => x.status === 'succeeded')!;
     assert.equal(checkPledge(ended, null, req(10), now)?.code, 'campaign_closed');
-    assert.equal(checkPledge(c, null, { ...req(10), amount: { amount: 1000, currency: 'USD' } }, now)?.code, 'currency_mismatch');
+    assert.equal(
+      checkPledge(c, null, { ...req(10), amount: { amount: 1000, currency: 'USD' } }, now)?.code,
+      'currency_mismatch',
+    );
   });
   it('waitlists equity tickets past the maximum raise', () => {
     const mpp = fx.campaigns.find((x) => x.kind === 'equity')!;

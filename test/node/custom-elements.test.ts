@@ -10,7 +10,8 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const checkedIn = JSON.parse(readFileSync(join(root, 'custom-elements.json'), 'utf8'));
 
 // The analyzer lists modules in file-system order, which differs between machines.
-const byPath = (manifest: { modules: { path: string }[] }) => [...manifest.modules].sort((a, b) => a.path.localeCompare(b.path));
+const byPath = (manifest: { modules: { path: string }[] }) =>
+  [...manifest.modules].sort((a, b) => a.path.localeCompare(b.path));
 
 it('custom-elements.json is up to date with the JSDoc (run `npm run analyze`)', () => {
   // The analyzer rewrites package.json's `customElements` field of the folder it runs in, so it
@@ -29,11 +30,13 @@ it('custom-elements.json is up to date with the JSDoc (run `npm run analyze`)', 
 });
 
 it('documents every element with a tag, a summary and its events', () => {
-  const elements = checkedIn.modules.flatMap((m: { declarations?: { tagName?: string; summary?: string; events?: unknown[] }[] }) =>
-    (m.declarations ?? []).filter((d) => d.tagName),
+  const elements = checkedIn.modules.flatMap(
+    (m: { declarations?: { tagName?: string; summary?: string; events?: unknown[] }[] }) =>
+      (m.declarations ?? []).filter((d) => d.tagName),
   );
   const tags = elements.map((d: { tagName: string }) => d.tagName).sort();
-  for (const tag of ['partage-campaign-card', 'partage-pledge-form', 'partage-provider', 'partage-share-board']) assert.ok(tags.includes(tag), tag);
+  for (const tag of ['partage-campaign-card', 'partage-pledge-form', 'partage-provider', 'partage-share-board'])
+    assert.ok(tags.includes(tag), tag);
   for (const el of elements) assert.ok(el.summary, `${el.tagName} has a @summary`);
   const form = elements.find((d: { tagName: string }) => d.tagName === 'partage-pledge-form');
   assert.ok(form.events.some((e: { name: string }) => e.name === 'partage-pledge-created'));

@@ -13,9 +13,15 @@ it('openapi.json is up to date with the contract (run `npm run openapi`)', () =>
 it('documents every endpoint, the Idempotency-Key header and problem responses', () => {
   const doc = JSON.parse(checkedIn);
   assert.equal(doc.openapi, '3.1.0');
-  for (const ep of Object.values(endpoints)) assert.ok(doc.paths[ep.path]?.[ep.method.toLowerCase()], `${ep.method} ${ep.path}`);
+  for (const ep of Object.values(endpoints))
+    assert.ok(doc.paths[ep.path]?.[ep.method.toLowerCase()], `${ep.method} ${ep.path}`);
   const pledge = doc.paths['/campaigns/{campaignId}/pledges'].post;
-  assert.ok(pledge.parameters.some((p: { name: string; required: boolean }) => p.name === 'Idempotency-Key' && p.required));
+  assert.ok(
+    pledge.parameters.some((p: { name: string; required: boolean }) => p.name === 'Idempotency-Key' && p.required),
+  );
   assert.ok(pledge.responses['409'].content['application/problem+json']);
-  assert.equal(pledge.requestBody.content['application/json'].schema.properties.amount.properties.amount.type, 'integer');
+  assert.equal(
+    pledge.requestBody.content['application/json'].schema.properties.amount.properties.amount.type,
+    'integer',
+  );
 });
