@@ -11,3 +11,4 @@ export * from './listing.js';
 export * from './events.js';
 export * from './endpoints.js';
 export * from './rules.js';
+export * from './search.js';

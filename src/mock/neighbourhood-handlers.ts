@@ -5,7 +5,7 @@ import { authenticate, authorizeWrite, requireMembership } from './member-auth.j
 import { paginate, type Ordering } from './paging.js';
 import { notFound, validationProblem, violationProblem } from './problem.js';
 import type { StoredListing } from './store.js';
-import { fold, matchesQuery } from './text-search.js';
+import { fold, matchesQuery } from '../contract/search.js';
 import { checkBody, checkParams, checkQuery, readBody, type Checked } from './validate.js';
 
 type NeighbourhoodEndpoint = Exclude<

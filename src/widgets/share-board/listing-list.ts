@@ -1,4 +1,5 @@
 import type { Listing, ListingCategory, ListingKind, ListingType, Page } from '../../contract/index.js';
+import { matchesQuery } from '../../contract/search.js';
 
 /** What the reader filters the board by; '' means "any". */
 export interface BoardFilters {
@@ -25,22 +26,11 @@ export interface ListingList {
  * Folds text the way the backend's search does, so a live listing is matched against the search
  * as the server would: case, accents and ligatures do not matter, every word must appear.
  */
-const fold = (text: string) =>
-  text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replaceAll('œ', 'oe')
-    .replaceAll('æ', 'ae')
-    .replace(/[’‘ʼ]/g, "'");
-
 export function matchesFilters(listing: Listing, f: BoardFilters): boolean {
   if (f.kind && listing.kind !== f.kind) return false;
   if (f.type && listing.type !== f.type) return false;
   if (f.category && listing.category !== f.category) return false;
-  const words = fold(f.q).split(/\s+/).filter(Boolean);
-  const haystack = fold(`${listing.title} ${listing.description}`);
-  return words.every((w) => haystack.includes(w));
+  return matchesQuery(f.q, listing.title, listing.description);
 }
 
 const newestFirst = (a: Listing, b: Listing) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0);

@@ -1,3 +1,8 @@
+/*
+ * How the `q` parameter of listing searches matches, shared by the mocks and by the share board
+ * (which filters live arrivals against the current search).
+ */
+
 /**
  * Folds text for search the way a French speaker expects: case, accents and ligatures do not
  * matter ("Velo" finds "Vélo", "coeur" finds "cœur"), and typographic apostrophes match '.
