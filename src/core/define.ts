@@ -1,6 +1,20 @@
+import { ContextRoot } from '@lit/context';
 type PartageConstructor = CustomElementConstructor & { readonly version: string };
 
 const WARNED = Symbol.for('partage.version-warning');
+const ROOT = Symbol.for('partage.context-root');
+
+/**
+ * Widgets registered before `<partage-provider>` (a page that imports one widget's define file
+ * first) ask for the context before any provider answers; a ContextRoot replays their requests
+ * when a provider appears, so registration order never matters. One per page.
+ */
+function attachContextRoot(): void {
+  const g = globalThis as { [ROOT]?: boolean };
+  if (g[ROOT] || typeof document === 'undefined') return;
+  g[ROOT] = true;
+  new ContextRoot().attach(document.documentElement);
+}
 
 /**
  * Registers a tag safely for pages we do not control: loading the bundle twice is a no-op, and
@@ -8,6 +22,7 @@ const WARNED = Symbol.for('partage.version-warning');
  * `NotSupportedError` that `customElements.define` would throw.
  */
 export function defineElement(tag: string, ctor: PartageConstructor): void {
+  attachContextRoot();
   const existing = customElements.get(tag) as (CustomElementConstructor & { version?: string }) | undefined;
   if (existing) {
     const g = globalThis as { [WARNED]?: boolean };

@@ -1,5 +1,5 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
+import { cssProps } from './css-props.js';
 import type { Campaign, CampaignTotals, Milestone, Money } from '../contract/index.js';
 import { formatMoney, formatPercent } from './format.js';
 
@@ -157,13 +157,13 @@ export function progressMeter(host: MeterHost, data: MeterData, options: MeterOp
       aria-valuenow=${model.valueNow}
       aria-valuetext=${valueText}
     >
-      <div class="meter-fill" part="meter-fill" style=${styleMap({ inlineSize: pct(model.fill) })}></div>
+      <div class="meter-fill" part="meter-fill" ${cssProps({ 'inline-size': pct(model.fill) })}></div>
       ${
         model.overfunded && overflowWidth > 0
           ? html`<div
               class="meter-overflow"
               part="meter-overflow"
-              style=${styleMap({ insetInlineStart: pct(model.goalAt), inlineSize: pct(overflowWidth) })}
+              ${cssProps({ 'inset-inline-start': pct(model.goalAt), 'inline-size': pct(overflowWidth) })}
             ></div>`
           : nothing
       }
@@ -172,7 +172,7 @@ export function progressMeter(host: MeterHost, data: MeterData, options: MeterOp
           html`<span
             class="meter-marker ${m.reached ? 'reached' : ''} ${m.milestone ? '' : 'goal'}"
             part="milestone-marker${m.reached ? ' milestone-marker-reached' : ''}"
-            style=${styleMap({ insetInlineStart: pct(m.at) })}
+            ${cssProps({ 'inset-inline-start': pct(m.at) })}
           ></span>`,
       )}
     </div>

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { cssProps } from '../../core/css-props.js';
 import { property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { Campaign, Money } from '../../contract/index.js';
 import { CampaignSource } from '../../core/campaign-source.js';
 import { formatDate, formatDuration, formatMoney, formatNumber, formatPercent, timeLeft } from '../../core/format.js';
@@ -198,7 +198,7 @@ export class PartageCampaignCard extends PartageElement<typeof messages.en> {
       class="placeholder"
       part="placeholder"
       aria-hidden="true"
-      style=${styleMap({ '--_hue': String(hue(c.id)) })}
+      ${cssProps({ '--_hue': String(hue(c.id)) })}
     >
       <span class="initial">${[...c.title][0] ?? ''}</span>
     </div>`;

@@ -3,7 +3,7 @@ import { outcomeMessages } from '../../core/campaign-outcome.js';
 import { giverNoun } from '../../core/giver-noun.js';
 import { meterMessages } from '../../core/progress-meter.js';
 
-interface Count {
+export interface Count {
   /** The number, for plural rules. */
   count: number;
   /** The same number formatted in the locale (`2 447`). */

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { cssProps } from '../../core/css-props.js';
 import { property } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { Neighbourhood, NeighbourhoodEvent, NeighbourhoodStats } from '../../contract/index.js';
 import { ClockController } from '../../core/clock.js';
 import { formatNumber, formatPercent, formatRelative } from '../../core/format.js';
@@ -176,7 +176,7 @@ export class PartageNeighbourhoodStats extends PartageElement<typeof messages.en
         ${
           key === 'activityRate'
             ? html`<span class="bar" part="bar" aria-hidden="true"
-                ><span style=${styleMap({ '--rate': `${Math.min(1, stats?.activityRate ?? 0) * 100}%` })}></span
+                ><span ${cssProps({ '--rate': `${Math.min(1, stats?.activityRate ?? 0) * 100}%` })}></span
               ></span>`
             : nothing
         }

@@ -4,7 +4,7 @@ import type { FloorReason } from './pledge-validation.js';
 /** Texts of `<partage-pledge-form>`; partners override any key through `texts`. */
 const many = (lang: 'en' | 'fr', count: number) => new Intl.PluralRules(lang).select(count) !== 'one';
 
-interface Kind {
+export interface Kind {
   kind: CampaignKind;
 }
 

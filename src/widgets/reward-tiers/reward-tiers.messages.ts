@@ -1,7 +1,7 @@
 /** Texts of `<partage-reward-tiers>`; partners override any key through `texts`. */
 const many = (lang: 'en' | 'fr', count: number) => new Intl.PluralRules(lang).select(count) !== 'one';
 
-interface Count {
+export interface Count {
   /** The number, for plural rules. */
   count: number;
   /** The same number formatted in the locale. */
