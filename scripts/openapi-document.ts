@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { endpoints, ErrorCode, Problem, type Endpoint } from '../src/contract/index.js';
+import { problemCatalogue } from '../src/contract/problem-catalogue.js';
 import pkg from '../package.json' with { type: 'json' };
 
 /**
@@ -17,29 +18,6 @@ const problemResponse = (codes: readonly string[]) => ({
   description: `Problem details. Codes: ${codes.join(', ')}.`,
   content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
 });
-
-const statusOf: Record<string, number> = {
-  validation_failed: 422,
-  not_found: 404,
-  campaign_closed: 409,
-  reward_sold_out: 409,
-  reward_unavailable: 409,
-  pledge_below_minimum: 422,
-  pledge_above_maximum: 422,
-  currency_mismatch: 422,
-  idempotency_key_missing: 400,
-  idempotency_key_reused: 422,
-  idempotency_in_flight: 409,
-  origin_not_allowed: 403,
-  unauthorized: 401,
-  forbidden: 403,
-  listing_closed: 409,
-  rate_limited: 429,
-  payload_too_large: 413,
-  unsupported_media_type: 415,
-  method_not_allowed: 405,
-  internal_error: 500,
-};
 
 function parameters(ep: Endpoint): Json[] {
   const out: Json[] = [];
@@ -86,7 +64,7 @@ function parameters(ep: Endpoint): Json[] {
 
 function operation(name: string, ep: Endpoint): Json {
   const errors: Record<string, string[]> = {};
-  for (const code of ep.errors) (errors[String(statusOf[code] ?? 400)] ??= []).push(code);
+  for (const code of ep.errors) (errors[String(problemCatalogue[code].status)] ??= []).push(code);
   const success: Json = ep.stream
     ? {
         description: 'An event stream; each message `data` is a JSON document of this schema.',

@@ -5,29 +5,7 @@ import {
   type FieldError,
   type Problem,
 } from '../../src/contract/index.js';
-
-const titles: Record<ErrorCode, string> = {
-  validation_failed: 'The request is not valid',
-  not_found: 'Not found',
-  campaign_closed: 'The campaign is not accepting pledges',
-  reward_sold_out: 'This reward is sold out',
-  reward_unavailable: 'This reward is not available',
-  pledge_below_minimum: 'The amount is below the minimum',
-  pledge_above_maximum: 'The amount is above the maximum',
-  currency_mismatch: 'Wrong currency',
-  idempotency_key_missing: 'An Idempotency-Key header is required',
-  idempotency_key_reused: 'This Idempotency-Key was used for another request',
-  idempotency_in_flight: 'A request with this Idempotency-Key is still being processed',
-  origin_not_allowed: 'This origin may not write to this resource',
-  unauthorized: 'Authentication required',
-  forbidden: 'Not allowed',
-  listing_closed: 'This listing is closed',
-  rate_limited: 'Too many requests',
-  payload_too_large: 'The request body is too large',
-  unsupported_media_type: 'Unsupported content type',
-  method_not_allowed: 'Method not allowed',
-  internal_error: 'Internal server error',
-};
+import { problemCatalogue } from '../../src/contract/problem-catalogue.js';
 
 export interface ProblemExtras {
   errors?: FieldError[];
@@ -50,7 +28,7 @@ export class HttpError extends Error {
   toProblem(instance?: string): Problem {
     return {
       type: problemType(this.code),
-      title: titles[this.code],
+      title: problemCatalogue[this.code].title,
       status: this.status,
       detail: this.detail,
       ...(instance ? { instance } : {}),

@@ -1,4 +1,5 @@
 import { HttpResponse } from 'msw';
+import { problemCatalogue } from '../contract/problem-catalogue.js';
 import {
   PROBLEM_CONTENT_TYPE,
   problemType,
@@ -8,30 +9,6 @@ import {
   type RuleViolation,
 } from '../contract/index.js';
 import { baseHeaders } from './http-utils.js';
-
-/** Human titles, as a real backend would send them (clients branch on `code`, never on these). */
-const titles: Record<ErrorCode, string> = {
-  validation_failed: 'The request is not valid',
-  not_found: 'Not found',
-  campaign_closed: 'The campaign is not accepting pledges',
-  reward_sold_out: 'This reward is sold out',
-  reward_unavailable: 'This reward is not available',
-  pledge_below_minimum: 'The amount is below the minimum',
-  pledge_above_maximum: 'The amount is above the maximum',
-  currency_mismatch: 'Wrong currency',
-  idempotency_key_missing: 'An Idempotency-Key header is required',
-  idempotency_key_reused: 'This Idempotency-Key was used for another request',
-  idempotency_in_flight: 'A request with this Idempotency-Key is still being processed',
-  origin_not_allowed: 'This origin may not write',
-  unauthorized: 'Sign-in required',
-  forbidden: 'Not allowed',
-  listing_closed: 'This listing is closed',
-  rate_limited: 'Too many requests',
-  payload_too_large: 'The request body is too large',
-  unsupported_media_type: 'The request body must be JSON',
-  method_not_allowed: 'Method not allowed',
-  internal_error: 'Something went wrong on our side',
-};
 
 export interface ProblemExtras {
   errors?: FieldError[];
@@ -49,7 +26,7 @@ export function problem(
 ): Response {
   const body: Problem = {
     type: problemType(code),
-    title: titles[code as ErrorCode] ?? 'Error',
+    title: problemCatalogue[code as ErrorCode]?.title ?? 'Error',
     status,
     code,
     ...(detail === undefined ? {} : { detail }),
