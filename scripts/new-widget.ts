@@ -1,0 +1,133 @@
+/**
+ * `npm run new-widget -- <name>`: scaffolds `src/widgets/<name>/` with the project's conventions
+ * (class, styles, messages, define) and a browser test covering loading, loaded, error and axe.
+ * The result compiles and its test passes; then make it show something worth embedding.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+
+const name = process.argv[2] ?? '';
+if (!/^[a-z]+(-[a-z]+)*$/.test(name)) {
+  console.error('usage: npm run new-widget -- <kebab-case-name>');
+  process.exit(2);
+}
+const dir = new URL(`../src/widgets/${name}/`, import.meta.url);
+if (existsSync(dir)) {
+  console.error(`src/widgets/${name} already exists`);
+  process.exit(2);
+}
+const pascal = name.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase());
+const camel = pascal[0]!.toLowerCase() + pascal.slice(1);
+const cls = `Partage${pascal}`;
+const tag = `partage-${name}`;
+
+const files: Record<string, string> = {
+  [`${name}.ts`]: `import { html, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { Campaign } from '../../contract/index.js';
+import { PartageElement } from '../../core/partage-element.js';
+import { ResourceController } from '../../core/resource-controller.js';
+import { errorView, noApiView, staleNotice } from '../../core/views.js';
+import { messages } from './${name}.messages.js';
+import { ${camel}Styles } from './${name}.styles.js';
+
+/**
+ * @summary One sentence on what readers see.
+ *
+ * @event partage-error - The campaign could not load (\`detail: { operation, error }\`).
+ *
+ * @csspart base - The widget's box.
+ * @csspart error - Error message.
+ * @csspart retry - The retry button of the error state.
+ *
+ * @cssproperty --partage-surface - Background.
+ *
+ * @tag ${tag}
+ */
+export class ${cls} extends PartageElement<typeof messages.en> {
+  static override styles = [...PartageElement.styles, ${camel}Styles];
+
+  /** Campaign id or slug. */
+  @property({ reflect: true }) campaign?: string;
+
+  protected readonly catalogue = messages;
+
+  readonly #data = new ResourceController<Campaign>(this, {
+    key: () => (this.client && this.campaign ? \`\${this.client.baseUrl}|\${this.campaign}\` : null),
+    operation: 'getCampaign',
+    load: (client, signal) => client.getCampaign(this.campaign!, { signal }),
+  });
+
+  protected override render(): TemplateResult {
+    if (!this.client) return noApiView(this);
+    const { status, value, error, stale } = this.#data;
+    if (status === 'error') return errorView(this, error, () => void this.#data.reload());
+    if (!value) {
+      return html\`<div class="panel" part="base" aria-busy="true"><span class="skeleton"></span></div>\`;
+    }
+    return html\`<div class="panel" part="base">
+      \${staleNotice(this, stale)}
+      <p>\${this.t('title', { title: value.title })}</p>
+    </div>\`;
+  }
+}
+`,
+  [`${name}.styles.ts`]: `import { css } from 'lit';
+
+export const ${camel}Styles = css\`
+  .skeleton {
+    block-size: 1.5em;
+  }
+\`;
+`,
+  [`${name}.messages.ts`]: `export const messages = {
+  en: { title: (p: { title: string }) => p.title },
+  fr: { title: (p: { title: string }) => p.title },
+};
+`,
+  'define.ts': `import { defineElement } from '../../core/define.js';
+import { ${cls} } from './${name}.js';
+
+defineElement('${tag}', ${cls});
+
+declare global {
+  interface HTMLElementTagNameMap {
+    '${tag}': ${cls};
+  }
+}
+`,
+};
+
+mkdirSync(dir, { recursive: true });
+for (const [file, text] of Object.entries(files)) writeFileSync(new URL(file, dir), text);
+writeFileSync(
+  new URL(`../test/browser/widgets/${name}.test.ts`, import.meta.url),
+  `import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../../src/widgets/${name}/define.js';
+import { useMockBackend } from './campaign-test-kit.js';
+
+// One mock backend for this file, reset (with the shared client's cache) before each test.
+const { backend } = useMockBackend('https://${name}.test/v1');
+
+describe('${tag}', () => {
+  it('shows the campaign, and passes axe', async () => {
+    const el = await fixture(html\`<${tag} api=\${backend.baseUrl} campaign="atelier-ceramique"></${tag}>\`);
+    await waitUntil(() => el.shadowRoot!.textContent!.includes('atelier'), 'campaign shown');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows a readable error with a retry, and passes axe', async () => {
+    backend.failNext('getCampaign', 503, { times: 3 }); // the client retries GETs up to 3 times
+    const el = await fixture(html\`<${tag} api=\${backend.baseUrl} campaign="atelier-ceramique"></${tag}>\`);
+    await waitUntil(() => el.shadowRoot!.querySelector('[role=alert]'), 'error shown');
+    await expect(el).to.be.accessible();
+  });
+});
+`,
+);
+execFileSync('npx', ['prettier', '--write', `src/widgets/${name}`, `test/browser/widgets/${name}.test.ts`], {
+  cwd: new URL('..', import.meta.url),
+  stdio: 'ignore',
+});
+console.log(`src/widgets/${name}/ and test/browser/widgets/${name}.test.ts written.
+Next: register ${cls} in src/define.ts and src/index.ts, add a story in stories/, then npm run analyze.`);
