@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { endpoints, ErrorCode, Problem, type Endpoint } from '../src/contract/index.js';
+import { endpoints, ErrorCode, Problem, type Endpoint, type EndpointName } from '../src/contract/index.js';
+import { endpointDocs, type EndpointDoc } from '../src/contract/endpoint-docs.js';
 import { problemCatalogue } from '../src/contract/problem-catalogue.js';
 import pkg from '../package.json' with { type: 'json' };
 
@@ -62,9 +63,10 @@ function parameters(ep: Endpoint): Json[] {
   return out;
 }
 
-function operation(name: string, ep: Endpoint): Json {
+function operation(name: EndpointName, ep: Endpoint): Json {
+  const doc: EndpointDoc = endpointDocs[name];
   const errors: Record<string, string[]> = {};
-  for (const code of ep.errors) (errors[String(problemCatalogue[code].status)] ??= []).push(code);
+  for (const code of doc.errors) (errors[String(problemCatalogue[code].status)] ??= []).push(code);
   const success: Json = ep.stream
     ? {
         description: 'An event stream; each message `data` is a JSON document of this schema.',
@@ -87,8 +89,8 @@ function operation(name: string, ep: Endpoint): Json {
       };
   return {
     operationId: name,
-    summary: ep.summary,
-    tags: [ep.tag],
+    summary: doc.summary,
+    tags: [doc.tag],
     ...(ep.access === 'member' ? { security: [{ member: [] }] } : {}),
     ...(ep.access !== 'public' ? { description: 'Writes are accepted only from allow-listed origins.' } : {}),
     parameters: parameters(ep),
@@ -105,7 +107,7 @@ function operation(name: string, ep: Endpoint): Json {
 
 export function buildOpenApi(): Json {
   const paths: Record<string, Json> = {};
-  for (const [name, ep] of Object.entries(endpoints) as [string, Endpoint][]) {
+  for (const [name, ep] of Object.entries(endpoints) as [EndpointName, Endpoint][]) {
     (paths[ep.path] ??= {})[ep.method.toLowerCase()] = operation(name, ep);
   }
   return {

@@ -1,0 +1,118 @@
+import type { EndpointName } from './endpoints.js';
+import type { ErrorCode } from './problem.js';
+
+/**
+ * Documentation of each endpoint for the OpenAPI document: summary, tag and the problem codes it
+ * may answer. Kept apart from `endpoints` (and out of the contract's index) so that browser
+ * bundles do not carry these strings.
+ */
+export interface EndpointDoc {
+  readonly summary: string;
+  readonly tag: 'campaigns' | 'neighbourhoods' | 'members';
+  readonly errors: readonly ErrorCode[];
+}
+
+const read = ['not_found', 'validation_failed', 'rate_limited'] as const;
+const memberErrors = [
+  'unauthorized',
+  'forbidden',
+  'origin_not_allowed',
+  'rate_limited',
+  'validation_failed',
+  'payload_too_large',
+  'unsupported_media_type',
+] as const;
+
+export const endpointDocs = {
+  listCampaigns: {
+    tag: 'campaigns',
+    summary: 'List campaigns (for pickers and the embed builder)',
+    errors: ['validation_failed'],
+  },
+  getCampaign: {
+    tag: 'campaigns',
+    summary: 'Get a campaign by id or slug',
+    errors: read,
+  },
+  listRewards: {
+    tag: 'campaigns',
+    summary: "List a campaign's reward tiers, cheapest first",
+    errors: read,
+  },
+  listBackers: {
+    tag: 'campaigns',
+    summary: 'List recent backers, newest first (anonymous backers without name)',
+    errors: read,
+  },
+  createPledge: {
+    tag: 'campaigns',
+    summary: 'Pledge to a campaign (requires an Idempotency-Key header)',
+    errors: [
+      'validation_failed',
+      'not_found',
+      'campaign_closed',
+      'reward_sold_out',
+      'reward_unavailable',
+      'pledge_below_minimum',
+      'pledge_above_maximum',
+      'currency_mismatch',
+      'idempotency_key_missing',
+      'idempotency_key_reused',
+      'idempotency_in_flight',
+      'origin_not_allowed',
+      'rate_limited',
+      'payload_too_large',
+      'unsupported_media_type',
+    ],
+  },
+  campaignEvents: {
+    tag: 'campaigns',
+    summary: 'Live campaign updates (Server-Sent Events; resume with Last-Event-ID)',
+    errors: ['not_found'],
+  },
+  listNeighbourhoods: {
+    tag: 'neighbourhoods',
+    summary: 'List neighbourhoods',
+    errors: ['validation_failed'],
+  },
+  getNeighbourhood: {
+    tag: 'neighbourhoods',
+    summary: 'Get a neighbourhood with its stats and partner services',
+    errors: read,
+  },
+  listListings: {
+    tag: 'neighbourhoods',
+    summary: "List a neighbourhood's listings, newest first, with filters and text search",
+    errors: read,
+  },
+  createListing: {
+    tag: 'neighbourhoods',
+    summary: 'Post an offer or a request (members only)',
+    errors: [...memberErrors, 'not_found'],
+  },
+  neighbourhoodEvents: {
+    tag: 'neighbourhoods',
+    summary: 'Live neighbourhood updates (Server-Sent Events; resume with Last-Event-ID)',
+    errors: ['not_found'],
+  },
+  getListing: {
+    tag: 'neighbourhoods',
+    summary: 'Get one listing',
+    errors: read,
+  },
+  createReply: {
+    tag: 'neighbourhoods',
+    summary: 'Reply to a listing ("I\'m interested")',
+    errors: [...memberErrors, 'not_found', 'listing_closed'],
+  },
+  createReport: {
+    tag: 'neighbourhoods',
+    summary: 'Report a listing to the moderators',
+    errors: [...memberErrors, 'not_found'],
+  },
+  getMe: {
+    tag: 'members',
+    summary: 'The member behind the bearer token',
+    errors: ['unauthorized', 'rate_limited'],
+  },
+} as const satisfies Record<EndpointName, EndpointDoc>;
