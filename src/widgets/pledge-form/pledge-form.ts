@@ -1,19 +1,27 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { live } from 'lit/directives/live.js';
-import { ApiError, NetworkError } from '../../client/errors.js';
-import { newIdempotencyKey } from '../../client/types.js';
-import type { Campaign, CampaignEvent, Money, PledgeRequest, PledgeResult, RewardTier } from '../../contract/index.js';
+import type { Campaign, CampaignEvent, PledgeRequest, PledgeResult } from '../../contract/index.js';
 import { isOpen } from '../../contract/rules.js';
-import { formatDate, formatMoney, formatNumber } from '../../core/format.js';
 import { LiveController } from '../../core/live-controller.js';
 import { OnlineRetryController } from '../../core/online-retry.js';
 import { PartageElement } from '../../core/partage-element.js';
 import { ResourceController } from '../../core/resource-controller.js';
 import { FollowSelectionController, REWARD_SELECT_EVENT, type RewardSelectDetail } from '../../core/selection.js';
-import { errorText, errorView, noApiView, staleNotice } from '../../core/views.js';
-import { currencyAffix, formatAmountInput, parseAmount } from './amount.js';
+import { errorView, noApiView, staleNotice } from '../../core/views.js';
+import { formatAmountInput, parseAmount } from './amount.js';
+import { PAGE_LIMIT, withLiveEvent, withRewardRefused, type PledgeData } from './pledge-data.js';
+import {
+  alertView,
+  amountField,
+  backerFields,
+  equityNotices,
+  IDS,
+  messageField,
+  rewardField,
+  type FieldsView,
+  type Notice,
+} from './pledge-fields.js';
 import {
   CHECKOUT_EVENT,
   PLEDGE_CREATED_EVENT,
@@ -23,53 +31,18 @@ import {
 } from './pledge-form.events.js';
 import { messages } from './pledge-form.messages.js';
 import { pledgeFormStyles } from './pledge-form.styles.js';
+import { closedView, outcomeView, skeletonView } from './pledge-outcomes.js';
+import { openCheckout, PledgeAttempts, submitFailure } from './pledge-submit.js';
 import {
   checkForm,
   emptyValues,
   FIELDS,
-  fieldOf,
   floorOf,
   rewardOf,
   type Field,
   type FieldErrors,
-  type FieldProblem,
   type FormValues,
 } from './pledge-validation.js';
-
-/** The contract's largest page: campaigns have a handful of tiers, so one page holds them all. */
-const PAGE_LIMIT = 100;
-const MESSAGE_MAX = 500;
-const NAME_MAX = 80;
-const EMAIL_MAX = 254;
-
-/** Each field's control, for labels, `aria-describedby` and focus. */
-const IDS: Record<Field, string> = {
-  rewardId: 'pf-reward',
-  amount: 'pf-amount',
-  name: 'pf-name',
-  email: 'pf-email',
-  message: 'pf-message',
-};
-
-interface PledgeData {
-  /** What was loaded (base URL + campaign attribute), so a previous campaign is never shown. */
-  key: string;
-  campaign: Campaign;
-  rewards: RewardTier[];
-}
-
-/** One pledge attempt: its key is reused for every retry of the very same request. */
-interface Attempt {
-  key: string;
-  body: PledgeRequest;
-  fingerprint: string;
-}
-
-/** A message about the whole submission (network, rate limit…), with or without a retry. */
-interface Notice {
-  text: string;
-  retry: boolean;
-}
 
 /**
  * @summary A pledge form that follows the campaign's rules: amount typed in the reader's locale
@@ -156,7 +129,7 @@ export class PartagePledgeForm extends PartageElement<typeof messages.en> {
   /** The backend said the campaign closed, even if our copy still says live. */
   @state() private closedNow = false;
 
-  #attempt: Attempt | undefined;
+  readonly #attempts = new PledgeAttempts();
   /** Fields the reader left once: their errors show as they type. */
   #touched = new Set<Field>();
 
@@ -292,26 +265,8 @@ export class PartagePledgeForm extends PartageElement<typeof messages.en> {
   #onLive(event: CampaignEvent): void {
     const d = this.#current;
     if (!d || event.campaignId !== d.campaign.id) return;
-    if (event.type === 'campaign.updated') {
-      this.#data.set({ ...d, campaign: event.campaign });
-      return;
-    }
-    const update = event.reward;
-    const rewards = update
-      ? d.rewards.map((r) =>
-          r.id === update.id
-            ? { ...r, remaining: update.remaining, backerCount: update.backerCount, availability: update.availability }
-            : r,
-        )
-      : d.rewards;
-    const c = d.campaign;
-    const campaign: Campaign = {
-      ...c,
-      pledged: event.totals.pledged,
-      backerCount: event.totals.backerCount,
-      equity: c.equity && { ...c.equity, waitlistCount: event.totals.waitlistCount },
-    };
-    this.#data.set({ ...d, campaign, rewards });
+    this.#data.set(withLiveEvent(d, event));
+    const update = event.type === 'campaign.updated' ? null : event.reward;
     // The reader's reward just sold out: say it now rather than after they submit.
     if (update && update.id === this.values.rewardId && update.availability !== 'available') {
       this.#touched.add('rewardId');
@@ -392,16 +347,11 @@ export class PartagePledgeForm extends PartageElement<typeof messages.en> {
       return;
     }
     this.showSummary = false;
-    const body = check.request;
-    const fingerprint = JSON.stringify(body);
-    // The same answers as the attempt that failed: the same key, so the backend replays instead of
-    // counting twice. Changed answers are a new pledge, with a new key.
-    if (this.#attempt?.fingerprint !== fingerprint) this.#attempt = { key: newIdempotencyKey(), body, fingerprint };
-    const attempt = this.#attempt;
+    const attempt = this.#attempts.for(check.request);
     this.sending = true;
     try {
       const pledge = await client.createPledge(d.campaign.id, attempt.body, { idempotencyKey: attempt.key });
-      this.#attempt = undefined;
+      this.#attempts.forget();
       this.sending = false;
       await this.#done(d.campaign, pledge, attempt.body);
     } catch (error) {
@@ -425,81 +375,45 @@ export class PartagePledgeForm extends PartageElement<typeof messages.en> {
       { campaignId: campaign.id, pledge, checkoutUrl: pledge.checkoutUrl, target },
       true,
     );
-    if (!proceed) return;
     // The outcome keeps a link to the checkout, for a blocked pop-up or a cancelled navigation.
-    if (target === '_blank') window.open(pledge.checkoutUrl, '_blank', 'noopener');
-    else window.location.assign(pledge.checkoutUrl);
+    if (proceed) openCheckout(pledge.checkoutUrl, target);
   }
 
   async #failed(error: unknown, d: PledgeData): Promise<void> {
-    const fields: FieldErrors = {};
+    const failure = submitFailure(this, error);
+    let fields: FieldErrors = {};
     let notice: Notice | undefined;
-    if (error instanceof ApiError) {
-      switch (error.code) {
-        case 'validation_failed': {
-          const other: string[] = [];
-          for (const e of error.fieldErrors) {
-            const field = fieldOf(e.path);
-            if (field) fields[field] ??= { kind: 'server', message: e.message };
-            else other.push(e.message);
-          }
-          if (other.length > 0 || Object.keys(fields).length === 0) {
-            notice = { text: other.join(' ') || errorText(this, error), retry: false };
-          }
-          break;
-        }
-        case 'pledge_below_minimum':
-        case 'pledge_above_maximum':
-        case 'currency_mismatch': {
-          // The rules changed since the form loaded: reload them and word the error ourselves.
-          const fresh = await this.#refreshData(d);
-          const check = checkForm(this.values, fresh.campaign, fresh.rewards, this.resolvedLocale);
-          fields.amount = check.errors.amount ?? { kind: 'server', message: error.detail ?? error.message };
-          break;
-        }
-        case 'reward_sold_out':
-        case 'reward_unavailable': {
-          const soldOut = error.code === 'reward_sold_out';
-          const id = this.values.rewardId;
-          const rewards = d.rewards.map((r) =>
-            r.id === id
-              ? {
-                  ...r,
-                  availability: soldOut ? ('sold_out' as const) : ('unavailable' as const),
-                  remaining: soldOut ? 0 : r.remaining,
-                }
-              : r,
-          );
-          this.#data.set({ ...d, rewards });
-          const reward = rewards.find((r) => r.id === id);
-          fields.rewardId =
-            soldOut && reward ? { kind: 'soldOut', title: reward.title } : { kind: 'rewardUnavailable' };
-          void this.#refreshData(this.#current ?? d);
-          break;
-        }
-        case 'campaign_closed':
-          this.closedNow = true;
-          await this.updateComplete;
-          this.renderRoot.querySelector<HTMLElement>('#pf-closed')?.focus();
-          void this.#refreshData(d);
-          return;
-        case 'idempotency_in_flight':
-          notice = { text: this.t('stillProcessing'), retry: true };
-          break;
-        case 'idempotency_key_reused':
-          this.#attempt = undefined;
-          notice = { text: errorText(this, error), retry: true };
-          break;
-        default:
-          notice = {
-            text: errorText(this, error),
-            retry: error.status === 429 || error.status === 408 || error.status >= 500,
-          };
+    switch (failure.kind) {
+      case 'fields':
+        fields = failure.fields;
+        notice = failure.notice;
+        break;
+      case 'rules': {
+        // The rules changed since the form loaded: reload them and word the error ourselves.
+        const fresh = await this.#refreshData(d);
+        const check = checkForm(this.values, fresh.campaign, fresh.rewards, this.resolvedLocale);
+        fields.amount = check.errors.amount ?? { kind: 'server', message: failure.message };
+        break;
       }
-    } else if (error instanceof NetworkError) {
-      notice = { text: `${errorText(this, error)} ${this.t('keptAnswers')}`, retry: true };
-    } else {
-      notice = { text: errorText(this, error), retry: true };
+      case 'reward': {
+        const id = this.values.rewardId;
+        const rewards = withRewardRefused(d.rewards, id, failure.soldOut);
+        this.#data.set({ ...d, rewards });
+        const reward = rewards.find((r) => r.id === id);
+        fields.rewardId =
+          failure.soldOut && reward ? { kind: 'soldOut', title: reward.title } : { kind: 'rewardUnavailable' };
+        void this.#refreshData(this.#current ?? d);
+        break;
+      }
+      case 'closed':
+        this.closedNow = true;
+        await this.updateComplete;
+        this.renderRoot.querySelector<HTMLElement>('#pf-closed')?.focus();
+        void this.#refreshData(d);
+        return;
+      case 'notice':
+        if (failure.forget) this.#attempts.forget();
+        notice = failure.notice;
     }
     this.errors = { ...this.errors, ...fields };
     this.notice = notice;
@@ -541,78 +455,12 @@ export class PartagePledgeForm extends PartageElement<typeof messages.en> {
     this.notice = undefined;
     this.showSummary = false;
     this.closedNow = false;
-    this.#attempt = undefined;
+    this.#attempts.forget();
     this.#touched.clear();
     if (clearValues) this.values = emptyValues();
   }
 
   // ---- rendering ----------------------------------------------------------------------------
-
-  #money(m: Money): string {
-    return formatMoney(m, this.resolvedLocale);
-  }
-
-  #problemText(problem: FieldProblem, field: Field): string {
-    switch (problem.kind) {
-      case 'required':
-        return this.t(field === 'amount' ? 'requiredAmount' : field === 'email' ? 'requiredEmail' : 'requiredName');
-      case 'amountInvalid':
-        return this.t('amountInvalid');
-      case 'amountPrecision':
-        return this.t('amountPrecision', { digits: problem.digits });
-      case 'belowMinimum':
-        return this.t('belowMinimum', { minimum: this.#money(problem.minimum), reason: problem.reason });
-      case 'aboveMaximum':
-        return this.t('aboveMaximum', { maximum: this.#money(problem.maximum) });
-      case 'emailInvalid':
-        return this.t('emailInvalid');
-      case 'tooLong':
-        return this.t('tooLong', { max: problem.max });
-      case 'soldOut':
-        return this.t('soldOut', { title: problem.title });
-      case 'rewardUnavailable':
-        return this.t('rewardUnavailable');
-      case 'server':
-        return problem.message;
-    }
-  }
-
-  #labelOf(field: Field, c: Campaign): string {
-    switch (field) {
-      case 'rewardId':
-        return this.t('rewardLabel');
-      case 'amount':
-        return this.t('amountLabel', {
-          kind: c.kind,
-          currency: currencyAffix(this.resolvedLocale, c.goal.currency).symbol,
-        });
-      case 'name':
-        return this.t('nameLabel');
-      case 'email':
-        return this.t('emailLabel');
-      case 'message':
-        return this.t('messageLabel');
-    }
-  }
-
-  #errorOf(field: Field): TemplateResult | typeof nothing {
-    const problem = this.errors[field];
-    return problem
-      ? html`<p class="field-error" id="${IDS[field]}-error" part="field-error">
-          ${this.#problemText(problem, field)}
-        </p>`
-      : nothing;
-  }
-
-  /** `aria-describedby` of a control: its hint(s), then its error when there is one. */
-  #describedBy(field: Field, ...hints: string[]): string | undefined {
-    const ids = [...hints, ...(this.errors[field] ? [`${IDS[field]}-error`] : [])];
-    return ids.length ? ids.join(' ') : undefined;
-  }
-
-  #invalid(field: Field): 'true' | 'false' {
-    return this.errors[field] ? 'true' : 'false';
-  }
 
   protected override render(): TemplateResult {
     if (!this.client) return noApiView(this);
@@ -623,16 +471,35 @@ export class PartagePledgeForm extends PartageElement<typeof messages.en> {
     if (!d) {
       if (this.#data.status === 'error' || this.#data.stale)
         return errorView(this, this.#data.error, () => void this.#data.reload());
-      return this.#skeleton();
+      return skeletonView(this);
     }
-    if (this.result) return this.#outcome(d.campaign, this.result.pledge, this.result.body, d.rewards);
-    if (this.#isClosed(d.campaign)) return this.#closed(d.campaign);
+    if (this.result) {
+      return outcomeView(this, d.campaign, this.result, d.rewards, this.checkoutTarget, () => void this.#another());
+    }
+    if (this.#isClosed(d.campaign)) return closedView(this, d.campaign, this.closedNow);
     return this.#form(d);
   }
 
   #form(d: PledgeData): TemplateResult {
     const c = d.campaign;
-    const v = this.values;
+    const view: FieldsView = {
+      el: this,
+      data: d,
+      values: this.values,
+      errors: this.errors,
+      set: (field, value) => this.#set(field, value),
+      leave: (field) => this.#leave(field),
+      pickReward: (rewardId) => this.#pickReward(rewardId),
+      chooseAlternative: (rewardId) => void this.#chooseAlternative(rewardId),
+    };
+    const state = { errors: this.errors, showSummary: this.showSummary, notice: this.notice };
+    const alert = alertView(
+      this,
+      c,
+      state,
+      () => void this.#submit(),
+      (field) => this.#focusField(field),
+    );
     return html`<form
       class="pledge"
       part="base form"
@@ -643,54 +510,9 @@ export class PartagePledgeForm extends PartageElement<typeof messages.en> {
     >
       <p class="title" id="pf-title" part="title">${this.t('title', { kind: c.kind })}</p>
       ${staleNotice(this, this.#data.stale)}
-      <div class="alert" role="alert" part="alert">${this.#alert(c)}</div>
-      ${this.#equityNotices(c)} ${d.rewards.length > 0 ? this.#rewardField(d) : nothing} ${this.#amountField(d)}
-      <div class="field" part="field">
-        <label for=${IDS.name}>${this.t('nameLabel')}</label>
-        <input
-          id=${IDS.name}
-          name="name"
-          type="text"
-          autocomplete="name"
-          maxlength=${NAME_MAX}
-          required
-          aria-invalid=${this.#invalid('name')}
-          aria-describedby=${ifDefined(this.#describedBy('name'))}
-          .value=${live(v.name)}
-          @input=${(e: Event) => this.#set('name', (e.target as HTMLInputElement).value)}
-          @blur=${() => this.#leave('name')}
-        />
-        ${this.#errorOf('name')}
-      </div>
-      <div class="field" part="field">
-        <label for=${IDS.email}>${this.t('emailLabel')}</label>
-        <p class="hint" id="pf-email-hint" part="hint">${this.t('emailHint')}</p>
-        <input
-          id=${IDS.email}
-          name="email"
-          type="email"
-          autocomplete="email"
-          maxlength=${EMAIL_MAX}
-          required
-          aria-invalid=${this.#invalid('email')}
-          aria-describedby=${ifDefined(this.#describedBy('email', 'pf-email-hint'))}
-          .value=${live(v.email)}
-          @input=${(e: Event) => this.#set('email', (e.target as HTMLInputElement).value)}
-          @blur=${() => this.#leave('email')}
-        />
-        ${this.#errorOf('email')}
-      </div>
-      <div class="check" part="field">
-        <input
-          id="pf-anonymous"
-          name="anonymous"
-          type="checkbox"
-          .checked=${live(v.anonymous)}
-          @change=${(e: Event) => this.#set('anonymous', (e.target as HTMLInputElement).checked)}
-        />
-        <label for="pf-anonymous">${this.t('anonymousLabel', { kind: c.kind })}</label>
-      </div>
-      ${this.#messageField()}
+      <div class="alert" role="alert" part="alert">${alert}</div>
+      ${equityNotices(this, c)} ${d.rewards.length > 0 ? rewardField(view) : nothing} ${amountField(view)}
+      ${backerFields(view)} ${messageField(view)}
       <div class="actions">
         <button type="submit" part="submit" aria-disabled=${ifDefined(this.sending ? 'true' : undefined)}>
           ${this.sending ? this.t('sending') : this.t('submit', { kind: c.kind })}
@@ -699,239 +521,10 @@ export class PartagePledgeForm extends PartageElement<typeof messages.en> {
     </form>`;
   }
 
-  /** The single alert: what went wrong with the submission, then the fields to fix. */
-  #alert(c: Campaign): TemplateResult | typeof nothing {
-    const fields = this.showSummary ? FIELDS.filter((f) => this.errors[f]) : [];
-    if (fields.length === 0 && !this.notice) return nothing;
-    return html`${
-      this.notice
-        ? html`<p>${this.notice.text}</p>
-            ${
-              this.notice.retry
-                ? html`<button type="button" class="secondary" part="retry" @click=${() => void this.#submit()}>
-                    ${this.t('retry')}
-                  </button>`
-                : nothing
-            }`
-        : nothing
-    }
-    ${
-      fields.length > 0
-        ? html`<p>${this.t('summary', { count: fields.length })}</p>
-            <ul>
-              ${fields.map(
-                (f) =>
-                  html`<li>
-                    <a
-                      href="#${IDS[f]}"
-                      @click=${(e: Event) => {
-                        e.preventDefault();
-                        this.#focusField(f);
-                      }}
-                      >${this.t('summaryItem', { label: this.#labelOf(f, c), error: this.#problemText(this.errors[f]!, f) })}</a
-                    >
-                  </li>`,
-              )}
-            </ul>`
-        : nothing
-    }`;
-  }
-
-  #equityNotices(c: Campaign): TemplateResult | typeof nothing {
-    if (!c.equity) return nothing;
-    return html`<div class="notices" part="equity">
-      ${c.equity.oversubscribed ? html`<p class="notice">${this.t('oversubscribed')}</p>` : nothing}
-      <p class="muted small">${this.t('equityRisk')}</p>
-    </div>`;
-  }
-
-  #rewardField(d: PledgeData): TemplateResult {
-    const value = this.values.rewardId;
-    const problem = this.errors.rewardId;
-    const alternatives =
-      problem?.kind === 'soldOut' || problem?.kind === 'rewardUnavailable'
-        ? d.rewards.filter((r) => r.availability === 'available')
-        : [];
-    return html`<div class="field" part="field">
-      <label for=${IDS.rewardId}>${this.t('rewardLabel')}</label>
-      <select
-        id=${IDS.rewardId}
-        name="rewardId"
-        aria-invalid=${this.#invalid('rewardId')}
-        aria-describedby=${ifDefined(this.#describedBy('rewardId'))}
-        @change=${(e: Event) => this.#pickReward((e.target as HTMLSelectElement).value)}
-      >
-        <option value="" .selected=${live(value === '')}>${this.t('noReward')}</option>
-        ${d.rewards.map(
-          (r) =>
-            html`<option value=${r.id} ?disabled=${r.availability !== 'available'} .selected=${live(r.id === value)}>
-              ${
-                r.availability === 'sold_out'
-                  ? this.t('rewardSoldOut', { title: r.title })
-                  : r.availability === 'unavailable'
-                    ? this.t('rewardUnavailableOption', { title: r.title })
-                    : this.t('rewardOption', { title: r.title, minimum: this.#money(r.minimum) })
-              }
-            </option>`,
-        )}
-      </select>
-      ${this.#errorOf('rewardId')}
-      ${
-        alternatives.length > 0
-          ? html`<div class="alternatives" part="alternatives" role="group" aria-labelledby="pf-alternatives">
-              <p id="pf-alternatives">${this.t('alternatives')}</p>
-              <ul>
-                ${alternatives.map(
-                  (r) =>
-                    html`<li>
-                      <button
-                        type="button"
-                        class="secondary"
-                        @click=${async () => {
-                          this.#pickReward(r.id);
-                          await this.updateComplete;
-                          this.#focusField('rewardId');
-                        }}
-                      >
-                        ${this.t('chooseAlternative', { title: r.title, minimum: this.#money(r.minimum) })}
-                      </button>
-                    </li>`,
-                )}
-              </ul>
-            </div>`
-          : nothing
-      }
-    </div>`;
-  }
-
-  #amountField(d: PledgeData): TemplateResult {
-    const c = d.campaign;
-    const locale = this.resolvedLocale;
-    const affix = currencyAffix(locale, c.goal.currency);
-    const floor = floorOf(c, rewardOf(d.rewards, this.values.rewardId));
-    const maximum = c.pledgeRules.maximum;
-    return html`<div class="field" part="field">
-      <label for=${IDS.amount}>${this.#labelOf('amount', c)}</label>
-      <p class="hint" id="pf-amount-hint" part="hint">
-        ${this.t('amountHint', {
-          minimum: this.#money(floor.minimum),
-          maximum: maximum ? this.#money(maximum) : null,
-          reason: floor.reason,
-        })}
-      </p>
-      <div class="money ${affix.before ? 'before' : 'after'}">
-        <input
-          id=${IDS.amount}
-          name="amount"
-          type="text"
-          inputmode="decimal"
-          autocomplete="transaction-amount"
-          required
-          aria-invalid=${this.#invalid('amount')}
-          aria-describedby=${ifDefined(this.#describedBy('amount', 'pf-amount-hint'))}
-          .value=${live(this.values.amount)}
-          @input=${(e: Event) => this.#set('amount', (e.target as HTMLInputElement).value)}
-          @blur=${() => this.#leave('amount')}
-        />
-        <span class="currency" aria-hidden="true">${affix.symbol}</span>
-      </div>
-      ${this.#errorOf('amount')}
-    </div>`;
-  }
-
-  #messageField(): TemplateResult {
-    const left = MESSAGE_MAX - this.values.message.length;
-    return html`<div class="field" part="field">
-      <label for=${IDS.message}>${this.t('messageLabel')} <span class="optional">${this.t('optional')}</span></label>
-      <p class="hint" id="pf-message-hint" part="hint">${this.t('messageHint')}</p>
-      <textarea
-        id=${IDS.message}
-        name="message"
-        rows="3"
-        maxlength=${MESSAGE_MAX}
-        aria-invalid=${this.#invalid('message')}
-        aria-describedby=${ifDefined(this.#describedBy('message', 'pf-message-hint', 'pf-message-count'))}
-        .value=${live(this.values.message)}
-        @input=${(e: Event) => this.#set('message', (e.target as HTMLTextAreaElement).value)}
-        @blur=${() => this.#leave('message')}
-      ></textarea>
-      <p class="counter ${left <= 50 ? 'low' : ''}" id="pf-message-count" part="counter">
-        ${this.t('charactersLeft', { count: left, n: formatNumber(left, this.resolvedLocale) })}
-      </p>
-      ${this.#errorOf('message')}
-    </div>`;
-  }
-
-  #outcome(c: Campaign, pledge: PledgeResult, body: PledgeRequest, rewards: readonly RewardTier[]): TemplateResult {
-    const amount = this.#money(pledge.amount);
-    if (pledge.status === 'pending_payment') {
-      const blank = this.checkoutTarget === '_blank';
-      return html`<div class="outcome pending" part="base outcome outcome-pending-payment">
-        <p class="title" id="pf-outcome" tabindex="-1" part="title">${this.t('checkoutTitle')}</p>
-        <p>${this.t('checkoutText', { kind: c.kind, amount })}</p>
-        <p>
-          <a
-            class="button"
-            part="checkout-link"
-            href=${pledge.checkoutUrl}
-            target=${blank ? '_blank' : '_self'}
-            rel="noopener"
-            >${this.t('checkoutLink')}${blank ? ` ${this.t('newTab')}` : ''}</a
-          >
-        </p>
-      </div>`;
-    }
-    if (pledge.status === 'waitlisted') {
-      return html`<div class="outcome waitlisted" part="base outcome outcome-waitlisted">
-        <p class="title" id="pf-outcome" tabindex="-1" part="title">${this.t('waitlistTitle')}</p>
-        <p>
-          ${this.t('waitlistText', { amount, position: formatNumber(pledge.waitlistPosition, this.resolvedLocale) })}
-        </p>
-      </div>`;
-    }
-    const reward = pledge.rewardId ? rewards.find((r) => r.id === pledge.rewardId) : undefined;
-    return html`<div class="outcome confirmed" part="base outcome outcome-confirmed">
-      <p class="title" id="pf-outcome" tabindex="-1" part="title">${this.t('thanks', { name: body.backer.name })}</p>
-      <p>${this.t('confirmed', { kind: c.kind, amount })}</p>
-      ${reward ? html`<p>${this.t('yourReward', { title: reward.title })}</p>` : nothing}
-      <p>
-        <button type="button" class="secondary" part="another" @click=${() => void this.#another()}>
-          ${this.t('another')}
-        </button>
-      </p>
-    </div>`;
-  }
-
-  #closed(c: Campaign): TemplateResult {
-    const upcoming =
-      !this.closedNow &&
-      (c.status === 'upcoming' || Date.parse(c.startsAt) > Date.now()) &&
-      c.status !== 'succeeded' &&
-      c.status !== 'failed';
-    return html`<div class="closed" part="base closed">
-      <p class="title" id="pf-closed" tabindex="-1" part="title">
-        ${this.t(upcoming ? 'upcomingTitle' : 'endedTitle')}
-      </p>
-      <p>
-        ${
-          upcoming
-            ? this.t('upcomingText', { date: formatDate(c.startsAt, this.resolvedLocale, { dateStyle: 'long' }) })
-            : this.t('endedText')
-        }
-      </p>
-    </div>`;
-  }
-
-  /** Same boxes as the form, so nothing moves when the campaign arrives. */
-  #skeleton(): TemplateResult {
-    const field = html`<span class="sk-field"
-      ><span class="skeleton sk-label"></span><span class="skeleton sk-input"></span
-    ></span>`;
-    return html`<div class="pledge" part="base" aria-busy="true">
-      <span class="visually-hidden">${this.t('loading')}</span>
-      <span class="skeleton sk-title" aria-hidden="true"></span>
-      <span class="sk-fields" aria-hidden="true">${field}${field}${field}${field}</span>
-      <span class="skeleton sk-button" aria-hidden="true"></span>
-    </div>`;
+  /** A reward offered after a sell-out: take it, then back to the reward select. */
+  async #chooseAlternative(rewardId: string): Promise<void> {
+    this.#pickReward(rewardId);
+    await this.updateComplete;
+    this.#focusField('rewardId');
   }
 }

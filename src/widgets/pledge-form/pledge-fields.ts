@@ -1,0 +1,312 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
+import type { Campaign } from '../../contract/index.js';
+import { formatMoney, formatNumber } from '../../core/format.js';
+import { currencyAffix } from './amount.js';
+import type { PledgeData } from './pledge-data.js';
+import { alternativesView, type PledgeTexts } from './pledge-outcomes.js';
+import {
+  FIELDS,
+  floorOf,
+  rewardOf,
+  type Field,
+  type FieldErrors,
+  type FieldProblem,
+  type FormValues,
+} from './pledge-validation.js';
+
+/**
+ * The form's fields and its single alert, as template functions. The element keeps the state
+ * (answers, errors, notice) and hands it over with its handlers in a `FieldsView`.
+ */
+
+const MESSAGE_MAX = 500;
+const NAME_MAX = 80;
+const EMAIL_MAX = 254;
+
+/** Each field's control, for labels, `aria-describedby` and focus. */
+export const IDS: Record<Field, string> = {
+  rewardId: 'pf-reward',
+  amount: 'pf-amount',
+  name: 'pf-name',
+  email: 'pf-email',
+  message: 'pf-message',
+};
+
+/** A message about the whole submission (network, rate limit…), with or without a retry. */
+export interface Notice {
+  text: string;
+  retry: boolean;
+}
+
+/** What the fields render from, and where the reader's input goes. */
+export interface FieldsView {
+  el: PledgeTexts;
+  data: PledgeData;
+  values: FormValues;
+  errors: FieldErrors;
+  set(field: keyof FormValues, value: string | boolean): void;
+  leave(field: Field): void;
+  /** The reader picked a reward in the select. */
+  pickReward(rewardId: string): void;
+  /** The reader chose one of the rewards offered after a sell-out. */
+  chooseAlternative(rewardId: string): void;
+}
+
+const money = (el: PledgeTexts, m: Parameters<typeof formatMoney>[0]) => formatMoney(m, el.resolvedLocale);
+
+export function problemText(el: PledgeTexts, problem: FieldProblem, field: Field): string {
+  switch (problem.kind) {
+    case 'required':
+      return el.t(field === 'amount' ? 'requiredAmount' : field === 'email' ? 'requiredEmail' : 'requiredName');
+    case 'amountInvalid':
+      return el.t('amountInvalid');
+    case 'amountPrecision':
+      return el.t('amountPrecision', { digits: problem.digits });
+    case 'belowMinimum':
+      return el.t('belowMinimum', { minimum: money(el, problem.minimum), reason: problem.reason });
+    case 'aboveMaximum':
+      return el.t('aboveMaximum', { maximum: money(el, problem.maximum) });
+    case 'emailInvalid':
+      return el.t('emailInvalid');
+    case 'tooLong':
+      return el.t('tooLong', { max: problem.max });
+    case 'soldOut':
+      return el.t('soldOut', { title: problem.title });
+    case 'rewardUnavailable':
+      return el.t('rewardUnavailable');
+    case 'server':
+      return problem.message;
+  }
+}
+
+export function labelOf(el: PledgeTexts, field: Field, c: Campaign): string {
+  switch (field) {
+    case 'rewardId':
+      return el.t('rewardLabel');
+    case 'amount':
+      return el.t('amountLabel', {
+        kind: c.kind,
+        currency: currencyAffix(el.resolvedLocale, c.goal.currency).symbol,
+      });
+    case 'name':
+      return el.t('nameLabel');
+    case 'email':
+      return el.t('emailLabel');
+    case 'message':
+      return el.t('messageLabel');
+  }
+}
+
+function errorOf(v: FieldsView, field: Field): TemplateResult | typeof nothing {
+  const problem = v.errors[field];
+  return problem
+    ? html`<p class="field-error" id="${IDS[field]}-error" part="field-error">${problemText(v.el, problem, field)}</p>`
+    : nothing;
+}
+
+/** `aria-describedby` of a control: its hint(s), then its error when there is one. */
+function describedBy(v: FieldsView, field: Field, ...hints: string[]): string | undefined {
+  const ids = [...hints, ...(v.errors[field] ? [`${IDS[field]}-error`] : [])];
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+function invalid(v: FieldsView, field: Field): 'true' | 'false' {
+  return v.errors[field] ? 'true' : 'false';
+}
+
+/** The single alert: what went wrong with the submission, then the fields to fix. */
+export function alertView(
+  el: PledgeTexts,
+  c: Campaign,
+  state: { errors: FieldErrors; showSummary: boolean; notice: Notice | undefined },
+  retry: () => void,
+  focusField: (field: Field) => void,
+): TemplateResult | typeof nothing {
+  const { errors, notice } = state;
+  const fields = state.showSummary ? FIELDS.filter((f) => errors[f]) : [];
+  if (fields.length === 0 && !notice) return nothing;
+  return html`${
+    notice
+      ? html`<p>${notice.text}</p>
+          ${
+            notice.retry
+              ? html`<button type="button" class="secondary" part="retry" @click=${retry}>${el.t('retry')}</button>`
+              : nothing
+          }`
+      : nothing
+  }
+  ${
+    fields.length > 0
+      ? html`<p>${el.t('summary', { count: fields.length })}</p>
+          <ul>
+            ${fields.map(
+              (f) =>
+                html`<li>
+                  <a
+                    href="#${IDS[f]}"
+                    @click=${(e: Event) => {
+                      e.preventDefault();
+                      focusField(f);
+                    }}
+                    >${el.t('summaryItem', { label: labelOf(el, f, c), error: problemText(el, errors[f]!, f) })}</a
+                  >
+                </li>`,
+            )}
+          </ul>`
+      : nothing
+  }`;
+}
+
+export function equityNotices(el: PledgeTexts, c: Campaign): TemplateResult | typeof nothing {
+  if (!c.equity) return nothing;
+  return html`<div class="notices" part="equity">
+    ${c.equity.oversubscribed ? html`<p class="notice">${el.t('oversubscribed')}</p>` : nothing}
+    <p class="muted small">${el.t('equityRisk')}</p>
+  </div>`;
+}
+
+export function rewardField(v: FieldsView): TemplateResult {
+  const { el, data: d } = v;
+  const value = v.values.rewardId;
+  const problem = v.errors.rewardId;
+  const alternatives =
+    problem?.kind === 'soldOut' || problem?.kind === 'rewardUnavailable'
+      ? d.rewards.filter((r) => r.availability === 'available')
+      : [];
+  return html`<div class="field" part="field">
+    <label for=${IDS.rewardId}>${el.t('rewardLabel')}</label>
+    <select
+      id=${IDS.rewardId}
+      name="rewardId"
+      aria-invalid=${invalid(v, 'rewardId')}
+      aria-describedby=${ifDefined(describedBy(v, 'rewardId'))}
+      @change=${(e: Event) => v.pickReward((e.target as HTMLSelectElement).value)}
+    >
+      <option value="" .selected=${live(value === '')}>${el.t('noReward')}</option>
+      ${d.rewards.map(
+        (r) =>
+          html`<option value=${r.id} ?disabled=${r.availability !== 'available'} .selected=${live(r.id === value)}>
+            ${
+              r.availability === 'sold_out'
+                ? el.t('rewardSoldOut', { title: r.title })
+                : r.availability === 'unavailable'
+                  ? el.t('rewardUnavailableOption', { title: r.title })
+                  : el.t('rewardOption', { title: r.title, minimum: money(el, r.minimum) })
+            }
+          </option>`,
+      )}
+    </select>
+    ${errorOf(v, 'rewardId')} ${alternativesView(el, alternatives, (id) => v.chooseAlternative(id))}
+  </div>`;
+}
+
+export function amountField(v: FieldsView): TemplateResult {
+  const { el } = v;
+  const c = v.data.campaign;
+  const affix = currencyAffix(el.resolvedLocale, c.goal.currency);
+  const floor = floorOf(c, rewardOf(v.data.rewards, v.values.rewardId));
+  const maximum = c.pledgeRules.maximum;
+  return html`<div class="field" part="field">
+    <label for=${IDS.amount}>${labelOf(el, 'amount', c)}</label>
+    <p class="hint" id="pf-amount-hint" part="hint">
+      ${el.t('amountHint', {
+        minimum: money(el, floor.minimum),
+        maximum: maximum ? money(el, maximum) : null,
+        reason: floor.reason,
+      })}
+    </p>
+    <div class="money ${affix.before ? 'before' : 'after'}">
+      <input
+        id=${IDS.amount}
+        name="amount"
+        type="text"
+        inputmode="decimal"
+        autocomplete="transaction-amount"
+        required
+        aria-invalid=${invalid(v, 'amount')}
+        aria-describedby=${ifDefined(describedBy(v, 'amount', 'pf-amount-hint'))}
+        .value=${live(v.values.amount)}
+        @input=${(e: Event) => v.set('amount', (e.target as HTMLInputElement).value)}
+        @blur=${() => v.leave('amount')}
+      />
+      <span class="currency" aria-hidden="true">${affix.symbol}</span>
+    </div>
+    ${errorOf(v, 'amount')}
+  </div>`;
+}
+
+/** Who pledges: name, e-mail, and whether the name is shown publicly. */
+export function backerFields(v: FieldsView): TemplateResult {
+  const { el, values } = v;
+  return html`<div class="field" part="field">
+      <label for=${IDS.name}>${el.t('nameLabel')}</label>
+      <input
+        id=${IDS.name}
+        name="name"
+        type="text"
+        autocomplete="name"
+        maxlength=${NAME_MAX}
+        required
+        aria-invalid=${invalid(v, 'name')}
+        aria-describedby=${ifDefined(describedBy(v, 'name'))}
+        .value=${live(values.name)}
+        @input=${(e: Event) => v.set('name', (e.target as HTMLInputElement).value)}
+        @blur=${() => v.leave('name')}
+      />
+      ${errorOf(v, 'name')}
+    </div>
+    <div class="field" part="field">
+      <label for=${IDS.email}>${el.t('emailLabel')}</label>
+      <p class="hint" id="pf-email-hint" part="hint">${el.t('emailHint')}</p>
+      <input
+        id=${IDS.email}
+        name="email"
+        type="email"
+        autocomplete="email"
+        maxlength=${EMAIL_MAX}
+        required
+        aria-invalid=${invalid(v, 'email')}
+        aria-describedby=${ifDefined(describedBy(v, 'email', 'pf-email-hint'))}
+        .value=${live(values.email)}
+        @input=${(e: Event) => v.set('email', (e.target as HTMLInputElement).value)}
+        @blur=${() => v.leave('email')}
+      />
+      ${errorOf(v, 'email')}
+    </div>
+    <div class="check" part="field">
+      <input
+        id="pf-anonymous"
+        name="anonymous"
+        type="checkbox"
+        .checked=${live(values.anonymous)}
+        @change=${(e: Event) => v.set('anonymous', (e.target as HTMLInputElement).checked)}
+      />
+      <label for="pf-anonymous">${el.t('anonymousLabel', { kind: v.data.campaign.kind })}</label>
+    </div>`;
+}
+
+export function messageField(v: FieldsView): TemplateResult {
+  const { el } = v;
+  const left = MESSAGE_MAX - v.values.message.length;
+  return html`<div class="field" part="field">
+    <label for=${IDS.message}>${el.t('messageLabel')} <span class="optional">${el.t('optional')}</span></label>
+    <p class="hint" id="pf-message-hint" part="hint">${el.t('messageHint')}</p>
+    <textarea
+      id=${IDS.message}
+      name="message"
+      rows="3"
+      maxlength=${MESSAGE_MAX}
+      aria-invalid=${invalid(v, 'message')}
+      aria-describedby=${ifDefined(describedBy(v, 'message', 'pf-message-hint', 'pf-message-count'))}
+      .value=${live(v.values.message)}
+      @input=${(e: Event) => v.set('message', (e.target as HTMLTextAreaElement).value)}
+      @blur=${() => v.leave('message')}
+    ></textarea>
+    <p class="counter ${left <= 50 ? 'low' : ''}" id="pf-message-count" part="counter">
+      ${el.t('charactersLeft', { count: left, n: formatNumber(left, el.resolvedLocale) })}
+    </p>
+    ${errorOf(v, 'message')}
+  </div>`;
+}
