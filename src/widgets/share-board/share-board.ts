@@ -1,22 +1,12 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import {
-  ListingCategory,
-  ListingType,
-  type Listing,
-  type ListingQuery,
-  type Neighbourhood,
-  type NeighbourhoodEvent,
-  type PartnerService,
-} from '../../contract/index.js';
+import type { Listing, ListingQuery, Neighbourhood, NeighbourhoodEvent } from '../../contract/index.js';
 import { ClockController } from '../../core/clock.js';
-import { radioGroup, selectField, textField, formStyles } from '../../core/form-fields.js';
-import { formatDate, formatRelative } from '../../core/format.js';
+import { formStyles } from '../../core/form-fields.js';
 import { heading, headingLevel } from '../../core/heading.js';
-import { ListingForm } from '../../core/listing-form-controller.js';
 import { listingFormLayoutStyles } from '../../core/listing-form.styles.js';
-import { liveBadge, liveBadgeStyles } from '../../core/live-badge.js';
+import { liveBadgeStyles } from '../../core/live-badge.js';
 import { LiveController } from '../../core/live-controller.js';
 import { LoadMoreController, loadMoreFooter, type LoadMoreTexts } from '../../core/load-more.js';
 import {
@@ -32,25 +22,19 @@ import { OnlineRetryController } from '../../core/online-retry.js';
 import { PartageElement } from '../../core/partage-element.js';
 import { ResourceController } from '../../core/resource-controller.js';
 import { errorView, noApiView, staleNotice } from '../../core/views.js';
+import { BoardFiltersController } from './board-filters.js';
+import { boardHeader } from './board-header.js';
 import { ListingActions } from './listing-actions.js';
-import {
-  firstPage,
-  hasFilters,
-  nextPage,
-  noFilters,
-  withListing,
-  type BoardFilters,
-  type ListingList,
-} from './listing-list.js';
+import { listingItem, listingSkeleton } from './listing-item.js';
+import { firstPage, hasFilters, nextPage, withListing, type BoardFilters, type ListingList } from './listing-list.js';
+import { partnerServices } from './partner-services.js';
+import { PostingPanel } from './posting-panel.js';
 import { messages } from './share-board.messages.js';
 import { shareBoardStyles } from './share-board.styles.js';
 
 const DEFAULT_PAGE_SIZE = 12;
 /** The contract allows 1–100 items per page. */
 const MAX_PAGE_SIZE = 100;
-/** Search waits for a pause in typing rather than asking the server at every key. */
-const SEARCH_DEBOUNCE_MS = 300;
-const SKELETON_ROWS = 4;
 
 /**
  * @summary A neighbourhood's share board: offers and requests between neighbours (give, lend,
@@ -147,10 +131,6 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
   /** Listings per page, 1–100 (default 12). */
   @property({ type: Number, attribute: 'page-size' }) pageSize = DEFAULT_PAGE_SIZE;
 
-  @state() private filters: BoardFilters = noFilters();
-  /** What is typed in the search box (applied after a pause). */
-  @state() private searchText = '';
-  @state() private posting = false;
   @state() private expanded: ReadonlySet<string> = new Set();
   /** Polite announcements: result counts after a search, live arrivals. */
   @state() private announcement = '';
@@ -159,10 +139,11 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
 
   /** Live listings that arrived before the first page: merged into it so none is lost. */
   #early: Listing[] = [];
-  #debounce: ReturnType<typeof setTimeout> | undefined;
   // Relative times stay true; held for its timer only, nothing reads it.
   private readonly clock = new ClockController(this);
   readonly #more = new LoadMoreController(this, 'listListings');
+  /** The search and filters; a change ends the paging of the previous list. */
+  readonly #filters = new BoardFiltersController(this, () => this.#more.reset());
   /** What a signed-out reader wanted to do when they asked to sign in. */
   #intent: { reason: SignInReason; listingId?: string } | undefined;
   /** The list whose count was last announced (counts are announced after filter changes only). */
@@ -179,7 +160,7 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
     operation: 'listListings',
     load: async (client, signal) => {
       const key = this.#listKey!;
-      const filters = this.filters;
+      const filters = this.#filters.filters;
       const page = await client.listListings(this.neighbourhood!, this.#query(filters), { signal });
       return firstPage(key, page, this.#early.splice(0), filters);
     },
@@ -201,8 +182,7 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
 
   readonly #tokenSources = () => ({ own: this.memberToken, provider: this.ctx?.memberToken });
 
-  readonly #form = new ListingForm(this, {
-    idPrefix: 'post',
+  readonly #posting = new PostingPanel(this, {
     neighbourhoodId: () => this.neighbourhood,
     token: () => resolveMemberToken(this.#tokenSources()),
     onCreated: (listing) => this.#onCreated(listing),
@@ -238,7 +218,7 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
 
   get #listKey(): string | null {
     const base = this.#streamKey;
-    const f = this.filters;
+    const f = this.#filters.filters;
     return base ? `${base}|${this.#limit}|${f.kind}|${f.type}|${f.category}|${f.q}` : null;
   }
 
@@ -271,15 +251,10 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
     await Promise.all([this.#listings.reload(), this.#neighbourhood.reload()]);
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.#debounce);
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('memberToken') || changed.has('ctx' as keyof PartageShareBoard)) {
-      void this.#form.action.tokenMayHaveChanged();
+      void this.#posting.form.action.tokenMayHaveChanged();
       this.#actions.tokenMayHaveChanged();
       const intent = this.#intent;
       if (intent && this.#member) {
@@ -292,7 +267,7 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
       this.#early = [];
       this.expanded = new Set();
       this.#announcedKey = null;
-      if (changed.get('neighbourhood') !== undefined) this.#form.reset();
+      if (changed.get('neighbourhood') !== undefined) this.#posting.form.reset();
     }
     const list = this.#current;
     if (list && list.key !== this.#announcedKey) {
@@ -312,7 +287,7 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
     this.setState('empty', !!list && list.items.length === 0);
     this.setState('live', this.#live.state === 'open');
     this.setState('signed-out', !this.#member);
-    this.setState('posting', this.posting);
+    this.setState('posting', this.#posting.open);
   }
 
   #countText(list: ListingList): string {
@@ -329,7 +304,7 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
       if (isNew) this.#early.push(event.listing);
       return;
     }
-    const next = withListing(list, event.listing, this.filters, isNew);
+    const next = withListing(list, event.listing, this.#filters.filters, isNew);
     if (!next) return;
     this.#listings.set(next);
     if (isNew) this.announcement = this.t('newListing', { title: event.listing.title });
@@ -337,14 +312,14 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
 
   #onCreated(listing: Listing): void {
     const list = this.#current;
-    const next = list && withListing(list, listing, this.filters, true);
+    const next = list && withListing(list, listing, this.#filters.filters, true);
     if (next) this.#listings.set(next);
     this.emit(LISTING_CREATED, { listing });
   }
 
   #replace(listing: Listing): void {
     const list = this.#current;
-    const next = list && withListing(list, listing, this.filters, false);
+    const next = list && withListing(list, listing, this.#filters.filters, false);
     if (next) this.#listings.set(next);
   }
 
@@ -362,56 +337,12 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
 
   /** After sign-in, opens what the reader asked for: the posting form, or a listing's reply or report. */
   async #resume(intent: { reason: SignInReason; listingId?: string }): Promise<void> {
-    if (intent.reason === 'post') return this.#openPosting();
+    if (intent.reason === 'post') return this.#posting.show();
     const listing = this.#current?.items.find((l) => l.id === intent.listingId);
     if (!listing) return;
     if (!this.expanded.has(listing.id)) this.#toggle(listing.id);
     await this.updateComplete;
     await this.#actions.openForm(listing, intent.reason);
-  }
-
-  // ---- filters ---------------------------------------------------------------------------
-
-  #setFilters(patch: Partial<BoardFilters>): void {
-    this.#more.reset();
-    this.filters = { ...this.filters, ...patch };
-  }
-
-  #onSearchInput(value: string): void {
-    this.searchText = value;
-    clearTimeout(this.#debounce);
-    this.#debounce = setTimeout(() => this.#applySearch(), SEARCH_DEBOUNCE_MS);
-  }
-
-  #applySearch(): void {
-    clearTimeout(this.#debounce);
-    const q = this.searchText.trim();
-    if (q !== this.filters.q) this.#setFilters({ q });
-  }
-
-  async #clearFilters(): Promise<void> {
-    clearTimeout(this.#debounce);
-    this.searchText = '';
-    this.#setFilters(noFilters());
-    await this.updateComplete;
-    // The button is gone: focus goes to the start of the filters rather than to the page.
-    this.renderRoot.querySelector<HTMLElement>('input[name="filter-kind"]:checked')?.focus();
-  }
-
-  // ---- posting -----------------------------------------------------------------------------
-
-  async #openPosting(): Promise<void> {
-    this.posting = true;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#post-panel input[name="kind"]:checked')?.focus();
-  }
-
-  async #closePosting(): Promise<void> {
-    this.posting = false;
-    // A confirmed post is done with; a draft stays for when the member comes back to it.
-    if (this.#form.created) this.#form.reset();
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('[part~="post-toggle"]')?.focus();
   }
 
   // ---- paging ------------------------------------------------------------------------------
@@ -420,7 +351,7 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
     const list = this.#current;
     const client = this.client;
     if (!list?.nextCursor || !client) return;
-    const query = this.#query(this.filters, list.nextCursor);
+    const query = this.#query(this.#filters.filters, list.nextCursor);
     const added = await this.#more.load(
       (signal) => client.listListings(this.neighbourhood!, query, { signal }),
       (page) => {
@@ -451,138 +382,20 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
     if (!this.neighbourhood)
       return html`<div class="state" role="alert" part="error"><p>${this.t('errorNoNeighbourhood')}</p></div>`;
     const n = this.#neighbourhood.value;
+    const member = this.#member;
+    const header = boardHeader(this, {
+      neighbourhood: n,
+      loading: !n && this.#neighbourhood.status !== 'error',
+      live: this.#live.state === 'open',
+      level: this.#level(0),
+      postToggle: member ? this.#posting.renderToggle() : undefined,
+      onSignIn: () => this.#requestSignIn('post'),
+    });
     return html`<section class="panel board" part="base" aria-labelledby="board-title">
-      ${this.#renderHeader(n)} ${this.#member ? this.#renderPostPanel() : nothing} ${this.#renderFilters()}
-      ${this.#renderResults()} ${n ? this.#renderPartners(n.partnerServices) : nothing}
+      ${header} ${member ? this.#posting.render(this.#level(1)) : nothing} ${this.#filters.render()}
+      ${this.#renderResults()} ${n ? partnerServices(this, n.partnerServices, this.#level(1)) : nothing}
       <p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</p>
     </section>`;
-  }
-
-  #renderHeader(n: Neighbourhood | undefined): TemplateResult {
-    const live = this.#live.state === 'open';
-    const loading = !n && this.#neighbourhood.status !== 'error';
-    return html`<header class="header">
-      <div class="heading">
-        ${heading(
-          this.#level(0),
-          { id: 'board-title', class: 'board-title', part: 'title' },
-          n
-            ? n.name
-            : loading
-              ? html`<span class="visually-hidden">${this.t('loading')}</span
-                  ><span class="skeleton title-skeleton" aria-hidden="true"></span>`
-              : this.t('title'),
-        )}
-        <p class="subtitle muted">${this.t('subtitle')}${n ? html` · ${n.city}` : nothing}</p>
-      </div>
-      <div class="header-actions">
-        ${liveBadge(this, live)}
-        ${
-          this.#member
-            ? html`<button
-                type="button"
-                part="post-toggle"
-                aria-expanded=${this.posting ? 'true' : 'false'}
-                aria-controls="post-panel"
-                @click=${() => (this.posting ? void this.#closePosting() : void this.#openPosting())}
-              >
-                ${this.t('formHeading')}
-              </button>`
-            : html`<div class="sign-in-prompt">
-                <p class="muted">${this.t('membersOnly')}</p>
-                <button type="button" part="sign-in" @click=${() => this.#requestSignIn('post')}>
-                  ${this.t('signInToPost')}
-                </button>
-              </div>`
-        }
-      </div>
-    </header>`;
-  }
-
-  #renderPostPanel(): TemplateResult {
-    const close = html`<button
-      type="button"
-      class="secondary"
-      part="close-form"
-      @click=${() => void this.#closePosting()}
-    >
-      ${this.#form.created ? this.t('closeForm') : this.t('cancel')}
-    </button>`;
-    return html`<div id="post-panel" class="post-panel" ?hidden=${!this.posting}>
-      ${
-        this.posting
-          ? html`${heading(this.#level(1), { id: 'post-heading', class: 'post-heading' }, this.t('formHeading'))}
-            ${this.#form.render(close)}`
-          : nothing
-      }
-    </div>`;
-  }
-
-  #renderFilters(): TemplateResult {
-    const f = this.filters;
-    return html`<form
-      role="search"
-      class="filters"
-      part="filters"
-      aria-label=${this.t('filtersLabel')}
-      @submit=${(e: Event) => {
-        e.preventDefault();
-        this.#applySearch();
-      }}
-    >
-      ${radioGroup({
-        id: 'f-kind',
-        name: 'filter-kind',
-        label: this.t('filterKind'),
-        value: f.kind,
-        options: [
-          { value: '', label: this.t('filterAll') },
-          { value: 'offer', label: this.t('filterOffers') },
-          { value: 'request', label: this.t('filterRequests') },
-        ],
-        onChange: (v) => this.#setFilters({ kind: v as BoardFilters['kind'] }),
-      })}
-      ${selectField({
-        id: 'f-type',
-        name: 'filter-type',
-        label: this.t('filterType'),
-        value: f.type,
-        placeholder: this.t('filterAllTypes'),
-        options: ListingType.options.map((v) => ({ value: v, label: this.t(`type_${v}`) })),
-        onChange: (v) => this.#setFilters({ type: v as BoardFilters['type'] }),
-      })}
-      ${selectField({
-        id: 'f-category',
-        name: 'filter-category',
-        label: this.t('filterCategory'),
-        value: f.category,
-        placeholder: this.t('filterAllCategories'),
-        options: ListingCategory.options.map((v) => ({ value: v, label: this.t(`category_${v}`) })),
-        onChange: (v) => this.#setFilters({ category: v as BoardFilters['category'] }),
-      })}
-      ${textField({
-        id: 'f-q',
-        name: 'q',
-        type: 'search',
-        label: this.t('search'),
-        maxLength: 100,
-        autocomplete: 'off',
-        value: this.searchText,
-        onInput: (v) => this.#onSearchInput(v),
-      })}
-      ${
-        hasFilters(f) || this.searchText
-          ? html`<button
-              type="button"
-              class="secondary clear"
-              part="clear-filters"
-              @click=${() => void this.#clearFilters()}
-            >
-              ${this.t('clearFilters')}
-            </button>`
-          : nothing
-      }
-    </form>`;
   }
 
   #renderResults(): TemplateResult {
@@ -601,37 +414,29 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
           : shown
             ? html`<p class="count muted" part="count">${list ? this.#countText(list) : this.t('searching')}</p>
                 ${this.#renderList(shown, !list)}`
-            : this.#renderSkeleton()
+            : listingSkeleton(this)
       }
     </div>`;
-  }
-
-  #renderSkeleton(): TemplateResult {
-    return html`<p class="visually-hidden">${this.t('loading')}</p>
-      <ul class="list" aria-hidden="true">
-        ${Array.from(
-          { length: SKELETON_ROWS },
-          () =>
-            html`<li class="listing skeleton-listing">
-              <span class="skeleton line short"></span>
-              <span class="skeleton line title-line"></span>
-              <span class="skeleton line"></span>
-            </li>`,
-        )}
-      </ul>`;
   }
 
   #renderList(list: ListingList, dimmed: boolean): TemplateResult {
     if (list.items.length === 0) {
       return html`<p class="empty muted" part="empty">
-        ${hasFilters(this.filters) ? this.t('emptyFiltered') : this.t('empty')}
+        ${hasFilters(this.#filters.filters) ? this.t('emptyFiltered') : this.t('empty')}
       </p>`;
     }
+    const member = this.#member;
     return html`<ul class="list ${dimmed ? 'dimmed' : ''}" part="list" aria-labelledby="listings-heading">
         ${repeat(
           list.items,
           (l) => l.id,
-          (l) => this.#renderListing(l),
+          (l) =>
+            listingItem(this, l, {
+              open: this.expanded.has(l.id),
+              level: this.#level(2),
+              onToggle: () => this.#toggle(l.id),
+              actions: () => this.#actions.render(l, member, (kind) => this.#requestSignIn(kind, l.id)),
+            }),
         )}
       </ul>
       ${loadMoreFooter(this, this.#more, !!list.nextCursor && !dimmed, this.#moreTexts, () => void this.#loadMore())}`;
@@ -639,87 +444,5 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
 
   get #moreTexts(): LoadMoreTexts {
     return { more: this.t('showMore'), loading: this.t('loadingMore'), failed: this.t('loadMoreFailed') };
-  }
-
-  #renderListing(l: Listing): TemplateResult {
-    const locale = this.resolvedLocale;
-    const open = this.expanded.has(l.id);
-    // A server clock slightly ahead must not print "in 1 minute" for a listing just posted.
-    const now = Math.max(Date.now(), Date.parse(l.createdAt));
-    return html`<li class="listing status-${l.status}" part="listing" data-id=${l.id} tabindex="-1">
-      <article aria-labelledby="title-${l.id}">
-        <div class="badges">
-          <span class="badge kind-${l.kind}" part="kind">${this.t(`kind_${l.kind}`)}</span>
-          <span class="type muted">${this.t(`type_${l.type}`)} · ${this.t(`category_${l.category}`)}</span>
-          <span class="badge status status-${l.status}" part="status">${this.t(`status_${l.status}`)}</span>
-        </div>
-        ${heading(
-          this.#level(2),
-          { id: `title-${l.id}`, class: 'listing-title' },
-          html`<button
-            type="button"
-            class="toggle"
-            part="toggle"
-            aria-expanded=${open ? 'true' : 'false'}
-            aria-controls="detail-${l.id}"
-            @click=${() => this.#toggle(l.id)}
-          >
-            ${l.title}
-          </button>`,
-        )}
-        <p class="meta muted">
-          <span class="place">${this.t('around', { place: l.place.label })}</span>
-          <span aria-hidden="true"> · </span>
-          <time
-            datetime=${l.createdAt}
-            title=${formatDate(l.createdAt, locale, { dateStyle: 'long', timeStyle: 'short' })}
-            >${formatRelative(l.createdAt, locale, now)}</time
-          >
-          <span aria-hidden="true"> · </span>
-          <span class="replies">${this.t('replies', { count: l.replyCount })}</span>
-        </p>
-        <div id="detail-${l.id}" class="detail" part="detail" ?hidden=${!open}>
-          ${open ? this.#renderDetail(l) : nothing}
-        </div>
-      </article>
-    </li>`;
-  }
-
-  #renderDetail(l: Listing): TemplateResult {
-    const locale = this.resolvedLocale;
-    return html`${l.description ? html`<p class="description">${l.description}</p>` : nothing}
-      <p class="facts muted">
-        <span>${this.t('postedBy', { name: l.author.displayName })}</span>
-        ${
-          l.expiresAt
-            ? html`<span aria-hidden="true"> · </span
-                ><span>${this.t('until', { date: formatDate(l.expiresAt, locale, { dateStyle: 'long' }) })}</span>`
-            : nothing
-        }
-      </p>
-      ${this.#actions.render(l, this.#member, (kind) => this.#requestSignIn(kind, l.id))}`;
-  }
-
-  #renderPartners(services: readonly PartnerService[]): TemplateResult | typeof nothing {
-    if (services.length === 0) return nothing;
-    return html`<section class="partners" part="partners" aria-labelledby="partners-heading">
-      ${heading(this.#level(1), { id: 'partners-heading', class: 'partners-heading' }, this.t('partnersHeading'))}
-      <ul class="partner-list">
-        ${services.map(
-          (s) =>
-            html`<li class="partner" part="partner">
-              <div class="badges">
-                <span class="badge partner-badge" part="partner-badge">${this.t('partnerBadge')}</span>
-                <span class="muted">${this.t(`partner_${s.kind}`)}</span>
-              </div>
-              ${heading(this.#level(2), { class: 'partner-name' }, s.name)}
-              <p class="partner-description">${s.description}</p>
-              <a class="partner-link" part="partner-link" href=${s.url} target="_blank" rel="noopener noreferrer"
-                >${this.t('partnerLink', { name: s.name })}<span class="visually-hidden"> ${this.t('newTab')}</span></a
-              >
-            </li>`,
-        )}
-      </ul>
-    </section>`;
   }
 }

@@ -1,0 +1,38 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { PartnerService } from '../../contract/index.js';
+import { heading } from '../../core/heading.js';
+import { textsOf } from '../../core/member-action.js';
+import type { PartageElement } from '../../core/partage-element.js';
+import type { BoardMessages } from './share-board.messages.js';
+
+/**
+ * The neighbourhood's partner services (car sharing and the like), under a heading at `level`,
+ * each with a link out that says it opens a new tab. Nothing when there are none.
+ */
+export function partnerServices(
+  el: PartageElement,
+  services: readonly PartnerService[],
+  level: number,
+): TemplateResult | typeof nothing {
+  if (services.length === 0) return nothing;
+  const t = textsOf<BoardMessages>(el);
+  return html`<section class="partners" part="partners" aria-labelledby="partners-heading">
+    ${heading(level, { id: 'partners-heading', class: 'partners-heading' }, t('partnersHeading'))}
+    <ul class="partner-list">
+      ${services.map(
+        (s) =>
+          html`<li class="partner" part="partner">
+            <div class="badges">
+              <span class="badge partner-badge" part="partner-badge">${t('partnerBadge')}</span>
+              <span class="muted">${t(`partner_${s.kind}`)}</span>
+            </div>
+            ${heading(level + 1, { class: 'partner-name' }, s.name)}
+            <p class="partner-description">${s.description}</p>
+            <a class="partner-link" part="partner-link" href=${s.url} target="_blank" rel="noopener noreferrer"
+              >${t('partnerLink', { name: s.name })}<span class="visually-hidden"> ${t('newTab')}</span></a
+            >
+          </li>`,
+      )}
+    </ul>
+  </section>`;
+}
