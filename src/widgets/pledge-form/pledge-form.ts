@@ -10,7 +10,7 @@ import { ResourceController } from '../../core/resource-controller.js';
 import { FollowSelectionController, REWARD_SELECT_EVENT, type RewardSelectDetail } from '../../core/selection.js';
 import { errorView, noApiView, staleNotice } from '../../core/views.js';
 import { formatAmountInput, parseAmount } from './amount.js';
-import { PAGE_LIMIT, withLiveEvent, withRewardRefused, type PledgeData } from './pledge-data.js';
+import { PAGE_LIMIT, withLiveEvent, type PledgeData } from './pledge-data.js';
 import {
   alertView,
   amountField,
@@ -32,7 +32,7 @@ import {
 import { messages } from './pledge-form.messages.js';
 import { pledgeFormStyles } from './pledge-form.styles.js';
 import { closedView, outcomeView, skeletonView } from './pledge-outcomes.js';
-import { openCheckout, PledgeAttempts, submitFailure } from './pledge-submit.js';
+import { PledgeSubmitter } from './pledge-submit.js';
 import {
   checkForm,
   emptyValues,
@@ -129,7 +129,24 @@ export class PartagePledgeForm extends PartageElement<typeof messages.en> {
   /** The backend said the campaign closed, even if our copy still says live. */
   @state() private closedNow = false;
 
-  readonly #attempts = new PledgeAttempts();
+  readonly #submitter = new PledgeSubmitter({
+    el: this,
+    data: () => this.#current,
+    setData: (d) => this.#data.set(d),
+    reloadData: () => this.#data.reload(),
+    state: () => ({
+      sending: this.sending,
+      values: this.values,
+      errors: this.errors,
+      checkoutTarget: this.checkoutTarget,
+    }),
+    // The patch's keys are this element's reactive properties: assigning renders again.
+    set: (patch) => Object.assign(this, patch),
+    touchAll: () => FIELDS.forEach((f) => this.#touched.add(f)),
+    focusFirstInvalid: () => this.#focusFirstInvalid(),
+    created: (detail) => this.emit<PledgeCreatedDetail>(PLEDGE_CREATED_EVENT, detail),
+    checkout: (detail) => this.emit<CheckoutDetail>(CHECKOUT_EVENT, detail, true),
+  });
   /** Fields the reader left once: their errors show as they type. */
   #touched = new Set<Field>();
 
@@ -320,115 +337,8 @@ export class PartagePledgeForm extends PartageElement<typeof messages.en> {
 
   #onSubmit = (e: Event) => {
     e.preventDefault();
-    void this.#submit();
+    void this.#submitter.submit();
   };
-
-  async #submit(): Promise<void> {
-    // A second submit while the first is on its way does nothing (double click, Enter twice).
-    if (this.sending) return;
-    const d = this.#current;
-    const client = this.client;
-    if (!d || !client) return;
-    const check = checkForm(this.values, d.campaign, d.rewards, this.resolvedLocale);
-    if (check.closed) {
-      // It ended while the reader was filling the form: say so where their focus is.
-      this.closedNow = true;
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('#pf-closed')?.focus();
-      return;
-    }
-    for (const field of FIELDS) this.#touched.add(field);
-    this.errors = check.errors;
-    this.notice = undefined;
-    if (!check.request) {
-      this.showSummary = true;
-      await this.updateComplete;
-      this.#focusFirstInvalid();
-      return;
-    }
-    this.showSummary = false;
-    const attempt = this.#attempts.for(check.request);
-    this.sending = true;
-    try {
-      const pledge = await client.createPledge(d.campaign.id, attempt.body, { idempotencyKey: attempt.key });
-      this.#attempts.forget();
-      this.sending = false;
-      await this.#done(d.campaign, pledge, attempt.body);
-    } catch (error) {
-      this.sending = false;
-      await this.#failed(error, d);
-    }
-  }
-
-  async #done(campaign: Campaign, pledge: PledgeResult, body: PledgeRequest): Promise<void> {
-    this.result = { pledge, body };
-    this.emit<PledgeCreatedDetail>(PLEDGE_CREATED_EVENT, { campaignId: campaign.id, pledge });
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#pf-outcome')?.focus();
-    if (pledge.status === 'pending_payment') this.#checkout(campaign, pledge);
-  }
-
-  #checkout(campaign: Campaign, pledge: Extract<PledgeResult, { status: 'pending_payment' }>): void {
-    const target: CheckoutTarget = this.checkoutTarget === '_blank' ? '_blank' : '_self';
-    const proceed = this.emit<CheckoutDetail>(
-      CHECKOUT_EVENT,
-      { campaignId: campaign.id, pledge, checkoutUrl: pledge.checkoutUrl, target },
-      true,
-    );
-    // The outcome keeps a link to the checkout, for a blocked pop-up or a cancelled navigation.
-    if (proceed) openCheckout(pledge.checkoutUrl, target);
-  }
-
-  async #failed(error: unknown, d: PledgeData): Promise<void> {
-    const failure = submitFailure(this, error);
-    let fields: FieldErrors = {};
-    let notice: Notice | undefined;
-    switch (failure.kind) {
-      case 'fields':
-        fields = failure.fields;
-        notice = failure.notice;
-        break;
-      case 'rules': {
-        // The rules changed since the form loaded: reload them and word the error ourselves.
-        const fresh = await this.#refreshData(d);
-        const check = checkForm(this.values, fresh.campaign, fresh.rewards, this.resolvedLocale);
-        fields.amount = check.errors.amount ?? { kind: 'server', message: failure.message };
-        break;
-      }
-      case 'reward': {
-        const id = this.values.rewardId;
-        const rewards = withRewardRefused(d.rewards, id, failure.soldOut);
-        this.#data.set({ ...d, rewards });
-        const reward = rewards.find((r) => r.id === id);
-        fields.rewardId =
-          failure.soldOut && reward ? { kind: 'soldOut', title: reward.title } : { kind: 'rewardUnavailable' };
-        void this.#refreshData(this.#current ?? d);
-        break;
-      }
-      case 'closed':
-        this.closedNow = true;
-        await this.updateComplete;
-        this.renderRoot.querySelector<HTMLElement>('#pf-closed')?.focus();
-        void this.#refreshData(d);
-        return;
-      case 'notice':
-        if (failure.forget) this.#attempts.forget();
-        notice = failure.notice;
-    }
-    this.errors = { ...this.errors, ...fields };
-    this.notice = notice;
-    this.showSummary = Object.keys(fields).length > 0;
-    await this.updateComplete;
-    if (this.showSummary) this.#focusFirstInvalid();
-  }
-
-  /** Fetches the campaign and rewards again, past the client's cache; the last data on failure. */
-  async #refreshData(d: PledgeData): Promise<PledgeData> {
-    this.client?.invalidate(`/campaigns/${encodeURIComponent(d.campaign.id)}`);
-    if (d.campaign.slug !== d.campaign.id) this.client?.invalidate(`/campaigns/${encodeURIComponent(d.campaign.slug)}`);
-    await this.#data.reload();
-    return this.#current ?? d;
-  }
 
   #focusField(field: Field): void {
     this.renderRoot.querySelector<HTMLElement>(`#${IDS[field]}`)?.focus();
@@ -455,7 +365,7 @@ export class PartagePledgeForm extends PartageElement<typeof messages.en> {
     this.notice = undefined;
     this.showSummary = false;
     this.closedNow = false;
-    this.#attempts.forget();
+    this.#submitter.forget();
     this.#touched.clear();
     if (clearValues) this.values = emptyValues();
   }
@@ -497,7 +407,7 @@ export class PartagePledgeForm extends PartageElement<typeof messages.en> {
       this,
       c,
       state,
-      () => void this.#submit(),
+      () => void this.#submitter.submit(),
       (field) => this.#focusField(field),
     );
     return html`<form

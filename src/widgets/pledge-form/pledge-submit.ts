@@ -1,11 +1,12 @@
 import { ApiError, NetworkError } from '../../client/errors.js';
 import { newIdempotencyKey } from '../../client/types.js';
-import type { PledgeRequest } from '../../contract/index.js';
+import type { PledgeRequest, PledgeResult } from '../../contract/index.js';
 import { errorText } from '../../core/views.js';
+import { withRewardRefused, type PledgeData } from './pledge-data.js';
 import type { Notice } from './pledge-fields.js';
-import type { CheckoutTarget } from './pledge-form.events.js';
+import type { CheckoutDetail, CheckoutTarget, PledgeCreatedDetail } from './pledge-form.events.js';
 import type { PledgeTexts } from './pledge-outcomes.js';
-import { fieldOf, type FieldErrors } from './pledge-validation.js';
+import { checkForm, fieldOf, type FieldErrors, type FormValues } from './pledge-validation.js';
 
 /**
  * Submitting a pledge safely: which Idempotency-Key an attempt carries, what a failure means for
@@ -100,4 +101,147 @@ export function submitFailure(el: PledgeTexts, error: unknown): SubmitFailure {
 export function openCheckout(url: string, target: CheckoutTarget): void {
   if (target === '_blank') window.open(url, '_blank', 'noopener');
   else window.location.assign(url);
+}
+
+/** The element's state that a submission changes. */
+export interface SubmitState {
+  errors: FieldErrors;
+  notice: Notice | undefined;
+  showSummary: boolean;
+  sending: boolean;
+  result: { pledge: PledgeResult; body: PledgeRequest } | undefined;
+  closedNow: boolean;
+}
+
+/** What the submit flow reads from the pledge form and how it acts on it. */
+export interface SubmitHost {
+  readonly el: PledgeTexts;
+  data(): PledgeData | undefined;
+  setData(d: PledgeData): void;
+  reloadData(): Promise<void>;
+  state(): { sending: boolean; values: FormValues; errors: FieldErrors; checkoutTarget: CheckoutTarget };
+  /** Replaces the given parts of the element's state (it renders again). */
+  set(patch: Partial<SubmitState>): void;
+  /** Every field counts as left: their errors show from now on. */
+  touchAll(): void;
+  focusFirstInvalid(): void;
+  created(detail: PledgeCreatedDetail): void;
+  /** Fires the cancelable checkout event; false when a listener cancelled it. */
+  checkout(detail: CheckoutDetail): boolean;
+}
+
+/** The submit flow: checks, sends with a stable Idempotency-Key, and turns the answer into state. */
+export class PledgeSubmitter {
+  readonly #attempts = new PledgeAttempts();
+
+  constructor(private readonly host: SubmitHost) {}
+
+  /** Starting over: the next submit is a new pledge. */
+  forget(): void {
+    this.#attempts.forget();
+  }
+
+  async submit(): Promise<void> {
+    const { host } = this;
+    const { el } = host;
+    // A second submit while the first is on its way does nothing (double click, Enter twice).
+    if (host.state().sending) return;
+    const d = host.data();
+    const client = el.client;
+    if (!d || !client) return;
+    const check = checkForm(host.state().values, d.campaign, d.rewards, el.resolvedLocale);
+    if (check.closed) {
+      // It ended while the reader was filling the form: say so where their focus is.
+      host.set({ closedNow: true });
+      await el.updateComplete;
+      el.renderRoot.querySelector<HTMLElement>('#pf-closed')?.focus();
+      return;
+    }
+    host.touchAll();
+    host.set({ errors: check.errors, notice: undefined });
+    if (!check.request) {
+      host.set({ showSummary: true });
+      await el.updateComplete;
+      host.focusFirstInvalid();
+      return;
+    }
+    host.set({ showSummary: false });
+    const attempt = this.#attempts.for(check.request);
+    host.set({ sending: true });
+    try {
+      const pledge = await client.createPledge(d.campaign.id, attempt.body, { idempotencyKey: attempt.key });
+      this.#attempts.forget();
+      host.set({ sending: false });
+      await this.#done(d, pledge, attempt.body);
+    } catch (error) {
+      host.set({ sending: false });
+      await this.#failed(error, d);
+    }
+  }
+
+  async #done({ campaign }: PledgeData, pledge: PledgeResult, body: PledgeRequest): Promise<void> {
+    const { host } = this;
+    host.set({ result: { pledge, body } });
+    host.created({ campaignId: campaign.id, pledge });
+    await host.el.updateComplete;
+    host.el.renderRoot.querySelector<HTMLElement>('#pf-outcome')?.focus();
+    if (pledge.status !== 'pending_payment') return;
+    const target: CheckoutTarget = host.state().checkoutTarget === '_blank' ? '_blank' : '_self';
+    const proceed = host.checkout({ campaignId: campaign.id, pledge, checkoutUrl: pledge.checkoutUrl, target });
+    // The outcome keeps a link to the checkout, for a blocked pop-up or a cancelled navigation.
+    if (proceed) openCheckout(pledge.checkoutUrl, target);
+  }
+
+  async #failed(error: unknown, d: PledgeData): Promise<void> {
+    const { host } = this;
+    const { el } = host;
+    const failure = submitFailure(el, error);
+    let fields: FieldErrors = {};
+    let notice: Notice | undefined;
+    switch (failure.kind) {
+      case 'fields':
+        fields = failure.fields;
+        notice = failure.notice;
+        break;
+      case 'rules': {
+        // The rules changed since the form loaded: reload them and word the error ourselves.
+        const fresh = await this.refreshData(d);
+        const check = checkForm(host.state().values, fresh.campaign, fresh.rewards, el.resolvedLocale);
+        fields.amount = check.errors.amount ?? { kind: 'server', message: failure.message };
+        break;
+      }
+      case 'reward': {
+        const id = host.state().values.rewardId;
+        const rewards = withRewardRefused(d.rewards, id, failure.soldOut);
+        host.setData({ ...d, rewards });
+        const reward = rewards.find((r) => r.id === id);
+        fields.rewardId =
+          failure.soldOut && reward ? { kind: 'soldOut', title: reward.title } : { kind: 'rewardUnavailable' };
+        void this.refreshData(host.data() ?? d);
+        break;
+      }
+      case 'closed':
+        host.set({ closedNow: true });
+        await el.updateComplete;
+        el.renderRoot.querySelector<HTMLElement>('#pf-closed')?.focus();
+        void this.refreshData(d);
+        return;
+      case 'notice':
+        if (failure.forget) this.#attempts.forget();
+        notice = failure.notice;
+    }
+    const showSummary = Object.keys(fields).length > 0;
+    host.set({ errors: { ...host.state().errors, ...fields }, notice, showSummary });
+    await el.updateComplete;
+    if (showSummary) host.focusFirstInvalid();
+  }
+
+  /** Fetches the campaign and rewards again, past the client's cache; the last data on failure. */
+  async refreshData(d: PledgeData): Promise<PledgeData> {
+    const { client } = this.host.el;
+    client?.invalidate(`/campaigns/${encodeURIComponent(d.campaign.id)}`);
+    if (d.campaign.slug !== d.campaign.id) client?.invalidate(`/campaigns/${encodeURIComponent(d.campaign.slug)}`);
+    await this.host.reloadData();
+    return this.host.data() ?? d;
+  }
 }
