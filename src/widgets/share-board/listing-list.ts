@@ -1,4 +1,4 @@
-import type { Listing, ListingCategory, ListingKind, ListingType, Page } from '../../contract/index.js';
+import type { Listing, ListingCategory, ListingKind, ListingQuery, ListingType, Page } from '../../contract/index.js';
 import { matchesQuery } from '../../contract/search.js';
 
 /** What the reader filters the board by; '' means "any". */
@@ -13,6 +13,22 @@ export interface BoardFilters {
 export const noFilters = (): BoardFilters => ({ kind: '', type: '', category: '', q: '' });
 
 export const hasFilters = (f: BoardFilters) => f.kind !== '' || f.type !== '' || f.category !== '' || f.q !== '';
+
+/** What the server is asked for: a page of `limit` listings with the filters that are set. */
+export function listingQuery(limit: number, f: BoardFilters, cursor?: string): ListingQuery {
+  return {
+    limit,
+    ...(cursor ? { cursor } : {}),
+    ...(f.kind ? { kind: f.kind } : {}),
+    ...(f.type ? { type: f.type } : {}),
+    ...(f.category ? { category: f.category } : {}),
+    ...(f.q ? { q: f.q } : {}),
+  };
+}
+
+/** Identity of a list: `base` (backend and neighbourhood), page size and filters. */
+export const listKey = (base: string, limit: number, f: BoardFilters) =>
+  `${base}|${limit}|${f.kind}|${f.type}|${f.category}|${f.q}`;
 
 /** The listings shown for one set of filters, newest first, with the cursor of the next page. */
 export interface ListingList {

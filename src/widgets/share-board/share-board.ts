@@ -1,14 +1,13 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
-import type { Listing, ListingQuery, Neighbourhood, NeighbourhoodEvent } from '../../contract/index.js';
+import type { Listing, Neighbourhood, NeighbourhoodEvent } from '../../contract/index.js';
 import { ClockController } from '../../core/clock.js';
 import { formStyles } from '../../core/form-fields.js';
-import { heading, headingLevel } from '../../core/heading.js';
+import { headingLevel } from '../../core/heading.js';
 import { listingFormLayoutStyles } from '../../core/listing-form.styles.js';
 import { liveBadgeStyles } from '../../core/live-badge.js';
 import { LiveController } from '../../core/live-controller.js';
-import { LoadMoreController, loadMoreFooter, type LoadMoreTexts } from '../../core/load-more.js';
+import { LoadMoreController } from '../../core/load-more.js';
 import {
   LISTING_CREATED,
   REPLY_SENT,
@@ -21,12 +20,21 @@ import { hasMemberToken, resolveMemberToken } from '../../core/member-token.js';
 import { OnlineRetryController } from '../../core/online-retry.js';
 import { PartageElement } from '../../core/partage-element.js';
 import { ResourceController } from '../../core/resource-controller.js';
-import { errorView, noApiView, staleNotice } from '../../core/views.js';
+import { noApiView } from '../../core/views.js';
 import { BoardFiltersController } from './board-filters.js';
 import { boardHeader } from './board-header.js';
+import { boardResults, countText } from './board-results.js';
 import { ListingActions } from './listing-actions.js';
-import { listingItem, listingSkeleton } from './listing-item.js';
-import { firstPage, hasFilters, nextPage, withListing, type BoardFilters, type ListingList } from './listing-list.js';
+import { listingItem } from './listing-item.js';
+import {
+  firstPage,
+  hasFilters,
+  listingQuery,
+  listKey,
+  nextPage,
+  withListing,
+  type ListingList,
+} from './listing-list.js';
 import { partnerServices } from './partner-services.js';
 import { PostingPanel } from './posting-panel.js';
 import { messages } from './share-board.messages.js';
@@ -161,7 +169,7 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
     load: async (client, signal) => {
       const key = this.#listKey!;
       const filters = this.#filters.filters;
-      const page = await client.listListings(this.neighbourhood!, this.#query(filters), { signal });
+      const page = await client.listListings(this.neighbourhood!, listingQuery(this.#limit, filters), { signal });
       return firstPage(key, page, this.#early.splice(0), filters);
     },
   });
@@ -218,19 +226,7 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
 
   get #listKey(): string | null {
     const base = this.#streamKey;
-    const f = this.#filters.filters;
-    return base ? `${base}|${this.#limit}|${f.kind}|${f.type}|${f.category}|${f.q}` : null;
-  }
-
-  #query(f: BoardFilters, cursor?: string): ListingQuery {
-    return {
-      limit: this.#limit,
-      ...(cursor ? { cursor } : {}),
-      ...(f.kind ? { kind: f.kind } : {}),
-      ...(f.type ? { type: f.type } : {}),
-      ...(f.category ? { category: f.category } : {}),
-      ...(f.q ? { q: f.q } : {}),
-    };
+    return base ? listKey(base, this.#limit, this.#filters.filters) : null;
   }
 
   /** The listings of the current filters (never another query's while the new one loads). */
@@ -272,7 +268,7 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
     const list = this.#current;
     if (list && list.key !== this.#announcedKey) {
       // The first load is not announced (the page just appeared); a new search's result is.
-      if (this.#announcedKey !== null) this.announcement = this.#countText(list);
+      if (this.#announcedKey !== null) this.announcement = countText(this, list);
       this.#announcedKey = list.key;
     }
   }
@@ -288,10 +284,6 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
     this.setState('live', this.#live.state === 'open');
     this.setState('signed-out', !this.#member);
     this.setState('posting', this.#posting.open);
-  }
-
-  #countText(list: ListingList): string {
-    return this.t('resultCount', { count: list.items.length, more: list.nextCursor !== null });
   }
 
   #onLive(event: NeighbourhoodEvent): void {
@@ -351,7 +343,7 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
     const list = this.#current;
     const client = this.client;
     if (!list?.nextCursor || !client) return;
-    const query = this.#query(this.#filters.filters, list.nextCursor);
+    const query = listingQuery(this.#limit, this.#filters.filters, list.nextCursor);
     const added = await this.#more.load(
       (signal) => client.listListings(this.neighbourhood!, query, { signal }),
       (page) => {
@@ -399,50 +391,22 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
   }
 
   #renderResults(): TemplateResult {
-    const resource = this.#listings;
-    const list = this.#current;
-    // Another query's listings stay on screen, dimmed, while the new one loads.
-    const previous = !list && resource.value && !resource.stale ? resource.value : undefined;
-    const failed = !list && (resource.status === 'error' || resource.stale);
-    const shown = list ?? previous;
-    return html`<div class="results" aria-busy=${list || failed ? 'false' : 'true'}>
-      ${heading(this.#level(1), { id: 'listings-heading', class: 'visually-hidden' }, this.t('listingsHeading'))}
-      ${staleNotice(this, !!list && resource.stale)}
-      ${
-        failed
-          ? errorView(this, resource.error, () => void this.refresh())
-          : shown
-            ? html`<p class="count muted" part="count">${list ? this.#countText(list) : this.t('searching')}</p>
-                ${this.#renderList(shown, !list)}`
-            : listingSkeleton(this)
-      }
-    </div>`;
-  }
-
-  #renderList(list: ListingList, dimmed: boolean): TemplateResult {
-    if (list.items.length === 0) {
-      return html`<p class="empty muted" part="empty">
-        ${hasFilters(this.#filters.filters) ? this.t('emptyFiltered') : this.t('empty')}
-      </p>`;
-    }
     const member = this.#member;
-    return html`<ul class="list ${dimmed ? 'dimmed' : ''}" part="list" aria-labelledby="listings-heading">
-        ${repeat(
-          list.items,
-          (l) => l.id,
-          (l) =>
-            listingItem(this, l, {
-              open: this.expanded.has(l.id),
-              level: this.#level(2),
-              onToggle: () => this.#toggle(l.id),
-              actions: () => this.#actions.render(l, member, (kind) => this.#requestSignIn(kind, l.id)),
-            }),
-        )}
-      </ul>
-      ${loadMoreFooter(this, this.#more, !!list.nextCursor && !dimmed, this.#moreTexts, () => void this.#loadMore())}`;
-  }
-
-  get #moreTexts(): LoadMoreTexts {
-    return { more: this.t('showMore'), loading: this.t('loadingMore'), failed: this.t('loadMoreFailed') };
+    return boardResults(this, {
+      listings: this.#listings,
+      current: this.#current,
+      filtered: hasFilters(this.#filters.filters),
+      level: this.#level(1),
+      more: this.#more,
+      onRetry: () => void this.refresh(),
+      onMore: () => void this.#loadMore(),
+      item: (l) =>
+        listingItem(this, l, {
+          open: this.expanded.has(l.id),
+          level: this.#level(2),
+          onToggle: () => this.#toggle(l.id),
+          actions: () => this.#actions.render(l, member, (kind) => this.#requestSignIn(kind, l.id)),
+        }),
+    });
   }
 }
