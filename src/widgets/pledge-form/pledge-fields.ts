@@ -2,23 +2,17 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import type { Campaign } from '../../contract/index.js';
-import { formatMoney, formatNumber } from '../../core/format.js';
+import { formatNumber } from '../../core/format.js';
+import { staleNotice } from '../../core/views.js';
 import { currencyAffix } from './amount.js';
 import type { PledgeData } from './pledge-data.js';
-import { alternativesView, type PledgeTexts } from './pledge-outcomes.js';
-import {
-  FIELDS,
-  floorOf,
-  rewardOf,
-  type Field,
-  type FieldErrors,
-  type FieldProblem,
-  type FormValues,
-} from './pledge-validation.js';
+import { alternativesView } from './pledge-outcomes.js';
+import { labelOf, money, problemText, type PledgeTexts } from './pledge-texts.js';
+import { FIELDS, floorOf, rewardOf, type Field, type FieldErrors, type FormValues } from './pledge-validation.js';
 
 /**
- * The form's fields and its single alert, as template functions. The element keeps the state
- * (answers, errors, notice) and hands it over with its handlers in a `FieldsView`.
+ * The form, its fields and its single alert, as template functions. The element keeps the state
+ * (answers, errors, notice) and hands it over with its handlers in a `FormView`.
  */
 
 const MESSAGE_MAX = 500;
@@ -54,49 +48,40 @@ export interface FieldsView {
   chooseAlternative(rewardId: string): void;
 }
 
-const money = (el: PledgeTexts, m: Parameters<typeof formatMoney>[0]) => formatMoney(m, el.resolvedLocale);
-
-export function problemText(el: PledgeTexts, problem: FieldProblem, field: Field): string {
-  switch (problem.kind) {
-    case 'required':
-      return el.t(field === 'amount' ? 'requiredAmount' : field === 'email' ? 'requiredEmail' : 'requiredName');
-    case 'amountInvalid':
-      return el.t('amountInvalid');
-    case 'amountPrecision':
-      return el.t('amountPrecision', { digits: problem.digits });
-    case 'belowMinimum':
-      return el.t('belowMinimum', { minimum: money(el, problem.minimum), reason: problem.reason });
-    case 'aboveMaximum':
-      return el.t('aboveMaximum', { maximum: money(el, problem.maximum) });
-    case 'emailInvalid':
-      return el.t('emailInvalid');
-    case 'tooLong':
-      return el.t('tooLong', { max: problem.max });
-    case 'soldOut':
-      return el.t('soldOut', { title: problem.title });
-    case 'rewardUnavailable':
-      return el.t('rewardUnavailable');
-    case 'server':
-      return problem.message;
-  }
+/** The whole form: the fields, plus the submission's state and actions. */
+export interface FormView extends FieldsView {
+  /** After a submit, the alert lists the fields to fix until they all are. */
+  showSummary: boolean;
+  notice: Notice | undefined;
+  stale: boolean;
+  sending: boolean;
+  submit(e: Event): void;
+  retry(): void;
+  focusField(field: Field): void;
 }
 
-export function labelOf(el: PledgeTexts, field: Field, c: Campaign): string {
-  switch (field) {
-    case 'rewardId':
-      return el.t('rewardLabel');
-    case 'amount':
-      return el.t('amountLabel', {
-        kind: c.kind,
-        currency: currencyAffix(el.resolvedLocale, c.goal.currency).symbol,
-      });
-    case 'name':
-      return el.t('nameLabel');
-    case 'email':
-      return el.t('emailLabel');
-    case 'message':
-      return el.t('messageLabel');
-  }
+export function formView(v: FormView): TemplateResult {
+  const { el, data: d } = v;
+  const c = d.campaign;
+  return html`<form
+    class="pledge"
+    part="base form"
+    novalidate
+    aria-labelledby="pf-title"
+    aria-busy=${v.sending ? 'true' : 'false'}
+    @submit=${v.submit}
+  >
+    <p class="title" id="pf-title" part="title">${el.t('title', { kind: c.kind })}</p>
+    ${staleNotice(el, v.stale)}
+    <div class="alert" role="alert" part="alert">${alertView(v)}</div>
+    ${equityNotices(el, c)} ${d.rewards.length > 0 ? rewardField(v) : nothing} ${amountField(v)} ${backerFields(v)}
+    ${messageField(v)}
+    <div class="actions">
+      <button type="submit" part="submit" aria-disabled=${ifDefined(v.sending ? 'true' : undefined)}>
+        ${v.sending ? el.t('sending') : el.t('submit', { kind: c.kind })}
+      </button>
+    </div>
+  </form>`;
 }
 
 function errorOf(v: FieldsView, field: Field): TemplateResult | typeof nothing {
@@ -117,22 +102,19 @@ function invalid(v: FieldsView, field: Field): 'true' | 'false' {
 }
 
 /** The single alert: what went wrong with the submission, then the fields to fix. */
-export function alertView(
-  el: PledgeTexts,
-  c: Campaign,
-  state: { errors: FieldErrors; showSummary: boolean; notice: Notice | undefined },
-  retry: () => void,
-  focusField: (field: Field) => void,
-): TemplateResult | typeof nothing {
-  const { errors, notice } = state;
-  const fields = state.showSummary ? FIELDS.filter((f) => errors[f]) : [];
+function alertView(v: FormView): TemplateResult | typeof nothing {
+  const { el, errors, notice } = v;
+  const c = v.data.campaign;
+  const fields = v.showSummary ? FIELDS.filter((f) => errors[f]) : [];
   if (fields.length === 0 && !notice) return nothing;
   return html`${
     notice
       ? html`<p>${notice.text}</p>
           ${
             notice.retry
-              ? html`<button type="button" class="secondary" part="retry" @click=${retry}>${el.t('retry')}</button>`
+              ? html`<button type="button" class="secondary" part="retry" @click=${() => v.retry()}>
+                  ${el.t('retry')}
+                </button>`
               : nothing
           }`
       : nothing
@@ -148,7 +130,7 @@ export function alertView(
                     href="#${IDS[f]}"
                     @click=${(e: Event) => {
                       e.preventDefault();
-                      focusField(f);
+                      v.focusField(f);
                     }}
                     >${el.t('summaryItem', { label: labelOf(el, f, c), error: problemText(el, errors[f]!, f) })}</a
                   >
@@ -159,7 +141,7 @@ export function alertView(
   }`;
 }
 
-export function equityNotices(el: PledgeTexts, c: Campaign): TemplateResult | typeof nothing {
+function equityNotices(el: PledgeTexts, c: Campaign): TemplateResult | typeof nothing {
   if (!c.equity) return nothing;
   return html`<div class="notices" part="equity">
     ${c.equity.oversubscribed ? html`<p class="notice">${el.t('oversubscribed')}</p>` : nothing}
@@ -167,7 +149,7 @@ export function equityNotices(el: PledgeTexts, c: Campaign): TemplateResult | ty
   </div>`;
 }
 
-export function rewardField(v: FieldsView): TemplateResult {
+function rewardField(v: FieldsView): TemplateResult {
   const { el, data: d } = v;
   const value = v.values.rewardId;
   const problem = v.errors.rewardId;
@@ -202,7 +184,7 @@ export function rewardField(v: FieldsView): TemplateResult {
   </div>`;
 }
 
-export function amountField(v: FieldsView): TemplateResult {
+function amountField(v: FieldsView): TemplateResult {
   const { el } = v;
   const c = v.data.campaign;
   const affix = currencyAffix(el.resolvedLocale, c.goal.currency);
@@ -238,7 +220,7 @@ export function amountField(v: FieldsView): TemplateResult {
 }
 
 /** Who pledges: name, e-mail, and whether the name is shown publicly. */
-export function backerFields(v: FieldsView): TemplateResult {
+function backerFields(v: FieldsView): TemplateResult {
   const { el, values } = v;
   return html`<div class="field" part="field">
       <label for=${IDS.name}>${el.t('nameLabel')}</label>
@@ -287,7 +269,7 @@ export function backerFields(v: FieldsView): TemplateResult {
     </div>`;
 }
 
-export function messageField(v: FieldsView): TemplateResult {
+function messageField(v: FieldsView): TemplateResult {
   const { el } = v;
   const left = MESSAGE_MAX - v.values.message.length;
   return html`<div class="field" part="field">

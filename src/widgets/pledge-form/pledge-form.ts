@@ -1,6 +1,5 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Campaign, CampaignEvent, PledgeRequest, PledgeResult } from '../../contract/index.js';
 import { isOpen } from '../../contract/rules.js';
 import { LiveController } from '../../core/live-controller.js';
@@ -8,20 +7,10 @@ import { OnlineRetryController } from '../../core/online-retry.js';
 import { PartageElement } from '../../core/partage-element.js';
 import { ResourceController } from '../../core/resource-controller.js';
 import { FollowSelectionController, REWARD_SELECT_EVENT, type RewardSelectDetail } from '../../core/selection.js';
-import { errorView, noApiView, staleNotice } from '../../core/views.js';
+import { errorView, noApiView } from '../../core/views.js';
 import { formatAmountInput, parseAmount } from './amount.js';
 import { PAGE_LIMIT, withLiveEvent, type PledgeData } from './pledge-data.js';
-import {
-  alertView,
-  amountField,
-  backerFields,
-  equityNotices,
-  IDS,
-  messageField,
-  rewardField,
-  type FieldsView,
-  type Notice,
-} from './pledge-fields.js';
+import { formView, IDS, type Notice } from './pledge-fields.js';
 import {
   CHECKOUT_EVENT,
   PLEDGE_CREATED_EVENT,
@@ -391,44 +380,23 @@ export class PartagePledgeForm extends PartageElement<typeof messages.en> {
   }
 
   #form(d: PledgeData): TemplateResult {
-    const c = d.campaign;
-    const view: FieldsView = {
+    return formView({
       el: this,
       data: d,
       values: this.values,
       errors: this.errors,
+      showSummary: this.showSummary,
+      notice: this.notice,
+      stale: this.#data.stale,
+      sending: this.sending,
+      submit: this.#onSubmit,
+      retry: () => void this.#submitter.submit(),
+      focusField: (field) => this.#focusField(field),
       set: (field, value) => this.#set(field, value),
       leave: (field) => this.#leave(field),
       pickReward: (rewardId) => this.#pickReward(rewardId),
       chooseAlternative: (rewardId) => void this.#chooseAlternative(rewardId),
-    };
-    const state = { errors: this.errors, showSummary: this.showSummary, notice: this.notice };
-    const alert = alertView(
-      this,
-      c,
-      state,
-      () => void this.#submitter.submit(),
-      (field) => this.#focusField(field),
-    );
-    return html`<form
-      class="pledge"
-      part="base form"
-      novalidate
-      aria-labelledby="pf-title"
-      aria-busy=${this.sending ? 'true' : 'false'}
-      @submit=${this.#onSubmit}
-    >
-      <p class="title" id="pf-title" part="title">${this.t('title', { kind: c.kind })}</p>
-      ${staleNotice(this, this.#data.stale)}
-      <div class="alert" role="alert" part="alert">${alert}</div>
-      ${equityNotices(this, c)} ${d.rewards.length > 0 ? rewardField(view) : nothing} ${amountField(view)}
-      ${backerFields(view)} ${messageField(view)}
-      <div class="actions">
-        <button type="submit" part="submit" aria-disabled=${ifDefined(this.sending ? 'true' : undefined)}>
-          ${this.sending ? this.t('sending') : this.t('submit', { kind: c.kind })}
-        </button>
-      </div>
-    </form>`;
+    });
   }
 
   /** A reward offered after a sell-out: take it, then back to the reward select. */

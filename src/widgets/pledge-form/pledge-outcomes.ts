@@ -1,18 +1,14 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Campaign, PledgeRequest, PledgeResult, RewardTier } from '../../contract/index.js';
 import { formatDate, formatMoney, formatNumber } from '../../core/format.js';
-import type { PartageElement } from '../../core/partage-element.js';
 import type { CheckoutTarget } from './pledge-form.events.js';
-import type { messages } from './pledge-form.messages.js';
+import type { PledgeTexts } from './pledge-texts.js';
 
 /**
  * What the form shows instead of (or beside) its fields once something is decided: the pledge's
  * outcome, a closed campaign, the rewards left after a sell-out, and the loading skeleton. Plain
  * template functions: the element keeps the state and passes what each one needs.
  */
-
-/** The pledge form as these templates see it: its texts and locale. */
-export type PledgeTexts = PartageElement<typeof messages.en>;
 
 /** The backend accepted the pledge: thanks, the checkout link, or the waitlist position. */
 export function outcomeView(

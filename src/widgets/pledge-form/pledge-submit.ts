@@ -5,7 +5,7 @@ import { errorText } from '../../core/views.js';
 import { withRewardRefused, type PledgeData } from './pledge-data.js';
 import type { Notice } from './pledge-fields.js';
 import type { CheckoutDetail, CheckoutTarget, PledgeCreatedDetail } from './pledge-form.events.js';
-import type { PledgeTexts } from './pledge-outcomes.js';
+import type { PledgeTexts } from './pledge-texts.js';
 import { checkForm, fieldOf, type FieldErrors, type FormValues } from './pledge-validation.js';
 
 /**
