@@ -1,23 +1,16 @@
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { ApiError } from '../../client/errors.js';
-import {
-  ReplyRequest,
-  ReportReason,
-  ReportRequest,
-  type Listing,
-  type Reply,
-  type Report,
-} from '../../contract/index.js';
+import { ReplyRequest, ReportRequest, type Listing, type Reply, type Report } from '../../contract/index.js';
 import {
   fieldErrorsFromIssues,
   fieldErrorsFromProblem,
   focusFirstInvalid,
   type FieldErrors,
 } from '../../core/field-errors.js';
-import { radioGroup, textField } from '../../core/form-fields.js';
 import { MemberAction, textsOf } from '../../core/member-action.js';
 import { memberAlert, memberAlertText, memberFieldError } from '../../core/member-form-views.js';
 import type { PartageElement } from '../../core/partage-element.js';
+import { replyForm, reportForm, type ReportDraft } from './action-forms.js';
 import type { BoardMessages } from './share-board.messages.js';
 
 export type ActionKind = 'reply' | 'report';
@@ -29,11 +22,6 @@ export interface ListingActionsOptions {
   onReported: (listing: Listing, report: Report) => void;
   /** The server said the listing takes no more replies (our copy was out of date). */
   onClosed: (listing: Listing) => void;
-}
-
-interface ReportDraft {
-  reason: string;
-  detail: string;
 }
 
 const REPLY_FIELDS = ['message'] as const;
@@ -279,97 +267,37 @@ export class ListingActions implements ReactiveController {
   }
 
   #replyForm(listing: Listing): TemplateResult {
-    const t = this.#t;
     const id = listing.id;
-    const action = this.reply;
-    const unavailable = action.sending || action.waiting || listing.status === 'closed';
-    return html`<form
-      id="action-${id}"
-      class="action-form"
-      part="reply-form"
-      novalidate
-      aria-label=${t('interested')}
-      @submit=${(e: Event) => {
-        e.preventDefault();
-        if (!unavailable) void this.submitReply(listing);
-      }}
-    >
-      ${textField({
-        id: `reply-${id}-message`,
-        name: 'message',
-        label: t('replyLabel', { name: listing.author.displayName }),
-        hint: t('replyHint'),
-        required: true,
-        rows: 3,
-        maxLength: 500,
-        value: this.#replies.get(id) ?? '',
-        error: this.#error('message'),
-        onInput: (v) => {
-          this.#replies.set(id, v);
-          this.#clear('message');
-        },
-      })}
-      ${this.#alert(action)}
-      <div class="actions">
-        <button type="submit" part="send" aria-disabled=${unavailable ? 'true' : 'false'}>
-          ${action.sending ? t('sending') : t('sendReply')}
-        </button>
-        <button type="button" class="secondary" part="cancel" @click=${() => void this.close()}>${t('cancel')}</button>
-      </div>
-    </form>`;
+    return replyForm(this.#t, {
+      listing,
+      action: this.reply,
+      message: this.#replies.get(id) ?? '',
+      error: (field) => this.#error(field),
+      alert: this.#alert(this.reply),
+      onInput: (v) => {
+        this.#replies.set(id, v);
+        this.#clear('message');
+      },
+      onSubmit: () => void this.submitReply(listing),
+      onCancel: () => void this.close(),
+    });
   }
 
   #reportForm(listing: Listing): TemplateResult {
-    const t = this.#t;
     const id = listing.id;
-    const action = this.report;
-    const draft = this.#reports.get(id) ?? { reason: '', detail: '' };
-    const unavailable = action.sending || action.waiting;
-    const update = (patch: Partial<ReportDraft>, field: string) => {
-      this.#reports.set(id, { ...(this.#reports.get(id) ?? { reason: '', detail: '' }), ...patch });
-      this.#clear(field);
-    };
-    return html`<form
-      id="action-${id}"
-      class="action-form"
-      part="report-form"
-      novalidate
-      aria-label=${t('report')}
-      @submit=${(e: Event) => {
-        e.preventDefault();
-        if (!unavailable) void this.submitReport(listing);
-      }}
-    >
-      ${radioGroup({
-        id: `report-${id}-reason`,
-        name: 'reason',
-        label: t('reportLegend'),
-        required: true,
-        variant: 'list',
-        value: draft.reason,
-        options: ReportReason.options.map((r) => ({ value: r, label: t(`reason_${r}`) })),
-        error: this.#error('reason'),
-        onChange: (v) => update({ reason: v }, 'reason'),
-      })}
-      ${textField({
-        id: `report-${id}-detail`,
-        name: 'detail',
-        label: t('reportDetail'),
-        optionalText: t('optional'),
-        rows: 2,
-        maxLength: 500,
-        value: draft.detail,
-        error: this.#error('detail'),
-        onInput: (v) => update({ detail: v }, 'detail'),
-      })}
-      ${this.#alert(action)}
-      <div class="actions">
-        <button type="submit" part="send" aria-disabled=${unavailable ? 'true' : 'false'}>
-          ${action.sending ? t('sending') : t('sendReport')}
-        </button>
-        <button type="button" class="secondary" part="cancel" @click=${() => void this.close()}>${t('cancel')}</button>
-      </div>
-    </form>`;
+    return reportForm(this.#t, {
+      listing,
+      action: this.report,
+      draft: this.#reports.get(id) ?? { reason: '', detail: '' },
+      error: (field) => this.#error(field),
+      alert: this.#alert(this.report),
+      onChange: (patch, field) => {
+        this.#reports.set(id, { ...(this.#reports.get(id) ?? { reason: '', detail: '' }), ...patch });
+        this.#clear(field);
+      },
+      onSubmit: () => void this.submitReport(listing),
+      onCancel: () => void this.close(),
+    });
   }
 
   #clear(field: string): void {
