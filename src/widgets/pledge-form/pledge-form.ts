@@ -8,7 +8,7 @@ import { PartageElement } from '../../core/partage-element.js';
 import { ResourceController } from '../../core/resource-controller.js';
 import { FollowSelectionController, REWARD_SELECT_EVENT, type RewardSelectDetail } from '../../core/selection.js';
 import { errorView, noApiView } from '../../core/views.js';
-import { formatAmountInput, parseAmount } from './amount.js';
+import { shownErrors, withReward, withTidyAmount } from './pledge-answers.js';
 import { PAGE_LIMIT, withLiveEvent, type PledgeData } from './pledge-data.js';
 import { formView, IDS, type Notice } from './pledge-fields.js';
 import {
@@ -26,7 +26,6 @@ import {
   checkForm,
   emptyValues,
   FIELDS,
-  floorOf,
   rewardOf,
   type Field,
   type FieldErrors,
@@ -236,19 +235,8 @@ export class PartagePledgeForm extends PartageElement<typeof messages.en> {
   #applyReward(rewardId: string): void {
     const d = this.#current;
     if (!d) return;
-    const reward = rewardOf(d.rewards, rewardId);
-    // A reward this campaign does not have (a stale link, another campaign's id) means none.
-    const values = { ...this.values, rewardId: reward ? rewardId : '' };
-    if (reward) {
-      const locale = this.resolvedLocale;
-      const currency = d.campaign.goal.currency;
-      const floor = floorOf(d.campaign, reward).minimum.amount;
-      const parsed = parseAmount(values.amount, locale, currency);
-      if (parsed.ok ? parsed.minor < floor : parsed.problem === 'empty') {
-        values.amount = formatAmountInput(floor, locale, currency);
-      }
-      this.#touched.add('rewardId');
-    }
+    const values = withReward(this.values, d, rewardId, this.resolvedLocale);
+    if (values.rewardId) this.#touched.add('rewardId');
     this.values = values;
     this.#refresh(['rewardId', 'amount']);
   }
@@ -293,12 +281,7 @@ export class PartagePledgeForm extends PartageElement<typeof messages.en> {
     const d = this.#current;
     // A field also loses focus when the outcome replaces the form: nothing to check then.
     if (!d || this.result || this.closedNow) return;
-    if (field === 'amount') {
-      const currency = d.campaign.goal.currency;
-      const parsed = parseAmount(this.values.amount, this.resolvedLocale, currency);
-      if (parsed.ok)
-        this.values = { ...this.values, amount: formatAmountInput(parsed.minor, this.resolvedLocale, currency) };
-    }
+    if (field === 'amount') this.values = withTidyAmount(this.values, d.campaign.goal.currency, this.resolvedLocale);
     if (this.values[field] !== '') this.#touched.add(field);
     this.#refresh([]);
   }
@@ -311,13 +294,7 @@ export class PartagePledgeForm extends PartageElement<typeof messages.en> {
     const d = this.#current;
     if (!d) return;
     const check = checkForm(this.values, d.campaign, d.rewards, this.resolvedLocale);
-    const errors: FieldErrors = {};
-    for (const field of FIELDS) {
-      const before = this.errors[field];
-      const now = check.errors[field];
-      if (before?.kind === 'server' && !edited.includes(field)) errors[field] = before;
-      else if (now && (this.#touched.has(field) || this.showSummary)) errors[field] = now;
-    }
+    const errors = shownErrors(this.errors, check.errors, edited, (f) => this.#touched.has(f) || this.showSummary);
     this.errors = errors;
     if (this.showSummary && Object.keys(errors).length === 0) this.showSummary = false;
   }
