@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Neighbourhood } from '../../contract/index.js';
 import { heading } from '../../core/heading.js';
 import { liveBadge } from '../../core/live-badge.js';
-import { textsOf } from '../../core/member-action.js';
+import { textsOf, type TextsOf } from '../../core/member-action.js';
 import type { PartageElement } from '../../core/partage-element.js';
 import type { BoardMessages } from './share-board.messages.js';
 
@@ -24,6 +24,8 @@ export interface BoardHeaderOptions {
 export function boardHeader(el: PartageElement, o: BoardHeaderOptions): TemplateResult {
   const t = textsOf<BoardMessages>(el);
   const n = o.neighbourhood;
+  // Multi-line on purpose: the whitespace between the header's actions stays as hosts got it so far.
+  // prettier-ignore
   return html`<header class="header">
     <div class="heading">
       ${heading(
@@ -40,13 +42,19 @@ export function boardHeader(el: PartageElement, o: BoardHeaderOptions): Template
     </div>
     <div class="header-actions">
       ${liveBadge(el, o.live)}
-      ${
-        o.postToggle ??
-        html`<div class="sign-in-prompt">
-          <p class="muted">${t('membersOnly')}</p>
-          <button type="button" part="sign-in" @click=${o.onSignIn}>${t('signInToPost')}</button>
-        </div>`
-      }
+      ${o.postToggle ?? signInPrompt(t, o.onSignIn)}
     </div>
   </header>`;
+}
+
+/** For readers who are not signed in: who can post, and the button that asks the host page to sign them in. */
+function signInPrompt(t: TextsOf<BoardMessages>, onSignIn: () => void): TemplateResult {
+  // The button's text keeps the whitespace around it that hosts reading textContent got so far.
+  // prettier-ignore
+  return html`<div class="sign-in-prompt">
+    <p class="muted">${t('membersOnly')}</p>
+    <button type="button" part="sign-in" @click=${onSignIn}>
+      ${t('signInToPost')}
+    </button>
+  </div>`;
 }

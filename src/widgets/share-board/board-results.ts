@@ -58,7 +58,11 @@ export function boardResults(el: PartageElement, o: BoardResultsOptions): Templa
 function listingsView(el: PartageElement, list: ListingList, dimmed: boolean, o: BoardResultsOptions): TemplateResult {
   const t = textsOf<BoardMessages>(el);
   if (list.items.length === 0) {
-    return html`<p class="empty muted" part="empty">${o.filtered ? t('emptyFiltered') : t('empty')}</p>`;
+    // The text keeps the whitespace around it that hosts reading textContent got so far.
+    // prettier-ignore
+    return html`<p class="empty muted" part="empty">
+      ${o.filtered ? t('emptyFiltered') : t('empty')}
+    </p>`;
   }
   const texts = { more: t('showMore'), loading: t('loadingMore'), failed: t('loadMoreFailed') };
   return html`<ul class="list ${dimmed ? 'dimmed' : ''}" part="list" aria-labelledby="listings-heading">
