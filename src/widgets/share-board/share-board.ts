@@ -8,14 +8,7 @@ import { listingFormLayoutStyles } from '../../core/listing-form.styles.js';
 import { liveBadgeStyles } from '../../core/live-badge.js';
 import { LiveController } from '../../core/live-controller.js';
 import { LoadMoreController } from '../../core/load-more.js';
-import {
-  LISTING_CREATED,
-  REPLY_SENT,
-  REPORT_SENT,
-  SIGN_IN_REQUEST,
-  type SignInReason,
-  type SignInRequestDetail,
-} from '../../core/member-events.js';
+import { LISTING_CREATED, REPLY_SENT, REPORT_SENT } from '../../core/member-events.js';
 import { hasMemberToken, resolveMemberToken } from '../../core/member-token.js';
 import { OnlineRetryController } from '../../core/online-retry.js';
 import { PartageElement } from '../../core/partage-element.js';
@@ -38,6 +31,7 @@ import {
 import { partnerServices } from './partner-services.js';
 import { PostingPanel } from './posting-panel.js';
 import { messages } from './share-board.messages.js';
+import { SignInIntent, type Intent } from './sign-in-intent.js';
 import { shareBoardStyles } from './share-board.styles.js';
 
 const DEFAULT_PAGE_SIZE = 12;
@@ -152,8 +146,6 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
   readonly #more = new LoadMoreController(this, 'listListings');
   /** The search and filters; a change ends the paging of the previous list. */
   readonly #filters = new BoardFiltersController(this, () => this.#more.reset());
-  /** What a signed-out reader wanted to do when they asked to sign in. */
-  #intent: { reason: SignInReason; listingId?: string } | undefined;
   /** The list whose count was last announced (counts are announced after filter changes only). */
   #announcedKey: string | null = null;
 
@@ -187,6 +179,9 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
     [this.#listings, this.#neighbourhood],
     () => void this.refresh(),
   );
+
+  /** Remembered so that, once signed in, the reader lands where they were going. */
+  readonly #signIn = new SignInIntent(this, () => this.neighbourhood);
 
   readonly #tokenSources = () => ({ own: this.memberToken, provider: this.ctx?.memberToken });
 
@@ -252,11 +247,8 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
     if (changed.has('memberToken') || changed.has('ctx' as keyof PartageShareBoard)) {
       void this.#posting.form.action.tokenMayHaveChanged();
       this.#actions.tokenMayHaveChanged();
-      const intent = this.#intent;
-      if (intent && this.#member) {
-        this.#intent = undefined;
-        void this.updateComplete.then(() => this.#resume(intent));
-      }
+      const intent = this.#signIn.take(this.#member);
+      if (intent) void this.updateComplete.then(() => this.#resume(intent));
     }
     if (changed.has('neighbourhood') || changed.has('api')) {
       this.#more.reset();
@@ -315,20 +307,8 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
     if (next) this.#listings.set(next);
   }
 
-  #requestSignIn(reason: SignInReason, listingId?: string): void {
-    // Remembered so that, once signed in, the reader lands where they were going.
-    this.#intent = { reason, ...(listingId ? { listingId } : {}) };
-    const detail: SignInRequestDetail = {
-      reason,
-      neighbourhoodId: this.neighbourhood ?? '',
-      expired: false,
-      ...(listingId ? { listingId } : {}),
-    };
-    this.emit(SIGN_IN_REQUEST, detail);
-  }
-
   /** After sign-in, opens what the reader asked for: the posting form, or a listing's reply or report. */
-  async #resume(intent: { reason: SignInReason; listingId?: string }): Promise<void> {
+  async #resume(intent: Intent): Promise<void> {
     if (intent.reason === 'post') return this.#posting.show();
     const listing = this.#current?.items.find((l) => l.id === intent.listingId);
     if (!listing) return;
@@ -381,7 +361,7 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
       live: this.#live.state === 'open',
       level: this.#level(0),
       postToggle: member ? this.#posting.renderToggle() : undefined,
-      onSignIn: () => this.#requestSignIn('post'),
+      onSignIn: () => this.#signIn.request('post'),
     });
     return html`<section class="panel board" part="base" aria-labelledby="board-title">
       ${header} ${member ? this.#posting.render(this.#level(1)) : nothing} ${this.#filters.render()}
@@ -405,7 +385,7 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
           open: this.expanded.has(l.id),
           level: this.#level(2),
           onToggle: () => this.#toggle(l.id),
-          actions: () => this.#actions.render(l, member, (kind) => this.#requestSignIn(kind, l.id)),
+          actions: () => this.#actions.render(l, member, (kind) => this.#signIn.request(kind, l.id)),
         }),
     });
   }

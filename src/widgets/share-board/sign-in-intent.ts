@@ -1,0 +1,44 @@
+import { partageEvent } from '../../core/events.js';
+import { SIGN_IN_REQUEST, type SignInReason, type SignInRequestDetail } from '../../core/member-events.js';
+import type { PartageElement } from '../../core/partage-element.js';
+
+/** What a signed-out reader wanted to do when they asked to sign in. */
+export interface Intent {
+  reason: SignInReason;
+  listingId?: string;
+}
+
+/**
+ * The board's sign-in buttons (post, or reply and report on a listing): asks the host page to
+ * sign the reader in, and remembers what they wanted so that, once signed in, they land where
+ * they were going.
+ */
+export class SignInIntent {
+  #host: PartageElement;
+  #neighbourhoodId: () => string | undefined;
+  #pending: Intent | undefined;
+
+  constructor(host: PartageElement, neighbourhoodId: () => string | undefined) {
+    this.#host = host;
+    this.#neighbourhoodId = neighbourhoodId;
+  }
+
+  request(reason: SignInReason, listingId?: string): void {
+    this.#pending = { reason, ...(listingId ? { listingId } : {}) };
+    const detail: SignInRequestDetail = {
+      reason,
+      neighbourhoodId: this.#neighbourhoodId() ?? '',
+      expired: false,
+      ...(listingId ? { listingId } : {}),
+    };
+    this.#host.dispatchEvent(partageEvent(SIGN_IN_REQUEST, detail));
+  }
+
+  /** What the reader wanted, handed over (once) when they are now signed in. */
+  take(signedIn: boolean): Intent | undefined {
+    const intent = this.#pending;
+    if (!intent || !signedIn) return undefined;
+    this.#pending = undefined;
+    return intent;
+  }
+}
