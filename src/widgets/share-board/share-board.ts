@@ -31,8 +31,8 @@ import {
 import { partnerServices } from './partner-services.js';
 import { PostingPanel } from './posting-panel.js';
 import { messages } from './share-board.messages.js';
-import { SignInIntent, type Intent } from './sign-in-intent.js';
 import { shareBoardStyles } from './share-board.styles.js';
+import { SignInIntent, type Intent } from './sign-in-intent.js';
 
 const DEFAULT_PAGE_SIZE = 12;
 /** The contract allows 1–100 items per page. */
