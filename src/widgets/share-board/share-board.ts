@@ -7,7 +7,6 @@ import { headingLevel } from '../../core/heading.js';
 import { listingFormLayoutStyles } from '../../core/listing-form.styles.js';
 import { liveBadgeStyles } from '../../core/live-badge.js';
 import { LiveController } from '../../core/live-controller.js';
-import { LoadMoreController } from '../../core/load-more.js';
 import { LISTING_CREATED, REPLY_SENT, REPORT_SENT } from '../../core/member-events.js';
 import { hasMemberToken, resolveMemberToken } from '../../core/member-token.js';
 import { OnlineRetryController } from '../../core/online-retry.js';
@@ -16,18 +15,11 @@ import { ResourceController } from '../../core/resource-controller.js';
 import { noApiView } from '../../core/views.js';
 import { BoardFiltersController } from './board-filters.js';
 import { boardHeader } from './board-header.js';
+import { BoardListings } from './board-listings.js';
 import { boardResults, countText } from './board-results.js';
 import { ListingActions } from './listing-actions.js';
 import { listingItem } from './listing-item.js';
-import {
-  firstPage,
-  hasFilters,
-  listingQuery,
-  listKey,
-  nextPage,
-  withListing,
-  type ListingList,
-} from './listing-list.js';
+import { hasFilters } from './listing-list.js';
 import { partnerServices } from './partner-services.js';
 import { PostingPanel } from './posting-panel.js';
 import { messages } from './share-board.messages.js';
@@ -139,13 +131,10 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
 
   protected readonly catalogue = messages;
 
-  /** Live listings that arrived before the first page: merged into it so none is lost. */
-  #early: Listing[] = [];
   // Relative times stay true; held for its timer only, nothing reads it.
   private readonly clock = new ClockController(this);
-  readonly #more = new LoadMoreController(this, 'listListings');
   /** The search and filters; a change ends the paging of the previous list. */
-  readonly #filters = new BoardFiltersController(this, () => this.#more.reset());
+  readonly #filters = new BoardFiltersController(this, () => this.#list.more.reset());
   /** The list whose count was last announced (counts are announced after filter changes only). */
   #announcedKey: string | null = null;
 
@@ -155,20 +144,16 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
     load: (client, signal) => client.getNeighbourhood(this.neighbourhood!, { signal }),
   });
 
-  readonly #listings = new ResourceController<ListingList>(this, {
-    key: () => this.#listKey,
-    operation: 'listListings',
-    load: async (client, signal) => {
-      const key = this.#listKey!;
-      const filters = this.#filters.filters;
-      const page = await client.listListings(this.neighbourhood!, listingQuery(this.#limit, filters), { signal });
-      return firstPage(key, page, this.#early.splice(0), filters);
-    },
+  readonly #list = new BoardListings(this, {
+    streamKey: () => this.#streamKey,
+    neighbourhoodId: () => this.neighbourhood,
+    filters: () => this.#filters.filters,
+    limit: () => this.#limit,
   });
 
   // One stream per neighbourhood, whatever the filters; opened once the board starts loading.
   readonly #live = new LiveController<NeighbourhoodEvent>(this, {
-    key: () => (this.#listings.status === 'idle' ? null : this.#streamKey),
+    key: () => (this.#list.resource.status === 'idle' ? null : this.#streamKey),
     subscribe: (client, handlers) => client.subscribeNeighbourhood(this.neighbourhood!, handlers),
     onEvent: (event) => this.#onLive(event),
   });
@@ -176,7 +161,7 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
   // Back online: what failed or went stale is fetched again without a click. Held for its listener only.
   private readonly online = new OnlineRetryController(
     this,
-    [this.#listings, this.#neighbourhood],
+    [this.#list.resource, this.#neighbourhood],
     () => void this.refresh(),
   );
 
@@ -196,11 +181,11 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
     token: () => resolveMemberToken(this.#tokenSources()),
     onReplied: (listing, reply) => {
       // The live event brings the server's count; until then, count this reply.
-      this.#replace({ ...listing, replyCount: listing.replyCount + 1 });
+      this.#list.put({ ...listing, replyCount: listing.replyCount + 1 }, false);
       this.emit(REPLY_SENT, { listing, reply });
     },
     onReported: (listing, report) => this.emit(REPORT_SENT, { listing, report }),
-    onClosed: (listing) => this.#replace({ ...listing, status: 'closed' }),
+    onClosed: (listing) => this.#list.put({ ...listing, status: 'closed' }, false),
   });
 
   /** The board's heading level (the title), plus `offset` for sections and listings. */
@@ -219,17 +204,6 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
     return client && this.neighbourhood ? `${client.baseUrl}|${this.neighbourhood}` : null;
   }
 
-  get #listKey(): string | null {
-    const base = this.#streamKey;
-    return base ? listKey(base, this.#limit, this.#filters.filters) : null;
-  }
-
-  /** The listings of the current filters (never another query's while the new one loads). */
-  get #current(): ListingList | undefined {
-    const value = this.#listings.value;
-    return value && value.key === this.#listKey ? value : undefined;
-  }
-
   get #member(): boolean {
     return hasMemberToken(this.#tokenSources());
   }
@@ -239,7 +213,7 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
     const client = this.client;
     if (!client || !this.neighbourhood) return;
     client.invalidate(`/neighbourhoods/${encodeURIComponent(this.neighbourhood)}`);
-    await Promise.all([this.#listings.reload(), this.#neighbourhood.reload()]);
+    await Promise.all([this.#list.resource.reload(), this.#neighbourhood.reload()]);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -251,13 +225,12 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
       if (intent) void this.updateComplete.then(() => this.#resume(intent));
     }
     if (changed.has('neighbourhood') || changed.has('api')) {
-      this.#more.reset();
-      this.#early = [];
+      this.#list.forget();
       this.expanded = new Set();
       this.#announcedKey = null;
       if (changed.get('neighbourhood') !== undefined) this.#posting.form.reset();
     }
-    const list = this.#current;
+    const list = this.#list.current;
     if (list && list.key !== this.#announcedKey) {
       // The first load is not announced (the page just appeared); a new search's result is.
       if (this.#announcedKey !== null) this.announcement = countText(this, list);
@@ -267,11 +240,11 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const list = this.#current;
-    const status = this.#listings.status;
-    this.setState('loading', !list && status !== 'error' && !this.#listings.stale);
-    this.setState('error', !list && (status === 'error' || this.#listings.stale));
-    this.setState('stale', !!list && this.#listings.stale);
+    const list = this.#list.current;
+    const { status, stale } = this.#list.resource;
+    this.setState('loading', !list && status !== 'error' && !stale);
+    this.setState('error', !list && (status === 'error' || stale));
+    this.setState('stale', !!list && stale);
     this.setState('empty', !!list && list.items.length === 0);
     this.setState('live', this.#live.state === 'open');
     this.setState('signed-out', !this.#member);
@@ -283,34 +256,19 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
     // Cached pages no longer tell the truth: the next filter change asks the server.
     this.client?.invalidate(`/neighbourhoods/${encodeURIComponent(this.neighbourhood!)}/listings`);
     const isNew = event.type === 'listing.created';
-    const list = this.#current;
-    if (!list) {
-      if (isNew) this.#early.push(event.listing);
-      return;
-    }
-    const next = withListing(list, event.listing, this.#filters.filters, isNew);
-    if (!next) return;
-    this.#listings.set(next);
-    if (isNew) this.announcement = this.t('newListing', { title: event.listing.title });
+    if (this.#list.arrived(event.listing, isNew) && isNew)
+      this.announcement = this.t('newListing', { title: event.listing.title });
   }
 
   #onCreated(listing: Listing): void {
-    const list = this.#current;
-    const next = list && withListing(list, listing, this.#filters.filters, true);
-    if (next) this.#listings.set(next);
+    this.#list.put(listing, true);
     this.emit(LISTING_CREATED, { listing });
-  }
-
-  #replace(listing: Listing): void {
-    const list = this.#current;
-    const next = list && withListing(list, listing, this.#filters.filters, false);
-    if (next) this.#listings.set(next);
   }
 
   /** After sign-in, opens what the reader asked for: the posting form, or a listing's reply or report. */
   async #resume(intent: Intent): Promise<void> {
     if (intent.reason === 'post') return this.#posting.show();
-    const listing = this.#current?.items.find((l) => l.id === intent.listingId);
+    const listing = this.#list.current?.items.find((l) => l.id === intent.listingId);
     if (!listing) return;
     if (!this.expanded.has(listing.id)) this.#toggle(listing.id);
     await this.updateComplete;
@@ -320,19 +278,7 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
   // ---- paging ------------------------------------------------------------------------------
 
   async #loadMore(): Promise<void> {
-    const list = this.#current;
-    const client = this.client;
-    if (!list?.nextCursor || !client) return;
-    const query = listingQuery(this.#limit, this.#filters.filters, list.nextCursor);
-    const added = await this.#more.load(
-      (signal) => client.listListings(this.neighbourhood!, query, { signal }),
-      (page) => {
-        // Live arrivals may have changed the list meanwhile: append to the latest one.
-        const result = nextPage(this.#current ?? list, page);
-        this.#listings.set(result.list);
-        return result.added;
-      },
-    );
+    const added = await this.#list.loadMore();
     if (!added) return;
     await this.updateComplete;
     // Focus goes to the first new listing, so keyboard and screen reader users read on from there.
@@ -373,11 +319,11 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
   #renderResults(): TemplateResult {
     const member = this.#member;
     return boardResults(this, {
-      listings: this.#listings,
-      current: this.#current,
+      listings: this.#list.resource,
+      current: this.#list.current,
       filtered: hasFilters(this.#filters.filters),
       level: this.#level(1),
-      more: this.#more,
+      more: this.#list.more,
       onRetry: () => void this.refresh(),
       onMore: () => void this.#loadMore(),
       item: (l) =>
