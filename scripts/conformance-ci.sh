@@ -9,7 +9,12 @@ run_against() {
   shift 2
   local log
   log=$(mktemp)
-  env "$@" PORT="$port" PARTAGE_SANDBOX=1 npx tsx server/main.ts >"$log" 2>&1 &
+  if curl -sf "http://127.0.0.1:$port/v1/campaigns" >/dev/null 2>&1; then
+    echo "port $port is already taken by another server"
+    return 1
+  fi
+  # Own process group, so that stopping it also stops the node process behind npx/tsx.
+  setsid env "$@" PORT="$port" PARTAGE_SANDBOX=1 npx tsx server/main.ts >"$log" 2>&1 &
   local pid=$!
   for _ in $(seq 1 120); do
     curl -sf "http://127.0.0.1:$port/v1/campaigns" >/dev/null 2>&1 && break
@@ -19,7 +24,7 @@ run_against() {
   echo "--- conformance on $label ---"
   local status=0
   npx tsx conformance/run.ts --base-url "http://127.0.0.1:$port/v1" || status=$?
-  kill "$pid" 2>/dev/null || true
+  kill -TERM -- "-$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
   [ "$status" = 0 ] || { tail -n 40 "$log"; return "$status"; }
 }
