@@ -7,7 +7,17 @@ import '../../../src/widgets/listing-form/define.js';
 import '../../../src/widgets/pledge-form/define.js';
 import type { CheckoutDetail, PledgeCreatedDetail } from '../../../src/widgets/pledge-form/pledge-form.events.js';
 import type { RewardSelectDetail } from '../../../src/widgets/reward-tiers/reward-tiers.events.js';
-import { cleanUp, container, fill, found, hasState, inShadow, shownText, startBackend } from './support.js';
+import {
+  cleanUp,
+  container,
+  fill,
+  found,
+  hasState,
+  inShadow,
+  shownText,
+  startBackend,
+  pledgeThroughTiers,
+} from './support.js';
 
 /*
  * React 19 treats custom elements as first-class: a prop whose name is a property of the element
@@ -96,23 +106,7 @@ describe('React 19', () => {
       );
     }
     const host = render(createElement(RewardCampaign));
-    const tiers = await found(() => host.querySelector('partage-reward-tiers'), 'no tiers');
-    const form = await found(() => host.querySelector('partage-pledge-form'), 'no form');
-    await waitUntil(
-      () => form.shadowRoot?.querySelector('[name="amount"]') && /tasse émaillée/i.test(shownText(tiers)),
-      'tiers and form did not load',
-    );
-
-    // The tier chosen in one widget is preselected in the other (shared selection of the provider).
-    inShadow<HTMLInputElement>(tiers, 'input[value="ceramique-tasse"]').click();
-    await waitUntil(
-      () => inShadow<HTMLSelectElement>(form, '[name="rewardId"]').value === 'ceramique-tasse',
-      'the form did not follow the tiers',
-    );
-    fill(form, 'amount', '30');
-    fill(form, 'name', 'Camille Durand');
-    fill(form, 'email', 'camille@example.org');
-    inShadow(form, '[part~="submit"]').click();
+    await pledgeThroughTiers(host);
 
     await waitUntil(
       () => host.querySelector('#thanks')?.textContent === 'Pledge confirmed: 30 €',

@@ -48,3 +48,26 @@ export async function found<T>(find: () => T | null | undefined, message: string
   await waitUntil(() => (value = find()) != null, message);
   return value!;
 }
+
+/**
+ * What a reader does on a reward campaign page, whatever framework renders it: wait for the tiers
+ * and the form, choose "Une tasse émaillée" in the tiers, check the form followed (the provider's
+ * shared selection), fill in 30 € with a name and an e-mail, and submit.
+ */
+export async function pledgeThroughTiers(host: Element): Promise<void> {
+  const tiers = await found(() => host.querySelector('partage-reward-tiers'), 'no tiers');
+  const form = await found(() => host.querySelector('partage-pledge-form'), 'no form');
+  await waitUntil(
+    () => form.shadowRoot?.querySelector('[name="amount"]') && /tasse émaillée/i.test(shownText(tiers)),
+    'tiers and form did not load',
+  );
+  inShadow<HTMLInputElement>(tiers, 'input[value="ceramique-tasse"]').click();
+  await waitUntil(
+    () => inShadow<HTMLSelectElement>(form, '[name="rewardId"]').value === 'ceramique-tasse',
+    'the form did not follow the tiers',
+  );
+  fill(form, 'amount', '30');
+  fill(form, 'name', 'Camille Durand');
+  fill(form, 'email', 'camille@example.org');
+  inShadow(form, '[part~="submit"]').click();
+}

@@ -8,7 +8,17 @@ import type { CheckoutDetail, PledgeCreatedDetail } from '../../../src/widgets/p
 import { defineElement } from '../../../src/core/define.js';
 import type { RewardSelectDetail } from '../../../src/widgets/reward-tiers/reward-tiers.events.js';
 import { PartageRewardTiers } from '../../../src/widgets/reward-tiers/reward-tiers.js';
-import { cleanUp, container, fill, found, hasState, inShadow, shownText, startBackend } from './support.js';
+import {
+  cleanUp,
+  container,
+  fill,
+  found,
+  hasState,
+  inShadow,
+  shownText,
+  startBackend,
+  pledgeThroughTiers,
+} from './support.js';
 
 /*
  * Vue 3 renders custom elements from render functions (`h('partage-…')`): a prop that is a
@@ -127,22 +137,7 @@ describe('Vue 3', () => {
           h('output', { id: 'thanks' }, thanks.value),
         ]),
     });
-    const tiers = await found(() => host.querySelector('partage-reward-tiers'), 'no tiers');
-    const form = await found(() => host.querySelector('partage-pledge-form'), 'no form');
-    await waitUntil(
-      () => form.shadowRoot?.querySelector('[name="amount"]') && /tasse émaillée/i.test(shownText(tiers)),
-      'tiers and form did not load',
-    );
-
-    inShadow<HTMLInputElement>(tiers, 'input[value="ceramique-tasse"]').click();
-    await waitUntil(
-      () => inShadow<HTMLSelectElement>(form, '[name="rewardId"]').value === 'ceramique-tasse',
-      'the form did not follow the tiers',
-    );
-    fill(form, 'amount', '30');
-    fill(form, 'name', 'Camille Durand');
-    fill(form, 'email', 'camille@example.org');
-    inShadow(form, '[part~="submit"]').click();
+    await pledgeThroughTiers(host);
 
     await waitUntil(
       () => host.querySelector('#thanks')?.textContent === 'Pledge confirmed: 30 €',
