@@ -2,7 +2,7 @@ import { endpoints, IDEMPOTENCY_HEADER, type Campaign, type EndpointName, type R
 import { publicBacker } from './fixtures/index.js';
 import type { EndpointImpl, MockContext, PathParams } from './context.js';
 import { baseHeaders, cachedJson, canonicalJson } from './http-utils.js';
-import { paginate, type Ordering } from './paging.js';
+import { pagedJson, type Ordering } from './paging.js';
 import { notFound, problem, validationProblem, violationProblem } from './problem.js';
 import type { StoredPledge } from './store.js';
 import { checkBody, checkParams, checkQuery, readBody, type Checked } from './validate.js';
@@ -34,8 +34,7 @@ export const campaignHandlers: Record<CampaignEndpoint, EndpointImpl> = {
     if (!query.ok) return query.response;
     const { kind, status } = query.data;
     const matching = ctx.store.campaigns.filter((c) => (!kind || c.kind === kind) && (!status || c.status === status));
-    const paged = paginate(matching, campaignOrder, query.data);
-    return paged.ok ? cachedJson(request, paged.page) : validationProblem(400, paged.errors);
+    return pagedJson(request, matching, campaignOrder, query.data);
   },
 
   getCampaign(request, params, ctx) {
@@ -48,8 +47,7 @@ export const campaignHandlers: Record<CampaignEndpoint, EndpointImpl> = {
     if (!campaign.ok) return campaign.response;
     const query = checkQuery(endpoints.listRewards.query, request);
     if (!query.ok) return query.response;
-    const paged = paginate(ctx.store.rewardsOf(campaign.data.id), rewardOrder, query.data);
-    return paged.ok ? cachedJson(request, paged.page) : validationProblem(400, paged.errors);
+    return pagedJson(request, ctx.store.rewardsOf(campaign.data.id), rewardOrder, query.data);
   },
 
   listBackers(request, params, ctx) {
@@ -57,9 +55,7 @@ export const campaignHandlers: Record<CampaignEndpoint, EndpointImpl> = {
     if (!campaign.ok) return campaign.response;
     const query = checkQuery(endpoints.listBackers.query, request);
     if (!query.ok) return query.response;
-    const paged = paginate(ctx.store.backersOf(campaign.data.id), backerOrder, query.data);
-    if (!paged.ok) return validationProblem(400, paged.errors);
-    return cachedJson(request, { items: paged.page.items.map(publicBacker), nextCursor: paged.page.nextCursor });
+    return pagedJson(request, ctx.store.backersOf(campaign.data.id), backerOrder, query.data, publicBacker);
   },
 
   /**

@@ -2,8 +2,8 @@ import { endpoints, type EndpointName, type Listing, type Member, type Neighbour
 import type { EndpointImpl, MockContext, PathParams } from './context.js';
 import { cachedJson, json } from './http-utils.js';
 import { authenticate, authorizeWrite, requireMembership } from './member-auth.js';
-import { paginate, type Ordering } from './paging.js';
-import { notFound, validationProblem, violationProblem } from './problem.js';
+import { pagedJson, type Ordering } from './paging.js';
+import { notFound, violationProblem } from './problem.js';
 import type { StoredListing } from './store.js';
 import { fold, matchesQuery } from '../contract/search.js';
 import { checkBody, checkParams, checkQuery, readBody, type Checked } from './validate.js';
@@ -64,8 +64,7 @@ export const neighbourhoodHandlers: Record<NeighbourhoodEndpoint, EndpointImpl> 
     if (!query.ok) return query.response;
     const city = query.data.city === undefined ? null : fold(query.data.city);
     const matching = ctx.store.neighbourhoods.filter((n) => city === null || fold(n.city) === city);
-    const paged = paginate(matching, neighbourhoodOrder, query.data);
-    return paged.ok ? cachedJson(request, paged.page) : validationProblem(400, paged.errors);
+    return pagedJson(request, matching, neighbourhoodOrder, query.data);
   },
 
   getNeighbourhood(request, params, ctx) {
@@ -89,9 +88,7 @@ export const neighbourhoodHandlers: Record<NeighbourhoodEndpoint, EndpointImpl> 
           (!status || l.status === status) &&
           matchesQuery(q, l.title, l.description),
       );
-    const paged = paginate(matching, listingOrder, query.data);
-    if (!paged.ok) return validationProblem(400, paged.errors);
-    return cachedJson(request, { items: paged.page.items.map((l) => l.listing), nextCursor: paged.page.nextCursor });
+    return pagedJson(request, matching, listingOrder, query.data, (l) => l.listing);
   },
 
   async createListing(request, params, ctx) {

@@ -1,4 +1,6 @@
 import type { FieldError, Page } from '../contract/index.js';
+import { cachedJson } from './http-utils.js';
+import { validationProblem } from './problem.js';
 
 export type SortKey = readonly (string | number)[];
 
@@ -65,4 +67,20 @@ export function paginate<T>(
     ok: true,
     page: { items: pageItems, nextCursor: rest.length > limit && last ? encode(ordering.key(last)) : null },
   };
+}
+
+/**
+ * The answer of every list endpoint: the page as `{ items, nextCursor }` with an ETag, or a 400
+ * on a bad cursor. `view` turns stored items into what the public may see.
+ */
+export function pagedJson<T, V = T>(
+  request: Request,
+  items: readonly T[],
+  ordering: Ordering<T>,
+  query: { limit?: number | undefined; cursor?: string | undefined },
+  view: (item: T) => V = (item) => item as unknown as V,
+): Response {
+  const paged = paginate(items, ordering, query);
+  if (!paged.ok) return validationProblem(400, paged.errors);
+  return cachedJson(request, { items: paged.page.items.map(view), nextCursor: paged.page.nextCursor });
 }
