@@ -315,6 +315,16 @@ describe('partage-campaign-progress', () => {
     expect(textOf(el, '[part~="amount"]')).to.equal('€5,420');
   });
 
+  it('says so when the campaign does not exist (a typo in the embed)', async () => {
+    const el = await fixture<PartageCampaignProgress>(
+      html`<partage-campaign-progress api=${BASE} campaign="atelier-ceramiqe" locale="en"></partage-campaign-progress>`,
+    );
+    const error = await waitForPart(el, 'error');
+    expect(norm(error.textContent)).to.contain('This content could not be found.');
+    expect(el.shadowRoot!.querySelector('[role="meter"]')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
   it('keeps the last totals with a stale notice when a refresh fails', async () => {
     const el = await progress('atelier-ceramique');
     clientFor(BASE).invalidate();
