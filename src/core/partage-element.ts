@@ -59,7 +59,16 @@ export abstract class PartageElement<M extends Catalogue = Catalogue> extends Li
 
   /** The locale used for texts and Intl formatting. */
   get resolvedLocale(): string {
-    return this.locale || this.ctx?.locale || inheritedLocale(this);
+    // Every text and number of a render asks for the locale; walking up the DOM for `lang` once per
+    // update instead of once per text keeps rendering cheap.
+    return (this.#locale ??= this.locale || this.ctx?.locale || inheritedLocale(this));
+  }
+
+  #locale: string | undefined;
+
+  protected override performUpdate(): void {
+    this.#locale = undefined;
+    super.performUpdate();
   }
 
   protected get resolvedTheme(): Theme {
