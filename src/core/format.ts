@@ -47,8 +47,13 @@ export const formatPercent = (ratio: number, locale: string) =>
 
 export const percentOf = (part: Money, whole: Money) => (whole.amount > 0 ? part.amount / whole.amount : 0);
 
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function formatDate(iso: string, locale: string, options: Intl.DateTimeFormatOptions = { dateStyle: 'long' }) {
-  return new Intl.DateTimeFormat(locale, options).format(new Date(iso));
+  const key = locale + JSON.stringify(options);
+  let f = dateFormats.get(key);
+  if (!f) dateFormats.set(key, (f = new Intl.DateTimeFormat(locale, options)));
+  return f.format(new Date(iso));
 }
 
 export interface TimeLeft {
@@ -71,9 +76,12 @@ export function timeLeft(endsAt: string, now: number = Date.now()): TimeLeft | n
 export const formatDuration = ({ unit, value }: TimeLeft, locale: string) =>
   numberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(value);
 
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
+
 export const formatRelative = (iso: string, locale: string, now = Date.now()) => {
   const diff = (Date.parse(iso) - now) / 1000;
-  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  let rtf = relativeFormats.get(locale);
+  if (!rtf) relativeFormats.set(locale, (rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })));
   const abs = Math.abs(diff);
   if (abs < 3600) return rtf.format(Math.round(diff / 60), 'minute');
   if (abs < 86_400) return rtf.format(Math.round(diff / 3600), 'hour');

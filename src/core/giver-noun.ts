@@ -1,4 +1,5 @@
 import type { CampaignKind } from '../contract/index.js';
+import { plural } from './locale.js';
 
 /** Who gives: backers of a reward campaign, donors of a donation, investors of an equity raise. */
 const nouns = {
@@ -15,4 +16,4 @@ const nouns = {
  * language's plural rules. The card and the progress bar name them alike, from this one table.
  */
 export const giverNoun = (lang: 'en' | 'fr', kind: CampaignKind, count: number) =>
-  nouns[lang][kind][new Intl.PluralRules(lang).select(count) === 'one' ? 0 : 1];
+  nouns[lang][kind][plural(lang, count) === 'one' ? 0 : 1];

@@ -21,5 +21,11 @@ export function inheritedLocale(el: Element): string {
   return document.documentElement.lang || 'en';
 }
 
-/** Plural category for "1 backer" / "2 backers" in the given locale. */
-export const plural = (locale: string, n: number) => new Intl.PluralRules(locale).select(n);
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+/** Plural category for "1 backer" / "2 backers" in the given locale (rules built once per locale). */
+export function plural(locale: string, n: number): Intl.LDMLPluralRule {
+  let rules = pluralRules.get(locale);
+  if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)));
+  return rules.select(n);
+}

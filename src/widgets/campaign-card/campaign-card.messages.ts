@@ -1,6 +1,7 @@
 import type { CampaignKind } from '../../contract/index.js';
 import { giverNoun } from '../../core/giver-noun.js';
 import { meterMessages } from '../../core/progress-meter.js';
+import { plural } from '../../core/locale.js';
 
 export const messages = {
   en: {
@@ -38,7 +39,7 @@ export const messages = {
     endedLabel: 'Terminée',
     minimumTicket: 'Ticket minimum',
     oversubscribed: (p: { count: number; n: string }) =>
-      `Sursouscrite\u00a0: ${p.n} ${new Intl.PluralRules('fr').select(p.count) === 'one' ? 'investisseur' : 'investisseurs'} en liste d’attente.`,
+      `Sursouscrite\u00a0: ${p.n} ${plural('fr', p.count) === 'one' ? 'investisseur' : 'investisseurs'} en liste d’attente.`,
     errorNoCampaign: 'Cette carte a besoin d’un attribut campaign (l’identifiant ou le slug de la campagne).',
   },
 };

@@ -2,6 +2,7 @@ import type { CampaignKind } from '../../contract/index.js';
 import { outcomeMessages } from '../../core/campaign-outcome.js';
 import { giverNoun } from '../../core/giver-noun.js';
 import { meterMessages } from '../../core/progress-meter.js';
+import { plural } from '../../core/locale.js';
 
 export interface Count {
   /** The number, for plural rules. */
@@ -49,7 +50,7 @@ export const messages = {
     minimumTicket: 'Ticket minimum',
     averageTicket: 'Ticket moyen',
     oversubscribed: (p: Count) =>
-      `Sursouscrite\u00a0: ${p.n} ${new Intl.PluralRules('fr').select(p.count) === 'one' ? 'investisseur' : 'investisseurs'} en liste d’attente.`,
+      `Sursouscrite\u00a0: ${p.n} ${plural('fr', p.count) === 'one' ? 'investisseur' : 'investisseurs'} en liste d’attente.`,
     waitlistBeyondCap: (p: { cap: string }) =>
       `Au-delà du plafond de ${p.cap}, les nouveaux tickets rejoignent la liste d’attente.`,
     raiseFull: (p: { cap: string }) =>

@@ -1,8 +1,9 @@
 import type { CampaignKind } from '../../contract/index.js';
 import type { FloorReason } from './pledge-validation.js';
+import { plural } from '../../core/locale.js';
 
 /** Texts of `<partage-pledge-form>`; partners override any key through `texts`. */
-const many = (lang: 'en' | 'fr', count: number) => new Intl.PluralRules(lang).select(count) !== 'one';
+const many = (lang: 'en' | 'fr', count: number) => plural(lang, count) !== 'one';
 
 export interface Kind {
   kind: CampaignKind;

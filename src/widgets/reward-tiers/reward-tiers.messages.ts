@@ -1,5 +1,6 @@
+import { plural } from '../../core/locale.js';
 /** Texts of `<partage-reward-tiers>`; partners override any key through `texts`. */
-const many = (lang: 'en' | 'fr', count: number) => new Intl.PluralRules(lang).select(count) !== 'one';
+const many = (lang: 'en' | 'fr', count: number) => plural(lang, count) !== 'one';
 
 export interface Count {
   /** The number, for plural rules. */
