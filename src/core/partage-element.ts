@@ -66,6 +66,20 @@ export abstract class PartageElement<M extends Catalogue = Catalogue> extends Li
 
   #locale: string | undefined;
 
+  /**
+   * A widget off the page does not render: a closing live stream or a late answer would otherwise
+   * re-render (and re-fetch) a removed element. Back on the page it updates once, so controllers
+   * re-attach (shared selection, streams) and anything set meanwhile shows.
+   */
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.requestUpdate();
+  }
+
+  protected override shouldUpdate(changed: PropertyValues<this>): boolean {
+    return this.isConnected && super.shouldUpdate(changed);
+  }
+
   protected override performUpdate(): void {
     this.#locale = undefined;
     super.performUpdate();

@@ -64,7 +64,7 @@ export class ResourceController<T> implements ReactiveController {
   }
 
   hostUpdate(): void {
-    // A removed widget can still update (e.g. its live stream reporting "closed"): it must not fetch.
+    // PartageElement already skips updates while detached; this keeps the controller safe on any host.
     if (!this.#visible || !this.#host.isConnected) return;
     const key = this.#options.key();
     if (key !== this.#key) {

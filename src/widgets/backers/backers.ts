@@ -118,14 +118,6 @@ export class PartageBackers extends PartageElement<typeof messages.en> {
     await this.#backers.reload();
   }
 
-  /**
-   * No update while detached: unsubscribing from the live stream reports a 'closed' state, and
-   * an update then would make the resource controller fetch again for a widget that is gone.
-   */
-  protected override shouldUpdate(changed: PropertyValues<this>): boolean {
-    return this.isConnected && super.shouldUpdate(changed);
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('campaign') || changed.has('api')) {

@@ -193,15 +193,6 @@ export class PartagePledgeForm extends PartageElement<typeof messages.en> {
     return this.#data.reload();
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.requestUpdate();
-  }
-
-  protected override shouldUpdate(changed: PropertyValues<this>): boolean {
-    return this.isConnected && super.shouldUpdate(changed);
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('campaign') && changed.get('campaign') !== undefined) this.#startOver(true);

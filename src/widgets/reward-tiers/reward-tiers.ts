@@ -143,16 +143,6 @@ export class PartageRewardTiers extends PartageElement<typeof messages.en> {
     return value && value.key === this.#key ? value : undefined;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Back on the page: listen to the shared selection again (willUpdate re-attaches).
-    this.requestUpdate();
-  }
-
-  protected override shouldUpdate(changed: PropertyValues<this>): boolean {
-    return this.isConnected && super.shouldUpdate(changed);
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     // Once the tiers (and so the campaign's id) are known: take the shared choice, or share ours.
