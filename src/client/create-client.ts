@@ -11,10 +11,10 @@ import {
   type HttpConfig,
   type Timing,
 } from './http.js';
-import { LiveHub, runLive } from './live.js';
+import { LiveHub, runLive, type LiveSource } from './live.js';
 import { campaignPoller, neighbourhoodPoller } from './poll.js';
 import { checkBaseUrl, checkMemberToken } from './secrets.js';
-import type { ClientOptions, PartageClient } from './types.js';
+import type { ClientOptions, PartageClient, SubscribeOptions, Unsubscribe } from './types.js';
 
 type Endpoints = typeof endpoints;
 type ReadName =
@@ -78,6 +78,19 @@ export function createClient(options: ClientOptions, internals: Partial<Timing> 
   };
   const cache = new ReadCache(cacheTtlMs, timing.now);
   const live = new LiveHub();
+  /** One shared stream per URL for every subscriber, with its polling fallback. */
+  const stream = <E>(
+    url: string,
+    schema: z.ZodMiniType<E>,
+    poll: LiveSource<E>['poll'],
+    subscriber: SubscribeOptions<E>,
+  ): Unsubscribe =>
+    live.subscribe(
+      url,
+      (sink) =>
+        runLive({ url, schema, fetch: http.fetch, timing, retryBaseMs: http.retryBaseMs, pollIntervalMs, poll }, sink),
+      subscriber,
+    );
 
   const urlOf = (name: keyof Endpoints, params: Params = {}, query?: Query): string => {
     for (const [key, value] of Object.entries(params)) {
@@ -219,16 +232,7 @@ export function createClient(options: ClientOptions, internals: Partial<Timing> 
       const poll = campaignPoller((signal) =>
         read('getCampaign', { campaignId }, undefined, { signal, revalidate: true }),
       );
-      const schema = endpoints.campaignEvents.response;
-      return live.subscribe(
-        url,
-        (sink) =>
-          runLive(
-            { url, schema, fetch: http.fetch, timing, retryBaseMs: http.retryBaseMs, pollIntervalMs, poll },
-            sink,
-          ),
-        subscriber,
-      );
+      return stream(url, endpoints.campaignEvents.response, poll, subscriber);
     },
     subscribeNeighbourhood(neighbourhoodId, subscriber) {
       const url = urlOf('neighbourhoodEvents', { neighbourhoodId });
@@ -236,16 +240,7 @@ export function createClient(options: ClientOptions, internals: Partial<Timing> 
         (signal) => read('listListings', { neighbourhoodId }, undefined, { signal, revalidate: true }),
         (signal) => read('getNeighbourhood', { neighbourhoodId }, undefined, { signal, revalidate: true }),
       );
-      const schema = endpoints.neighbourhoodEvents.response;
-      return live.subscribe(
-        url,
-        (sink) =>
-          runLive(
-            { url, schema, fetch: http.fetch, timing, retryBaseMs: http.retryBaseMs, pollIntervalMs, poll },
-            sink,
-          ),
-        subscriber,
-      );
+      return stream(url, endpoints.neighbourhoodEvents.response, poll, subscriber);
     },
 
     invalidate(match) {
