@@ -1,5 +1,14 @@
 import * as z from 'zod/mini';
-import { endpoints, ErrorCode, Problem, type Endpoint, type EndpointName } from '../src/contract/index.js';
+import {
+  CalendarDate,
+  endpoints,
+  ErrorCode,
+  HttpsUrl,
+  Instant,
+  Problem,
+  type Endpoint,
+  type EndpointName,
+} from '../src/contract/index.js';
 import { endpointDocs, type EndpointDoc } from '../src/contract/endpoint-docs.js';
 import { problemCatalogue } from '../src/contract/problem-catalogue.js';
 import pkg from '../package.json' with { type: 'json' };
@@ -10,8 +19,22 @@ import pkg from '../package.json' with { type: 'json' };
  */
 type Json = Record<string, unknown>;
 
+/** Browser-side, these are plain checked strings (see primitives.ts); the document names their format. */
+const formats = new Map<unknown, string>([
+  [Instant, 'date-time'],
+  [CalendarDate, 'date'],
+  [HttpsUrl, 'uri'],
+]);
+
 const jsonSchema = (schema: z.ZodMiniType, io: 'input' | 'output'): Json => {
-  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Json;
+  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, {
+    io,
+    unrepresentable: 'any',
+    override: ({ zodSchema, jsonSchema }) => {
+      const format = formats.get(zodSchema);
+      if (format) jsonSchema.format = format;
+    },
+  }) as Json;
   return rest;
 };
 

@@ -20,6 +20,7 @@ import type {
   ReportRequest,
   RewardTier,
 } from '../contract/index.js';
+import type { Transport } from './transport.js';
 
 export interface ClientOptions {
   /** Versioned base URL, e.g. `https://api.example.org/v1`. */
@@ -67,8 +68,8 @@ export interface SubscribeOptions<E> {
 
 export type Unsubscribe = () => void;
 
-export interface PartageClient {
-  readonly baseUrl: string;
+/** A transport with every operation bound (what `createClient` returns). */
+export interface PartageClient extends Transport {
   listCampaigns(query?: CampaignListQuery, options?: RequestOptions): Promise<Page<Campaign>>;
   getCampaign(campaignId: string, options?: RequestOptions): Promise<Campaign>;
   listRewards(campaignId: string, query?: PageQuery, options?: RequestOptions): Promise<Page<RewardTier>>;
@@ -85,9 +86,6 @@ export interface PartageClient {
   createReport(listingId: string, body: ReportRequest, options?: MemberRequestOptions): Promise<Report>;
   getMe(options?: MemberRequestOptions): Promise<Member>;
   subscribeNeighbourhood(neighbourhoodId: string, options: SubscribeOptions<NeighbourhoodEvent>): Unsubscribe;
-
-  /** Drops cached GET results (all, or those whose URL contains `match`). */
-  invalidate(match?: string): void;
 }
 
 /** A fresh key for a new pledge attempt (keep it for retries of the same attempt). */

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { CalendarDate, Count, HttpsUrl, Id, Instant, Money, text } from './primitives.js';
+import { CalendarDate, checked, Count, HttpsUrl, Id, Instant, Money, text } from './primitives.js';
 
 export const CampaignKind = z.enum(['reward', 'donation', 'equity']);
 export type CampaignKind = z.infer<typeof CampaignKind>;
@@ -54,7 +54,7 @@ export const Campaign = z.object({
   title: text(140),
   tagline: text(280),
   imageUrl: z.nullable(HttpsUrl),
-  imageAlt: z.string().check(z.maxLength(280)),
+  imageAlt: checked(z.string(), z.maxLength(280)),
   url: HttpsUrl,
   creator: Creator,
   kind: CampaignKind,
@@ -74,8 +74,8 @@ export const Campaign = z.object({
 export type Campaign = z.infer<typeof Campaign>;
 
 export const CampaignListQuery = z.object({
-  limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100))),
-  cursor: z.optional(z.string().check(z.maxLength(200))),
+  limit: z.optional(checked(z.coerce.number(), z.int(), z.minimum(1), z.maximum(100))),
+  cursor: z.optional(checked(z.string(), z.maxLength(200))),
   kind: z.optional(CampaignKind),
   status: z.optional(CampaignStatus),
 });
@@ -90,7 +90,7 @@ export const RewardTier = z.object({
   id: Id,
   campaignId: Id,
   title: text(140),
-  description: z.string().check(z.maxLength(2000)),
+  description: checked(z.string(), z.maxLength(2000)),
   minimum: Money,
   /** null: unlimited. */
   quantityLimit: z.nullable(Count),

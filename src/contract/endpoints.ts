@@ -46,137 +46,170 @@ const CampaignParams = z.object({ campaignId: Id });
 const NeighbourhoodParams = z.object({ neighbourhoodId: Id });
 const ListingParams = z.object({ listingId: Id });
 
+// One constant per endpoint, so that a widget bundle keeps only the endpoints (and schemas) it
+// calls; unused ones are dropped by tree-shaking.
+export const listCampaignsEndpoint = {
+  method: 'GET',
+  path: '/campaigns',
+  access: 'public',
+  status: 200,
+  query: CampaignListQuery,
+  response: page(Campaign),
+} as const satisfies Endpoint;
+
+export const getCampaignEndpoint = {
+  method: 'GET',
+  path: '/campaigns/{campaignId}',
+  access: 'public',
+  status: 200,
+  params: CampaignParams,
+  response: Campaign,
+} as const satisfies Endpoint;
+
+export const listRewardsEndpoint = {
+  method: 'GET',
+  path: '/campaigns/{campaignId}/rewards',
+  access: 'public',
+  status: 200,
+  params: CampaignParams,
+  query: PageQuery,
+  response: page(RewardTier),
+} as const satisfies Endpoint;
+
+export const listBackersEndpoint = {
+  method: 'GET',
+  path: '/campaigns/{campaignId}/backers',
+  access: 'public',
+  status: 200,
+  params: CampaignParams,
+  query: PageQuery,
+  response: page(Backer),
+} as const satisfies Endpoint;
+
+export const createPledgeEndpoint = {
+  method: 'POST',
+  path: '/campaigns/{campaignId}/pledges',
+  access: 'write',
+  status: 201,
+  idempotent: true,
+  params: CampaignParams,
+  body: PledgeRequest,
+  response: PledgeResult,
+} as const satisfies Endpoint;
+
+export const campaignEventsEndpoint = {
+  method: 'GET',
+  path: '/campaigns/{campaignId}/events',
+  access: 'public',
+  status: 200,
+  stream: true,
+  params: CampaignParams,
+  response: CampaignEvent,
+} as const satisfies Endpoint;
+
+export const listNeighbourhoodsEndpoint = {
+  method: 'GET',
+  path: '/neighbourhoods',
+  access: 'public',
+  status: 200,
+  query: NeighbourhoodListQuery,
+  response: page(Neighbourhood),
+} as const satisfies Endpoint;
+
+export const getNeighbourhoodEndpoint = {
+  method: 'GET',
+  path: '/neighbourhoods/{neighbourhoodId}',
+  access: 'public',
+  status: 200,
+  params: NeighbourhoodParams,
+  response: Neighbourhood,
+} as const satisfies Endpoint;
+
+export const listListingsEndpoint = {
+  method: 'GET',
+  path: '/neighbourhoods/{neighbourhoodId}/listings',
+  access: 'public',
+  status: 200,
+  params: NeighbourhoodParams,
+  query: ListingQuery,
+  response: page(Listing),
+} as const satisfies Endpoint;
+
+export const createListingEndpoint = {
+  method: 'POST',
+  path: '/neighbourhoods/{neighbourhoodId}/listings',
+  access: 'member',
+  status: 201,
+  params: NeighbourhoodParams,
+  body: ListingRequest,
+  response: Listing,
+} as const satisfies Endpoint;
+
+export const neighbourhoodEventsEndpoint = {
+  method: 'GET',
+  path: '/neighbourhoods/{neighbourhoodId}/events',
+  access: 'public',
+  status: 200,
+  stream: true,
+  params: NeighbourhoodParams,
+  response: NeighbourhoodEvent,
+} as const satisfies Endpoint;
+
+export const getListingEndpoint = {
+  method: 'GET',
+  path: '/listings/{listingId}',
+  access: 'public',
+  status: 200,
+  params: ListingParams,
+  response: Listing,
+} as const satisfies Endpoint;
+
+export const createReplyEndpoint = {
+  method: 'POST',
+  path: '/listings/{listingId}/replies',
+  access: 'member',
+  status: 201,
+  params: ListingParams,
+  body: ReplyRequest,
+  response: Reply,
+} as const satisfies Endpoint;
+
+export const createReportEndpoint = {
+  method: 'POST',
+  path: '/listings/{listingId}/reports',
+  access: 'member',
+  status: 201,
+  params: ListingParams,
+  body: ReportRequest,
+  response: Report,
+} as const satisfies Endpoint;
+
+export const getMeEndpoint = {
+  method: 'GET',
+  path: '/me',
+  access: 'member',
+  status: 200,
+  response: Member,
+} as const satisfies Endpoint;
+
+/** Every endpoint by operation name: the server, the mocks and the OpenAPI document walk this. */
 export const endpoints = {
-  listCampaigns: {
-    method: 'GET',
-    path: '/campaigns',
-    access: 'public',
-    status: 200,
-    query: CampaignListQuery,
-    response: page(Campaign),
-  },
-  getCampaign: {
-    method: 'GET',
-    path: '/campaigns/{campaignId}',
-    access: 'public',
-    status: 200,
-    params: CampaignParams,
-    response: Campaign,
-  },
-  listRewards: {
-    method: 'GET',
-    path: '/campaigns/{campaignId}/rewards',
-    access: 'public',
-    status: 200,
-    params: CampaignParams,
-    query: PageQuery,
-    response: page(RewardTier),
-  },
-  listBackers: {
-    method: 'GET',
-    path: '/campaigns/{campaignId}/backers',
-    access: 'public',
-    status: 200,
-    params: CampaignParams,
-    query: PageQuery,
-    response: page(Backer),
-  },
-  createPledge: {
-    method: 'POST',
-    path: '/campaigns/{campaignId}/pledges',
-    access: 'write',
-    status: 201,
-    idempotent: true,
-    params: CampaignParams,
-    body: PledgeRequest,
-    response: PledgeResult,
-  },
-  campaignEvents: {
-    method: 'GET',
-    path: '/campaigns/{campaignId}/events',
-    access: 'public',
-    status: 200,
-    stream: true,
-    params: CampaignParams,
-    response: CampaignEvent,
-  },
-  listNeighbourhoods: {
-    method: 'GET',
-    path: '/neighbourhoods',
-    access: 'public',
-    status: 200,
-    query: NeighbourhoodListQuery,
-    response: page(Neighbourhood),
-  },
-  getNeighbourhood: {
-    method: 'GET',
-    path: '/neighbourhoods/{neighbourhoodId}',
-    access: 'public',
-    status: 200,
-    params: NeighbourhoodParams,
-    response: Neighbourhood,
-  },
-  listListings: {
-    method: 'GET',
-    path: '/neighbourhoods/{neighbourhoodId}/listings',
-    access: 'public',
-    status: 200,
-    params: NeighbourhoodParams,
-    query: ListingQuery,
-    response: page(Listing),
-  },
-  createListing: {
-    method: 'POST',
-    path: '/neighbourhoods/{neighbourhoodId}/listings',
-    access: 'member',
-    status: 201,
-    params: NeighbourhoodParams,
-    body: ListingRequest,
-    response: Listing,
-  },
-  neighbourhoodEvents: {
-    method: 'GET',
-    path: '/neighbourhoods/{neighbourhoodId}/events',
-    access: 'public',
-    status: 200,
-    stream: true,
-    params: NeighbourhoodParams,
-    response: NeighbourhoodEvent,
-  },
-  getListing: {
-    method: 'GET',
-    path: '/listings/{listingId}',
-    access: 'public',
-    status: 200,
-    params: ListingParams,
-    response: Listing,
-  },
-  createReply: {
-    method: 'POST',
-    path: '/listings/{listingId}/replies',
-    access: 'member',
-    status: 201,
-    params: ListingParams,
-    body: ReplyRequest,
-    response: Reply,
-  },
-  createReport: {
-    method: 'POST',
-    path: '/listings/{listingId}/reports',
-    access: 'member',
-    status: 201,
-    params: ListingParams,
-    body: ReportRequest,
-    response: Report,
-  },
-  getMe: {
-    method: 'GET',
-    path: '/me',
-    access: 'member',
-    status: 200,
-    response: Member,
-  },
-} as const satisfies Record<string, Endpoint>;
+  listCampaigns: listCampaignsEndpoint,
+  getCampaign: getCampaignEndpoint,
+  listRewards: listRewardsEndpoint,
+  listBackers: listBackersEndpoint,
+  createPledge: createPledgeEndpoint,
+  campaignEvents: campaignEventsEndpoint,
+  listNeighbourhoods: listNeighbourhoodsEndpoint,
+  getNeighbourhood: getNeighbourhoodEndpoint,
+  listListings: listListingsEndpoint,
+  createListing: createListingEndpoint,
+  neighbourhoodEvents: neighbourhoodEventsEndpoint,
+  getListing: getListingEndpoint,
+  createReply: createReplyEndpoint,
+  createReport: createReportEndpoint,
+  getMe: getMeEndpoint,
+};
 
 export type EndpointName = keyof typeof endpoints;
 

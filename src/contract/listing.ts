@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Count, Id, Instant, text } from './primitives.js';
+import { checked, Count, Id, Instant, text } from './primitives.js';
 
 export const ListingKind = z.enum(['offer', 'request']);
 export type ListingKind = z.infer<typeof ListingKind>;
@@ -33,7 +33,7 @@ export const Listing = z.object({
   type: ListingType,
   category: ListingCategory,
   title: text(100, 3),
-  description: z.string().check(z.maxLength(1000)),
+  description: checked(z.string(), z.maxLength(1000)),
   /** Authors appear by display name only. */
   author: z.object({ displayName: text(60) }),
   place: ApproximatePlace,
@@ -45,13 +45,13 @@ export const Listing = z.object({
 export type Listing = z.infer<typeof Listing>;
 
 export const ListingQuery = z.object({
-  limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100))),
-  cursor: z.optional(z.string().check(z.maxLength(200))),
+  limit: z.optional(checked(z.coerce.number(), z.int(), z.minimum(1), z.maximum(100))),
+  cursor: z.optional(checked(z.string(), z.maxLength(200))),
   kind: z.optional(ListingKind),
   type: z.optional(ListingType),
   category: z.optional(ListingCategory),
   status: z.optional(ListingStatus),
-  q: z.optional(z.string().check(z.trim(), z.maxLength(100))),
+  q: z.optional(checked(z.string(), z.trim(), z.maxLength(100))),
 });
 export type ListingQuery = z.infer<typeof ListingQuery>;
 
@@ -60,7 +60,7 @@ export const ListingRequest = z.object({
   type: ListingType,
   category: ListingCategory,
   title: text(100, 3),
-  description: z.string().check(z.trim(), z.maxLength(1000)),
+  description: checked(z.string(), z.trim(), z.maxLength(1000)),
   place: ApproximatePlace,
   /** Optional end of validity; the server refuses dates in the past or beyond 90 days. */
   expiresAt: z.optional(z.nullable(Instant)),
@@ -82,7 +82,7 @@ export const ReportReason = z.enum(['spam', 'inappropriate', 'scam', 'personal_d
 export type ReportReason = z.infer<typeof ReportReason>;
 export const ReportRequest = z.object({
   reason: ReportReason,
-  detail: z.optional(z.string().check(z.trim(), z.maxLength(500))),
+  detail: z.optional(checked(z.string(), z.trim(), z.maxLength(500))),
 });
 export type ReportRequest = z.infer<typeof ReportRequest>;
 export const Report = z.object({

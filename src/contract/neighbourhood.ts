@@ -1,11 +1,11 @@
 import * as z from 'zod/mini';
-import { Count, HttpsUrl, Id, Instant, text } from './primitives.js';
+import { checked, Count, HttpsUrl, Id, Instant, text } from './primitives.js';
 
 export const PartnerService = z.object({
   id: Id,
   name: text(80),
   kind: z.enum(['car_sharing', 'bike_sharing', 'tool_library', 'repair_cafe', 'food_sharing', 'other']),
-  description: z.string().check(z.maxLength(500)),
+  description: checked(z.string(), z.maxLength(500)),
   url: HttpsUrl,
 });
 export type PartnerService = z.infer<typeof PartnerService>;
@@ -16,7 +16,7 @@ export const NeighbourhoodStats = z.object({
   activeSharers: Count,
   exchangesLast30Days: Count,
   /** activeSharers / members, 0..1. */
-  activityRate: z.number().check(z.minimum(0), z.maximum(1)),
+  activityRate: checked(z.number(), z.minimum(0), z.maximum(1)),
   openListings: Count,
 });
 export type NeighbourhoodStats = z.infer<typeof NeighbourhoodStats>;
@@ -26,8 +26,8 @@ export const Neighbourhood = z.object({
   slug: Id,
   name: text(120),
   city: text(120),
-  postcode: z.nullable(z.string().check(z.regex(/^[0-9A-Z -]{3,10}$/))),
-  description: z.string().check(z.maxLength(1000)),
+  postcode: z.nullable(checked(z.string(), z.regex(/^[0-9A-Z -]{3,10}$/))),
+  description: checked(z.string(), z.maxLength(1000)),
   stats: NeighbourhoodStats,
   partnerServices: z.array(PartnerService),
   updatedAt: Instant,
@@ -35,8 +35,8 @@ export const Neighbourhood = z.object({
 export type Neighbourhood = z.infer<typeof Neighbourhood>;
 
 export const NeighbourhoodListQuery = z.object({
-  limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100))),
-  cursor: z.optional(z.string().check(z.maxLength(200))),
+  limit: z.optional(checked(z.coerce.number(), z.int(), z.minimum(1), z.maximum(100))),
+  cursor: z.optional(checked(z.string(), z.maxLength(200))),
   city: z.optional(text(120)),
 });
 export type NeighbourhoodListQuery = z.infer<typeof NeighbourhoodListQuery>;

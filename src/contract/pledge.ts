@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Count, HttpsUrl, Id, Instant, Money, text } from './primitives.js';
+import { checked, Count, HttpsUrl, Id, Instant, Money, text } from './primitives.js';
 
 export const PledgeRequest = z.object({
   amount: Money,
@@ -7,11 +7,11 @@ export const PledgeRequest = z.object({
   rewardId: z.optional(z.nullable(Id)),
   backer: z.object({
     name: text(80),
-    email: z.email().check(z.maxLength(254)),
+    email: checked(z.email(), z.maxLength(254)),
   }),
   /** Anonymous backers appear as "Anonymous" in public lists; the platform still knows them. */
   anonymous: z.optional(z.boolean()),
-  message: z.optional(z.string().check(z.trim(), z.maxLength(500))),
+  message: z.optional(checked(z.string(), z.trim(), z.maxLength(500))),
 });
 export type PledgeRequest = z.infer<typeof PledgeRequest>;
 
@@ -28,7 +28,7 @@ export const PledgeResult = z.discriminatedUnion('status', [
   /** Payment happens on the platform's checkout; the widget never sees card data. */
   z.object({ ...pledgeBase, status: z.literal('pending_payment'), checkoutUrl: HttpsUrl }),
   /** Equity raise past its maximum: the investor joins the waitlist at this position (1-based). */
-  z.object({ ...pledgeBase, status: z.literal('waitlisted'), waitlistPosition: z.int().check(z.positive()) }),
+  z.object({ ...pledgeBase, status: z.literal('waitlisted'), waitlistPosition: checked(z.int(), z.positive()) }),
 ]);
 export type PledgeResult = z.infer<typeof PledgeResult>;
 export type PledgeStatus = PledgeResult['status'];
@@ -39,7 +39,7 @@ export const Backer = z.object({
   anonymous: z.boolean(),
   displayName: z.nullable(text(80)),
   amount: z.nullable(Money),
-  message: z.nullable(z.string().check(z.maxLength(500))),
+  message: z.nullable(checked(z.string(), z.maxLength(500))),
   rewardId: z.nullable(Id),
   createdAt: Instant,
 });

@@ -1,3 +1,4 @@
+import { getCampaign, subscribeCampaign } from '../client/campaigns.js';
 import type { Campaign, CampaignEvent } from '../contract/index.js';
 import { LiveController } from './live-controller.js';
 import type { PartageElement } from './partage-element.js';
@@ -30,7 +31,7 @@ export class CampaignSource {
         const campaign = options.campaign();
         return host.client && campaign ? `${host.client.baseUrl}|${campaign}` : null;
       },
-      load: (client, signal) => client.getCampaign(options.campaign()!, { signal }),
+      load: (client, signal) => getCampaign(client, options.campaign()!, { signal }),
       operation: 'getCampaign',
     });
     // Ended campaigns no longer move: only live and upcoming ones hold a stream open.
@@ -41,7 +42,7 @@ export class CampaignSource {
           ? `${host.client.baseUrl}|${c.id}`
           : null;
       },
-      subscribe: (client, handlers) => client.subscribeCampaign(this.current!.id, handlers),
+      subscribe: (client, handlers) => subscribeCampaign(client, this.current!.id, handlers),
       onEvent: (event) => {
         const c = this.current;
         if (!c || event.campaignId !== c.id) return;

@@ -1,5 +1,5 @@
 import { createContext } from '@lit/context';
-import type { PartageClient } from '../client/types.js';
+import type { Transport } from '../client/transport.js';
 import type { SelectionStore } from './selection.js';
 
 export type Theme = 'auto' | 'light' | 'dark';
@@ -10,7 +10,7 @@ export type MemberTokenSource = () => string | null | undefined | Promise<string
  * loose values, so that widgets depend on an interface, not on the provider element.
  */
 export interface PartageContext {
-  client: PartageClient;
+  client: Transport;
   locale: string | undefined;
   theme: Theme | undefined;
   /** Partner text overrides, keyed like the widgets' catalogues. */

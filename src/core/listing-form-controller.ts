@@ -1,3 +1,4 @@
+import { createListing } from '../client/neighbourhoods.js';
 import { html, type ReactiveController, type TemplateResult } from 'lit';
 import { ApiError } from '../client/errors.js';
 import { ListingCategory, ListingRequest, ListingType, type Listing, type ListingKind } from '../contract/index.js';
@@ -139,7 +140,7 @@ export class ListingForm implements ReactiveController {
     const neighbourhoodId = this.#options.neighbourhoodId();
     if (!neighbourhoodId) return;
     const outcome = await this.action.run((client, memberToken, signal) =>
-      client.createListing(neighbourhoodId, checked.body, { memberToken, signal }),
+      createListing(client, neighbourhoodId, checked.body, { memberToken, signal }),
     );
     if (!outcome) return;
     if (outcome.ok) {

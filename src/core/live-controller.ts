@@ -1,14 +1,12 @@
 import type { ReactiveController } from 'lit';
-import type { LiveState, PartageClient, Unsubscribe } from '../client/types.js';
+import type { Transport } from '../client/transport.js';
+import type { LiveState, Unsubscribe } from '../client/types.js';
 import type { PartageElement } from './partage-element.js';
 
 export interface LiveOptions<E> {
   /** Identity of the stream (base URL + resource id); null to stay unsubscribed. */
   key: () => string | null;
-  subscribe: (
-    client: PartageClient,
-    handlers: { onEvent: (e: E) => void; onState: (s: LiveState) => void },
-  ) => Unsubscribe;
+  subscribe: (client: Transport, handlers: { onEvent: (e: E) => void; onState: (s: LiveState) => void }) => Unsubscribe;
   onEvent: (event: E) => void;
 }
 

@@ -1,6 +1,6 @@
 import type { ReactiveController } from 'lit';
 import { ApiError, NetworkError } from '../client/errors.js';
-import type { PartageClient } from '../client/types.js';
+import type { Transport } from '../client/transport.js';
 import { partageEvent } from './events.js';
 import { SIGN_IN_REQUEST, type SignInReason, type SignInRequestDetail } from './member-events.js';
 import type { MemberFormMessages } from './member-form.messages.js';
@@ -81,7 +81,7 @@ export class MemberAction<T> implements ReactiveController {
 
   /** Sends once (ignored while a send is in flight or a rate-limit wait runs). */
   async run(
-    send: (client: PartageClient, memberToken: string, signal: AbortSignal) => Promise<T>,
+    send: (client: Transport, memberToken: string, signal: AbortSignal) => Promise<T>,
   ): Promise<MemberOutcome<T> | null> {
     const client = this.#host.client;
     if (!client || this.sending || this.waiting) return null;

@@ -1,7 +1,7 @@
 import { consume } from '@lit/context';
 import { LitElement, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { PartageClient } from '../client/types.js';
+import type { Transport } from '../client/transport.js';
 import { clientFor } from './clients.js';
 import { common, type CommonMessages } from './common.messages.js';
 import { partageContext, type PartageContext, type Theme } from './context.js';
@@ -52,7 +52,7 @@ export abstract class PartageElement<M extends Catalogue = Catalogue> extends Li
   protected readonly internals = this.attachInternals();
   protected abstract readonly catalogue: { en: M; fr: M };
 
-  get client(): PartageClient | undefined {
+  get client(): Transport | undefined {
     if (this.api) return clientFor(this.api);
     return this.ctx?.client;
   }

@@ -1,5 +1,5 @@
 import type { ReactiveController } from 'lit';
-import type { PartageClient } from '../client/types.js';
+import type { Transport } from '../client/transport.js';
 import { NetworkError } from '../client/errors.js';
 import type { PartageElement } from './partage-element.js';
 
@@ -8,7 +8,7 @@ export type ResourceStatus = 'idle' | 'loading' | 'ready' | 'error';
 export interface ResourceOptions<T> {
   /** Identity of what to load (e.g. base URL + campaign id); null when not configured yet. */
   key: () => string | null;
-  load: (client: PartageClient, signal: AbortSignal) => Promise<T>;
+  load: (client: Transport, signal: AbortSignal) => Promise<T>;
   /** Name reported in `partage-error` events. */
   operation: string;
 }

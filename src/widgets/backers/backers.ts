@@ -1,3 +1,4 @@
+import { listBackers, subscribeCampaign } from '../../client/campaigns.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -80,7 +81,7 @@ export class PartageBackers extends PartageElement<typeof messages.en> {
     operation: 'listBackers',
     load: async (client, signal) => {
       const key = this.#listKey!;
-      const page = await client.listBackers(this.campaign!, { limit: this.#limit }, { signal });
+      const page = await listBackers(client, this.campaign!, { limit: this.#limit }, { signal });
       let list = withFirstPage(this.#backers.value, key, page);
       for (const backer of this.#early.splice(0).reverse()) list = withLiveBacker(list, backer) ?? list;
       return list;
@@ -90,7 +91,7 @@ export class PartageBackers extends PartageElement<typeof messages.en> {
   // Subscribes only once the list starts loading, so a widget far below the fold opens no stream.
   readonly #live = new LiveController<CampaignEvent>(this, {
     key: () => (this.#backers.status === 'idle' ? null : this.#listKey),
-    subscribe: (client, handlers) => client.subscribeCampaign(this.campaign!, handlers),
+    subscribe: (client, handlers) => subscribeCampaign(client, this.campaign!, handlers),
     onEvent: (event) => this.#onLive(event),
   });
 
@@ -163,7 +164,7 @@ export class PartageBackers extends PartageElement<typeof messages.en> {
     if (!list?.nextCursor || !client) return;
     const cursor = list.nextCursor;
     const done = await this.#more.load(
-      (signal) => client.listBackers(this.campaign!, { limit: this.#limit, cursor }, { signal }),
+      (signal) => listBackers(client, this.campaign!, { limit: this.#limit, cursor }, { signal }),
       (page) => {
         // Live arrivals may have changed the list meanwhile: append to the latest one.
         const result = withNextPage(this.#current ?? list, page);

@@ -1,3 +1,4 @@
+import { getNeighbourhood, subscribeNeighbourhood } from '../../client/neighbourhoods.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { cssProps } from '../../core/css-props.js';
 import { property } from 'lit/decorators.js';
@@ -66,13 +67,13 @@ export class PartageNeighbourhoodStats extends PartageElement<typeof messages.en
   readonly #data = new ResourceController<Neighbourhood>(this, {
     key: () => this.#key,
     operation: 'getNeighbourhood',
-    load: (client, signal) => client.getNeighbourhood(this.neighbourhood!, { signal }),
+    load: (client, signal) => getNeighbourhood(client, this.neighbourhood!, { signal }),
   });
 
   // Opens the stream only once the widget nears the viewport and starts loading.
   readonly #live = new LiveController<NeighbourhoodEvent>(this, {
     key: () => (this.#data.status === 'idle' ? null : this.#key),
-    subscribe: (client, handlers) => client.subscribeNeighbourhood(this.neighbourhood!, handlers),
+    subscribe: (client, handlers) => subscribeNeighbourhood(client, this.neighbourhood!, handlers),
     onEvent: (event) => this.#onLive(event),
   });
 

@@ -1,3 +1,4 @@
+import { getCampaign, listRewards, subscribeCampaign } from '../../client/campaigns.js';
 import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Campaign, CampaignEvent, PledgeRequest, PledgeResult } from '../../contract/index.js';
@@ -145,8 +146,8 @@ export class PartagePledgeForm extends PartageElement<typeof messages.en> {
       const key = this.#key!;
       const id = this.campaign!;
       const [campaign, rewards] = await Promise.all([
-        client.getCampaign(id, { signal }),
-        client.listRewards(id, { limit: PAGE_LIMIT }, { signal }),
+        getCampaign(client, id, { signal }),
+        listRewards(client, id, { limit: PAGE_LIMIT }, { signal }),
       ]);
       return { key, campaign, rewards: rewards.items };
     },
@@ -159,7 +160,7 @@ export class PartagePledgeForm extends PartageElement<typeof messages.en> {
       const moving = d && (d.campaign.status === 'live' || d.campaign.status === 'upcoming');
       return moving && this.client && !this.result ? `${this.client.baseUrl}|${d.campaign.id}` : null;
     },
-    subscribe: (client, handlers) => client.subscribeCampaign(this.#current!.campaign.id, handlers),
+    subscribe: (client, handlers) => subscribeCampaign(client, this.#current!.campaign.id, handlers),
     onEvent: (event) => this.#onLive(event),
   });
 

@@ -1,3 +1,4 @@
+import { createPledge } from '../../client/campaigns.js';
 import { ApiError, NetworkError } from '../../client/errors.js';
 import { newIdempotencyKey } from '../../client/types.js';
 import type { PledgeRequest, PledgeResult } from '../../contract/index.js';
@@ -169,7 +170,7 @@ export class PledgeSubmitter {
     const attempt = this.#attempts.for(check.request);
     host.set({ sending: true });
     try {
-      const pledge = await client.createPledge(d.campaign.id, attempt.body, { idempotencyKey: attempt.key });
+      const pledge = await createPledge(client, d.campaign.id, attempt.body, { idempotencyKey: attempt.key });
       this.#attempts.forget();
       host.set({ sending: false });
       await this.#done(d, pledge, attempt.body);

@@ -1,7 +1,7 @@
 import { ContextProvider } from '@lit/context';
 import { html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { PartageClient } from '../../client/types.js';
+import type { Transport } from '../../client/transport.js';
 import { clientFor } from '../../core/clients.js';
 import { partageContext, type MemberTokenSource } from '../../core/context.js';
 import { PartageElement } from '../../core/partage-element.js';
@@ -23,7 +23,7 @@ export class PartageProvider extends PartageElement {
   static override styles = [...PartageElement.styles, providerStyles];
 
   /** Inject a configured client (custom fetch, member token…) instead of `api`. */
-  @property({ attribute: false }) customClient?: PartageClient;
+  @property({ attribute: false }) customClient?: Transport;
   /** Called before each member action to get a fresh member token from the host platform. */
   @property({ attribute: false }) memberToken?: MemberTokenSource;
   /** Member token as an attribute, for static pages; prefer the `memberToken` callback. */

@@ -1,3 +1,4 @@
+import { listRewards, subscribeCampaign } from '../../client/campaigns.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
@@ -98,7 +99,7 @@ export class PartageRewardTiers extends PartageElement<typeof messages.en> {
     load: async (client, signal) => {
       const key = this.#key!;
       const campaign = this.campaign!;
-      const page = await client.listRewards(campaign, { limit: PAGE_LIMIT }, { signal });
+      const page = await listRewards(client, campaign, { limit: PAGE_LIMIT }, { signal });
       return { key, campaignId: page.items[0]?.campaignId ?? campaign, tiers: page.items };
     },
   });
@@ -109,7 +110,7 @@ export class PartageRewardTiers extends PartageElement<typeof messages.en> {
       const list = this.#current;
       return list && this.client ? `${this.client.baseUrl}|${list.campaignId}` : null;
     },
-    subscribe: (client, handlers) => client.subscribeCampaign(this.#current!.campaignId, handlers),
+    subscribe: (client, handlers) => subscribeCampaign(client, this.#current!.campaignId, handlers),
     onEvent: (event) => this.#onLive(event),
   });
 

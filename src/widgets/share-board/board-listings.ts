@@ -1,3 +1,4 @@
+import { listListings } from '../../client/neighbourhoods.js';
 import type { Listing } from '../../contract/index.js';
 import { LoadMoreController } from '../../core/load-more.js';
 import type { PartageElement } from '../../core/partage-element.js';
@@ -45,7 +46,7 @@ export class BoardListings {
         const key = this.key!;
         const filters = options.filters();
         const query = listingQuery(options.limit(), filters);
-        const page = await client.listListings(options.neighbourhoodId()!, query, { signal });
+        const page = await listListings(client, options.neighbourhoodId()!, query, { signal });
         return firstPage(key, page, this.#early.splice(0), filters);
       },
     });
@@ -91,7 +92,7 @@ export class BoardListings {
     if (!list?.nextCursor || !client) return undefined;
     const query = listingQuery(this.#options.limit(), this.#options.filters(), list.nextCursor);
     return this.more.load(
-      (signal) => client.listListings(this.#options.neighbourhoodId()!, query, { signal }),
+      (signal) => listListings(client, this.#options.neighbourhoodId()!, query, { signal }),
       (page) => {
         // Live arrivals may have changed the list meanwhile: append to the latest one.
         const result = nextPage(this.current ?? list, page);

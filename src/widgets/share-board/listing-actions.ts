@@ -1,3 +1,4 @@
+import { createReply, createReport } from '../../client/neighbourhoods.js';
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { ApiError } from '../../client/errors.js';
 import { ReplyRequest, ReportRequest, type Listing, type Reply, type Report } from '../../contract/index.js';
@@ -126,7 +127,7 @@ export class ListingActions implements ReactiveController {
     if (!parsed.success) return this.#invalid(listing.id, fieldErrorsFromIssues(parsed.error.issues, input));
     this.#valid(listing);
     const outcome = await this.reply.run((client, memberToken, signal) =>
-      client.createReply(listing.id, parsed.data, { memberToken, signal }),
+      createReply(client, listing.id, parsed.data, { memberToken, signal }),
     );
     if (!outcome) return;
     if (outcome.ok) {
@@ -147,7 +148,7 @@ export class ListingActions implements ReactiveController {
     if (!parsed.success) return this.#invalid(listing.id, fieldErrorsFromIssues(parsed.error.issues, input));
     this.#valid(listing);
     const outcome = await this.report.run((client, memberToken, signal) =>
-      client.createReport(listing.id, parsed.data, { memberToken, signal }),
+      createReport(client, listing.id, parsed.data, { memberToken, signal }),
     );
     if (!outcome) return;
     if (outcome.ok) {

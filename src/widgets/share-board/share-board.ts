@@ -1,3 +1,4 @@
+import { getNeighbourhood, subscribeNeighbourhood } from '../../client/neighbourhoods.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Listing, Neighbourhood, NeighbourhoodEvent } from '../../contract/index.js';
@@ -141,7 +142,7 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
   readonly #neighbourhood = new ResourceController<Neighbourhood>(this, {
     key: () => this.#streamKey,
     operation: 'getNeighbourhood',
-    load: (client, signal) => client.getNeighbourhood(this.neighbourhood!, { signal }),
+    load: (client, signal) => getNeighbourhood(client, this.neighbourhood!, { signal }),
   });
 
   readonly #list = new BoardListings(this, {
@@ -154,7 +155,7 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
   // One stream per neighbourhood, whatever the filters; opened once the board starts loading.
   readonly #live = new LiveController<NeighbourhoodEvent>(this, {
     key: () => (this.#list.resource.status === 'idle' ? null : this.#streamKey),
-    subscribe: (client, handlers) => client.subscribeNeighbourhood(this.neighbourhood!, handlers),
+    subscribe: (client, handlers) => subscribeNeighbourhood(client, this.neighbourhood!, handlers),
     onEvent: (event) => this.#onLive(event),
   });
 

@@ -1,3 +1,4 @@
+import { getCampaign } from '../../client/campaigns.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Campaign } from '../../contract/index.js';
@@ -88,7 +89,7 @@ export class PartageSocialShare extends PartageElement<typeof messages.en> {
   readonly #campaign = new ResourceController<Campaign>(this, {
     // Explicit attributes need no backend at all.
     key: () => (this.url || !this.campaign || !this.client ? null : `${this.client.baseUrl}|${this.campaign}`),
-    load: (client, signal) => client.getCampaign(this.campaign!, { signal }),
+    load: (client, signal) => getCampaign(client, this.campaign!, { signal }),
     operation: 'getCampaign',
   });
 

@@ -2,7 +2,8 @@ import { aTimeout, expect, fixture, fixtureCleanup, html, waitUntil } from '@ope
 import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import type { SetupWorker } from 'msw/browser';
-import type { PartageClient, SubscribeOptions } from '../../../src/client/types.js';
+import type { Transport } from '../../../src/client/transport.js';
+import type { SubscribeOptions } from '../../../src/client/types.js';
 import type { Backer, CampaignEvent } from '../../../src/contract/index.js';
 import { clientFor } from '../../../src/core/clients.js';
 import { createMockBackend } from '../../../src/mock/index.js';
@@ -180,10 +181,11 @@ describe('partage-backers', () => {
   it('lists a backer once when the stream delivers it twice, and ignores events without a backer', async () => {
     let handlers: SubscribeOptions<CampaignEvent> | undefined;
     const real = clientFor(BASE);
-    const client: PartageClient = {
+    // Widgets subscribe through the transport's stream(): replacing it hands the test the handlers.
+    const client: Transport = {
       ...real,
-      subscribeCampaign: (_id, options) => {
-        handlers = options;
+      stream: (_endpoint, _params, _poll, options) => {
+        handlers = options as unknown as SubscribeOptions<CampaignEvent>;
         options.onState?.('open');
         return () => undefined;
       },

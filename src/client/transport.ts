@@ -1,0 +1,208 @@
+import type * as z from 'zod/mini';
+import { buildPath, type Endpoint } from '../contract/endpoints.js';
+import { cacheKey, ReadCache } from './cache.js';
+import { ApiError, ConfigError, ContractError } from './errors.js';
+import { defaultTiming, localProblem, retryableRead, send, type HttpConfig, type Timing } from './http.js';
+import { LiveHub, runLive, type LiveSource } from './live.js';
+import { checkBaseUrl, checkMemberToken } from './secrets.js';
+import type { ClientOptions, SubscribeOptions, Unsubscribe } from './types.js';
+
+export type Params = Record<string, string>;
+export type Query = object | undefined;
+/** What an endpoint answers, as validated by its response schema. */
+export type Out<E extends Endpoint> = z.output<E['response']>;
+
+export interface ReadOptions {
+  signal?: AbortSignal | undefined;
+  /** Ask the server even when the cached copy is fresh (polling). */
+  revalidate?: boolean;
+  token?: string;
+}
+
+export interface WriteOptions {
+  headers?: Record<string, string>;
+  /** Retried as `retryable` allows; writes are sent once unless they carry an idempotency key. */
+  retryable?: (error: unknown) => boolean;
+  signal?: AbortSignal | undefined;
+}
+
+/**
+ * One configured connection to a Partage API: base URL, fetch, retries, the shared read cache
+ * and the shared live streams. Operations (`getCampaign(transport, id)`…) are separate
+ * functions, so a widget bundle carries only the endpoints and schemas it calls; `createClient`
+ * binds all of them for application code.
+ */
+export interface Transport {
+  readonly baseUrl: string;
+  /** GET with validation, ETag revalidation, de-duplication and retries. */
+  read<E extends Endpoint>(endpoint: E, params: Params, query?: Query, options?: ReadOptions): Promise<Out<E>>;
+  /** POST with validation; retried only as `options.retryable` allows. */
+  write<E extends Endpoint>(endpoint: E, params: Params, body: unknown, options?: WriteOptions): Promise<Out<E>>;
+  /** One shared live stream per URL for every subscriber, with its polling fallback. */
+  stream<E extends Endpoint>(
+    endpoint: E,
+    params: Params,
+    poll: LiveSource<Out<E>>['poll'],
+    subscriber: SubscribeOptions<Out<E>>,
+  ): Unsubscribe;
+  /** The member's bearer token; without one, a local 401 and no request at all. */
+  memberToken(override?: string): Promise<string>;
+  /** Drops cached GETs whose URL contains `match` (all of them without `match`). */
+  invalidate(match?: string): void;
+  /** Drops cached GETs of resources (paths) and everything below them, and of their collection. */
+  invalidateResource(collection: string, ...resources: string[]): void;
+  /** Absolute URL of an endpoint; every path value is checked and URI-encoded. */
+  urlOf(endpoint: Endpoint, params?: Params, query?: Query): string;
+}
+
+/**
+ * Opens a transport. Refuses anything that looks like a secret before any request, and
+ * validates every option. `internals` replaces clock, randomness and sleeping (tests only).
+ */
+export function createTransport(options: ClientOptions, internals: Partial<Timing> = {}): Transport {
+  if (!options || typeof options !== 'object')
+    throw new ConfigError('createClient needs an options object with a baseUrl');
+  // No secret ever reaches the browser: refuse anything that looks like one before any request.
+  const base = checkBaseUrl(options.baseUrl);
+  if (typeof options.memberToken === 'string') checkMemberToken(options.memberToken);
+  if (
+    options.memberToken !== undefined &&
+    typeof options.memberToken !== 'string' &&
+    typeof options.memberToken !== 'function'
+  ) {
+    throw new ConfigError('memberToken must be a string or a function returning one');
+  }
+  if (options.fetch !== undefined && typeof options.fetch !== 'function')
+    throw new ConfigError('fetch must be a function');
+
+  const baseUrl = base.href.replace(/\/+$/, '');
+  const timing: Timing = { ...defaultTiming, ...internals };
+  const maxAttempts = numberOption('maxAttempts', options.maxAttempts, 3, 1, true);
+  const cacheTtlMs = numberOption('cacheTtlMs', options.cacheTtlMs, 5_000, 0);
+  const pollIntervalMs = numberOption('pollIntervalMs', options.pollIntervalMs, 15_000, 1);
+  const http: HttpConfig = {
+    // Looked up at call time, so a fetch patched after creation (tests, polyfills) is used.
+    fetch: (input, init) => (options.fetch ?? globalThis.fetch)(input, init),
+    timeoutMs: numberOption('timeoutMs', options.timeoutMs, 10_000, 1),
+    retryBaseMs: numberOption('retryBaseMs', options.retryBaseMs, 300, 0),
+    timing,
+  };
+  const cache = new ReadCache(cacheTtlMs, timing.now);
+  const live = new LiveHub();
+
+  const urlOf = (endpoint: Endpoint, params: Params = {}, query?: Query): string => {
+    for (const [key, value] of Object.entries(params)) {
+      if (typeof value !== 'string' || value === '')
+        throw new TypeError(`${endpoint.path}: "${key}" must be a non-empty string`);
+    }
+    return baseUrl + buildPath(endpoint.path, params) + encodeQuery(query);
+  };
+  const invalidate = (keep: (url: string) => boolean) => cache.invalidate(keep);
+
+  return {
+    baseUrl,
+    urlOf,
+    read(endpoint, params, query, opts = {}) {
+      const url = urlOf(endpoint, params, query);
+      const load = (etag: string | undefined, signal: AbortSignal) => {
+        const headers: Record<string, string> = { Accept: 'application/json' };
+        if (etag) headers['If-None-Match'] = etag;
+        if (opts.token) headers.Authorization = `Bearer ${opts.token}`;
+        return send(
+          http,
+          { method: 'GET', url, headers, maxAttempts, retryable: retryableRead, signal },
+          endpoint.response,
+        );
+      };
+      // The credential is part of the key: two members never share a cached /me.
+      return cache.read(cacheKey(url, opts.token), url, load, opts.signal, opts.revalidate) as Promise<never>;
+    },
+    async write(endpoint, params, body, opts = {}) {
+      if (typeof body !== 'object' || body === null)
+        throw new TypeError(`${endpoint.path}: the body must be an object`);
+      const url = urlOf(endpoint, params);
+      const answer = await send(
+        http,
+        {
+          method: 'POST',
+          url,
+          headers: { Accept: 'application/json', 'Content-Type': 'application/json', ...opts.headers },
+          body: JSON.stringify(body),
+          maxAttempts: opts.retryable ? maxAttempts : 1,
+          retryable: opts.retryable ?? (() => false),
+          signal: opts.signal,
+        },
+        endpoint.response,
+      );
+      if (answer.notModified) throw new ContractError(url, [{ path: '', message: 'unexpected 304 to a POST' }]);
+      return answer.value as never;
+    },
+    stream(endpoint, params, poll, subscriber) {
+      const url = urlOf(endpoint, params);
+      const schema = endpoint.response as z.ZodMiniType<never>;
+      return live.subscribe(
+        url,
+        (sink) =>
+          runLive(
+            { url, schema, fetch: http.fetch, timing, retryBaseMs: http.retryBaseMs, pollIntervalMs, poll },
+            sink,
+          ),
+        subscriber,
+      );
+    },
+    async memberToken(override) {
+      const source = override ?? options.memberToken;
+      const value = typeof source === 'function' ? await source() : source;
+      if (typeof value !== 'string' || value.trim() === '') {
+        throw new ApiError(
+          localProblem(
+            401,
+            'unauthorized',
+            'Unauthorized',
+            'This action needs a signed-in member, and no member token was given.',
+          ),
+        );
+      }
+      checkMemberToken(value);
+      return value;
+    },
+    invalidate(match) {
+      invalidate(match === undefined ? () => true : (u) => u.includes(match));
+    },
+    invalidateResource(collection, ...resources) {
+      const prefixes = resources.map((r) => baseUrl + r);
+      const list = baseUrl + collection;
+      invalidate(
+        (u) =>
+          u === list ||
+          u.startsWith(`${list}?`) ||
+          prefixes.some((p) => u === p || u.startsWith(`${p}/`) || u.startsWith(`${p}?`)),
+      );
+    },
+  };
+}
+
+/** Stable, sorted query strings: `{a, b}` and `{b, a}` share one cache entry. */
+function encodeQuery(query: Query): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  const record = query as Record<string, unknown>;
+  for (const name of Object.keys(record).sort()) {
+    const value = record[name];
+    if (value === undefined || value === null || value === '') continue;
+    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
+      throw new TypeError(`Query parameter "${name}" must be a string, a number or a boolean`);
+    }
+    params.append(name, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+function numberOption(name: string, value: unknown, fallback: number, min: number, integer = false): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || (integer && !Number.isInteger(value))) {
+    throw new ConfigError(`${name} must be ${integer ? 'an integer' : 'a number'} ≥ ${min}, got ${String(value)}`);
+  }
+  return value;
+}
