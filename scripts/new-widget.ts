@@ -24,6 +24,7 @@ const tag = `partage-${name}`;
 const files: Record<string, string> = {
   [`${name}.ts`]: `import { html, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
+import { getCampaign } from '../../client/campaigns.js';
 import type { Campaign } from '../../contract/index.js';
 import { PartageElement } from '../../core/partage-element.js';
 import { ResourceController } from '../../core/resource-controller.js';
@@ -55,7 +56,7 @@ export class ${cls} extends PartageElement<typeof messages.en> {
   readonly #data = new ResourceController<Campaign>(this, {
     key: () => (this.client && this.campaign ? \`\${this.client.baseUrl}|\${this.campaign}\` : null),
     operation: 'getCampaign',
-    load: (client, signal) => client.getCampaign(this.campaign!, { signal }),
+    load: (client, signal) => getCampaign(client, this.campaign!, { signal }),
   });
 
   protected override render(): TemplateResult {
