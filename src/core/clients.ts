@@ -1,5 +1,4 @@
-import { createTransport } from '../client/transport.js';
-import type { Transport } from '../client/transport.js';
+import { createTransport, type Transport } from '../client/transport.js';
 
 /**
  * Widgets used alone (with an `api` attribute) share one client per base URL, so that a page

@@ -22,7 +22,7 @@ import { providerStyles } from './provider.styles.js';
 export class PartageProvider extends PartageElement {
   static override styles = [...PartageElement.styles, providerStyles];
 
-  /** Inject a configured client (custom fetch, member token…) instead of `api`. */
+  /** Inject a configured client (`createClient` or `createTransport`: custom fetch, member token…) instead of `api`. */
   @property({ attribute: false }) customClient?: Transport;
   /** Called before each member action to get a fresh member token from the host platform. */
   @property({ attribute: false }) memberToken?: MemberTokenSource;
