@@ -97,7 +97,6 @@ export function createTransport(options: ClientOptions, internals: Partial<Timin
     }
     return baseUrl + buildPath(endpoint.path, params) + encodeQuery(query);
   };
-  const invalidate = (keep: (url: string) => boolean) => cache.invalidate(keep);
 
   return {
     baseUrl,
@@ -167,12 +166,12 @@ export function createTransport(options: ClientOptions, internals: Partial<Timin
       return value;
     },
     invalidate(match) {
-      invalidate(match === undefined ? () => true : (u) => u.includes(match));
+      cache.invalidate(match === undefined ? () => true : (u) => u.includes(match));
     },
     invalidateResource(collection, ...resources) {
       const prefixes = resources.map((r) => baseUrl + r);
       const list = baseUrl + collection;
-      invalidate(
+      cache.invalidate(
         (u) =>
           u === list ||
           u.startsWith(`${list}?`) ||

@@ -201,29 +201,26 @@ describe('CDN bundle in a plain HTML page', () => {
 });
 
 describe('Single-widget CDN files', () => {
-  it('exist for every widget', async () => {
-    const missing: string[] = [];
-    for (const name of names) {
-      const file = await fetch(`/dist/cdn/partage-${name}.js`, { method: 'HEAD' });
-      if (!file.ok) missing.push(name);
-    }
-    expect(missing).to.deep.equal([]);
-  });
-
-  it('the card file alone renders the card under the strict policy and registers nothing else', async () => {
-    const { win, doc } = await openPage('single-widget.html');
-    await waitUntil(() => win.customElements.get('partage-campaign-card'), 'the card file registered no card');
-    const card = doc.createElement('partage-campaign-card');
-    card.setAttribute('api', API);
-    for (const [attribute, value] of Object.entries(samples['campaign-card']!.attributes))
-      card.setAttribute(attribute, value);
-    doc.getElementById('widgets')!.append(card);
-    await expectRendered(card, 'campaign-card');
-    expect(names.filter((n) => n !== 'campaign-card' && win.customElements.get(`partage-${n}`))).to.deep.equal([]);
-    expect(win.Partage, 'window.Partage belongs to the whole bundle').to.equal(undefined);
-    expectQuietConsole(win.__embedLog);
-    expect(win.__embedLog.warnings).to.deep.equal([]);
-  });
+  // Every file, each in its own page: self-contained, registers its element and no other, renders.
+  for (const name of names) {
+    it(`partage-${name}.js alone registers and renders only <partage-${name}> under the strict policy`, async () => {
+      const { win, doc } = await openPage(`single-widget.html?widget=${name}`);
+      const loaded = win as EmbedWindow & { __widgetLoaded?: string };
+      await waitUntil(() => loaded.__widgetLoaded === name, `partage-${name}.js did not load`);
+      expect(!!win.customElements.get(`partage-${name}`), `partage-${name} is not registered`).to.equal(true);
+      expect(names.filter((n) => n !== name && win.customElements.get(`partage-${n}`))).to.deep.equal([]);
+      expect(win.Partage, 'window.Partage belongs to the whole bundle').to.equal(undefined);
+      if (name !== 'provider') {
+        const el = doc.createElement(`partage-${name}`);
+        el.setAttribute('api', API);
+        for (const [attribute, value] of Object.entries(samples[name]!.attributes)) el.setAttribute(attribute, value);
+        doc.getElementById('widgets')!.append(el);
+        await expectRendered(el, name);
+      }
+      expectQuietConsole(win.__embedLog);
+      expect(win.__embedLog.warnings).to.deep.equal([]);
+    });
+  }
 
   it('lives next to the whole bundle: same version, no warning, every widget renders', async () => {
     const { win, doc } = await openPage('single-then-full.html');
