@@ -1,23 +1,13 @@
-// Browser tests run in Debian's Chromium (test tools cannot download browsers here).
+// Browser tests run in Chromium: CHROME_PATH, a system Chromium or the one shipped in an npm
+// package (scripts/chrome-path.mjs); test tools cannot download browsers here.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { summaryReporter } from './scripts/summary-reporter.js';
 import { defaultReporter } from '@web/test-runner';
 import { frameworkModules } from './test/browser/frameworks/framework-modules.js';
+import { chromePath, chromeArgs } from './scripts/chrome-path.mjs';
 
-const args = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-  // Stops every outside DNS look-up; msw still intercepts cross-origin URLs in the page.
-  '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1',
-];
+const executablePath = await chromePath();
 
 export default {
   files: process.env.WTR_FILES ? process.env.WTR_FILES.split(',') : ['test/browser/**/*.test.ts'],
@@ -35,7 +25,7 @@ export default {
   plugins: [frameworkModules(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
   browsers: [
     chromeLauncher({
-      launchOptions: { executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', headless: true, args },
+      launchOptions: { executablePath, headless: true, args: chromeArgs },
       // One browser context (its own window) per page: with several test files at once, pages
       // sharing a window are background tabs, hidden, where IntersectionObserver never fires, so
       // lazy widgets would never load and keyboard tests would lack focus.
