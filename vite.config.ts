@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
+import { compiledContract } from './scripts/validators/browser-plugin.mjs';
 
 /**
  * Two builds:
@@ -42,6 +43,8 @@ export default defineConfig(({ mode }) =>
   mode === 'cdn'
     ? {
         publicDir: false,
+        // The widgets validate with the validators compiled from the contract, not zod.
+        plugins: [compiledContract()],
         build: {
           outDir: 'dist/cdn',
           emptyOutDir: false,

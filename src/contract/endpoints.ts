@@ -213,14 +213,4 @@ export const endpoints = {
 
 export type EndpointName = keyof typeof endpoints;
 
-/** Fills an OpenAPI path template; every value is URI-encoded so ids can never alter the path. */
-export function buildPath(template: string, params: Record<string, string> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
-    const value = params[name];
-    if (value === undefined) throw new TypeError(`Missing path parameter "${name}"`);
-    return encodeURIComponent(value);
-  });
-}
-
-export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
-export const REPLAYED_HEADER = 'Idempotent-Replayed';
+export { buildPath, IDEMPOTENCY_HEADER, REPLAYED_HEADER } from './paths.js';

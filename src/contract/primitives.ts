@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { isWebUrl } from './refinements.js';
 
 /**
  * Identifiers and slugs travel in URL paths, so they are restricted to a safe alphabet:
@@ -26,14 +27,6 @@ export const Instant = z
 /** ISO 8601 calendar date, e.g. `2027-03-01`. */
 export const CalendarDate = z.string().check(z.regex(new RegExp(`^${DATE}$`), 'must be a date such as 2027-03-01'));
 
-const isWebUrl = (value: string): boolean => {
-  try {
-    const { protocol, hostname } = new URL(value);
-    return (protocol === 'https:' || protocol === 'http:') && hostname !== '';
-  } catch {
-    return false;
-  }
-};
 /** An absolute http(s) URL (images, campaign pages, share links). */
 export const HttpsUrl = z.string().check(z.refine(isWebUrl, 'must be an absolute http(s) URL'));
 

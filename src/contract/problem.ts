@@ -47,5 +47,4 @@ export const Problem = z.object({
 });
 export type Problem = z.infer<typeof Problem>;
 
-export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
-export const problemType = (code: string) => `https://partage.example.org/problems/${code.replaceAll('_', '-')}`;
+export { PROBLEM_CONTENT_TYPE, problemType } from './problem-type.js';

@@ -1,0 +1,434 @@
+/*
+ * `npm run validators`: turns the contract's zod schemas into plain validator functions,
+ * src/contract/compiled/index.ts, which browser bundles use instead of zod (see
+ * scripts/validators/browser-plugin.ts). zod stays the one source of truth: this reads each
+ * schema's definition (`schema._zod.def`, the introspection API zod documents for library
+ * authors) and writes code with the same verdicts, output and issues, which
+ * test/node/compiled-validators.test.ts proves on a large corpus. The generated file exports
+ * every run-time export of src/contract/index.ts: schemas as `{ safeParse }` objects (enums keep
+ * their `options`), plain data (endpoints) with their schemas swapped, and functions re-exported
+ * from the zod-free module that defines them. Anything it cannot reproduce exactly stops the
+ * generation with the schema's path, never a silent approximation.
+ *
+ * `--check` exits 1 when the checked-in file is stale (CI).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { format } from 'prettier';
+import { compiledEntry, contractDir, zodFreeModules } from './contract-modules.mjs';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- zod definitions are walked generically */
+type Schema = { _zod: { def: any } };
+const isSchema = (v: unknown): v is Schema => typeof v === 'object' && v !== null && '_zod' in v;
+
+/** zod's number formats and their ranges (zod/v4/core util NUMBER_FORMAT_RANGES). */
+const NUMBER_FORMATS: Record<string, [number, number]> = {
+  safeint: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
+  int32: [-2147483648, 2147483647],
+  uint32: [0, 4294967295],
+  float32: [-3.4028234663852886e38, 3.4028234663852886e38],
+  float64: [-Number.MAX_VALUE, Number.MAX_VALUE],
+};
+/** String formats whose whole check is `def.pattern` (others, such as url, run code: refused). */
+const PATTERN_FORMATS = new Set([
+  'regex',
+  'email',
+  'guid',
+  'uuid',
+  'nanoid',
+  'cuid',
+  'cuid2',
+  'ulid',
+  'xid',
+  'ksuid',
+  'datetime',
+  'date',
+  'time',
+  'duration',
+  'ipv4',
+  'e164',
+]);
+/** Overwrites recognised by what they do to probes (zod builds them as anonymous arrows). */
+const OVERWRITES: [string, (s: string) => string][] = [
+  ['v.trim()', (s) => s.trim()],
+  ['v.toLowerCase()', (s) => s.toLowerCase()],
+  ['v.toUpperCase()', (s) => s.toUpperCase()],
+];
+const PROBES = ['  Ab Cé  ', '\u00a0\tx\n', 'ÉTÉ ß', '', 'x'];
+
+class Unsupported extends Error {}
+
+export interface Generated {
+  code: string;
+  /** Exported schemas, by name: what the agreement test compares. */
+  schemas: string[];
+}
+
+export async function generate(): Promise<Generated> {
+  const contract: Record<string, unknown> = await import(resolve(contractDir, 'index.ts'));
+  const zodVersion = (JSON.parse(readFileSync(resolve(contractDir, '../../node_modules/zod/package.json'), 'utf8')) as {
+    version: string;
+  }).version;
+
+  // Functions and constants of the zod-free modules, by identity: refinements, buildPath…
+  const plain = new Map<unknown, { module: string; name: string }>();
+  for (const file of zodFreeModules()) {
+    const mod: Record<string, unknown> = await import(resolve(contractDir, file));
+    for (const [name, value] of Object.entries(mod)) {
+      if (typeof value === 'function' && !plain.has(value)) plain.set(value, { module: `../${basename(file, '.ts')}.js`, name });
+    }
+  }
+  const imports = new Map<string, Set<string>>();
+  const importPlain = (fn: unknown, where: string): string => {
+    const found = plain.get(fn);
+    if (!found)
+      throw new Unsupported(
+        `${where}: a refinement defined inline; export it from a zod-free contract module (src/contract/refinements.ts)`,
+      );
+    const names = imports.get(found.module) ?? new Set();
+    names.add(found.name);
+    imports.set(found.module, names);
+    return found.name;
+  };
+
+  // One function per distinct schema body; identical bodies (text(120) built twice) share it.
+  const functions: string[] = [];
+  const bySchema = new Map<Schema, string>();
+  const byBody = new Map<string, string>();
+  const inProgress = new Set<Schema>();
+
+  const messageOf = (def: any): string | undefined => {
+    const error = def?.error;
+    if (typeof error !== 'function') return undefined;
+    const r = error({ code: 'custom', input: undefined, path: [] });
+    return typeof r === 'string' ? r : typeof r?.message === 'string' ? r.message : undefined;
+  };
+  /** `, "message"` when the schema gives one, '' for zod's default (the helpers' default too). */
+  const msg = (...defs: any[]) => {
+    for (const d of defs) {
+      const m = messageOf(d);
+      if (m !== undefined) return `, ${JSON.stringify(m)}`;
+    }
+    return '';
+  };
+
+  const optIn = (s: Schema): string | undefined => {
+    const d = s._zod.def;
+    if (d.type === 'optional') return optIn(d.innerType) === 'defaulted' ? 'defaulted' : 'optional';
+    if (d.type === 'nullable') return optIn(d.innerType);
+    if (d.type === 'default' || d.type === 'prefault') return 'defaulted';
+    return undefined;
+  };
+  const optOut = (s: Schema): string | undefined => {
+    const d = s._zod.def;
+    if (d.type === 'optional') return 'optional';
+    if (d.type === 'nullable') return optOut(d.innerType);
+    return undefined;
+  };
+
+  const behavesLikeHasLength = (when: unknown) => {
+    if (typeof when !== 'function') return false;
+    const probe = (value: unknown) => when({ value, issues: [] });
+    return probe('x') && probe('') && probe([1]) && !probe(5) && !probe(null) && !probe(undefined) && !probe({});
+  };
+
+  /** Body of a leaf (string, number, boolean, enum, literal): a type test, then its checks in order. */
+  const leaf = (s: Schema, where: string, fail: string, failIssue: string, coerce?: string): string => {
+    const def = s._zod.def;
+    const checks: any[] = [];
+    // String and number formats are schema and check at once: their own check runs first.
+    if (def.type === 'string' && def.check === 'string_format') checks.push(def);
+    if (def.type === 'number' && def.check === 'number_format') checks.push(def);
+    for (const c of def.checks ?? []) checks.push(c._zod.def);
+    const lines: string[] = [];
+    if (def.coerce && coerce) lines.push(`try { v = ${coerce}; } catch {}`);
+    else if (def.coerce) throw new Unsupported(`${where}: coercion of ${def.type}`);
+    if (checks.length === 0) return [...lines, `if (${fail}) I.push(${failIssue});`, 'return v;'].join('\n');
+    // a: 0 fine so far, 1 aborted (wrong type), 2 explicitly aborted (checks with a `when` stop too).
+    lines.push('let a = 0;', `if (${fail}) { I.push(${failIssue}); a = 1; }`);
+    for (const c of checks) {
+      const abort = c.abort ? ' a = 2;' : '';
+      const m = msg(c, def);
+      if (c.when && !(['min_length', 'max_length'].includes(c.check) && behavesLikeHasLength(c.when)))
+        throw new Unsupported(`${where}: a check with its own \`when\``);
+      switch (c.check) {
+        case 'min_length':
+          lines.push(`if (a < 2 && hasLength(v) && len(v) < ${c.minimum}) { I.push(small(${c.minimum}${m}));${abort} }`);
+          break;
+        case 'max_length':
+          lines.push(`if (a < 2 && hasLength(v) && len(v) > ${c.maximum}) { I.push(big(${c.maximum}${m}));${abort} }`);
+          break;
+        case 'string_format': {
+          if (!PATTERN_FORMATS.has(c.format) || !(c.pattern instanceof RegExp))
+            throw new Unsupported(`${where}: string format "${c.format}"`);
+          if (c.pattern.global || c.pattern.sticky) throw new Unsupported(`${where}: a global or sticky pattern`);
+          lines.push(`if (!a && !${String(c.pattern)}.test(v)) { I.push(issue('invalid_format'${m}));${abort} }`);
+          break;
+        }
+        case 'greater_than':
+        case 'less_than': {
+          if (typeof c.value !== 'number') throw new Unsupported(`${where}: a bound that is not a number`);
+          const op = c.check === 'greater_than' ? (c.inclusive ? '>=' : '>') : c.inclusive ? '<=' : '<';
+          const make = c.check === 'greater_than' ? 'small' : 'big';
+          lines.push(`if (!a && !(v ${op} ${c.value})) { I.push(${make}(${c.value}${m}));${abort} }`);
+          break;
+        }
+        case 'number_format': {
+          const range = NUMBER_FORMATS[c.format];
+          if (!range) throw new Unsupported(`${where}: number format "${c.format}"`);
+          const [min, max] = range;
+          const block: string[] = [];
+          if (c.format.includes('int')) {
+            block.push(`if (!Number.isInteger(v)) { I.push(type('int'${m})); a = 2; }`);
+            block.push(
+              `else if (!Number.isSafeInteger(v)) { I.push(v > 0 ? big(${Number.MAX_SAFE_INTEGER}${m}) : small(${Number.MIN_SAFE_INTEGER}${m}));${abort} }`,
+            );
+          }
+          // Past the safe-integer test a safeint is in range, and a finite number is a float64.
+          if (c.format !== 'safeint' && c.format !== 'float64') {
+            const range_ = `{ if (v < ${min}) { I.push(small(${min}${m}));${abort} } if (v > ${max}) { I.push(big(${max}${m}));${abort} } }`;
+            block.push(block.length ? `else ${range_}` : range_);
+          }
+          if (block.length) lines.push(`if (!a) { ${block.join(' ')} }`);
+          break;
+        }
+        case 'overwrite': {
+          const found = OVERWRITES.find(([, f]) => PROBES.every((p) => f(p) === c.tx(p)));
+          if (!found) throw new Unsupported(`${where}: an overwrite other than trim, toLowerCase or toUpperCase`);
+          lines.push(`if (!a) v = ${found[0]};`);
+          break;
+        }
+        case 'custom': {
+          const fn = importPlain(c.fn, where);
+          const path = Array.isArray(c.path) && c.path.length ? `, { path: ${JSON.stringify(c.path)} }` : '';
+          lines.push(`if (!a && !${fn}(v)) { I.push(issue('custom'${m || (path ? ', M' : '')}${path}));${abort} }`);
+          break;
+        }
+        default:
+          throw new Unsupported(`${where}: check "${c.check}"`);
+      }
+    }
+    lines.push('return v;');
+    return lines.join('\n');
+  };
+
+  const noChecks = (s: Schema, where: string) => {
+    if (s._zod.def.checks?.length) throw new Unsupported(`${where}: checks on a ${s._zod.def.type}`);
+  };
+
+  const bodyOf = (s: Schema, where: string): string => {
+    const def = s._zod.def;
+    switch (def.type) {
+      case 'string':
+        return leaf(s, where, `typeof v !== 'string'`, `type('string'${msg(def)})`, 'String(v)');
+      case 'number':
+        return leaf(s, where, `typeof v !== 'number' || !Number.isFinite(v)`, `type('number'${msg(def)})`, 'Number(v)');
+      case 'boolean':
+        return leaf(s, where, `typeof v !== 'boolean'`, `type('boolean'${msg(def)})`, 'Boolean(v)');
+      case 'enum':
+      case 'literal': {
+        const values: unknown[] =
+          def.type === 'literal'
+            ? def.values
+            : (() => {
+                const numeric = Object.values(def.entries).filter((v) => typeof v === 'number');
+                return Object.entries(def.entries)
+                  .filter(([k]) => !numeric.includes(+k))
+                  .map(([, v]) => v);
+              })();
+        if (!values.every((v) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null))
+          throw new Unsupported(`${where}: ${def.type} of values other than strings, numbers, booleans or null`);
+        const test = values.length === 1 ? `v !== ${JSON.stringify(values[0])}` : `!${JSON.stringify(values)}.includes(v)`;
+        return leaf(s, where, test, `issue('invalid_value'${msg(def)})`);
+      }
+      case 'object': {
+        noChecks(s, where);
+        if (def.catchall) throw new Unsupported(`${where}: strict or loose objects (catchall)`);
+        if (Object.getOwnPropertySymbols(def.shape).length) throw new Unsupported(`${where}: symbol keys`);
+        const fields = Object.keys(def.shape)
+          .filter((key) => key !== '__proto__')
+          .map((key) => {
+            const child: Schema = def.shape[key];
+            const inn = optIn(child);
+            const out = optOut(child);
+            if (inn === 'defaulted') throw new Unsupported(`${where}.${key}: defaults`);
+            if ((inn === 'optional') !== (out === 'optional')) throw new Unsupported(`${where}.${key}: optional on one side only`);
+            return `[${JSON.stringify(key)}, ${fn(child, `${where}.${key}`)}${inn === 'optional' ? ', 1' : ''}]`;
+          });
+        if (def.error) throw new Unsupported(`${where}: a custom message on an object`);
+        return `return object(v, I, [${fields.join(', ')}]);`;
+      }
+      case 'array':
+        noChecks(s, where);
+        if (def.error) throw new Unsupported(`${where}: a custom message on an array`);
+        return `return array(v, I, ${fn(def.element, `${where}[]`)});`;
+      case 'nullable':
+        noChecks(s, where);
+        return `return v === null ? v : ${fn(def.innerType, where)}(v, I);`;
+      case 'optional':
+        noChecks(s, where);
+        return `return v === undefined ? v : ${fn(def.innerType, where)}(v, I);`;
+      case 'union': {
+        noChecks(s, where);
+        if (typeof def.discriminator !== 'string' || def.unionFallback)
+          throw new Unsupported(`${where}: unions without a discriminator`);
+        if (def.error) throw new Unsupported(`${where}: a custom message on a union`);
+        const options: string[] = [];
+        for (const [i, option] of (def.options as Schema[]).entries()) {
+          const tag: Schema | undefined = option._zod.def.shape?.[def.discriminator];
+          const tagDef = tag?._zod.def;
+          const values: unknown[] =
+            tagDef?.type === 'literal' ? tagDef.values : tagDef?.type === 'enum' ? Object.values(tagDef.entries) : [];
+          if (!values.length || !values.every((v) => typeof v === 'string'))
+            throw new Unsupported(`${where}: option ${i} is not tagged by string literals`);
+          const check = fn(option, `${where}<${String(values[0])}>`);
+          for (const v of values) options.push(`${JSON.stringify(v)}: ${check}`);
+        }
+        return `return union(v, I, ${JSON.stringify(def.discriminator)}, { ${options.join(', ')} });`;
+      }
+      default:
+        throw new Unsupported(`${where}: zod type "${def.type}"`);
+    }
+  };
+
+  function fn(s: Schema, where: string): string {
+    const known = bySchema.get(s);
+    if (known) return known;
+    if (inProgress.has(s)) throw new Unsupported(`${where}: recursive schemas`);
+    inProgress.add(s);
+    const body = bodyOf(s, where);
+    inProgress.delete(s);
+    let name = byBody.get(body);
+    if (!name) {
+      name = `v${byBody.size}`;
+      byBody.set(body, name);
+      functions.push(`function ${name}(v: any, I: Issue[]): any {\n${body}\n}`);
+    }
+    bySchema.set(s, name);
+    return name;
+  }
+
+  // Exports: schemas first (validator objects), then plain data in dependency order.
+  const entries = Object.entries(contract);
+  const exportName = new Map<unknown, string>();
+  for (const [name, value] of entries) if (typeof value === 'object' && value !== null && !exportName.has(value)) exportName.set(value, name);
+
+  const validators: string[] = [];
+  const schemas: string[] = [];
+  const anonymous = new Map<Schema, string>();
+  const validatorObject = (s: Schema, check: string) =>
+    s._zod.def.type === 'enum'
+      ? `{ safeParse: (d: unknown) => run(${check}, d), options: ${JSON.stringify((s as unknown as { options: unknown[] }).options)} }`
+      : `{ safeParse: (d: unknown) => run(${check}, d) }`;
+  const refOf = (s: Schema, where: string): string => {
+    const named = exportName.get(s);
+    if (named && isSchema(contract[named])) return named;
+    let name = anonymous.get(s);
+    if (!name) {
+      name = `s${anonymous.size}`;
+      anonymous.set(s, name);
+      validators.push(`const ${name}: Compiled<unknown> = ${validatorObject(s, fn(s, where))};`);
+    }
+    return name;
+  };
+
+  const omitted: string[] = [];
+  const reexports: string[] = [];
+  for (const [name, value] of entries) {
+    if (!isSchema(value)) continue;
+    const type =
+      value._zod.def.type === 'enum'
+        ? `Compiled<output<typeof S.${name}>> & { options: typeof S.${name}.options }`
+        : `Compiled<output<typeof S.${name}>>`;
+    validators.push(`export const ${name}: ${type} = ${validatorObject(value, fn(value, name))};`);
+    schemas.push(name);
+  }
+
+  const data: string[] = [];
+  const emitted = new Set<string>();
+  const literal = (value: unknown, where: string, self: string): string => {
+    if (isSchema(value)) return refOf(value, where);
+    if (typeof value === 'function') {
+      const found = plain.get(value);
+      if (!found) throw new Unsupported(`${where}: a function from a zod module`);
+      return importPlain(value, where);
+    }
+    if (value === undefined) return 'undefined';
+    if (value === null || typeof value !== 'object') return JSON.stringify(value);
+    const named = exportName.get(value);
+    if (named && named !== self) {
+      emitData(named);
+      return named;
+    }
+    if (Array.isArray(value)) return `[${value.map((v, i) => literal(v, `${where}[${i}]`, self)).join(', ')}]`;
+    if (Object.getPrototypeOf(value) !== Object.prototype) throw new Unsupported(`${where}: an instance of a class`);
+    return `{ ${Object.entries(value)
+      .map(([k, v]) => `${JSON.stringify(k)}: ${literal(v, `${where}.${k}`, self)}`)
+      .join(', ')} }`;
+  };
+  function emitData(name: string) {
+    if (emitted.has(name)) return;
+    emitted.add(name);
+    const value = contract[name];
+    try {
+      data.push(`export const ${name} = ${literal(value, name, name)} as const;`);
+    } catch (error) {
+      if (!(error instanceof Unsupported)) throw error;
+      omitted.push(name);
+    }
+  }
+  for (const [name, value] of entries) {
+    if (isSchema(value)) continue;
+    if (typeof value === 'function') {
+      const found = plain.get(value);
+      if (found) {
+        const names = reexports;
+        names.push(found.name === name ? `export { ${name} } from '${found.module}';` : `export { ${found.name} as ${name} } from '${found.module}';`);
+      } else omitted.push(name);
+      continue;
+    }
+    emitData(name);
+  }
+
+  const runtimeNames = ['M', 'issue', 'type', 'small', 'big', 'len', 'hasLength', 'object', 'array', 'union', 'run'];
+  const body = [...functions, ...validators, ...data].join('\n');
+  const used = runtimeNames.filter((n) => new RegExp(`\\b${n}\\(|\\b${n}\\b(?=[,)])`).test(body));
+  const source = [
+    `/*
+ * GENERATED by \`npm run validators\` (scripts/validators/generate.ts) from the zod schemas of
+ * src/contract (zod ${zodVersion}). Do not edit: change the schemas and regenerate; CI fails when this
+ * file is stale. Browser bundles import this module in place of the zod contract modules.
+ * Not compiled (zod-only helpers; a browser import of them fails the build): ${omitted.join(', ') || 'none'}.
+ */
+/* eslint-disable @typescript-eslint/no-explicit-any */`,
+    `import type { output } from 'zod/mini';`,
+    `import type * as S from '../index.js';`,
+    `import { ${[...used, 'type Compiled', 'type Issue'].join(', ')} } from './runtime.js';`,
+    ...[...imports].map(([module, names]) => `import { ${[...names].sort().join(', ')} } from '${module}';`),
+    ...reexports,
+    body,
+  ].join('\n');
+  const config = { filepath: compiledEntry, ...(JSON.parse(readFileSync(resolve(contractDir, '../../.prettierrc.json'), 'utf8')) as object) };
+  return { code: await format(source, config), schemas };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { code, schemas } = await generate();
+  const current = (() => {
+    try {
+      return readFileSync(compiledEntry, 'utf8');
+    } catch {
+      return '';
+    }
+  })();
+  if (process.argv.includes('--check')) {
+    if (current !== code) {
+      console.error('src/contract/compiled/index.ts is stale: run `npm run validators` and commit it.');
+      process.exit(1);
+    }
+    console.log(`src/contract/compiled/index.ts is up to date (${schemas.length} schemas).`);
+  } else {
+    writeFileSync(compiledEntry, code);
+    console.log(`src/contract/compiled/index.ts: ${schemas.length} schemas compiled.`);
+  }
+}
