@@ -6,6 +6,7 @@ import { summaryReporter } from './scripts/summary-reporter.js';
 import { defaultReporter } from '@web/test-runner';
 import { frameworkModules } from './test/browser/frameworks/framework-modules.js';
 import { chromePath, chromeArgs } from './scripts/chrome-path.mjs';
+import { compiledContractForTests } from './scripts/validators/browser-plugin.mjs';
 
 const executablePath = await chromePath();
 
@@ -22,7 +23,9 @@ export default {
       return next();
     },
   ],
-  plugins: [frameworkModules(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  // Widgets and client validate with the compiled validators, as in the CDN files (mocks and
+  // tests keep zod); PARTAGE_VALIDATORS=zod runs them on zod instead.
+  plugins: [compiledContractForTests(), frameworkModules(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath, headless: true, args: chromeArgs },

@@ -39,7 +39,7 @@ export function compiledContractForTests(rootDir = resolve(srcDir, '..')) {
     resolveImport({ source, context }) {
       if (!enabled()) return undefined;
       const target = compiledTarget(source, resolve(rootDir, `.${context.path}`), zod);
-      return target ? `/${target.slice(rootDir.length + 1).replace(/\.ts$/, '.js')}` : undefined;
+      return target ? `/${target.slice(rootDir.length + 1)}` : undefined;
     },
   };
 }

@@ -66,16 +66,19 @@ export interface Generated {
 
 export async function generate(): Promise<Generated> {
   const contract: Record<string, unknown> = await import(resolve(contractDir, 'index.ts'));
-  const zodVersion = (JSON.parse(readFileSync(resolve(contractDir, '../../node_modules/zod/package.json'), 'utf8')) as {
-    version: string;
-  }).version;
+  const zodVersion = (
+    JSON.parse(readFileSync(resolve(contractDir, '../../node_modules/zod/package.json'), 'utf8')) as {
+      version: string;
+    }
+  ).version;
 
   // Functions and constants of the zod-free modules, by identity: refinements, buildPath…
   const plain = new Map<unknown, { module: string; name: string }>();
   for (const file of zodFreeModules()) {
     const mod: Record<string, unknown> = await import(resolve(contractDir, file));
     for (const [name, value] of Object.entries(mod)) {
-      if (typeof value === 'function' && !plain.has(value)) plain.set(value, { module: `../${basename(file, '.ts')}.js`, name });
+      if (typeof value === 'function' && !plain.has(value))
+        plain.set(value, { module: `../${basename(file, '.ts')}.js`, name });
     }
   }
   const imports = new Map<string, Set<string>>();
@@ -153,7 +156,9 @@ export async function generate(): Promise<Generated> {
         throw new Unsupported(`${where}: a check with its own \`when\``);
       switch (c.check) {
         case 'min_length':
-          lines.push(`if (a < 2 && hasLength(v) && len(v) < ${c.minimum}) { I.push(small(${c.minimum}${m}));${abort} }`);
+          lines.push(
+            `if (a < 2 && hasLength(v) && len(v) < ${c.minimum}) { I.push(small(${c.minimum}${m}));${abort} }`,
+          );
           break;
         case 'max_length':
           lines.push(`if (a < 2 && hasLength(v) && len(v) > ${c.maximum}) { I.push(big(${c.maximum}${m}));${abort} }`);
@@ -236,9 +241,12 @@ export async function generate(): Promise<Generated> {
                   .filter(([k]) => !numeric.includes(+k))
                   .map(([, v]) => v);
               })();
-        if (!values.every((v) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null))
+        if (
+          !values.every((v) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null)
+        )
           throw new Unsupported(`${where}: ${def.type} of values other than strings, numbers, booleans or null`);
-        const test = values.length === 1 ? `v !== ${JSON.stringify(values[0])}` : `!${JSON.stringify(values)}.includes(v)`;
+        const test =
+          values.length === 1 ? `v !== ${JSON.stringify(values[0])}` : `!${JSON.stringify(values)}.includes(v)`;
         return leaf(s, where, test, `issue('invalid_value'${msg(def)})`);
       }
       case 'object': {
@@ -252,7 +260,8 @@ export async function generate(): Promise<Generated> {
             const inn = optIn(child);
             const out = optOut(child);
             if (inn === 'defaulted') throw new Unsupported(`${where}.${key}: defaults`);
-            if ((inn === 'optional') !== (out === 'optional')) throw new Unsupported(`${where}.${key}: optional on one side only`);
+            if ((inn === 'optional') !== (out === 'optional'))
+              throw new Unsupported(`${where}.${key}: optional on one side only`);
             return `[${JSON.stringify(key)}, ${fn(child, `${where}.${key}`)}${inn === 'optional' ? ', 1' : ''}]`;
           });
         if (def.error) throw new Unsupported(`${where}: a custom message on an object`);
@@ -311,7 +320,8 @@ export async function generate(): Promise<Generated> {
   // Exports: schemas first (validator objects), then plain data in dependency order.
   const entries = Object.entries(contract);
   const exportName = new Map<unknown, string>();
-  for (const [name, value] of entries) if (typeof value === 'object' && value !== null && !exportName.has(value)) exportName.set(value, name);
+  for (const [name, value] of entries)
+    if (typeof value === 'object' && value !== null && !exportName.has(value)) exportName.set(value, name);
 
   const validators: string[] = [];
   const schemas: string[] = [];
@@ -383,7 +393,11 @@ export async function generate(): Promise<Generated> {
       const found = plain.get(value);
       if (found) {
         const names = reexports;
-        names.push(found.name === name ? `export { ${name} } from '${found.module}';` : `export { ${found.name} as ${name} } from '${found.module}';`);
+        names.push(
+          found.name === name
+            ? `export { ${name} } from '${found.module}';`
+            : `export { ${found.name} as ${name} } from '${found.module}';`,
+        );
       } else omitted.push(name);
       continue;
     }
@@ -400,7 +414,7 @@ export async function generate(): Promise<Generated> {
  * file is stale. Browser bundles import this module in place of the zod contract modules.
  * Not compiled (zod-only helpers; a browser import of them fails the build): ${omitted.join(', ') || 'none'}.
  */
-/* eslint-disable @typescript-eslint/no-explicit-any */`,
+/* eslint-disable -- generated code */`,
     `import type { output } from 'zod/mini';`,
     `import type * as S from '../index.js';`,
     `import { ${[...used, 'type Compiled', 'type Issue'].join(', ')} } from './runtime.js';`,
@@ -408,7 +422,10 @@ export async function generate(): Promise<Generated> {
     ...reexports,
     body,
   ].join('\n');
-  const config = { filepath: compiledEntry, ...(JSON.parse(readFileSync(resolve(contractDir, '../../.prettierrc.json'), 'utf8')) as object) };
+  const config = {
+    filepath: compiledEntry,
+    ...(JSON.parse(readFileSync(resolve(contractDir, '../../.prettierrc.json'), 'utf8')) as object),
+  };
   return { code: await format(source, config), schemas };
 }
 

@@ -4,7 +4,7 @@
  * file is stale. Browser bundles import this module in place of the zod contract modules.
  * Not compiled (zod-only helpers; a browser import of them fails the build): checked, page, text.
  */
-/* eslint-disable @typescript-eslint/no-explicit-any */
+/* eslint-disable -- generated code */
 import type { output } from 'zod/mini';
 import type * as S from '../index.js';
 import {

@@ -45,8 +45,7 @@ export const big = (maximum: number, message = M) => issue('too_big', message, {
 export const len = (value: string | unknown[]) => (typeof value === 'string' ? [...value].length : value.length);
 
 /** zod runs length checks on anything with a length, even after a wrong type. */
-export const hasLength = (value: unknown) =>
-  value != null && (value as { length?: unknown }).length !== undefined;
+export const hasLength = (value: unknown) => value != null && (value as { length?: unknown }).length !== undefined;
 
 export const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
