@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
+import { cdnMinify } from './scripts/cdn-minify.mjs';
 import { compiledContract } from './scripts/validators/browser-plugin.mjs';
 
 /**
@@ -9,7 +10,9 @@ import { compiledContract } from './scripts/validators/browser-plugin.mjs';
  *   consumer's bundler), declarations come from `tsc -p tsconfig.build.json`;
  * - `--mode cdn`: one self-contained `dist/cdn/partage.js` that registers every widget, for the
  *   one-line `<script type="module">` embed; with PARTAGE_CDN_WIDGET=<name>, a self-contained
- *   `dist/cdn/partage-<name>.js` with that widget only (scripts/build-cdn.mjs builds them all).
+ *   `dist/cdn/partage-<name>.js` with that widget only, or with that group of widgets
+ *   (`crowdfunding`: what a creator's site uses); scripts/build-cdn.mjs builds them all. These
+ *   files validate with the compiled validators, not zod, and get extra minification.
  */
 const root = import.meta.dirname;
 // Only complete widget folders (a folder being scaffolded has no define.ts yet).
@@ -32,8 +35,12 @@ const packageEntries: Record<string, string> = {
   ),
 };
 
+/** CDN files that group several widgets, besides partage.js (every widget). */
+const cdnGroups: Record<string, string> = { crowdfunding: 'src/cdn-crowdfunding.ts' };
 const cdnWidget = process.env.PARTAGE_CDN_WIDGET;
-if (cdnWidget !== undefined && !widgets.includes(cdnWidget)) throw new Error(`No widget named "${cdnWidget}"`);
+if (cdnWidget !== undefined && !widgets.includes(cdnWidget) && !(cdnWidget in cdnGroups))
+  throw new Error(`No widget named "${cdnWidget}"`);
+const cdnEntry = cdnWidget ? (cdnGroups[cdnWidget] ?? `src/widgets/${cdnWidget}/define.ts`) : 'src/cdn.ts';
 
 /** Lit's and zod's licences are named once in the banner instead of once per module. */
 const { version } = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string };
@@ -44,13 +51,13 @@ export default defineConfig(({ mode }) =>
     ? {
         publicDir: false,
         // The widgets validate with the validators compiled from the contract, not zod.
-        plugins: [compiledContract()],
+        plugins: [compiledContract(), cdnMinify()],
         build: {
           outDir: 'dist/cdn',
           emptyOutDir: false,
           target: 'es2022',
           lib: {
-            entry: resolve(root, cdnWidget ? `src/widgets/${cdnWidget}/define.ts` : 'src/cdn.ts'),
+            entry: resolve(root, cdnEntry),
             formats: ['es'],
             fileName: () => (cdnWidget ? `partage-${cdnWidget}.js` : 'partage.js'),
           },

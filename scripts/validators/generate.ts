@@ -135,7 +135,11 @@ export async function generate(): Promise<Generated> {
     return probe('x') && probe('') && probe([1]) && !probe(5) && !probe(null) && !probe(undefined) && !probe({});
   };
 
-  /** Body of a leaf (string, number, boolean, enum, literal): a type test, then its checks in order. */
+  /**
+   * Body of a leaf (string, number, boolean, enum, literal): a type test, then its checks in
+   * order. zod skips the remaining checks after a wrong type, except length checks (they run on
+   * anything with a length), and skips all of them after a check that aborts.
+   */
   const leaf = (s: Schema, where: string, fail: string, failIssue: string, coerce?: string): string => {
     const def = s._zod.def;
     const checks: any[] = [];
@@ -146,28 +150,29 @@ export async function generate(): Promise<Generated> {
     const lines: string[] = [];
     if (def.coerce && coerce) lines.push(`try { v = ${coerce}; } catch {}`);
     else if (def.coerce) throw new Unsupported(`${where}: coercion of ${def.type}`);
-    if (checks.length === 0) return [...lines, `if (${fail}) I.push(${failIssue});`, 'return v;'].join('\n');
-    // a: 0 fine so far, 1 aborted (wrong type), 2 explicitly aborted (checks with a `when` stop too).
-    lines.push('let a = 0;', `if (${fail}) { I.push(${failIssue}); a = 1; }`);
+    const sizes: string[] = [];
+    const body: string[] = [];
     for (const c of checks) {
-      const abort = c.abort ? ' a = 2;' : '';
+      const stop = c.abort ? ' return v;' : '';
       const m = msg(c, def);
-      if (c.when && !(['min_length', 'max_length'].includes(c.check) && behavesLikeHasLength(c.when)))
+      const isSize = c.check === 'min_length' || c.check === 'max_length';
+      if (c.when && !(isSize && behavesLikeHasLength(c.when)))
         throw new Unsupported(`${where}: a check with its own \`when\``);
       switch (c.check) {
         case 'min_length':
-          lines.push(
-            `if (a < 2 && hasLength(v) && len(v) < ${c.minimum}) { I.push(small(${c.minimum}${m}));${abort} }`,
-          );
+        case 'max_length': {
+          if (c.abort) throw new Unsupported(`${where}: a length check that aborts`);
+          const max = c.check === 'max_length';
+          const n = max ? c.maximum : c.minimum;
+          sizes.push(`[${max ? 1 : 0}, ${n}${m}]`);
+          body.push(`if (len(v) ${max ? '>' : '<'} ${n}) I.push(${max ? 'big' : 'small'}(${n}${m}));`);
           break;
-        case 'max_length':
-          lines.push(`if (a < 2 && hasLength(v) && len(v) > ${c.maximum}) { I.push(big(${c.maximum}${m}));${abort} }`);
-          break;
+        }
         case 'string_format': {
           if (!PATTERN_FORMATS.has(c.format) || !(c.pattern instanceof RegExp))
             throw new Unsupported(`${where}: string format "${c.format}"`);
           if (c.pattern.global || c.pattern.sticky) throw new Unsupported(`${where}: a global or sticky pattern`);
-          lines.push(`if (!a && !${String(c.pattern)}.test(v)) { I.push(issue('invalid_format'${m}));${abort} }`);
+          body.push(`if (!${String(c.pattern)}.test(v)) { I.push(issue('invalid_format'${m}));${stop} }`);
           break;
         }
         case 'greater_than':
@@ -175,46 +180,46 @@ export async function generate(): Promise<Generated> {
           if (typeof c.value !== 'number') throw new Unsupported(`${where}: a bound that is not a number`);
           const op = c.check === 'greater_than' ? (c.inclusive ? '>=' : '>') : c.inclusive ? '<=' : '<';
           const make = c.check === 'greater_than' ? 'small' : 'big';
-          lines.push(`if (!a && !(v ${op} ${c.value})) { I.push(${make}(${c.value}${m}));${abort} }`);
+          body.push(`if (!(v ${op} ${c.value})) { I.push(${make}(${c.value}${m}));${stop} }`);
           break;
         }
         case 'number_format': {
           const range = NUMBER_FORMATS[c.format];
           if (!range) throw new Unsupported(`${where}: number format "${c.format}"`);
           const [min, max] = range;
-          const block: string[] = [];
           if (c.format.includes('int')) {
-            block.push(`if (!Number.isInteger(v)) { I.push(type('int'${m})); a = 2; }`);
-            block.push(
-              `else if (!Number.isSafeInteger(v)) { I.push(v > 0 ? big(${Number.MAX_SAFE_INTEGER}${m}) : small(${Number.MIN_SAFE_INTEGER}${m}));${abort} }`,
+            body.push(`if (!Number.isInteger(v)) { I.push(type('int'${m})); return v; }`);
+            body.push(
+              `if (!Number.isSafeInteger(v)) { I.push(v > 0 ? big(${Number.MAX_SAFE_INTEGER}${m}) : small(${Number.MIN_SAFE_INTEGER}${m}));${stop} }`,
             );
           }
           // Past the safe-integer test a safeint is in range, and a finite number is a float64.
           if (c.format !== 'safeint' && c.format !== 'float64') {
-            const range_ = `{ if (v < ${min}) { I.push(small(${min}${m}));${abort} } if (v > ${max}) { I.push(big(${max}${m}));${abort} } }`;
-            block.push(block.length ? `else ${range_}` : range_);
+            const guard = c.format.includes('int') ? 'Number.isSafeInteger(v) && ' : '';
+            body.push(`if (${guard}v < ${min}) { I.push(small(${min}${m}));${stop} }`);
+            body.push(`if (${guard}v > ${max}) { I.push(big(${max}${m}));${stop} }`);
           }
-          if (block.length) lines.push(`if (!a) { ${block.join(' ')} }`);
           break;
         }
         case 'overwrite': {
           const found = OVERWRITES.find(([, f]) => PROBES.every((p) => f(p) === c.tx(p)));
           if (!found) throw new Unsupported(`${where}: an overwrite other than trim, toLowerCase or toUpperCase`);
-          lines.push(`if (!a) v = ${found[0]};`);
+          body.push(`v = ${found[0]};`);
           break;
         }
         case 'custom': {
           const fn = importPlain(c.fn, where);
           const path = Array.isArray(c.path) && c.path.length ? `, { path: ${JSON.stringify(c.path)} }` : '';
-          lines.push(`if (!a && !${fn}(v)) { I.push(issue('custom'${m || (path ? ', M' : '')}${path}));${abort} }`);
+          body.push(`if (!${fn}(v)) { I.push(issue('custom'${m || (path ? ', M' : '')}${path}));${stop} }`);
           break;
         }
         default:
           throw new Unsupported(`${where}: check "${c.check}"`);
       }
     }
-    lines.push('return v;');
-    return lines.join('\n');
+    if (body.length === 0) return [...lines, `if (${fail}) I.push(${failIssue});`, 'return v;'].join('\n');
+    lines.push(`if (${fail}) return wrong(v, I, ${failIssue}${sizes.length ? `, [${sizes.join(', ')}]` : ''});`);
+    return [...lines, ...body, 'return v;'].join('\n');
   };
 
   const noChecks = (s: Schema, where: string) => {
@@ -404,7 +409,7 @@ export async function generate(): Promise<Generated> {
     emitData(name);
   }
 
-  const runtimeNames = ['M', 'issue', 'type', 'small', 'big', 'len', 'hasLength', 'object', 'array', 'union', 'run'];
+  const runtimeNames = ['M', 'issue', 'type', 'small', 'big', 'len', 'wrong', 'object', 'array', 'union', 'run'];
   const body = [...functions, ...validators, ...data].join('\n');
   const used = runtimeNames.filter((n) => new RegExp(`\\b${n}\\(|\\b${n}\\b(?=[,)])`).test(body));
   const source = [

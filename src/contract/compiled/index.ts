@@ -13,7 +13,7 @@ import {
   small,
   big,
   len,
-  hasLength,
+  wrong,
   object,
   array,
   union,
@@ -33,30 +33,22 @@ export { matchesQuery } from '../search.js';
 export { needsCheckout } from '../rules.js';
 export { problemType } from '../problem-type.js';
 function v0(v: any, I: Issue[]): any {
-  let a = 0;
-  if (typeof v !== 'string') {
-    I.push(type('string'));
-    a = 1;
-  }
-  if (!a) v = v.trim();
-  if (a < 2 && hasLength(v) && len(v) < 1) {
-    I.push(small(1));
-  }
-  if (a < 2 && hasLength(v) && len(v) > 80) {
-    I.push(big(80));
-  }
+  if (typeof v !== 'string')
+    return wrong(v, I, type('string'), [
+      [0, 1],
+      [1, 80],
+    ]);
+  v = v.trim();
+  if (len(v) < 1) I.push(small(1));
+  if (len(v) > 80) I.push(big(80));
   return v;
 }
 function v1(v: any, I: Issue[]): any {
   return object(v, I, [['label', v0]]);
 }
 function v2(v: any, I: Issue[]): any {
-  let a = 0;
-  if (typeof v !== 'string') {
-    I.push(type('string'));
-    a = 1;
-  }
-  if (!a && !/^[a-z0-9][a-z0-9_-]{0,63}$/.test(v)) {
+  if (typeof v !== 'string') return wrong(v, I, type('string'));
+  if (!/^[a-z0-9][a-z0-9_-]{0,63}$/.test(v)) {
     I.push(issue('invalid_format', 'must be 1–64 characters: a-z, 0-9, - or _'));
   }
   return v;
@@ -69,31 +61,22 @@ function v4(v: any, I: Issue[]): any {
   return v === null ? v : v0(v, I);
 }
 function v5(v: any, I: Issue[]): any {
-  let a = 0;
-  if (typeof v !== 'number' || !Number.isFinite(v)) {
-    I.push(type('number'));
-    a = 1;
+  if (typeof v !== 'number' || !Number.isFinite(v)) return wrong(v, I, type('number'));
+  if (!Number.isInteger(v)) {
+    I.push(type('int'));
+    return v;
   }
-  if (!a) {
-    if (!Number.isInteger(v)) {
-      I.push(type('int'));
-      a = 2;
-    } else if (!Number.isSafeInteger(v)) {
-      I.push(v > 0 ? big(9007199254740991) : small(-9007199254740991));
-    }
+  if (!Number.isSafeInteger(v)) {
+    I.push(v > 0 ? big(9007199254740991) : small(-9007199254740991));
   }
-  if (!a && !(v >= 0)) {
+  if (!(v >= 0)) {
     I.push(small(0));
   }
   return v;
 }
 function v6(v: any, I: Issue[]): any {
-  let a = 0;
-  if (typeof v !== 'string') {
-    I.push(type('string'));
-    a = 1;
-  }
-  if (!a && !/^[A-Z]{3}$/.test(v)) {
+  if (typeof v !== 'string') return wrong(v, I, type('string'));
+  if (!/^[A-Z]{3}$/.test(v)) {
     I.push(issue('invalid_format', 'must be an ISO 4217 code such as EUR'));
   }
   return v;
@@ -108,14 +91,8 @@ function v8(v: any, I: Issue[]): any {
   return v === null ? v : v7(v, I);
 }
 function v9(v: any, I: Issue[]): any {
-  let a = 0;
-  if (typeof v !== 'string') {
-    I.push(type('string'));
-    a = 1;
-  }
-  if (a < 2 && hasLength(v) && len(v) > 500) {
-    I.push(big(500));
-  }
+  if (typeof v !== 'string') return wrong(v, I, type('string'), [[1, 500]]);
+  if (len(v) > 500) I.push(big(500));
   return v;
 }
 function v10(v: any, I: Issue[]): any {
@@ -125,13 +102,8 @@ function v11(v: any, I: Issue[]): any {
   return v === null ? v : v2(v, I);
 }
 function v12(v: any, I: Issue[]): any {
-  let a = 0;
-  if (typeof v !== 'string') {
-    I.push(type('string'));
-    a = 1;
-  }
+  if (typeof v !== 'string') return wrong(v, I, type('string'));
   if (
-    !a &&
     !/^(?:(?:\d\d(?:[2468][048]|[13579][26]|0[48])|(?:[02468][048]|[13579][26])00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|02-(?:0[1-9]|1\d|2[0-8])))T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?Z$/.test(
       v,
     )
@@ -152,13 +124,8 @@ function v13(v: any, I: Issue[]): any {
   ]);
 }
 function v14(v: any, I: Issue[]): any {
-  let a = 0;
-  if (typeof v !== 'string') {
-    I.push(type('string'));
-    a = 1;
-  }
+  if (typeof v !== 'string') return wrong(v, I, type('string'));
   if (
-    !a &&
     !/^(?:(?:\d\d(?:[2468][048]|[13579][26]|0[48])|(?:[02468][048]|[13579][26])00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|02-(?:0[1-9]|1\d|2[0-8])))$/.test(
       v,
     )
@@ -168,42 +135,30 @@ function v14(v: any, I: Issue[]): any {
   return v;
 }
 function v15(v: any, I: Issue[]): any {
-  let a = 0;
-  if (typeof v !== 'string') {
-    I.push(type('string'));
-    a = 1;
-  }
-  if (!a) v = v.trim();
-  if (a < 2 && hasLength(v) && len(v) < 1) {
-    I.push(small(1));
-  }
-  if (a < 2 && hasLength(v) && len(v) > 140) {
-    I.push(big(140));
-  }
+  if (typeof v !== 'string')
+    return wrong(v, I, type('string'), [
+      [0, 1],
+      [1, 140],
+    ]);
+  v = v.trim();
+  if (len(v) < 1) I.push(small(1));
+  if (len(v) > 140) I.push(big(140));
   return v;
 }
 function v16(v: any, I: Issue[]): any {
-  let a = 0;
-  if (typeof v !== 'string') {
-    I.push(type('string'));
-    a = 1;
-  }
-  if (!a) v = v.trim();
-  if (a < 2 && hasLength(v) && len(v) < 1) {
-    I.push(small(1));
-  }
-  if (a < 2 && hasLength(v) && len(v) > 280) {
-    I.push(big(280));
-  }
+  if (typeof v !== 'string')
+    return wrong(v, I, type('string'), [
+      [0, 1],
+      [1, 280],
+    ]);
+  v = v.trim();
+  if (len(v) < 1) I.push(small(1));
+  if (len(v) > 280) I.push(big(280));
   return v;
 }
 function v17(v: any, I: Issue[]): any {
-  let a = 0;
-  if (typeof v !== 'string') {
-    I.push(type('string'));
-    a = 1;
-  }
-  if (!a && !isWebUrl(v)) {
+  if (typeof v !== 'string') return wrong(v, I, type('string'));
+  if (!isWebUrl(v)) {
     I.push(issue('custom', 'must be an absolute http(s) URL'));
   }
   return v;
@@ -212,29 +167,19 @@ function v18(v: any, I: Issue[]): any {
   return v === null ? v : v17(v, I);
 }
 function v19(v: any, I: Issue[]): any {
-  let a = 0;
-  if (typeof v !== 'string') {
-    I.push(type('string'));
-    a = 1;
-  }
-  if (a < 2 && hasLength(v) && len(v) > 280) {
-    I.push(big(280));
-  }
+  if (typeof v !== 'string') return wrong(v, I, type('string'), [[1, 280]]);
+  if (len(v) > 280) I.push(big(280));
   return v;
 }
 function v20(v: any, I: Issue[]): any {
-  let a = 0;
-  if (typeof v !== 'string') {
-    I.push(type('string'));
-    a = 1;
-  }
-  if (!a) v = v.trim();
-  if (a < 2 && hasLength(v) && len(v) < 1) {
-    I.push(small(1));
-  }
-  if (a < 2 && hasLength(v) && len(v) > 120) {
-    I.push(big(120));
-  }
+  if (typeof v !== 'string')
+    return wrong(v, I, type('string'), [
+      [0, 1],
+      [1, 120],
+    ]);
+  v = v.trim();
+  if (len(v) < 1) I.push(small(1));
+  if (len(v) > 120) I.push(big(120));
   return v;
 }
 function v21(v: any, I: Issue[]): any {
@@ -290,18 +235,14 @@ function v30(v: any, I: Issue[]): any {
   return v === null ? v : v29(v, I);
 }
 function v31(v: any, I: Issue[]): any {
-  let a = 0;
-  if (typeof v !== 'string') {
-    I.push(type('string'));
-    a = 1;
-  }
-  if (!a) v = v.trim();
-  if (a < 2 && hasLength(v) && len(v) < 1) {
-    I.push(small(1));
-  }
-  if (a < 2 && hasLength(v) && len(v) > 40) {
-    I.push(big(40));
-  }
+  if (typeof v !== 'string')
+    return wrong(v, I, type('string'), [
+      [0, 1],
+      [1, 40],
+    ]);
+  v = v.trim();
+  if (len(v) < 1) I.push(small(1));
+  if (len(v) > 40) I.push(big(40));
   return v;
 }
 function v32(v: any, I: Issue[]): any {
@@ -398,23 +339,18 @@ function v46(v: any, I: Issue[]): any {
   try {
     v = Number(v);
   } catch {}
-  let a = 0;
-  if (typeof v !== 'number' || !Number.isFinite(v)) {
-    I.push(type('number'));
-    a = 1;
+  if (typeof v !== 'number' || !Number.isFinite(v)) return wrong(v, I, type('number'));
+  if (!Number.isInteger(v)) {
+    I.push(type('int'));
+    return v;
   }
-  if (!a) {
-    if (!Number.isInteger(v)) {
-      I.push(type('int'));
-      a = 2;
-    } else if (!Number.isSafeInteger(v)) {
-      I.push(v > 0 ? big(9007199254740991) : small(-9007199254740991));
-    }
+  if (!Number.isSafeInteger(v)) {
+    I.push(v > 0 ? big(9007199254740991) : small(-9007199254740991));
   }
-  if (!a && !(v >= 1)) {
+  if (!(v >= 1)) {
     I.push(small(1));
   }
-  if (!a && !(v <= 100)) {
+  if (!(v <= 100)) {
     I.push(big(100));
   }
   return v;
@@ -423,14 +359,8 @@ function v47(v: any, I: Issue[]): any {
   return v === undefined ? v : v46(v, I);
 }
 function v48(v: any, I: Issue[]): any {
-  let a = 0;
-  if (typeof v !== 'string') {
-    I.push(type('string'));
-    a = 1;
-  }
-  if (a < 2 && hasLength(v) && len(v) > 200) {
-    I.push(big(200));
-  }
+  if (typeof v !== 'string') return wrong(v, I, type('string'), [[1, 200]]);
+  if (len(v) > 200) I.push(big(200));
   return v;
 }
 function v49(v: any, I: Issue[]): any {
@@ -517,44 +447,30 @@ function v58(v: any, I: Issue[]): any {
   return v;
 }
 function v59(v: any, I: Issue[]): any {
-  let a = 0;
-  if (typeof v !== 'string') {
-    I.push(type('string'));
-    a = 1;
-  }
-  if (!a) v = v.trim();
-  if (a < 2 && hasLength(v) && len(v) < 3) {
-    I.push(small(3));
-  }
-  if (a < 2 && hasLength(v) && len(v) > 100) {
-    I.push(big(100));
-  }
+  if (typeof v !== 'string')
+    return wrong(v, I, type('string'), [
+      [0, 3],
+      [1, 100],
+    ]);
+  v = v.trim();
+  if (len(v) < 3) I.push(small(3));
+  if (len(v) > 100) I.push(big(100));
   return v;
 }
 function v60(v: any, I: Issue[]): any {
-  let a = 0;
-  if (typeof v !== 'string') {
-    I.push(type('string'));
-    a = 1;
-  }
-  if (a < 2 && hasLength(v) && len(v) > 1000) {
-    I.push(big(1000));
-  }
+  if (typeof v !== 'string') return wrong(v, I, type('string'), [[1, 1000]]);
+  if (len(v) > 1000) I.push(big(1000));
   return v;
 }
 function v61(v: any, I: Issue[]): any {
-  let a = 0;
-  if (typeof v !== 'string') {
-    I.push(type('string'));
-    a = 1;
-  }
-  if (!a) v = v.trim();
-  if (a < 2 && hasLength(v) && len(v) < 1) {
-    I.push(small(1));
-  }
-  if (a < 2 && hasLength(v) && len(v) > 60) {
-    I.push(big(60));
-  }
+  if (typeof v !== 'string')
+    return wrong(v, I, type('string'), [
+      [0, 1],
+      [1, 60],
+    ]);
+  v = v.trim();
+  if (len(v) < 1) I.push(small(1));
+  if (len(v) > 60) I.push(big(60));
   return v;
 }
 function v62(v: any, I: Issue[]): any {
@@ -594,15 +510,9 @@ function v68(v: any, I: Issue[]): any {
   return v === undefined ? v : v63(v, I);
 }
 function v69(v: any, I: Issue[]): any {
-  let a = 0;
-  if (typeof v !== 'string') {
-    I.push(type('string'));
-    a = 1;
-  }
-  if (!a) v = v.trim();
-  if (a < 2 && hasLength(v) && len(v) > 100) {
-    I.push(big(100));
-  }
+  if (typeof v !== 'string') return wrong(v, I, type('string'), [[1, 100]]);
+  v = v.trim();
+  if (len(v) > 100) I.push(big(100));
   return v;
 }
 function v70(v: any, I: Issue[]): any {
@@ -620,15 +530,9 @@ function v71(v: any, I: Issue[]): any {
   ]);
 }
 function v72(v: any, I: Issue[]): any {
-  let a = 0;
-  if (typeof v !== 'string') {
-    I.push(type('string'));
-    a = 1;
-  }
-  if (!a) v = v.trim();
-  if (a < 2 && hasLength(v) && len(v) > 1000) {
-    I.push(big(1000));
-  }
+  if (typeof v !== 'string') return wrong(v, I, type('string'), [[1, 1000]]);
+  v = v.trim();
+  if (len(v) > 1000) I.push(big(1000));
   return v;
 }
 function v73(v: any, I: Issue[]): any {
@@ -656,12 +560,8 @@ function v76(v: any, I: Issue[]): any {
   ]);
 }
 function v77(v: any, I: Issue[]): any {
-  let a = 0;
-  if (typeof v !== 'string') {
-    I.push(type('string'));
-    a = 1;
-  }
-  if (!a && !/^[0-9A-Z -]{3,10}$/.test(v)) {
+  if (typeof v !== 'string') return wrong(v, I, type('string'));
+  if (!/^[0-9A-Z -]{3,10}$/.test(v)) {
     I.push(issue('invalid_format'));
   }
   return v;
@@ -670,15 +570,11 @@ function v78(v: any, I: Issue[]): any {
   return v === null ? v : v77(v, I);
 }
 function v79(v: any, I: Issue[]): any {
-  let a = 0;
-  if (typeof v !== 'number' || !Number.isFinite(v)) {
-    I.push(type('number'));
-    a = 1;
-  }
-  if (!a && !(v >= 0)) {
+  if (typeof v !== 'number' || !Number.isFinite(v)) return wrong(v, I, type('number'));
+  if (!(v >= 0)) {
     I.push(small(0));
   }
-  if (!a && !(v <= 1)) {
+  if (!(v <= 1)) {
     I.push(big(1));
   }
   return v;
@@ -769,20 +665,13 @@ function v93(v: any, I: Issue[]): any {
   return v === undefined ? v : v11(v, I);
 }
 function v94(v: any, I: Issue[]): any {
-  let a = 0;
-  if (typeof v !== 'string') {
-    I.push(type('string'));
-    a = 1;
-  }
+  if (typeof v !== 'string') return wrong(v, I, type('string'), [[1, 254]]);
   if (
-    !a &&
     !/^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$/.test(v)
   ) {
     I.push(issue('invalid_format'));
   }
-  if (a < 2 && hasLength(v) && len(v) > 254) {
-    I.push(big(254));
-  }
+  if (len(v) > 254) I.push(big(254));
   return v;
 }
 function v95(v: any, I: Issue[]): any {
@@ -795,15 +684,9 @@ function v96(v: any, I: Issue[]): any {
   return v === undefined ? v : v3(v, I);
 }
 function v97(v: any, I: Issue[]): any {
-  let a = 0;
-  if (typeof v !== 'string') {
-    I.push(type('string'));
-    a = 1;
-  }
-  if (!a) v = v.trim();
-  if (a < 2 && hasLength(v) && len(v) > 500) {
-    I.push(big(500));
-  }
+  if (typeof v !== 'string') return wrong(v, I, type('string'), [[1, 500]]);
+  v = v.trim();
+  if (len(v) > 500) I.push(big(500));
   return v;
 }
 function v98(v: any, I: Issue[]): any {
@@ -852,20 +735,15 @@ function v104(v: any, I: Issue[]): any {
   return v;
 }
 function v105(v: any, I: Issue[]): any {
-  let a = 0;
-  if (typeof v !== 'number' || !Number.isFinite(v)) {
-    I.push(type('number'));
-    a = 1;
+  if (typeof v !== 'number' || !Number.isFinite(v)) return wrong(v, I, type('number'));
+  if (!Number.isInteger(v)) {
+    I.push(type('int'));
+    return v;
   }
-  if (!a) {
-    if (!Number.isInteger(v)) {
-      I.push(type('int'));
-      a = 2;
-    } else if (!Number.isSafeInteger(v)) {
-      I.push(v > 0 ? big(9007199254740991) : small(-9007199254740991));
-    }
+  if (!Number.isSafeInteger(v)) {
+    I.push(v > 0 ? big(9007199254740991) : small(-9007199254740991));
   }
-  if (!a && !(v > 0)) {
+  if (!(v > 0)) {
     I.push(small(0));
   }
   return v;
@@ -885,23 +763,18 @@ function v107(v: any, I: Issue[]): any {
   return union(v, I, 'status', { confirmed: v101, pending_payment: v103, waitlisted: v106 });
 }
 function v108(v: any, I: Issue[]): any {
-  let a = 0;
-  if (typeof v !== 'number' || !Number.isFinite(v)) {
-    I.push(type('number'));
-    a = 1;
+  if (typeof v !== 'number' || !Number.isFinite(v)) return wrong(v, I, type('number'));
+  if (!Number.isInteger(v)) {
+    I.push(type('int'));
+    return v;
   }
-  if (!a) {
-    if (!Number.isInteger(v)) {
-      I.push(type('int'));
-      a = 2;
-    } else if (!Number.isSafeInteger(v)) {
-      I.push(v > 0 ? big(9007199254740991) : small(-9007199254740991));
-    }
+  if (!Number.isSafeInteger(v)) {
+    I.push(v > 0 ? big(9007199254740991) : small(-9007199254740991));
   }
-  if (!a && !(v >= 400)) {
+  if (!(v >= 400)) {
     I.push(small(400));
   }
-  if (!a && !(v <= 599)) {
+  if (!(v <= 599)) {
     I.push(big(599));
   }
   return v;
@@ -940,18 +813,14 @@ function v114(v: any, I: Issue[]): any {
   ]);
 }
 function v115(v: any, I: Issue[]): any {
-  let a = 0;
-  if (typeof v !== 'string') {
-    I.push(type('string'));
-    a = 1;
-  }
-  if (!a) v = v.trim();
-  if (a < 2 && hasLength(v) && len(v) < 1) {
-    I.push(small(1));
-  }
-  if (a < 2 && hasLength(v) && len(v) > 500) {
-    I.push(big(500));
-  }
+  if (typeof v !== 'string')
+    return wrong(v, I, type('string'), [
+      [0, 1],
+      [1, 500],
+    ]);
+  v = v.trim();
+  if (len(v) < 1) I.push(small(1));
+  if (len(v) > 500) I.push(big(500));
   return v;
 }
 function v116(v: any, I: Issue[]): any {
@@ -982,14 +851,8 @@ function v120(v: any, I: Issue[]): any {
   ]);
 }
 function v121(v: any, I: Issue[]): any {
-  let a = 0;
-  if (typeof v !== 'string') {
-    I.push(type('string'));
-    a = 1;
-  }
-  if (a < 2 && hasLength(v) && len(v) > 2000) {
-    I.push(big(2000));
-  }
+  if (typeof v !== 'string') return wrong(v, I, type('string'), [[1, 2000]]);
+  if (len(v) > 2000) I.push(big(2000));
   return v;
 }
 function v122(v: any, I: Issue[]): any {

@@ -44,8 +44,19 @@ export const big = (maximum: number, message = M) => issue('too_big', message, {
 /** Length as zod counts it: code points for strings (a lone surrogate counts as one). */
 export const len = (value: string | unknown[]) => (typeof value === 'string' ? [...value].length : value.length);
 
-/** zod runs length checks on anything with a length, even after a wrong type. */
-export const hasLength = (value: unknown) => value != null && (value as { length?: unknown }).length !== undefined;
+/**
+ * A wrong type: `first`, then the length checks, which zod runs on anything with a length
+ * (`[1, max]` or `[0, min]`, in the schema's order, with their message if any).
+ */
+export function wrong(value: unknown, issues: Issue[], first: Issue, sizes: [0 | 1, number, string?][] = []): unknown {
+  issues.push(first);
+  if (value != null && (value as { length?: unknown }).length !== undefined) {
+    const n = len(value as string);
+    for (const [max, limit, message] of sizes)
+      if (max ? n > limit : n < limit) issues.push(max ? big(limit, message) : small(limit, message));
+  }
+  return value;
+}
 
 export const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);

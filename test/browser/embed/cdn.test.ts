@@ -222,6 +222,36 @@ describe('Single-widget CDN files', () => {
     });
   }
 
+  it('partage-crowdfunding.js registers the provider and the campaign widgets, all rendering under one provider', async () => {
+    const { win, doc } = await openPage('single-widget.html?widget=crowdfunding');
+    const loaded = win as EmbedWindow & { __widgetLoaded?: string };
+    await waitUntil(() => loaded.__widgetLoaded === 'crowdfunding', 'partage-crowdfunding.js did not load');
+    const campaignWidgets = [
+      'provider',
+      'campaign-progress',
+      'campaign-card',
+      'countdown',
+      'reward-tiers',
+      'pledge-form',
+      'backers',
+      'social-share',
+    ];
+    expect(names.filter((n) => win.customElements.get(`partage-${n}`))).to.deep.equal(campaignWidgets);
+    expect(win.Partage?.version).to.equal(VERSION);
+    const provider = doc.createElement('partage-provider');
+    provider.setAttribute('api', API);
+    provider.setAttribute('locale', 'fr');
+    doc.getElementById('widgets')!.append(provider);
+    for (const name of campaignWidgets.filter((n) => n !== 'provider')) {
+      const el = doc.createElement(`partage-${name}`);
+      for (const [attribute, value] of Object.entries(samples[name]!.attributes)) el.setAttribute(attribute, value);
+      provider.append(el);
+      await expectRendered(el, name);
+    }
+    expectQuietConsole(win.__embedLog);
+    expect(win.__embedLog.warnings).to.deep.equal([]);
+  });
+
   it('lives next to the whole bundle: same version, no warning, every widget renders', async () => {
     const { win, doc } = await openPage('single-then-full.html');
     await waitUntil(() => win.Partage !== undefined, 'the whole bundle did not load after the card file');
