@@ -41,7 +41,7 @@ export function cdnMinify() {
       return { code: minifyCssTemplates(code), map: null };
     },
     async generateBundle(_options, bundle) {
-      if (process.env.NO_TERSER) return;
+      if (process.env.PARTAGE_TERSER === '0') return;
       for (const chunk of Object.values(bundle)) {
         if (chunk.type !== 'chunk') continue;
         const result = await minify(chunk.code, {

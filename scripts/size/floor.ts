@@ -1,14 +1,14 @@
 /*
  * The least a Partage widget bundle can weigh with this stack, before any widget, client code,
  * texts or styles: Lit with @lit/context (an element that renders and consumes a context), and
- * zod/mini validating what the campaign card receives (a campaign, its live events, problem
- * details). `npm run size:report` builds it like a CDN file and reports its gzip size.
+ * the validation of what the campaign card receives (a campaign, its live events, problem
+ * details). `npm run size:report` builds it like a CDN file twice: with the validators compiled
+ * from the contract (what the CDN files carry) and with zod/mini (what they carried before, and
+ * what the npm package still uses), and reports both gzip sizes.
  */
 import { ContextConsumer, ContextRoot, createContext } from '@lit/context';
 import { css, html, LitElement } from 'lit';
-import { Campaign } from '../../src/contract/campaign.js';
-import { CampaignEvent } from '../../src/contract/events.js';
-import { Problem } from '../../src/contract/problem.js';
+import { Campaign, CampaignEvent, Problem } from '../../src/contract/index.js';
 
 class FloorElement extends LitElement {
   static override styles = css`
