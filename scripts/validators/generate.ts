@@ -13,7 +13,7 @@
  * `--check` exits 1 when the checked-in file is stale (CI).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { format } from 'prettier';
 import { compiledEntry, contractDir, zodFreeModules } from './contract-modules.mjs';
 
@@ -64,8 +64,20 @@ export interface Generated {
   schemas: string[];
 }
 
-export async function generate(): Promise<Generated> {
-  const contract: Record<string, unknown> = await import(resolve(contractDir, 'index.ts'));
+export interface GenerateOptions {
+  /** The exports to compile (default: the contract's index); tests pass schemas of their own. */
+  exports?: Record<string, unknown>;
+  /** Where the module will live, for its relative imports (default: src/contract/compiled/index.ts). */
+  outFile?: string;
+}
+
+export async function generate(options: GenerateOptions = {}): Promise<Generated> {
+  const contract: Record<string, unknown> = options.exports ?? (await import(resolve(contractDir, 'index.ts')));
+  const outFile = options.outFile ?? compiledEntry;
+  const from = (file: string) => {
+    const path = relative(dirname(outFile), file).replace(/\.ts$/, '.js');
+    return path.startsWith('.') ? path : `./${path}`;
+  };
   const zodVersion = (
     JSON.parse(readFileSync(resolve(contractDir, '../../node_modules/zod/package.json'), 'utf8')) as {
       version: string;
@@ -78,7 +90,7 @@ export async function generate(): Promise<Generated> {
     const mod: Record<string, unknown> = await import(resolve(contractDir, file));
     for (const [name, value] of Object.entries(mod)) {
       if (typeof value === 'function' && !plain.has(value))
-        plain.set(value, { module: `../${basename(file, '.ts')}.js`, name });
+        plain.set(value, { module: from(resolve(contractDir, file)), name });
     }
   }
   const imports = new Map<string, Set<string>>();
@@ -154,6 +166,8 @@ export async function generate(): Promise<Generated> {
     const body: string[] = [];
     for (const c of checks) {
       const stop = c.abort ? ' return v;' : '';
+      /** An issue of a check that aborts is marked, for the lists around it. */
+      const mark = (i: string) => (c.abort ? `stop(${i})` : i);
       const m = msg(c, def);
       const isSize = c.check === 'min_length' || c.check === 'max_length';
       if (c.when && !(isSize && behavesLikeHasLength(c.when)))
@@ -172,7 +186,7 @@ export async function generate(): Promise<Generated> {
           if (!PATTERN_FORMATS.has(c.format) || !(c.pattern instanceof RegExp))
             throw new Unsupported(`${where}: string format "${c.format}"`);
           if (c.pattern.global || c.pattern.sticky) throw new Unsupported(`${where}: a global or sticky pattern`);
-          body.push(`if (!${String(c.pattern)}.test(v)) { I.push(issue('invalid_format'${m}));${stop} }`);
+          body.push(`if (!${String(c.pattern)}.test(v)) { I.push(${mark(`issue('invalid_format'${m})`)});${stop} }`);
           break;
         }
         case 'greater_than':
@@ -180,7 +194,7 @@ export async function generate(): Promise<Generated> {
           if (typeof c.value !== 'number') throw new Unsupported(`${where}: a bound that is not a number`);
           const op = c.check === 'greater_than' ? (c.inclusive ? '>=' : '>') : c.inclusive ? '<=' : '<';
           const make = c.check === 'greater_than' ? 'small' : 'big';
-          body.push(`if (!(v ${op} ${c.value})) { I.push(${make}(${c.value}${m}));${stop} }`);
+          body.push(`if (!(v ${op} ${c.value})) { I.push(${mark(`${make}(${c.value}${m})`)});${stop} }`);
           break;
         }
         case 'number_format': {
@@ -188,16 +202,16 @@ export async function generate(): Promise<Generated> {
           if (!range) throw new Unsupported(`${where}: number format "${c.format}"`);
           const [min, max] = range;
           if (c.format.includes('int')) {
-            body.push(`if (!Number.isInteger(v)) { I.push(type('int'${m})); return v; }`);
+            body.push(`if (!Number.isInteger(v)) { I.push(stop(type('int'${m}))); return v; }`);
             body.push(
-              `if (!Number.isSafeInteger(v)) { I.push(v > 0 ? big(${Number.MAX_SAFE_INTEGER}${m}) : small(${Number.MIN_SAFE_INTEGER}${m}));${stop} }`,
+              `if (!Number.isSafeInteger(v)) { I.push(${mark(`v > 0 ? big(${Number.MAX_SAFE_INTEGER}${m}) : small(${Number.MIN_SAFE_INTEGER}${m})`)});${stop} }`,
             );
           }
           // Past the safe-integer test a safeint is in range, and a finite number is a float64.
           if (c.format !== 'safeint' && c.format !== 'float64') {
             const guard = c.format.includes('int') ? 'Number.isSafeInteger(v) && ' : '';
-            body.push(`if (${guard}v < ${min}) { I.push(small(${min}${m}));${stop} }`);
-            body.push(`if (${guard}v > ${max}) { I.push(big(${max}${m}));${stop} }`);
+            body.push(`if (${guard}v < ${min}) { I.push(${mark(`small(${min}${m})`)});${stop} }`);
+            body.push(`if (${guard}v > ${max}) { I.push(${mark(`big(${max}${m})`)});${stop} }`);
           }
           break;
         }
@@ -210,7 +224,7 @@ export async function generate(): Promise<Generated> {
         case 'custom': {
           const fn = importPlain(c.fn, where);
           const path = Array.isArray(c.path) && c.path.length ? `, { path: ${JSON.stringify(c.path)} }` : '';
-          body.push(`if (!${fn}(v)) { I.push(issue('custom'${m || (path ? ', M' : '')}${path}));${stop} }`);
+          body.push(`if (!${fn}(v)) { I.push(${mark(`issue('custom'${m || (path ? ', M' : '')}${path})`)});${stop} }`);
           break;
         }
         default:
@@ -272,10 +286,35 @@ export async function generate(): Promise<Generated> {
         if (def.error) throw new Unsupported(`${where}: a custom message on an object`);
         return `return object(v, I, [${fields.join(', ')}]);`;
       }
-      case 'array':
-        noChecks(s, where);
+      case 'array': {
         if (def.error) throw new Unsupported(`${where}: a custom message on an array`);
-        return `return array(v, I, ${fn(def.element, `${where}[]`)});`;
+        const element = fn(def.element, `${where}[]`);
+        const checks: any[] = (def.checks ?? []).map((c: Schema) => c._zod.def);
+        if (checks.length === 0) return `return array(v, I, ${element});`;
+        const sizes: string[] = [];
+        const caps: string[] = [];
+        const after: string[] = [];
+        for (const c of checks) {
+          const isSize = c.check === 'min_length' || c.check === 'max_length';
+          if (!isSize || c.abort || !behavesLikeHasLength(c.when))
+            throw new Unsupported(`${where}: array checks other than min and max length`);
+          const max = c.check === 'max_length';
+          const n = max ? c.maximum : c.minimum;
+          const m = msg(c);
+          sizes.push(`[${max ? 1 : 0}, ${n}${m}]`);
+          after.push(`if (v.length ${max ? '>' : '<'} ${n}) I.push(${max ? 'big' : 'small'}(${n}${m}));`);
+          // zod checks the upper bounds before reading the items (a huge list is refused at once).
+          if (max) caps.push(`if (v.length > ${n}) { I.push(stop(big(${n}${m}))); return v; }`);
+        }
+        return [
+          `if (!Array.isArray(v)) return wrong(v, I, type('array'), [${sizes.join(', ')}]);`,
+          ...caps,
+          'const n = I.length;',
+          `const out = array(v, I, ${element});`,
+          `if (!stopped(I, n)) { ${after.join(' ')} }`,
+          'return out;',
+        ].join('\n');
+      }
       case 'nullable':
         noChecks(s, where);
         return `return v === null ? v : ${fn(def.innerType, where)}(v, I);`;
@@ -409,7 +448,21 @@ export async function generate(): Promise<Generated> {
     emitData(name);
   }
 
-  const runtimeNames = ['M', 'issue', 'type', 'small', 'big', 'len', 'wrong', 'object', 'array', 'union', 'run'];
+  const runtimeNames = [
+    'M',
+    'issue',
+    'type',
+    'small',
+    'big',
+    'len',
+    'stop',
+    'stopped',
+    'wrong',
+    'object',
+    'array',
+    'union',
+    'run',
+  ];
   const body = [...functions, ...validators, ...data].join('\n');
   const used = runtimeNames.filter((n) => new RegExp(`\\b${n}\\(|\\b${n}\\b(?=[,)])`).test(body));
   const source = [
@@ -421,14 +474,14 @@ export async function generate(): Promise<Generated> {
  */
 /* eslint-disable -- generated code */`,
     `import type { output } from 'zod/mini';`,
-    `import type * as S from '../index.js';`,
-    `import { ${[...used, 'type Compiled', 'type Issue'].join(', ')} } from './runtime.js';`,
+    `import type * as S from '${from(resolve(contractDir, 'index.ts'))}';`,
+    `import { ${[...used, 'type Compiled', 'type Issue'].join(', ')} } from '${from(resolve(contractDir, 'compiled/runtime.ts'))}';`,
     ...[...imports].map(([module, names]) => `import { ${[...names].sort().join(', ')} } from '${module}';`),
     ...reexports,
     body,
   ].join('\n');
   const config = {
-    filepath: compiledEntry,
+    filepath: outFile,
     ...(JSON.parse(readFileSync(resolve(contractDir, '../../.prettierrc.json'), 'utf8')) as object),
   };
   return { code: await format(source, config), schemas };

@@ -13,6 +13,7 @@ import {
   small,
   big,
   len,
+  stop,
   wrong,
   object,
   array,
@@ -63,7 +64,7 @@ function v4(v: any, I: Issue[]): any {
 function v5(v: any, I: Issue[]): any {
   if (typeof v !== 'number' || !Number.isFinite(v)) return wrong(v, I, type('number'));
   if (!Number.isInteger(v)) {
-    I.push(type('int'));
+    I.push(stop(type('int')));
     return v;
   }
   if (!Number.isSafeInteger(v)) {
@@ -341,7 +342,7 @@ function v46(v: any, I: Issue[]): any {
   } catch {}
   if (typeof v !== 'number' || !Number.isFinite(v)) return wrong(v, I, type('number'));
   if (!Number.isInteger(v)) {
-    I.push(type('int'));
+    I.push(stop(type('int')));
     return v;
   }
   if (!Number.isSafeInteger(v)) {
@@ -737,7 +738,7 @@ function v104(v: any, I: Issue[]): any {
 function v105(v: any, I: Issue[]): any {
   if (typeof v !== 'number' || !Number.isFinite(v)) return wrong(v, I, type('number'));
   if (!Number.isInteger(v)) {
-    I.push(type('int'));
+    I.push(stop(type('int')));
     return v;
   }
   if (!Number.isSafeInteger(v)) {
@@ -765,7 +766,7 @@ function v107(v: any, I: Issue[]): any {
 function v108(v: any, I: Issue[]): any {
   if (typeof v !== 'number' || !Number.isFinite(v)) return wrong(v, I, type('number'));
   if (!Number.isInteger(v)) {
-    I.push(type('int'));
+    I.push(stop(type('int')));
     return v;
   }
   if (!Number.isSafeInteger(v)) {

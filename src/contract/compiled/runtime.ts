@@ -41,6 +41,15 @@ export const type = (expected: string, message = M) => issue('invalid_type', mes
 export const small = (minimum: number, message = M) => issue('too_small', message, { minimum });
 export const big = (maximum: number, message = M) => issue('too_big', message, { maximum });
 
+/**
+ * Marks an issue after which zod runs no further check of the schema, not even length checks
+ * (a non-integer for an int, a check with `abort`): a list that holds one skips its own length
+ * checks. Not enumerable, so issues read as zod's.
+ */
+export const stop = (i: Issue): Issue => Object.defineProperty(i, 'continue', { value: false });
+export const stopped = (issues: Issue[], from: number) =>
+  issues.slice(from).some((i) => (i as { continue?: boolean }).continue === false);
+
 /** Length as zod counts it: code points for strings (a lone surrogate counts as one). */
 export const len = (value: string | unknown[]) => (typeof value === 'string' ? [...value].length : value.length);
 
