@@ -249,6 +249,8 @@ export async function generate(options: GenerateOptions = {}): Promise<Generated
         return leaf(s, where, `typeof v !== 'number' || !Number.isFinite(v)`, `type('number'${msg(def)})`, 'Number(v)');
       case 'boolean':
         return leaf(s, where, `typeof v !== 'boolean'`, `type('boolean'${msg(def)})`, 'Boolean(v)');
+      case 'null':
+        return leaf(s, where, 'v !== null', `type('null'${msg(def)})`);
       case 'enum':
       case 'literal': {
         const values: unknown[] =
@@ -323,8 +325,15 @@ export async function generate(options: GenerateOptions = {}): Promise<Generated
         return `return v === undefined ? v : ${fn(def.innerType, where)}(v, I);`;
       case 'union': {
         noChecks(s, where);
-        if (typeof def.discriminator !== 'string' || def.unionFallback)
-          throw new Unsupported(`${where}: unions without a discriminator`);
+        if (def.options.some((o: Schema) => optIn(o) !== undefined))
+          throw new Unsupported(`${where}: a union with an optional option`);
+        if (typeof def.discriminator !== 'string') {
+          if (def.inclusive === false) throw new Unsupported(`${where}: exclusive unions (xor)`);
+          const options = (def.options as Schema[]).map((o, i) => fn(o, `${where}|${i}`));
+          if (options.length === 1) return `return ${options[0]}(v, I);`;
+          return `return anyOf(v, I, [${options.join(', ')}]${msg(def)});`;
+        }
+        if (def.unionFallback) throw new Unsupported(`${where}: a discriminated union with a fallback`);
         if (def.error) throw new Unsupported(`${where}: a custom message on a union`);
         const options: string[] = [];
         for (const [i, option] of (def.options as Schema[]).entries()) {
@@ -461,6 +470,7 @@ export async function generate(options: GenerateOptions = {}): Promise<Generated
     'object',
     'array',
     'union',
+    'anyOf',
     'run',
   ];
   const body = [...functions, ...validators, ...data].join('\n');

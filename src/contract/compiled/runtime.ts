@@ -132,6 +132,32 @@ export function union(
   return value;
 }
 
+/** Issues zod raises from a check (they let the checks after them run); the others stop them. */
+const CONTINUING = new Set(['too_small', 'too_big', 'invalid_format', 'custom']);
+const aborts = (issues: Issue[]) =>
+  issues.some((i) => (i as { continue?: boolean }).continue === false || !CONTINUING.has(i.code));
+
+/**
+ * A union without discriminator: the first option that takes the value; else the one option
+ * that failed only its checks (its issues); else `invalid_union`.
+ */
+export function anyOf(value: unknown, issues: Issue[], options: Check[], message = M): unknown {
+  const results: [unknown, Issue[]][] = [];
+  for (const option of options) {
+    const own: Issue[] = [];
+    const out: unknown = option(value, own);
+    if (!own.length) return out;
+    results.push([out, own]);
+  }
+  const near = results.filter(([, own]) => !aborts(own));
+  if (near.length === 1) {
+    issues.push(...near[0]![1]);
+    return near[0]![0];
+  }
+  issues.push(issue('invalid_union', message));
+  return value;
+}
+
 export function run<T>(check: Check, data: unknown): SafeResult<T> {
   const issues: Issue[] = [];
   const data_ = check(data, issues) as T;
