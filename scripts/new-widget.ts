@@ -26,9 +26,9 @@ const files: Record<string, string> = {
 import { property } from 'lit/decorators.js';
 import { getCampaign } from '../../client/campaigns.js';
 import type { Campaign } from '../../contract/index.js';
-import { PartageElement } from '../../core/partage-element.js';
-import { ResourceController } from '../../core/resource-controller.js';
-import { errorView, noApiView, staleNotice } from '../../core/views.js';
+import { PartageElement } from '../../core/element/partage-element.js';
+import { ResourceController } from '../../core/data/resource-controller.js';
+import { errorView, noApiView, staleNotice } from '../../core/element/views.js';
 import { messages } from './${name}.messages.js';
 import { ${camel}Styles } from './${name}.styles.js';
 
@@ -86,7 +86,7 @@ export const ${camel}Styles = css\`
   fr: { title: (p: { title: string }) => p.title },
 };
 `,
-  'define.ts': `import { defineElement } from '../../core/define.js';
+  'define.ts': `import { defineElement } from '../../core/element/define.js';
 import { ${cls} } from './${name}.js';
 
 defineElement('${tag}', ${cls});

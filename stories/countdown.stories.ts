@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { defineElement } from '../src/core/define.js';
+import { defineElement } from '../src/core/element/define.js';
 import { PartageCountdown } from '../src/widgets/countdown/countdown.js';
 import { API, DOWN_API, OFFLINE_API, SLOW_API } from './support/backends.js';
 import { column, commonArgTypes, onDarkPage, widget, type Args } from './support/story.js';

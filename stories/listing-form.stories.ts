@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { defineElement } from '../src/core/define.js';
+import { defineElement } from '../src/core/element/define.js';
 import { PartageListingForm } from '../src/widgets/listing-form/listing-form.js';
 import { API, OFFLINE_API } from './support/backends.js';
 import { column, commonArgTypes, onDarkPage, widget, type Args } from './support/story.js';

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { defineElement } from '../src/core/define.js';
+import { defineElement } from '../src/core/element/define.js';
 import { PartagePledgeForm } from '../src/widgets/pledge-form/pledge-form.js';
 import { PartageProvider } from '../src/widgets/provider/provider.js';
 import { PartageRewardTiers } from '../src/widgets/reward-tiers/reward-tiers.js';

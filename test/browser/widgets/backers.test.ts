@@ -5,7 +5,7 @@ import type { SetupWorker } from 'msw/browser';
 import type { Transport } from '../../../src/client/transport.js';
 import type { SubscribeOptions } from '../../../src/client/types.js';
 import type { Backer, CampaignEvent } from '../../../src/contract/index.js';
-import { clientFor } from '../../../src/core/clients.js';
+import { clientFor } from '../../../src/core/data/clients.js';
 import { createMockBackend } from '../../../src/mock/index.js';
 import { startMockWorker } from '../../../src/mock/browser.js';
 import '../../../src/widgets/backers/define.js';

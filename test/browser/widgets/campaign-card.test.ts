@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
-import { clientFor } from '../../../src/core/clients.js';
+import { clientFor } from '../../../src/core/data/clients.js';
 import type { PartageCampaignCard } from '../../../src/widgets/campaign-card/campaign-card.js';
 import '../../../src/widgets/campaign-card/define.js';
 import '../../../src/widgets/provider/define.js';

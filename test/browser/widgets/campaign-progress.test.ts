@@ -1,7 +1,7 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { Campaign } from '../../../src/contract/index.js';
-import { clientFor } from '../../../src/core/clients.js';
+import { clientFor } from '../../../src/core/data/clients.js';
 import '../../../src/widgets/campaign-progress/define.js';
 import type { PartageCampaignProgress } from '../../../src/widgets/campaign-progress/campaign-progress.js';
 import '../../../src/widgets/provider/define.js';

@@ -1,7 +1,7 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { Campaign } from '../../../src/contract/index.js';
-import { clientFor } from '../../../src/core/clients.js';
+import { clientFor } from '../../../src/core/data/clients.js';
 import type { PartageCountdown } from '../../../src/widgets/countdown/countdown.js';
 import { breakdown, nextChangeIn } from '../../../src/widgets/countdown/countdown.time.js';
 import '../../../src/widgets/countdown/define.js';

@@ -1,6 +1,6 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
-import { clientFor } from '../../../src/core/clients.js';
+import { clientFor } from '../../../src/core/data/clients.js';
 import type { PartageProvider } from '../../../src/widgets/provider/provider.js';
 import '../../../src/widgets/provider/define.js';
 import type { RewardSelectDetail } from '../../../src/widgets/reward-tiers/reward-tiers.events.js';

@@ -1,4 +1,4 @@
-import type { Money } from '../contract/index.js';
+import type { Money } from '../../contract/index.js';
 
 /**
  * Formatting at display time only. Intl formatters are costly to build, so they are cached

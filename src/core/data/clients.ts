@@ -1,4 +1,4 @@
-import { createTransport, type Transport } from '../client/transport.js';
+import { createTransport, type Transport } from '../../client/transport.js';
 
 /**
  * Widgets used alone (with an `api` attribute) share one client per base URL, so that a page

@@ -1,5 +1,5 @@
 import type { ReactiveController } from 'lit';
-import type { PartageElement } from './partage-element.js';
+import type { PartageElement } from '../element/partage-element.js';
 import type { ResourceController } from './resource-controller.js';
 
 /**

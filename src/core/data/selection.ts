@@ -1,6 +1,6 @@
 import type { ReactiveController } from 'lit';
-import type { Money } from '../contract/index.js';
-import type { PartageElement } from './partage-element.js';
+import type { Money } from '../../contract/index.js';
+import type { PartageElement } from '../element/partage-element.js';
 
 export const REWARD_SELECT_EVENT = 'partage-reward-select';
 

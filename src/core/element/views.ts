@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { ApiError, ContractError, NetworkError } from '../client/errors.js';
+import { ApiError, ContractError, NetworkError } from '../../client/errors.js';
 import type { PartageElement } from './partage-element.js';
 
 /** Readable text for any error a widget can meet: never a blank box, never a stack trace. */

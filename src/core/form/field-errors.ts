@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import type { FieldError } from '../contract/index.js';
+import type { FieldError } from '../../contract/index.js';
 
 /**
  * Field errors of a member form, from either side of the wire: the contract schema run in the

@@ -1,15 +1,20 @@
-import { createListing } from '../client/neighbourhoods.js';
+import { createListing } from '../../client/neighbourhoods.js';
 import { html, type ReactiveController, type TemplateResult } from 'lit';
-import { ApiError } from '../client/errors.js';
-import { ListingCategory, ListingRequest, ListingType, type Listing, type ListingKind } from '../contract/index.js';
-import { fieldErrorsFromIssues, fieldErrorsFromProblem, focusFirstInvalid, type FieldErrors } from './field-errors.js';
-import { radioGroup, selectField, textField } from './form-fields.js';
+import { ApiError } from '../../client/errors.js';
+import { ListingCategory, ListingRequest, ListingType, type Listing, type ListingKind } from '../../contract/index.js';
+import {
+  fieldErrorsFromIssues,
+  fieldErrorsFromProblem,
+  focusFirstInvalid,
+  type FieldErrors,
+} from '../form/field-errors.js';
+import { radioGroup, selectField, textField } from '../form/form-fields.js';
 import type { ListingFormMessages } from './listing-form.messages.js';
 import type { ListingMessages } from './listing.messages.js';
-import { MemberAction, textsOf, type TextsOf } from './member-action.js';
-import type { MemberFormMessages } from './member-form.messages.js';
-import { memberAlert, memberAlertText, memberFieldError } from './member-form-views.js';
-import type { PartageElement } from './partage-element.js';
+import { MemberAction, textsOf, type TextsOf } from '../member/member-action.js';
+import type { MemberFormMessages } from '../member/member-form.messages.js';
+import { memberAlert, memberAlertText, memberFieldError } from '../member/member-form-views.js';
+import type { PartageElement } from '../element/partage-element.js';
 
 export type ListingFormTexts = ListingFormMessages & MemberFormMessages & ListingMessages;
 

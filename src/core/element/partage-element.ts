@@ -1,12 +1,12 @@
 import { consume } from '@lit/context';
 import { LitElement, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { Transport } from '../client/transport.js';
-import { clientFor } from './clients.js';
-import { common, type CommonMessages } from './common.messages.js';
+import type { Transport } from '../../client/transport.js';
+import { clientFor } from '../data/clients.js';
+import { common, type CommonMessages } from '../i18n/common.messages.js';
 import { partageContext, type PartageContext, type Theme } from './context.js';
 import { partageEvent } from './events.js';
-import { inheritedLocale, languageOf, type Catalogue } from './locale.js';
+import { inheritedLocale, languageOf, type Catalogue } from '../i18n/locale.js';
 import { themeStyles } from './theme.styles.js';
 
 export const VERSION = '0.1.0';

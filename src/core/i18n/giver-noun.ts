@@ -1,4 +1,4 @@
-import type { CampaignKind } from '../contract/index.js';
+import type { CampaignKind } from '../../contract/index.js';
 import { plural } from './locale.js';
 
 /** Who gives: backers of a reward campaign, donors of a donation, investors of an equity raise. */

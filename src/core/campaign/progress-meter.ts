@@ -1,7 +1,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { cssProps } from './css-props.js';
-import type { Campaign, CampaignTotals, Milestone, Money } from '../contract/index.js';
-import { formatMoney, formatPercent } from './format.js';
+import { cssProps } from '../element/css-props.js';
+import type { Campaign, CampaignTotals, Milestone, Money } from '../../contract/index.js';
+import { formatMoney, formatPercent } from '../i18n/format.js';
 
 /**
  * The funding bar shared by the campaign progress widget and the campaign card: a `meter` whose

@@ -1,4 +1,4 @@
-import type { Listing, Reply, Report } from '../contract/index.js';
+import type { Listing, Reply, Report } from '../../contract/index.js';
 
 /** What the member wanted to do when the widget asked the host page to sign them in. */
 export type SignInReason = 'post' | 'reply' | 'report';

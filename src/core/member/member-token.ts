@@ -1,4 +1,4 @@
-import type { MemberTokenSource } from './context.js';
+import type { MemberTokenSource } from '../element/context.js';
 
 /**
  * Where a member-only widget gets its member token from: its own `memberToken` property

@@ -1,8 +1,8 @@
-import { getCampaign, subscribeCampaign } from '../client/campaigns.js';
-import type { Campaign, CampaignEvent } from '../contract/index.js';
+import { getCampaign, subscribeCampaign } from '../../client/campaigns.js';
+import type { Campaign, CampaignEvent } from '../../contract/index.js';
 import { LiveController } from './live-controller.js';
-import type { PartageElement } from './partage-element.js';
-import { withTotals } from './progress-meter.js';
+import type { PartageElement } from '../element/partage-element.js';
+import { withTotals } from '../campaign/progress-meter.js';
 import { ResourceController } from './resource-controller.js';
 
 export interface CampaignSourceOptions {

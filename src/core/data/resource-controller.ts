@@ -1,7 +1,7 @@
 import type { ReactiveController } from 'lit';
-import type { Transport } from '../client/transport.js';
-import { NetworkError } from '../client/errors.js';
-import type { PartageElement } from './partage-element.js';
+import type { Transport } from '../../client/transport.js';
+import { NetworkError } from '../../client/errors.js';
+import type { PartageElement } from '../element/partage-element.js';
 
 export type ResourceStatus = 'idle' | 'loading' | 'ready' | 'error';
 

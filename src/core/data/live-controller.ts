@@ -1,7 +1,7 @@
 import type { ReactiveController } from 'lit';
-import type { Transport } from '../client/transport.js';
-import type { LiveState, Unsubscribe } from '../client/types.js';
-import type { PartageElement } from './partage-element.js';
+import type { Transport } from '../../client/transport.js';
+import type { LiveState, Unsubscribe } from '../../client/types.js';
+import type { PartageElement } from '../element/partage-element.js';
 
 export interface LiveOptions<E> {
   /** Identity of the stream (base URL + resource id); null to stay unsubscribed. */

@@ -1,7 +1,7 @@
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
-import { partageEvent } from './events.js';
-import type { PartageElement } from './partage-element.js';
-import { errorText } from './views.js';
+import { partageEvent } from '../element/events.js';
+import type { PartageElement } from '../element/partage-element.js';
+import { errorText } from '../element/views.js';
 
 /**
  * The "show more" paging of a list widget (backers, listings): one page request at a time,

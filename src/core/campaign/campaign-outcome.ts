@@ -1,7 +1,7 @@
 import { css, html, nothing } from 'lit';
-import type { CampaignStatus } from '../contract/index.js';
-import { textsOf } from './member-action.js';
-import type { PartageElement } from './partage-element.js';
+import type { CampaignStatus } from '../../contract/index.js';
+import { textsOf } from '../member/member-action.js';
+import type { PartageElement } from '../element/partage-element.js';
 
 /** Texts of the outcome badge; widgets that show it spread these into their catalogue. */
 export const outcomeMessages = {

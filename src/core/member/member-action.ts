@@ -1,11 +1,11 @@
 import type { ReactiveController } from 'lit';
-import { ApiError, NetworkError } from '../client/errors.js';
-import type { Transport } from '../client/transport.js';
-import { partageEvent } from './events.js';
+import { ApiError, NetworkError } from '../../client/errors.js';
+import type { Transport } from '../../client/transport.js';
+import { partageEvent } from '../element/events.js';
 import { SIGN_IN_REQUEST, type SignInReason, type SignInRequestDetail } from './member-events.js';
 import type { MemberFormMessages } from './member-form.messages.js';
-import type { PartageElement } from './partage-element.js';
-import { errorText } from './views.js';
+import type { PartageElement } from '../element/partage-element.js';
+import { errorText } from '../element/views.js';
 
 /** A widget's text lookup narrowed to the keys a shared piece needs (see `textsOf`). */
 export type TextsOf<M> = <K extends keyof M & string>(

@@ -1,6 +1,6 @@
 import { createContext } from '@lit/context';
-import type { Transport } from '../client/transport.js';
-import type { SelectionStore } from './selection.js';
+import type { Transport } from '../../client/transport.js';
+import type { SelectionStore } from '../data/selection.js';
 
 export type Theme = 'auto' | 'light' | 'dark';
 export type MemberTokenSource = () => string | null | undefined | Promise<string | null | undefined>;
