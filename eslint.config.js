@@ -66,7 +66,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['test/**/*.ts', 'conformance/**/*.ts'],
+    files: ['test/**/*.ts', 'src/**/*.test.ts', 'conformance/**/*.ts'],
     rules: { '@typescript-eslint/no-unused-expressions': 'off', '@typescript-eslint/no-explicit-any': 'off' },
   },
 );

@@ -1,19 +1,14 @@
 import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil, aTimeout } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { SetupWorker } from 'msw/browser';
-import { clientFor } from '../../../src/core/data/clients.js';
-import { createMockBackend } from '../../../src/mock/index.js';
-import { startMockWorker } from '../../../src/mock/browser.js';
-import {
-  cleanHashtags,
-  parseNetworks,
-  shareHref,
-  shareableUrl,
-} from '../../../src/widgets/social-share/share-links.js';
-import type { PartageSocialShare } from '../../../src/widgets/social-share/social-share.js';
-import type { ShareDetail } from '../../../src/widgets/social-share/social-share.events.js';
-import '../../../src/widgets/social-share/define.js';
-import '../../../src/widgets/provider/define.js';
+import { clientFor } from '../../core/data/clients.js';
+import { createMockBackend } from '../../mock/index.js';
+import { startMockWorker } from '../../mock/browser.js';
+import { cleanHashtags, parseNetworks, shareHref, shareableUrl } from './share-links.js';
+import type { PartageSocialShare } from './social-share.js';
+import type { ShareDetail } from './social-share.events.js';
+import './define.js';
+import '../provider/define.js';
 
 // A base URL of its own, so no other test file shares this client's cache.
 const BASE = 'https://api.social-share.test/v1';

@@ -1,8 +1,16 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { defineElement } from '../src/core/element/define.js';
-import { PartageCampaignCard } from '../src/widgets/campaign-card/campaign-card.js';
-import { API, DOWN_API, OFFLINE_API, SLOW_API, pledgesEvery } from './support/backends.js';
-import { brandTokens, column, commonArgTypes, fallbackLink, onDarkPage, widget, type Args } from './support/story.js';
+import { defineElement } from '../../core/element/define.js';
+import { PartageCampaignCard } from './campaign-card.js';
+import { API, DOWN_API, OFFLINE_API, SLOW_API, pledgesEvery } from '../../../stories/support/backends.js';
+import {
+  brandTokens,
+  column,
+  commonArgTypes,
+  fallbackLink,
+  onDarkPage,
+  widget,
+  type Args,
+} from '../../../stories/support/story.js';
 
 defineElement('partage-campaign-card', PartageCampaignCard);
 

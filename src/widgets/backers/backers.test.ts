@@ -2,16 +2,16 @@ import { aTimeout, expect, fixture, fixtureCleanup, html, waitUntil } from '@ope
 import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import type { SetupWorker } from 'msw/browser';
-import type { Transport } from '../../../src/client/transport.js';
-import type { SubscribeOptions } from '../../../src/client/types.js';
-import type { Backer, CampaignEvent } from '../../../src/contract/index.js';
-import { clientFor } from '../../../src/core/data/clients.js';
-import { createMockBackend } from '../../../src/mock/index.js';
-import { startMockWorker } from '../../../src/mock/browser.js';
-import '../../../src/widgets/backers/define.js';
-import type { PartageBackers } from '../../../src/widgets/backers/backers.js';
-import { withFirstPage, withLiveBacker, withNextPage } from '../../../src/widgets/backers/backer-list.js';
-import '../../../src/widgets/provider/define.js';
+import type { Transport } from '../../client/transport.js';
+import type { SubscribeOptions } from '../../client/types.js';
+import type { Backer, CampaignEvent } from '../../contract/index.js';
+import { clientFor } from '../../core/data/clients.js';
+import { createMockBackend } from '../../mock/index.js';
+import { startMockWorker } from '../../mock/browser.js';
+import './define.js';
+import type { PartageBackers } from './backers.js';
+import { withFirstPage, withLiveBacker, withNextPage } from './backer-list.js';
+import '../provider/define.js';
 
 // A base URL of its own, so no other test file shares this client's cache or streams.
 const BASE = 'https://api.backers-widget.test/v1';

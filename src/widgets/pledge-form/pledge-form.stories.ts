@@ -1,12 +1,12 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { defineElement } from '../src/core/element/define.js';
-import { PartagePledgeForm } from '../src/widgets/pledge-form/pledge-form.js';
-import { PartageProvider } from '../src/widgets/provider/provider.js';
-import { PartageRewardTiers } from '../src/widgets/reward-tiers/reward-tiers.js';
-import { API, DOWN_API, FULL_API, OFFLINE_API, SLOW_API } from './support/backends.js';
-import { column, commonArgTypes, onDarkPage, submitPledge, widget, type Args } from './support/story.js';
+import { defineElement } from '../../core/element/define.js';
+import { PartagePledgeForm } from './pledge-form.js';
+import { PartageProvider } from '../provider/provider.js';
+import { PartageRewardTiers } from '../reward-tiers/reward-tiers.js';
+import { API, DOWN_API, FULL_API, OFFLINE_API, SLOW_API } from '../../../stories/support/backends.js';
+import { column, commonArgTypes, onDarkPage, submitPledge, widget, type Args } from '../../../stories/support/story.js';
 
 defineElement('partage-provider', PartageProvider);
 defineElement('partage-reward-tiers', PartageRewardTiers);

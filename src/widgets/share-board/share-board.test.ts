@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import '../../../src/widgets/share-board/define.js';
-import '../../../src/widgets/provider/define.js';
-import type { PartageShareBoard } from '../../../src/widgets/share-board/share-board.js';
+import './define.js';
+import '../provider/define.js';
+import type { PartageShareBoard } from './share-board.js';
 import {
   $,
   $$,
@@ -12,7 +12,7 @@ import {
   type,
   until,
   useNeighbourhoodBackend,
-} from './neighbourhood-helpers.js';
+} from '../../../test/support/neighbourhood-helpers.js';
 
 const API = 'https://share-board.partage.test/v1';
 const { backend, worker } = useNeighbourhoodBackend(API);

@@ -1,9 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { define } from '../src/define.js';
-import { API, OFFLINE_API, pledgesEvery } from './support/backends.js';
-import { onDarkPage, type Args } from './support/story.js';
+import { define } from '../../define.js';
+import { API, OFFLINE_API, pledgesEvery } from '../../../stories/support/backends.js';
+import { onDarkPage, type Args } from '../../../stories/support/story.js';
 
 define();
 

@@ -1,11 +1,11 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { Campaign } from '../../../src/contract/index.js';
-import { clientFor } from '../../../src/core/data/clients.js';
-import type { PartageCountdown } from '../../../src/widgets/countdown/countdown.js';
-import { breakdown, nextChangeIn } from '../../../src/widgets/countdown/countdown.time.js';
-import '../../../src/widgets/countdown/define.js';
-import '../../../src/widgets/provider/define.js';
+import type { Campaign } from '../../contract/index.js';
+import { clientFor } from '../../core/data/clients.js';
+import type { PartageCountdown } from './countdown.js';
+import { breakdown, nextChangeIn } from './countdown.time.js';
+import './define.js';
+import '../provider/define.js';
 import {
   controlledStream,
   hasState,
@@ -15,7 +15,7 @@ import {
   textOf,
   useMockBackend,
   waitForPart,
-} from './campaign-test-kit.js';
+} from '../../../test/support/campaign-test-kit.js';
 
 const BASE = 'https://api.countdown.test/v1';
 const { backend, worker } = useMockBackend(BASE);

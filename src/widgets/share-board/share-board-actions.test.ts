@@ -1,10 +1,10 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { http } from 'msw';
-import { problem } from '../../../src/mock/problem.js';
-import '../../../src/widgets/listing-form/define.js';
-import '../../../src/widgets/share-board/define.js';
-import type { PartageShareBoard } from '../../../src/widgets/share-board/share-board.js';
+import { problem } from '../../mock/problem.js';
+import '../listing-form/define.js';
+import './define.js';
+import type { PartageShareBoard } from './share-board.js';
 import {
   $,
   $$,
@@ -15,7 +15,7 @@ import {
   type,
   until,
   useNeighbourhoodBackend,
-} from './neighbourhood-helpers.js';
+} from '../../../test/support/neighbourhood-helpers.js';
 
 const API = 'https://board-actions.partage.test/v1';
 const { backend, worker } = useNeighbourhoodBackend(API);

@@ -1,11 +1,19 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
-import { clientFor } from '../../../src/core/data/clients.js';
-import type { PartageCampaignCard } from '../../../src/widgets/campaign-card/campaign-card.js';
-import '../../../src/widgets/campaign-card/define.js';
-import '../../../src/widgets/provider/define.js';
-import { hasState, norm, part, parts, textOf, useMockBackend, waitForPart } from './campaign-test-kit.js';
+import { clientFor } from '../../core/data/clients.js';
+import type { PartageCampaignCard } from './campaign-card.js';
+import './define.js';
+import '../provider/define.js';
+import {
+  hasState,
+  norm,
+  part,
+  parts,
+  textOf,
+  useMockBackend,
+  waitForPart,
+} from '../../../test/support/campaign-test-kit.js';
 
 const BASE = 'https://api.card.test/v1';
 const { backend, worker } = useMockBackend(BASE);

@@ -1,10 +1,10 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { Campaign } from '../../../src/contract/index.js';
-import { clientFor } from '../../../src/core/data/clients.js';
-import '../../../src/widgets/campaign-progress/define.js';
-import type { PartageCampaignProgress } from '../../../src/widgets/campaign-progress/campaign-progress.js';
-import '../../../src/widgets/provider/define.js';
+import type { Campaign } from '../../contract/index.js';
+import { clientFor } from '../../core/data/clients.js';
+import './define.js';
+import type { PartageCampaignProgress } from './campaign-progress.js';
+import '../provider/define.js';
 import {
   controlledStream,
   hasState,
@@ -14,7 +14,7 @@ import {
   textOf,
   useMockBackend,
   waitForPart,
-} from './campaign-test-kit.js';
+} from '../../../test/support/campaign-test-kit.js';
 
 const BASE = 'https://api.progress.test/v1';
 const { backend, worker } = useMockBackend(BASE);

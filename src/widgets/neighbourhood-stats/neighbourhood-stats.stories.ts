@@ -1,8 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { defineElement } from '../src/core/element/define.js';
-import { PartageNeighbourhoodStats } from '../src/widgets/neighbourhood-stats/neighbourhood-stats.js';
-import { API, DOWN_API, OFFLINE_API, SLOW_API, listingsEvery } from './support/backends.js';
-import { column, commonArgTypes, onDarkPage, widget, type Args } from './support/story.js';
+import { defineElement } from '../../core/element/define.js';
+import { PartageNeighbourhoodStats } from './neighbourhood-stats.js';
+import { API, DOWN_API, OFFLINE_API, SLOW_API, listingsEvery } from '../../../stories/support/backends.js';
+import { column, commonArgTypes, onDarkPage, widget, type Args } from '../../../stories/support/story.js';
 
 defineElement('partage-neighbourhood-stats', PartageNeighbourhoodStats);
 

@@ -1,10 +1,10 @@
 import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { http } from 'msw';
-import '../../../src/widgets/listing-form/define.js';
-import '../../../src/widgets/provider/define.js';
-import type { PartageListingForm } from '../../../src/widgets/listing-form/listing-form.js';
-import { problem } from '../../../src/mock/problem.js';
+import './define.js';
+import '../provider/define.js';
+import type { PartageListingForm } from './listing-form.js';
+import { problem } from '../../mock/problem.js';
 import {
   $,
   $$,
@@ -16,7 +16,7 @@ import {
   type,
   until,
   useNeighbourhoodBackend,
-} from './neighbourhood-helpers.js';
+} from '../../../test/support/neighbourhood-helpers.js';
 
 const API = 'https://listing-form.partage.test/v1';
 const { backend, worker } = useNeighbourhoodBackend(API);

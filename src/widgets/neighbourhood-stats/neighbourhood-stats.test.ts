@@ -1,8 +1,15 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import '../../../src/widgets/neighbourhood-stats/define.js';
-import '../../../src/widgets/provider/define.js';
-import type { PartageNeighbourhoodStats } from '../../../src/widgets/neighbourhood-stats/neighbourhood-stats.js';
-import { $, $$, SAINT_MALO, textOf, until, useNeighbourhoodBackend } from './neighbourhood-helpers.js';
+import './define.js';
+import '../provider/define.js';
+import type { PartageNeighbourhoodStats } from './neighbourhood-stats.js';
+import {
+  $,
+  $$,
+  SAINT_MALO,
+  textOf,
+  until,
+  useNeighbourhoodBackend,
+} from '../../../test/support/neighbourhood-helpers.js';
 
 const API = 'https://stats.partage.test/v1';
 const { backend } = useNeighbourhoodBackend(API);

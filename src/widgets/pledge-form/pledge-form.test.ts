@@ -2,14 +2,22 @@ import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/t
 import { sendKeys } from '@web/test-runner-commands';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { http, HttpResponse } from 'msw';
-import type { PledgeResult } from '../../../src/contract/index.js';
-import { formatAmountInput, parseAmount } from '../../../src/widgets/pledge-form/amount.js';
-import '../../../src/widgets/pledge-form/define.js';
-import type { CheckoutDetail, PledgeCreatedDetail } from '../../../src/widgets/pledge-form/pledge-form.events.js';
-import type { PartagePledgeForm } from '../../../src/widgets/pledge-form/pledge-form.js';
-import '../../../src/widgets/provider/define.js';
-import type { PartageProvider } from '../../../src/widgets/provider/provider.js';
-import { hasState, norm, part, parts, textOf, useMockBackend, waitForPart } from './campaign-test-kit.js';
+import type { PledgeResult } from '../../contract/index.js';
+import { formatAmountInput, parseAmount } from './amount.js';
+import './define.js';
+import type { CheckoutDetail, PledgeCreatedDetail } from './pledge-form.events.js';
+import type { PartagePledgeForm } from './pledge-form.js';
+import '../provider/define.js';
+import type { PartageProvider } from '../provider/provider.js';
+import {
+  hasState,
+  norm,
+  part,
+  parts,
+  textOf,
+  useMockBackend,
+  waitForPart,
+} from '../../../test/support/campaign-test-kit.js';
 
 const BASE = 'https://api.pledge.test/v1';
 const { backend, worker } = useMockBackend(BASE);

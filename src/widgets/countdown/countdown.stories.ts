@@ -1,8 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { defineElement } from '../src/core/element/define.js';
-import { PartageCountdown } from '../src/widgets/countdown/countdown.js';
-import { API, DOWN_API, OFFLINE_API, SLOW_API } from './support/backends.js';
-import { column, commonArgTypes, onDarkPage, widget, type Args } from './support/story.js';
+import { defineElement } from '../../core/element/define.js';
+import { PartageCountdown } from './countdown.js';
+import { API, DOWN_API, OFFLINE_API, SLOW_API } from '../../../stories/support/backends.js';
+import { column, commonArgTypes, onDarkPage, widget, type Args } from '../../../stories/support/story.js';
 
 defineElement('partage-countdown', PartageCountdown);
 

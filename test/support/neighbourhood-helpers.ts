@@ -1,8 +1,8 @@
 import { waitUntil } from '@open-wc/testing';
 import type { SetupWorker } from 'msw/browser';
-import { clientFor } from '../../../src/core/data/clients.js';
-import { startMockWorker } from '../../../src/mock/browser.js';
-import { createMockBackend, type MockBackend } from '../../../src/mock/index.js';
+import { clientFor } from '../../src/core/data/clients.js';
+import { startMockWorker } from '../../src/mock/browser.js';
+import { createMockBackend, type MockBackend } from '../../src/mock/index.js';
 
 /** Demo member tokens (src/mock/fixtures/neighbourhoods.ts). */
 export const MORGANE = 'demo-member-morgane'; // Saint-Malo

@@ -1,12 +1,20 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
-import { clientFor } from '../../../src/core/data/clients.js';
-import type { PartageProvider } from '../../../src/widgets/provider/provider.js';
-import '../../../src/widgets/provider/define.js';
-import type { RewardSelectDetail } from '../../../src/widgets/reward-tiers/reward-tiers.events.js';
-import type { PartageRewardTiers } from '../../../src/widgets/reward-tiers/reward-tiers.js';
-import '../../../src/widgets/reward-tiers/define.js';
-import { hasState, norm, part, parts, textOf, useMockBackend, waitForPart } from './campaign-test-kit.js';
+import { clientFor } from '../../core/data/clients.js';
+import type { PartageProvider } from '../provider/provider.js';
+import '../provider/define.js';
+import type { RewardSelectDetail } from './reward-tiers.events.js';
+import type { PartageRewardTiers } from './reward-tiers.js';
+import './define.js';
+import {
+  hasState,
+  norm,
+  part,
+  parts,
+  textOf,
+  useMockBackend,
+  waitForPart,
+} from '../../../test/support/campaign-test-kit.js';
 
 const BASE = 'https://api.tiers.test/v1';
 const { backend } = useMockBackend(BASE);

@@ -1,10 +1,10 @@
 import { waitUntil } from '@open-wc/testing';
 import { http } from 'msw';
 import type { SetupWorker } from 'msw/browser';
-import type { CampaignEvent } from '../../../src/contract/index.js';
-import { clientFor } from '../../../src/core/data/clients.js';
-import { startMockWorker } from '../../../src/mock/browser.js';
-import { createMockBackend, type MockBackend } from '../../../src/mock/index.js';
+import type { CampaignEvent } from '../../src/contract/index.js';
+import { clientFor } from '../../src/core/data/clients.js';
+import { startMockWorker } from '../../src/mock/browser.js';
+import { createMockBackend, type MockBackend } from '../../src/mock/index.js';
 
 /**
  * Shared set-up of the campaign widget tests (progress, card, countdown): one mock backend per
