@@ -1,6 +1,5 @@
-import type { ReactiveController } from 'lit';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Money } from '../../contract/index.js';
-import type { PartageElement } from '../element/partage-element.js';
 
 export const REWARD_SELECT_EVENT = 'partage-reward-select';
 
@@ -69,7 +68,7 @@ export class FollowSelectionController implements ReactiveController {
   /** The loaded key the shared selection was last read for. */
   #syncedKey: string | undefined;
 
-  constructor(host: PartageElement, options: FollowSelectionOptions) {
+  constructor(host: ReactiveControllerHost, options: FollowSelectionOptions) {
     this.#options = options;
     host.addController(this);
   }
