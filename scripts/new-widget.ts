@@ -25,10 +25,8 @@ const tag = `partage-${name}`;
 const files: Record<string, string> = {
   [`${name}.ts`]: `import { html, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { getCampaign } from '../../client/campaigns.js';
-import type { Campaign } from '../../contract/index.js';
+import { CampaignSource } from '../../core/data/campaign-source.js';
 import { PartageElement } from '../../core/element/partage-element.js';
-import { ResourceController } from '../../core/data/resource-controller.js';
 import { errorView, noApiView, staleNotice } from '../../core/element/views.js';
 import { messages } from './${name}.messages.js';
 import { ${camel}Styles } from './${name}.styles.js';
@@ -54,11 +52,9 @@ export class ${cls} extends PartageElement<typeof messages.en> {
 
   protected readonly catalogue = messages;
 
-  readonly #data = new ResourceController<Campaign>(this, {
-    key: () => (this.client && this.campaign ? \`\${this.client.baseUrl}|\${this.campaign}\` : null),
-    operation: 'getCampaign',
-    load: (client, signal) => getCampaign(client, this.campaign!, { signal }),
-  });
+  // Widgets reach data through core (lint forbids importing the client here).
+  readonly #source = new CampaignSource(this, { campaign: () => this.campaign, totals: false });
+  readonly #data = this.#source.data;
 
   protected override render(): TemplateResult {
     if (!this.client) return noApiView(this);
