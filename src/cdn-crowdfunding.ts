@@ -5,8 +5,8 @@
  * Registers them under the `partage-` prefix; `window.Partage.define({ prefix })` registers them
  * under another.
  */
-import { defineElement, tagName } from './core/define.js';
-import { VERSION } from './core/partage-element.js';
+import { defineElement, tagName } from './core/element/define.js';
+import { VERSION } from './core/element/partage-element.js';
 import { PartageBackers } from './widgets/backers/backers.js';
 import { PartageCampaignCard } from './widgets/campaign-card/campaign-card.js';
 import { PartageCampaignProgress } from './widgets/campaign-progress/campaign-progress.js';

@@ -14,6 +14,8 @@ const enabled = () => process.env.PARTAGE_VALIDATORS !== 'zod';
 export function compiledTarget(source, importer, zod = zodModules()) {
   if (!source.startsWith('.') || !importer.startsWith(srcDir + sep)) return undefined;
   if (importer.startsWith(contractDir + sep) || importer.startsWith(resolve(srcDir, 'mock') + sep)) return undefined;
+  // Tests and stories beside the widgets are not browser code under test: they keep zod.
+  if (/\.(test|stories)\.ts$/.test(importer)) return undefined;
   const target = resolve(dirname(importer), source).replace(/\.js$/, '.ts');
   return zod.has(target) ? compiledEntry : undefined;
 }

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import * as z from 'zod/mini';
 import * as contract from '../../src/contract/index.js';
-import { Campaign, Count, Id, Instant, Money, checked, page, text } from '../../src/contract/index.js';
+import { Campaign, Count, Id, Instant, Money, checked, page, publicBacker, text } from '../../src/contract/index.js';
 import * as compiled from '../../src/contract/compiled/index.js';
-import { createFixtures, publicBacker } from '../../src/mock/fixtures/index.js';
+import { createFixtures } from '../../src/mock/fixtures/index.js';
 import { generate } from '../../scripts/validators/generate.js';
 
 /*

@@ -33,6 +33,7 @@ export { isWaitlisted } from '../rules.js';
 export { matchesQuery } from '../search.js';
 export { needsCheckout } from '../rules.js';
 export { problemType } from '../problem-type.js';
+export { publicBacker } from '../privacy.js';
 function v0(v: any, I: Issue[]): any {
   if (typeof v !== 'string')
     return wrong(v, I, type('string'), [

@@ -1,6 +1,6 @@
 import { expect, fixture, waitUntil } from '@open-wc/testing';
 import { getResponse, http, HttpResponse } from 'msw';
-import { clientFor } from '../../../src/core/clients.js';
+import { clientFor } from '../../../src/core/data/clients.js';
 import { define, elements } from '../../../src/define.js';
 import { createMockBackend } from '../../../src/mock/index.js';
 import { startWorker } from '../../support/msw.js';
