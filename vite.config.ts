@@ -61,7 +61,11 @@ export default defineConfig(({ mode }) =>
             formats: ['es'],
             fileName: () => (cdnWidget ? `partage-${cdnWidget}.js` : 'partage.js'),
           },
-          rolldownOptions: { output: { minify: true, comments: { legal: false }, postBanner: banner } },
+          rolldownOptions: {
+            // The terser pass (scripts/cdn-minify.mjs) is slow by design; no timing warning for it.
+            checks: { bundlerTimings: false },
+            output: { minify: true, comments: { legal: false }, postBanner: banner },
+          },
         },
       }
     : {
