@@ -1,3 +1,4 @@
+import '../../core/hydrate-support.js';
 import { defineElement } from '../../core/define.js';
 import { PartageNeighbourhoodStats } from './neighbourhood-stats.js';
 
