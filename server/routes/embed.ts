@@ -21,7 +21,7 @@ export interface EmbedDeps {
 const SNIPPET_CACHE = 'public, max-age=60, stale-while-revalidate=600';
 /** The card's height at the default oEmbed width (600 px), measured in test/node/embed/oembed.test.ts. */
 export const OEMBED_WIDTH = 600;
-export const OEMBED_HEIGHT = 540;
+export const OEMBED_HEIGHT = 340;
 
 export function embedHandlers(deps: EmbedDeps) {
   const inProcess: typeof fetch = (input, init) => deps.fetch(new Request(input, init));
