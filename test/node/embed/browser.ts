@@ -5,20 +5,20 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { chromeArgs, chromePath } from '../../../scripts/chrome-path.mjs';
-import { ROOT } from '../../../server/server.js';
+import { ROOT, type StartOptions } from '../../../server/server.js';
 import { startTestServer, type TestServer } from '../server/harness.js';
 
 /**
  * Pages built from the reference server's snippets, in real Chromium (playwright-core), against
  * the real server on the embedded database: what a blog reader gets.
  */
-export async function startEmbedServer(): Promise<TestServer> {
+export async function startEmbedServer(options: Partial<StartOptions> = {}): Promise<TestServer> {
   // The snippets load the CDN files as shipped; `npm test` builds them first.
   if (!existsSync(join(ROOT, 'dist/cdn/partage-campaign-card.js'))) {
     const r = spawnSync(process.execPath, ['scripts/build-cdn.mjs'], { cwd: ROOT, stdio: 'inherit' });
     if (r.status !== 0) throw new Error('building the CDN files failed');
   }
-  return startTestServer('pglite', { distDir: join(ROOT, 'dist') });
+  return startTestServer('pglite', { distDir: join(ROOT, 'dist'), ...options });
 }
 
 export async function launchBrowser(): Promise<Browser> {
