@@ -1,5 +1,5 @@
 import { consume } from '@lit/context';
-import { LitElement, render, type PropertyValues } from 'lit';
+import { adoptStyles, LitElement, render, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Transport } from '../client/transport.js';
 import { clientFor } from './clients.js';
@@ -92,6 +92,19 @@ export abstract class PartageElement<M extends Catalogue = Catalogue> extends Li
   protected override performUpdate(): void {
     this.#locale = undefined;
     super.performUpdate();
+  }
+
+  /**
+   * A pre-rendered snippet brings its styles as an inline `<style>`, which a strict
+   * Content-Security-Policy blocks: its shadow root also adopts the constructable stylesheets, as
+   * a fresh one does (the same rules twice are harmless).
+   */
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const prerendered = this.shadowRoot;
+    const root = super.createRenderRoot();
+    if (prerendered && root === prerendered)
+      adoptStyles(prerendered, (this.constructor as typeof PartageElement).elementStyles);
+    return root;
   }
 
   /**

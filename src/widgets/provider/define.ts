@@ -1,4 +1,3 @@
-import '../../core/hydrate-support.js';
 import { defineElement } from '../../core/define.js';
 import { PartageProvider } from './provider.js';
 

@@ -1,15 +1,19 @@
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { TestServer } from '../server/harness.js';
 import {
   articlePage,
-  CLS_OBSERVER,
+  CAMPAIGN,
   launchBrowser,
+  NEIGHBOURHOOD,
   paragraph,
+  plainSnippet,
+  readThrough,
   startBlog,
   startEmbedServer,
+  widgets,
   type Blog,
 } from './browser.js';
 
@@ -19,62 +23,6 @@ import {
  * 2 s late. Layout shift is measured by a `layout-shift` PerformanceObserver; axe checks the
  * whole page.
  */
-const CAMPAIGN = 'atelier-ceramique';
-const NEIGHBOURHOOD = 'saint-malo-intra-muros';
-const widgets = [
-  ['campaign-card', 'campaign'],
-  ['campaign-progress', 'campaign'],
-  ['countdown', 'campaign'],
-  ['reward-tiers', 'campaign'],
-  ['pledge-form', 'campaign'],
-  ['backers', 'campaign'],
-  ['social-share', 'campaign'],
-  ['neighbourhood-stats', 'neighbourhood'],
-  ['share-board', 'neighbourhood'],
-  ['listing-form', 'neighbourhood'],
-] as const;
-
-interface Shift {
-  value: number;
-  at: number;
-  sources: string[];
-}
-
-async function readThrough(
-  browser: Browser,
-  url: string,
-  api: string,
-): Promise<{ page: Page; cls: number; shifts: Shift[]; warnings: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  // Every API answer (reads and live streams) arrives 2 s late.
-  await context.route(`${api}/**`, async (route) => {
-    await new Promise((r) => setTimeout(r, 2000));
-    await route.continue().catch(() => undefined);
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(30_000);
-  const warnings: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'warning' || m.type() === 'error') warnings.push(m.text());
-  });
-  await page.addInitScript(CLS_OBSERVER);
-  await page.goto(url, { waitUntil: 'load' });
-  // Read down the page like a reader, then wait for the late answers to land.
-  const height = await page.evaluate(() => document.documentElement.scrollHeight);
-  for (let y = 0; y < height; y += 300) {
-    await page.evaluate((top) => window.scrollTo({ top, behavior: 'instant' }), y);
-    await page.waitForTimeout(150);
-  }
-  await page.waitForTimeout(3000);
-  await page.evaluate(() => window.scrollTo({ top: document.documentElement.scrollHeight, behavior: 'instant' }));
-  await page.waitForTimeout(3000);
-  const { cls, shifts } = await page.evaluate(() => ({
-    cls: (window as unknown as { __cls: number }).__cls,
-    shifts: (window as unknown as { __shifts: Shift[] }).__shifts,
-  }));
-  return { page, cls, shifts, warnings };
-}
-
 describe('an article page built from snippets', () => {
   let server: TestServer;
   let browser: Browser;
@@ -131,12 +79,7 @@ describe('an article page built from snippets', () => {
   test('plain snippets (no pre-rendering): measured for the record', async () => {
     const parts: string[] = [];
     for (const [widget, resource] of widgets) {
-      const id = resource === 'campaign' ? CAMPAIGN : NEIGHBOURHOOD;
-      parts.push(
-        paragraph(2),
-        `<script type="module" src="${server.origin}/dist/cdn/partage-${widget}.js"></script>
-<partage-${widget} api="${server.baseUrl}" ${resource}="${id}" locale="fr"><a href="${server.origin}/campaigns/${CAMPAIGN}">${widget}</a></partage-${widget}>`,
-      );
+      parts.push(paragraph(2), plainSnippet(server, widget, resource));
     }
     const url = blog.publish(
       '/article-simple',

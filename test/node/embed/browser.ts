@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { chromeArgs, chromePath } from '../../../scripts/chrome-path.mjs';
 import { ROOT, type StartOptions } from '../../../server/server.js';
 import { startTestServer, type TestServer } from '../server/harness.js';
@@ -38,10 +38,18 @@ export interface Blog {
  * fulfilled by the test itself would sit in an "unknown" address space, from which Chromium's
  * Private Network Access rules block scripts on 127.0.0.1).
  */
-export async function startBlog(): Promise<Blog> {
+export async function startBlog(cdnDir?: string): Promise<Blog> {
   const pages = new Map<string, string>();
   const server = createServer((req, res) => {
-    const body = pages.get(new URL(req.url ?? '/', 'http://x').pathname);
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    // Another build's CDN files (scripts/bench-cls.ts compares before and after a change).
+    const file = cdnDir && /^\/cdn\/[\w.-]+\.js$/.test(path) ? join(cdnDir, path.slice(5)) : null;
+    if (file && existsSync(file)) {
+      res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8' });
+      res.end(readFileSync(file));
+      return;
+    }
+    const body = pages.get(path);
     res.writeHead(body === undefined ? 404 : 200, { 'Content-Type': 'text/html; charset=utf-8' });
     res.end(body ?? 'not found');
   });
@@ -95,3 +103,71 @@ export const CLS_OBSERVER = `
     }
   }).observe({ type: 'layout-shift', buffered: true });
 `;
+
+export const CAMPAIGN = 'atelier-ceramique';
+export const NEIGHBOURHOOD = 'saint-malo-intra-muros';
+export const widgets = [
+  ['campaign-card', 'campaign'],
+  ['campaign-progress', 'campaign'],
+  ['countdown', 'campaign'],
+  ['reward-tiers', 'campaign'],
+  ['pledge-form', 'campaign'],
+  ['backers', 'campaign'],
+  ['social-share', 'campaign'],
+  ['neighbourhood-stats', 'neighbourhood'],
+  ['share-board', 'neighbourhood'],
+  ['listing-form', 'neighbourhood'],
+] as const;
+
+export interface Shift {
+  value: number;
+  at: number;
+  sources: string[];
+}
+
+export async function readThrough(
+  browser: Browser,
+  url: string,
+  api: string,
+): Promise<{ page: Page; cls: number; shifts: Shift[]; warnings: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  // Every API answer (reads and live streams) arrives 2 s late.
+  await context.route(`${api}/**`, async (route) => {
+    await new Promise((r) => setTimeout(r, 2000));
+    await route.continue().catch(() => undefined);
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(30_000);
+  const warnings: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'warning' || m.type() === 'error') warnings.push(m.text());
+  });
+  await page.addInitScript(CLS_OBSERVER);
+  await page.goto(url, { waitUntil: 'load' });
+  // Read down the page like a reader, then wait for the late answers to land.
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  for (let y = 0; y < height; y += 300) {
+    await page.evaluate((top) => window.scrollTo({ top, behavior: 'instant' }), y);
+    await page.waitForTimeout(150);
+  }
+  await page.waitForTimeout(3000);
+  await page.evaluate(() => window.scrollTo({ top: document.documentElement.scrollHeight, behavior: 'instant' }));
+  await page.waitForTimeout(3000);
+  const { cls, shifts } = await page.evaluate(() => ({
+    cls: (window as unknown as { __cls: number }).__cls,
+    shifts: (window as unknown as { __shifts: Shift[] }).__shifts,
+  }));
+  return { page, cls, shifts, warnings };
+}
+
+/** The README's plain snippet (no pre-rendering), with the CDN files of `cdn` (default: this server's). */
+export function plainSnippet(
+  server: { origin: string; baseUrl: string },
+  widget: string,
+  resource: string,
+  cdn = `${server.origin}/dist/cdn`,
+): string {
+  const id = resource === 'campaign' ? CAMPAIGN : NEIGHBOURHOOD;
+  return `<script type="module" src="${cdn}/partage-${widget}.js"></script>
+<partage-${widget} api="${server.baseUrl}" ${resource}="${id}" locale="fr"><a href="${server.origin}/campaigns/${CAMPAIGN}">${widget}</a></partage-${widget}>`;
+}
