@@ -1,5 +1,5 @@
-import '../../core/hydrate-support.js';
-import { defineElement } from '../../core/define.js';
+import '../../core/element/hydrate-support.js';
+import { defineElement } from '../../core/element/define.js';
 import { PartageListingForm } from './listing-form.js';
 
 defineElement('partage-listing-form', PartageListingForm);

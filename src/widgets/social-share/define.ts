@@ -1,5 +1,5 @@
-import '../../core/hydrate-support.js';
-import { defineElement } from '../../core/define.js';
+import '../../core/element/hydrate-support.js';
+import { defineElement } from '../../core/element/define.js';
 import { PartageSocialShare } from './social-share.js';
 
 defineElement('partage-social-share', PartageSocialShare);
