@@ -5,6 +5,8 @@
  * Registers them under the `partage-` prefix; `window.Partage.define({ prefix })` registers them
  * under another.
  */
+// Hydration of pre-rendered snippets first, as in partage.js: it patches Lit before any element.
+import './core/element/hydrate-support.js';
 import { defineElement, tagName } from './core/element/define.js';
 import { VERSION } from './core/element/partage-element.js';
 import { PartageBackers } from './widgets/backers/backers.js';
