@@ -114,7 +114,9 @@ function operation(name: EndpointName, ep: Endpoint): Json {
     operationId: name,
     summary: doc.summary,
     tags: [doc.tag],
-    ...(ep.access === 'member' ? { security: [{ member: [] }] } : {}),
+    // Every operation says how it is authorised: a member's bearer token, or nothing at all
+    // (public reads, and writes guarded by origin and idempotency rather than by a credential).
+    security: ep.access === 'member' ? [{ member: [] }] : [],
     ...(ep.access !== 'public' ? { description: 'Writes are accepted only from allow-listed origins.' } : {}),
     parameters: parameters(ep),
     ...(ep.body
@@ -128,6 +130,16 @@ function operation(name: EndpointName, ep: Endpoint): Json {
   };
 }
 
+/** Problem, whose `code` points at the catalogue of known codes (a backend may add its own). */
+function problemSchema(): Json {
+  const schema = jsonSchema(Problem, 'output') as { properties: Record<string, Json> };
+  schema.properties.code = {
+    description: 'Machine-readable code: one of ErrorCode, or a backend-specific one.',
+    anyOf: [{ $ref: '#/components/schemas/ErrorCode' }, { type: 'string' }],
+  };
+  return schema;
+}
+
 export function buildOpenApi(): Json {
   const paths: Record<string, Json> = {};
   for (const [name, ep] of Object.entries(endpoints) as [EndpointName, Endpoint][]) {
@@ -138,14 +150,25 @@ export function buildOpenApi(): Json {
     info: {
       title: 'Partage API',
       version: pkg.version,
+      license: { name: 'MIT', identifier: 'MIT' },
       description:
         'The HTTP contract every Partage-compatible backend serves. Money is `{ amount, currency }` in integer minor units with an ISO 4217 code; times are ISO 8601 UTC; errors are RFC 9457 problem+json with a machine `code`; lists are `{ items, nextCursor }`.',
     },
     servers: [{ url: 'https://api.example.org/v1' }, { url: 'http://localhost:8787/v1' }],
-    tags: [{ name: 'campaigns' }, { name: 'neighbourhoods' }, { name: 'members' }],
+    tags: [
+      {
+        name: 'campaigns',
+        description: 'Crowdfunding campaigns, their reward tiers, backers, pledges and live events.',
+      },
+      {
+        name: 'neighbourhoods',
+        description: 'Neighbourhood sharing: stats, listings, replies, reports and live events.',
+      },
+      { name: 'members', description: 'The signed-in member behind a bearer token.' },
+    ],
     paths,
     components: {
-      schemas: { Problem: jsonSchema(Problem, 'output'), ErrorCode: jsonSchema(ErrorCode, 'output') },
+      schemas: { Problem: problemSchema(), ErrorCode: jsonSchema(ErrorCode, 'output') },
       securitySchemes: {
         member: {
           type: 'http',

@@ -44,6 +44,11 @@ export abstract class PartageElement<M extends Catalogue = Catalogue> extends Li
   @property({ reflect: true }) theme?: Theme;
   /** Partner overrides of any text, as an object or a JSON attribute: `{"cta": "Je soutiens"}`. */
   @property({ converter: textsConverter }) texts: Record<string, string> = {};
+  /**
+   * Do not keep the last good answers across visits, nor show them when the backend cannot be
+   * reached (set on a provider, it applies to every widget below). See SECURITY.md for what is kept.
+   */
+  @property({ type: Boolean, attribute: 'no-memory' }) noMemory = false;
 
   @consume({ context: partageContext, subscribe: true })
   @state()
@@ -51,6 +56,11 @@ export abstract class PartageElement<M extends Catalogue = Catalogue> extends Li
 
   protected readonly internals = this.attachInternals();
   protected abstract readonly catalogue: { en: M; fr: M };
+
+  /** Own `no-memory`, or the provider's. */
+  get memoryOff(): boolean {
+    return this.noMemory || this.ctx?.noMemory === true;
+  }
 
   get client(): Transport | undefined {
     if (this.api) return clientFor(this.api);

@@ -54,6 +54,7 @@ export class PartageProvider extends PartageElement {
       texts: this.texts,
       selection: this.selection,
       memberToken: token,
+      noMemory: this.noMemory,
     });
   }
 

@@ -2,6 +2,7 @@ import { waitUntil } from '@open-wc/testing';
 import { http } from 'msw';
 import type { SetupWorker } from 'msw/browser';
 import type { CampaignEvent } from '../../../src/contract/index.js';
+import { forgetAll } from '../../../src/client/memory.js';
 import { clientFor } from '../../../src/core/clients.js';
 import { startMockWorker } from '../../../src/mock/browser.js';
 import { createMockBackend, type MockBackend } from '../../../src/mock/index.js';
@@ -22,6 +23,8 @@ export function useMockBackend(baseUrl: string): { backend: MockBackend; worker:
     worker.resetHandlers();
     backend.reset();
     clientFor(baseUrl).invalidate();
+    // Memory across visits would otherwise carry one test's answers into the next one's faults.
+    forgetAll();
   });
   return { backend, worker: () => worker };
 }

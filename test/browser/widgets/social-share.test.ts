@@ -1,6 +1,7 @@
 import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil, aTimeout } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { SetupWorker } from 'msw/browser';
+import { forgetAll } from '../../../src/client/memory.js';
 import { clientFor } from '../../../src/core/clients.js';
 import { createMockBackend } from '../../../src/mock/index.js';
 import { startMockWorker } from '../../../src/mock/browser.js';
@@ -30,6 +31,8 @@ after(() => worker.stop());
 beforeEach(() => {
   backend.reset();
   clientFor(BASE).invalidate();
+  // Memory across visits would otherwise answer for the backend in the fault tests.
+  forgetAll();
   requests = [];
   // Each test decides whether the browser has a share sheet and a clipboard.
   stubNavigator('share', undefined);
