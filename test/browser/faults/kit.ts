@@ -1,10 +1,11 @@
 import { fixture, html, waitUntil } from '@open-wc/testing';
-import { delay, http, HttpResponse, type HttpHandler } from 'msw';
+import { delay, getResponse, http, HttpResponse, type HttpHandler } from 'msw';
 import { setupWorker, type SetupWorker } from 'msw/browser';
 import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
 import { createTransport, type Transport } from '../../../src/client/transport.js';
 import { forgetAll } from '../../../src/client/memory.js';
 import { createMockBackend, type MockBackend } from '../../../src/mock/index.js';
+import { poisonResponse } from './poison.js';
 import '../../../src/widgets/provider/define.js';
 import '../../../src/widgets/campaign-progress/define.js';
 import '../../../src/widgets/campaign-card/define.js';
@@ -89,17 +90,28 @@ export interface Bench {
   fault: FaultName | null;
   /** Only URLs containing this are faulted (all JSON reads when empty). */
   match: string;
+  /** A hostile string placed in every string field of every answer the contract lets it in. */
+  poison: string | null;
+  /** String fields poisoned so far. */
+  poisoned: number;
 }
 
 /** One bench per suite file: a worker carrying both backends, reset before each test. */
 export function useBench(): Bench {
   const backend = createMockBackend({ baseUrl: BASE });
   const neighbour = createMockBackend({ baseUrl: NEIGHBOUR_BASE });
-  const bench = { backend, neighbour, hits: [], fault: null, match: '' } as unknown as Bench;
-  const faultFront: HttpHandler = http.all(`${BASE}/*`, ({ request }) => {
+  const bench = { backend, neighbour, hits: [], fault: null, match: '', poison: null, poisoned: 0 } as unknown as Bench;
+  const faultFront: HttpHandler = http.all(`${BASE}/*`, async ({ request }) => {
     const url = new URL(request.url);
     if (url.pathname.endsWith('/events')) return undefined;
     bench.hits.push({ url: url.pathname + url.search, method: request.method, at: performance.now() });
+    if (bench.poison !== null && request.method === 'GET') {
+      const answer = await getResponse(backend.handlers, request);
+      if (!answer) return undefined;
+      const poisoned = await poisonResponse(url, request.method, answer, bench.poison);
+      bench.poisoned += poisoned.count;
+      return poisoned.answer;
+    }
     if (!bench.fault || request.method !== 'GET' || !request.url.includes(bench.match)) return undefined;
     return FAULTS[bench.fault]();
   });
@@ -118,6 +130,8 @@ export function useBench(): Bench {
     bench.hits.length = 0;
     bench.fault = null;
     bench.match = '';
+    bench.poison = null;
+    bench.poisoned = 0;
     forgetAll();
   });
   return bench;
@@ -179,7 +193,9 @@ export function isReady(el: Element): boolean {
   if (errorPart(el) || staleNote(el)) return false;
   if (r.querySelector('[aria-busy="true"]')) return false;
   if (el.matches(':state(loading)') || el.matches(':state(error)')) return false;
-  return norm(r.textContent).length > 0;
+  const text = norm(r.textContent);
+  // Some parts load on their own (the board's header): no loading text left anywhere.
+  return text.length > 0 && !/Chargement…|Loading…/.test(text);
 }
 
 export const waitReady = (el: Element, what: string, timeout = 20_000) =>
