@@ -11,4 +11,5 @@ export * from './listing.js';
 export * from './events.js';
 export * from './endpoints.js';
 export * from './rules.js';
+export * from './privacy.js';
 export * from './search.js';

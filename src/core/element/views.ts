@@ -1,0 +1,58 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { ApiError, ContractError, NetworkError } from '../../client/errors.js';
+import type { PartageElement } from './partage-element.js';
+
+/** Readable text for any error a widget can meet: never a blank box, never a stack trace. */
+export function errorText(el: PartageElement, error: unknown): string {
+  if (error instanceof NetworkError) return el.t(error.reason === 'timeout' ? 'errorTimeout' : 'errorOffline');
+  if (error instanceof ContractError) return el.t('errorContract');
+  if (error instanceof ApiError) {
+    if (error.status === 404) return el.t('errorNotFound');
+    if (error.status === 429) return el.t('errorRateLimited', { seconds: error.retryAfter ?? 30 });
+    if (error.status >= 500) return el.t('errorServer');
+    return error.detail ?? el.t('errorGeneric');
+  }
+  return el.t('errorGeneric');
+}
+
+/** The error state of a widget whose data could not load, with a retry button. */
+export function errorView(el: PartageElement, error: unknown, retry: () => void): TemplateResult {
+  return html`<div class="state" role="alert" part="error">
+    <p>${errorText(el, error)}</p>
+    <button type="button" class="secondary" part="retry" @click=${retry}>${el.t('retry')}</button>
+  </div>`;
+}
+
+/** What a stale notice needs to know: whether the data is stale and when it was received. */
+export interface Freshness {
+  stale: boolean;
+  asOf?: number | undefined;
+}
+
+/**
+ * Shown above stale content after a failed refresh (or data remembered from an earlier visit):
+ * "as of 14:32" when the age is known, with the date when it is not today.
+ */
+export function staleNotice(el: PartageElement, data: Freshness | false) {
+  if (!data || !data.stale) return nothing;
+  const text =
+    data.asOf === undefined ? el.t('stale') : el.t('staleAsOf', { time: timeOf(data.asOf, el.resolvedLocale) });
+  return html`<p class="stale" role="status" part="stale">${text}</p>`;
+}
+
+function timeOf(at: number, locale: string): string {
+  const when = new Date(at);
+  const today = new Date().toDateString() === when.toDateString();
+  const options: Intl.DateTimeFormatOptions = today
+    ? { hour: '2-digit', minute: '2-digit' }
+    : { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' };
+  try {
+    return new Intl.DateTimeFormat(locale, options).format(when);
+  } catch {
+    return new Intl.DateTimeFormat('en', options).format(when);
+  }
+}
+
+/** Shown when a widget has neither `api` nor a provider. */
+export const noApiView = (el: PartageElement) =>
+  html`<div class="state" role="alert" part="error"><p>${el.t('errorNoApi')}</p></div>`;
