@@ -125,6 +125,7 @@ export function useBench(): Bench {
   });
   after(() => bench.worker.stop());
   beforeEach(() => {
+    bench.worker.resetHandlers();
     backend.reset();
     neighbour.reset();
     bench.hits.length = 0;
