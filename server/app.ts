@@ -11,6 +11,7 @@ import { HttpError, problemResponse, validationError } from './http/problem.js';
 import { staticFiles } from './http/static.js';
 import { parseWith } from './http/validation.js';
 import { campaignHandlers } from './routes/campaigns.js';
+import { liveHandlers } from './routes/live.js';
 import { neighbourhoodHandlers } from './routes/neighbourhoods.js';
 import { createSandbox } from './routes/sandbox.js';
 import type { Handler, Handlers, Input } from './routes/types.js';
@@ -59,7 +60,7 @@ export interface PartageServerApp {
   close(): Promise<void>;
 }
 
-const handlers: Handlers = { ...campaignHandlers, ...neighbourhoodHandlers };
+const handlers: Handlers = { ...campaignHandlers, ...neighbourhoodHandlers, ...liveHandlers };
 const PUBLIC_CACHE = 'public, max-age=5, stale-while-revalidate=30';
 
 /** Where each write finds its resource's own allowed origins (replies follow the board's). */

@@ -83,7 +83,10 @@ export async function createPledge(
   }
 }
 
-/** Live pledges and campaign updates; falls back to polling the campaign (ETag, so often a 304). */
+/**
+ * Live pledges and campaign updates, on the page's one stream to this backend. On a backend
+ * without `/live`, on the campaign's own stream, falling back to polling it (ETag, often a 304).
+ */
 export function subscribeCampaign(
   api: Transport,
   campaignId: string,
@@ -92,5 +95,11 @@ export function subscribeCampaign(
   const poll = campaignPoller((signal) =>
     api.read(getCampaignEndpoint, { campaignId }, undefined, { signal, revalidate: true }),
   );
-  return api.stream(campaignEventsEndpoint, { campaignId }, poll, subscriber);
+  return api.follow(
+    { kind: 'campaign', param: 'campaigns', id: campaignId },
+    campaignEventsEndpoint,
+    { campaignId },
+    poll,
+    subscriber,
+  );
 }

@@ -4,6 +4,7 @@ import { cacheKey, ReadCache } from './cache.js';
 import { ApiError, ConfigError, ContractError } from './errors.js';
 import { defaultTiming, localProblem, retryableRead, send, type HttpConfig, type Timing } from './http.js';
 import { LiveHub, runLive, type LiveSource } from './live.js';
+import { LiveHub as PageHub, sharedHub, type LiveResourceSpec } from './live-hub.js';
 import { checkBaseUrl, checkMemberToken } from './secrets.js';
 import type { ClientOptions, SubscribeOptions, Unsubscribe } from './types.js';
 
@@ -40,6 +41,18 @@ export interface Transport {
   write<E extends Endpoint>(endpoint: E, params: Params, body: unknown, options?: WriteOptions): Promise<Out<E>>;
   /** One shared live stream per URL for every subscriber, with its polling fallback. */
   stream<E extends Endpoint>(
+    endpoint: E,
+    params: Params,
+    poll: LiveSource<Out<E>>['poll'],
+    subscriber: SubscribeOptions<Out<E>>,
+  ): Unsubscribe;
+  /**
+   * Follows one resource on the page's multiplexed stream (`/live`): one connection per backend
+   * for every widget, provider and client of the page. `endpoint` is the resource's own stream,
+   * used on backends without `/live`; `poll` its polling fallback there.
+   */
+  follow<E extends Endpoint>(
+    resource: { kind: string; param: string; id: string },
     endpoint: E,
     params: Params,
     poll: LiveSource<Out<E>>['poll'],
@@ -89,6 +102,19 @@ export function createTransport(options: ClientOptions, internals: Partial<Timin
   };
   const cache = new ReadCache(cacheTtlMs, timing.now);
   const live = new LiveHub();
+  // Clients of a page share one hub per backend; one with its own fetch or clock keeps its own.
+  const hubConfig = { baseUrl, http, timing, pollIntervalMs };
+  const page =
+    options.fetch === undefined && Object.keys(internals).length === 0 ? sharedHub(hubConfig) : new PageHub(hubConfig);
+  const legacySource = <E extends Endpoint>(endpoint: E, params: Params, poll: LiveSource<Out<E>>['poll']) => ({
+    url: urlOf(endpoint, params),
+    schema: endpoint.response as z.ZodMiniType<Out<E>>,
+    fetch: http.fetch,
+    timing,
+    retryBaseMs: http.retryBaseMs,
+    pollIntervalMs,
+    poll,
+  });
 
   const urlOf = (endpoint: Endpoint, params: Params = {}, query?: Query): string => {
     for (const [key, value] of Object.entries(params)) {
@@ -137,17 +163,13 @@ export function createTransport(options: ClientOptions, internals: Partial<Timin
       return answer.value as never;
     },
     stream(endpoint, params, poll, subscriber) {
-      const url = urlOf(endpoint, params);
-      const schema = endpoint.response as z.ZodMiniType<never>;
-      return live.subscribe(
-        url,
-        (sink) =>
-          runLive(
-            { url, schema, fetch: http.fetch, timing, retryBaseMs: http.retryBaseMs, pollIntervalMs, poll },
-            sink,
-          ),
-        subscriber,
-      );
+      const source = legacySource(endpoint, params, poll);
+      return live.subscribe(source.url, (sink) => runLive(source, sink), subscriber);
+    },
+    follow(resource, endpoint, params, poll, subscriber) {
+      const legacy = legacySource(endpoint, params, poll);
+      const spec: LiveResourceSpec<Out<typeof endpoint>> = { ...resource, schema: legacy.schema, legacy };
+      return page.subscribe(spec, subscriber);
     },
     async memberToken(override) {
       const source = override ?? options.memberToken;
