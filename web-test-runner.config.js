@@ -6,6 +6,7 @@ import { summaryReporter } from './scripts/summary-reporter.js';
 import { defaultReporter } from '@web/test-runner';
 import { frameworkModules } from './test/browser/frameworks/framework-modules.js';
 import { chromePath, chromeArgs } from './scripts/chrome-path.mjs';
+import { referenceServer } from './scripts/reference-server-plugin.mjs';
 
 const executablePath = await chromePath();
 
@@ -22,7 +23,7 @@ export default {
       return next();
     },
   ],
-  plugins: [frameworkModules(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  plugins: [referenceServer(), frameworkModules(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath, headless: true, args: chromeArgs },

@@ -205,6 +205,14 @@ export async function createApp(options: AppOptions): Promise<PartageServerApp> 
       return c.json(await createSandbox(db, now()), 201, { 'Cache-Control': 'no-store' });
     });
     methodsByRoute.set('/v1/_sandbox/campaigns', new Set(['POST']));
+    // How many live connections this process holds: lets tests check a page holds exactly one.
+    app.get('/v1/_sandbox/streams', (c) => {
+      const origin = c.req.header('origin');
+      if (origin && !isSameOrigin(origin, c.req.raw))
+        throw new HttpError(403, 'origin_not_allowed', 'The sandbox is for server-side test runners.');
+      return c.json({ connections: hub.connections }, 200, { 'Cache-Control': 'no-store' });
+    });
+    methodsByRoute.set('/v1/_sandbox/streams', new Set(['GET']));
   }
 
   // Known paths with another method: 405 with the methods that do exist.
