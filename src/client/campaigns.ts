@@ -19,6 +19,7 @@ import type {
   PledgeResult,
   RewardTier,
 } from '../contract/index.js';
+import { readCampaign } from './campaign-batch.js';
 import { ApiError } from './errors.js';
 import { retryablePledge } from './http.js';
 import { campaignPoller } from './poll.js';
@@ -33,8 +34,9 @@ import type { PledgeOptions, RequestOptions, SubscribeOptions, Unsubscribe } fro
 export const listCampaigns = (api: Transport, query?: CampaignListQuery, o?: RequestOptions): Promise<Page<Campaign>> =>
   api.read(listCampaignsEndpoint, {}, query, { signal: o?.signal });
 
+/** Batched with the other campaigns the page reads in the same task (`?ids=`), where the backend can. */
 export const getCampaign = (api: Transport, campaignId: string, o?: RequestOptions): Promise<Campaign> =>
-  api.read(getCampaignEndpoint, { campaignId }, undefined, { signal: o?.signal });
+  readCampaign(api, campaignId, o?.signal);
 
 export const listRewards = (
   api: Transport,

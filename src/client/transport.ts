@@ -37,6 +37,17 @@ export interface Transport {
   readonly baseUrl: string;
   /** GET with validation, ETag revalidation, de-duplication and retries. */
   read<E extends Endpoint>(endpoint: E, params: Params, query?: Query, options?: ReadOptions): Promise<Out<E>>;
+  /**
+   * Like `read`, but a miss is loaded by `load` (one batched request for many resources, say),
+   * which gets `single`, the endpoint's own uncached read, for its fallback. The result is
+   * cached under the endpoint's URL, so later reads of the resource share it.
+   */
+  readVia<E extends Endpoint>(
+    endpoint: E,
+    params: Params,
+    load: (signal: AbortSignal, single: (signal: AbortSignal) => Promise<Out<E>>) => Promise<Out<E>>,
+    options?: ReadOptions,
+  ): Promise<Out<E>>;
   /** POST with validation; retried only as `options.retryable` allows. */
   write<E extends Endpoint>(endpoint: E, params: Params, body: unknown, options?: WriteOptions): Promise<Out<E>>;
   /** One shared live stream per URL for every subscriber, with its polling fallback. */
@@ -116,6 +127,18 @@ export function createTransport(options: ClientOptions, internals: Partial<Timin
     poll,
   });
 
+  const loader =
+    (endpoint: Endpoint, url: string, token?: string) => (etag: string | undefined, signal: AbortSignal) => {
+      const headers: Record<string, string> = { Accept: 'application/json' };
+      if (etag) headers['If-None-Match'] = etag;
+      if (token) headers.Authorization = `Bearer ${token}`;
+      return send(
+        http,
+        { method: 'GET', url, headers, maxAttempts, retryable: retryableRead, signal },
+        endpoint.response,
+      );
+    };
+
   const urlOf = (endpoint: Endpoint, params: Params = {}, query?: Query): string => {
     for (const [key, value] of Object.entries(params)) {
       if (typeof value !== 'string' || value === '')
@@ -129,18 +152,27 @@ export function createTransport(options: ClientOptions, internals: Partial<Timin
     urlOf,
     read(endpoint, params, query, opts = {}) {
       const url = urlOf(endpoint, params, query);
-      const load = (etag: string | undefined, signal: AbortSignal) => {
-        const headers: Record<string, string> = { Accept: 'application/json' };
-        if (etag) headers['If-None-Match'] = etag;
-        if (opts.token) headers.Authorization = `Bearer ${opts.token}`;
-        return send(
-          http,
-          { method: 'GET', url, headers, maxAttempts, retryable: retryableRead, signal },
-          endpoint.response,
-        );
-      };
+      const load = loader(endpoint, url, opts.token);
       // The credential is part of the key: two members never share a cached /me.
       return cache.read(cacheKey(url, opts.token), url, load, opts.signal, opts.revalidate) as Promise<never>;
+    },
+    readVia(endpoint, params, load, opts = {}) {
+      const url = urlOf(endpoint, params);
+      const own = loader(endpoint, url);
+      // A copy with an ETag is revalidated on its own; a miss goes through `load`.
+      const viaLoad = async (etag: string | undefined, signal: AbortSignal) => {
+        if (etag) return own(etag, signal);
+        let ownEtag: string | null = null;
+        const single = async (s: AbortSignal) => {
+          const answer = await own(undefined, s);
+          if (answer.notModified) throw new ContractError(url, [{ path: '', message: 'unexpected 304' }]);
+          ownEtag = answer.etag;
+          return answer.value as never;
+        };
+        const value = await load(signal, single);
+        return { notModified: false as const, value, etag: ownEtag };
+      };
+      return cache.read(cacheKey(url), url, viaLoad, opts.signal, opts.revalidate) as Promise<never>;
     },
     async write(endpoint, params, body, opts = {}) {
       if (typeof body !== 'object' || body === null)
