@@ -1,6 +1,7 @@
 /**
- * The reference server for browser tests that run against the real backend: embedded database
- * in memory, sandbox on, writes allowed from any origin (the test page's). Prints its base URL
+ * The reference server for tests that run against a real backend process: embedded database in
+ * memory (or TEST_SERVER_DATABASE_URL, in schema TEST_SERVER_SCHEMA: several processes on one
+ * PostgreSQL), sandbox on, writes allowed from any origin (the test page's). Prints its base URL
  * as one JSON line on stdout, then runs until killed.
  */
 import { startServer } from '../server/server.js';
@@ -14,6 +15,9 @@ const server = await startServer({
   distDir: null,
   openapiFile: null,
   heartbeatMs: 5_000,
+  ...(process.env.TEST_SERVER_DATABASE_URL
+    ? { databaseUrl: process.env.TEST_SERVER_DATABASE_URL, schema: process.env.TEST_SERVER_SCHEMA ?? 'public' }
+    : {}),
 });
 process.stdout.write(`${JSON.stringify({ baseUrl: server.baseUrl })}\n`);
 const stop = () => void server.close().finally(() => process.exit(0));
