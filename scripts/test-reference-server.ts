@@ -4,6 +4,7 @@
  * PostgreSQL), sandbox on, writes allowed from any origin (the test page's). Prints its base URL
  * as one JSON line on stdout, then runs until killed.
  */
+import { createInterface } from 'node:readline';
 import { startServer } from '../server/server.js';
 
 const server = await startServer({
@@ -20,6 +21,13 @@ const server = await startServer({
     : {}),
 });
 process.stdout.write(`${JSON.stringify({ baseUrl: server.baseUrl })}\n`);
+// Benchmarks ask for the process's memory (`memory` on stdin; run with --expose-gc to collect first).
+createInterface({ input: process.stdin }).on('line', (line) => {
+  if (line.trim() !== 'memory') return;
+  (globalThis as { gc?: () => void }).gc?.();
+  const { rss, heapUsed } = process.memoryUsage();
+  process.stdout.write(`${JSON.stringify({ rss, heapUsed, connections: server.app.hub.connections })}\n`);
+});
 const stop = () => void server.close().finally(() => process.exit(0));
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
