@@ -11,7 +11,7 @@ import { referenceServer } from './scripts/reference-server-plugin.mjs';
 const executablePath = await chromePath();
 
 export default {
-  files: process.env.WTR_FILES ? process.env.WTR_FILES.split(',') : ['test/browser/**/*.test.ts'],
+  files: process.env.WTR_FILES ? process.env.WTR_FILES.split(',') : ['test/browser/**/*.test.ts', 'src/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   concurrency: 2,
   testFramework: { config: { timeout: 10000 } },

@@ -12,4 +12,5 @@ export * from './events.js';
 export * from './live.js';
 export * from './endpoints.js';
 export * from './rules.js';
+export * from './privacy.js';
 export * from './search.js';
