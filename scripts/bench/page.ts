@@ -14,7 +14,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { formatMoney } from '../../src/core/format.js';
+import { formatMoney } from '../../src/core/i18n/format.js';
 import { ROOT, startServer } from '../../server/server.js';
 import { chromeArgs, chromePath } from '../chrome-path.mjs';
 

@@ -4,7 +4,7 @@ import '../../../src/widgets/campaign-progress/define.js';
 import '../../../src/widgets/pledge-form/define.js';
 import '../../../src/widgets/provider/define.js';
 import '../../../src/widgets/share-board/define.js';
-import { formatMoney } from '../../../src/core/format.js';
+import { formatMoney } from '../../../src/core/i18n/format.js';
 
 /*
  * Against the real reference server (started by the test runner, scripts/reference-server-plugin.mjs):
