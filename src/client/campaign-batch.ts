@@ -1,5 +1,6 @@
-import { getCampaignEndpoint, listCampaignsEndpoint } from '../contract/endpoints.js';
-import type { Campaign } from '../contract/index.js';
+import { Campaign } from '../contract/campaign.js';
+import { getCampaignEndpoint, type Endpoint } from '../contract/endpoints.js';
+import { page } from '../contract/primitives.js';
 import { ApiError } from './errors.js';
 import { abortedError } from './http.js';
 import type { Transport } from './transport.js';
@@ -10,6 +11,18 @@ interface Waiter {
   single: (signal: AbortSignal) => Promise<Campaign>;
   signal: AbortSignal;
 }
+
+/**
+ * `GET /campaigns?ids=…` (listCampaigns): declared here with only its answer's schema, so that a
+ * card's bundle does not carry the list's query schemas, which only the server checks.
+ */
+const batchEndpoint = {
+  method: 'GET',
+  path: '/campaigns',
+  access: 'public',
+  status: 200,
+  response: page(Campaign),
+} as const satisfies Endpoint;
 
 /** The contract's limit on `?ids=`. */
 const MAX_IDS = 50;
@@ -71,7 +84,7 @@ async function flushChunk(api: Transport, batch: Map<string, Waiter[]>, ids: str
   if (ids.length === 1 || withoutBatch.has(api.baseUrl)) return singly(batch, ids);
   let items: Campaign[];
   try {
-    items = (await api.read(listCampaignsEndpoint, {}, { ids: ids.join(',') })).items;
+    items = (await api.read(batchEndpoint, {}, { ids: ids.join(',') })).items;
   } catch (error) {
     // A backend whose list refuses `ids`, or has no list at all: single reads from now on.
     if (error instanceof ApiError && [400, 404, 405, 422, 501].includes(error.status)) {
