@@ -1,3 +1,4 @@
-/** Types of chrome-path.mjs, for the TypeScript scripts that drive Chromium (benchmarks). */
+/** Path of the Chromium every browser-driving tool uses (see chrome-path.mjs). */
 export function chromePath(): Promise<string>;
+/** Flags for a closed network, headless, as root in a container. */
 export const chromeArgs: string[];
