@@ -28,7 +28,8 @@ const batchEndpoint = {
 const MAX_IDS = 50;
 /** Backends found without `?ids=` (per page): their campaigns are read one by one. */
 const withoutBatch = new Set<string>();
-const pending = new WeakMap<Transport, Map<string, Waiter[]>>();
+/** Per backend: widgets may each hold their own wrapper of the page's transport. */
+const pending = new Map<string, Map<string, Waiter[]>>();
 
 /**
  * One campaign, read together with every other campaign a widget of the page asks for in the
@@ -43,14 +44,14 @@ export function readCampaign(api: Transport, campaignId: string, signal?: AbortS
     { campaignId },
     (s, single) =>
       new Promise<Campaign>((resolve, reject) => {
-        let batch = pending.get(api);
+        let batch = pending.get(api.baseUrl);
         if (!batch) {
           const created = new Map<string, Waiter[]>();
           batch = created;
-          pending.set(api, created);
+          pending.set(api.baseUrl, created);
           // A task, not a microtask: widgets of a page become visible and load one callback after another.
           setTimeout(() => {
-            if (pending.get(api) === created) pending.delete(api);
+            if (pending.get(api.baseUrl) === created) pending.delete(api.baseUrl);
             void flush(api, created);
           }, 0);
         }
