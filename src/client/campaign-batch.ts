@@ -92,8 +92,10 @@ async function flushChunk(api: Transport, batch: Map<string, Waiter[]>, ids: str
       withoutBatch.add(api.baseUrl);
       return singly(batch, ids);
     }
-    // Offline, a timeout, a 5xx: each campaign is tried on its own, with its own retries.
-    return singly(batch, ids);
+    // Offline, a timeout, a 5xx: every widget gets the error (the page's recovery probes again),
+    // rather than as many more requests to a backend that is already struggling.
+    for (const id of ids) for (const w of batch.get(id) ?? []) w.reject(error);
+    return;
   }
   const byRef = new Map<string, Campaign>();
   for (const c of items) byRef.set(c.slug, c);
