@@ -7,6 +7,7 @@ import { defaultReporter } from '@web/test-runner';
 import { frameworkModules } from './test/browser/frameworks/framework-modules.js';
 import { chromePath, chromeArgs } from './scripts/chrome-path.mjs';
 import { compiledContractForTests } from './scripts/validators/browser-plugin.mjs';
+import { referenceServer } from './scripts/reference-server-plugin.mjs';
 
 const executablePath = await chromePath();
 
@@ -25,7 +26,12 @@ export default {
   ],
   // Widgets and client validate with the compiled validators, as in the CDN files (mocks and
   // tests keep zod); PARTAGE_VALIDATORS=zod runs them on zod instead.
-  plugins: [compiledContractForTests(), frameworkModules(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  plugins: [
+    referenceServer(),
+    compiledContractForTests(),
+    frameworkModules(),
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+  ],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath, headless: true, args: chromeArgs },

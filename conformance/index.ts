@@ -2,6 +2,7 @@ import { board } from './checks/board.js';
 import { concurrency } from './checks/concurrency.js';
 import { errors } from './checks/errors.js';
 import { live } from './checks/live.js';
+import { multiplex } from './checks/multiplex.js';
 import { pledges } from './checks/pledges.js';
 import { reads } from './checks/reads.js';
 import { runSuite, type Group, type SuiteOptions, type SuiteReport } from './suite.js';
@@ -15,6 +16,7 @@ export const groups: Record<string, Group> = {
   pledges,
   concurrency,
   live,
+  multiplex,
   board,
 };
 

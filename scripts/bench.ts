@@ -4,7 +4,10 @@
  *
  *   npm run bench                 embedded database (PGlite, in memory)
  *   DATABASE_URL=… npm run bench  also a real PostgreSQL server
- *   npm run bench -- --write      rewrites the results table in BENCHMARKS.md
+ *   npm run bench -- --write      rewrites the results tables in BENCHMARKS.md
+ *   npm run bench -- --only=page,fanout   some parts only (validation, server, fanout, page)
+ *
+ * The page part needs the CDN files (`node scripts/build-cdn.mjs`) and drives Chromium.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -13,6 +16,8 @@ import * as compiled from '../src/contract/compiled/index.js';
 import { Campaign, Listing } from '../src/contract/index.js';
 import { createFixtures } from '../src/mock/fixtures/index.js';
 import { startServer } from '../server/server.js';
+import { fanout, type FanoutResult } from './bench/fanout.js';
+import { pageBench, type PageResult } from './bench/page.js';
 
 interface Row {
   database: string;
@@ -166,9 +171,27 @@ function benchValidation() {
   );
 }
 
-benchValidation();
-await benchServer('PGlite');
-if (process.env.DATABASE_URL) await benchServer('PostgreSQL', process.env.DATABASE_URL);
+const only = process.argv
+  .find((a) => a.startsWith('--only='))
+  ?.slice(7)
+  .split(',');
+const runs = (part: string) => !only || only.includes(part);
+if (runs('validation')) benchValidation();
+if (runs('server')) {
+  await benchServer('PGlite');
+  if (process.env.DATABASE_URL) await benchServer('PostgreSQL', process.env.DATABASE_URL);
+}
+const fanouts: FanoutResult[] = [];
+if (runs('fanout')) {
+  fanouts.push(await fanout(2000, 5));
+  if (process.env.DATABASE_URL) fanouts.push(await fanout(2000, 5, process.env.DATABASE_URL));
+  for (const f of fanouts) console.log('fan-out', f);
+}
+let page: { cards: PageResult; iframes: PageResult; ratio: number } | undefined;
+if (runs('page')) {
+  page = await pageBench(5);
+  console.log('page', page);
+}
 
 const table = [
   '| database | scenario | requests | concurrency | throughput | p50 | p95 | target | met |',
@@ -180,12 +203,46 @@ const table = [
 ].join('\n');
 const header = `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, Node ${process.version}.`;
 
+const liveTables = [
+  page
+    ? [
+        '| page | time to all amounts shown | API requests | requests in all | received | JS heap |',
+        '|---|---|---|---|---|---|',
+        ...[page.cards, page.iframes].map(
+          (r) =>
+            `| ${r.variant === 'cards' ? '100 `<partage-campaign-card>` (6 campaigns)' : '100 iframe cards (server-rendered)'} | ${r.ms} ms | ${r.apiRequests} | ${r.requests} | ${r.kilobytes} kB | ${r.heapMb} MB |`,
+        ),
+        '',
+        `Cards against iframes: **${page.ratio}×** faster (target ≥ 5×).`,
+      ].join('\n')
+    : '',
+  fanouts.length
+    ? [
+        '| database | open streams | pledges | delivery p50 | p95 | max | server heap per stream |',
+        '|---|---|---|---|---|---|---|',
+        ...fanouts.map(
+          (f) =>
+            `| ${f.database} | ${f.streams} | ${f.pledges} | ${f.p50} ms | ${f.p95} ms | ${f.max} ms | ${(f.heapPerStream / 1024).toFixed(1)} kB |`,
+        ),
+      ].join('\n')
+    : '',
+]
+  .filter(Boolean)
+  .join('\n\n');
+
+/** Replaces the text between `<!-- name:start -->` and `<!-- name:end -->`. */
+const replaceSection = (text: string, name: string, body: string) => {
+  const start = text.indexOf(`<!-- ${name}:start -->`);
+  const end = text.indexOf(`<!-- ${name}:end -->`);
+  return start < 0 || end < 0 ? text : `${text.slice(0, start)}<!-- ${name}:start -->\n${body}\n${text.slice(end)}`;
+};
+
 if (process.argv.includes('--write')) {
   const file = new URL('../BENCHMARKS.md', import.meta.url);
-  const text = readFileSync(file, 'utf8');
-  const start = text.indexOf('<!-- bench:start -->');
-  const end = text.indexOf('<!-- bench:end -->');
-  writeFileSync(file, `${text.slice(0, start)}<!-- bench:start -->\n${header}\n\n${table}\n${text.slice(end)}`);
+  let text = readFileSync(file, 'utf8');
+  if (rows.length) text = replaceSection(text, 'bench', `${header}\n\n${table}`);
+  if (liveTables) text = replaceSection(text, 'live', `${header}\n\n${liveTables}`);
+  writeFileSync(file, text);
   console.log('BENCHMARKS.md updated');
 }
-process.exit(rows.every((r) => r.ok) ? 0 : 1);
+process.exit(rows.every((r) => r.ok) && (!page || page.ratio >= 5) ? 0 : 1);

@@ -14,7 +14,7 @@ run_against() {
     return 1
   fi
   # Own process group, so that stopping it also stops the node process behind npx/tsx.
-  setsid env "$@" PORT="$port" PARTAGE_SANDBOX=1 npx tsx server/main.ts >"$log" 2>&1 &
+  setsid env "$@" PORT="$port" PARTAGE_SANDBOX=1 PARTAGE_CHECK_RESPONSES=1 npx tsx server/main.ts >"$log" 2>&1 &
   local pid=$!
   for _ in $(seq 1 120); do
     curl -sf "http://127.0.0.1:$port/v1/campaigns" >/dev/null 2>&1 && break

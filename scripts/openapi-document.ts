@@ -238,6 +238,7 @@ export function buildOpenApi(): Json {
       },
       { name: 'members', description: 'The signed-in member behind a bearer token.' },
       { name: 'embed', description: 'Pre-rendered snippets and oEmbed for pages that embed without a build step.' },
+      { name: 'live', description: 'One stream of live events for many resources, and its polling form.' },
     ],
     paths,
     components: {

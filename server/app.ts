@@ -11,6 +11,7 @@ import { HttpError, problemResponse, validationError } from './http/problem.js';
 import { staticFiles } from './http/static.js';
 import { parseWith } from './http/validation.js';
 import { campaignHandlers } from './routes/campaigns.js';
+import { liveHandlers } from './routes/live.js';
 import { neighbourhoodHandlers } from './routes/neighbourhoods.js';
 import { embedHandlers } from './routes/embed.js';
 import { createSandbox } from './routes/sandbox.js';
@@ -60,7 +61,7 @@ export interface PartageServerApp {
   close(): Promise<void>;
 }
 
-const handlers: Handlers = { ...campaignHandlers, ...neighbourhoodHandlers };
+const handlers: Handlers = { ...campaignHandlers, ...neighbourhoodHandlers, ...liveHandlers };
 const PUBLIC_CACHE = 'public, max-age=5, stale-while-revalidate=30';
 
 /** Where each write finds its resource's own allowed origins (replies follow the board's). */
@@ -215,6 +216,14 @@ export async function createApp(options: AppOptions): Promise<PartageServerApp> 
       return c.json(await createSandbox(db, now()), 201, { 'Cache-Control': 'no-store' });
     });
     methodsByRoute.set('/v1/_sandbox/campaigns', new Set(['POST']));
+    // How many live connections this process holds: lets tests check a page holds exactly one.
+    app.get('/v1/_sandbox/streams', (c) => {
+      const origin = c.req.header('origin');
+      if (origin && !isSameOrigin(origin, c.req.raw))
+        throw new HttpError(403, 'origin_not_allowed', 'The sandbox is for server-side test runners.');
+      return c.json({ connections: hub.connections }, 200, { 'Cache-Control': 'no-store' });
+    });
+    methodsByRoute.set('/v1/_sandbox/streams', new Set(['GET']));
   }
 
   // Known paths with another method: 405 with the methods that do exist.

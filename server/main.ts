@@ -5,7 +5,9 @@
  *
  * Environment: PORT (8787), HOST, DATABASE_URL, PARTAGE_DATA_DIR (.data/pglite),
  * PARTAGE_ALLOWED_ORIGINS (comma-separated origins allowed to write), PARTAGE_SANDBOX (1/0;
- * on by default outside production, so that `npm run conformance` gets fresh data to work on).
+ * on by default outside production, so that `npm run conformance` gets fresh data to work on),
+ * PARTAGE_CHECK_RESPONSES (1: validate every answer against the contract before sending it; the
+ * tests and the conformance run do, a page load should not pay for it).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -52,7 +54,7 @@ async function main() {
     demoDir: join(ROOT, 'demo'),
     distDir,
     openapiFile: join(ROOT, 'openapi.json'),
-    checkResponses: process.env.NODE_ENV !== 'production',
+    checkResponses: process.env.PARTAGE_CHECK_RESPONSES === '1',
   });
 
   console.log(`[partage] database: ${databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${dataDir}`}`);

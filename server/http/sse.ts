@@ -32,10 +32,13 @@ export function sseResponse(
   let heartbeat: ReturnType<typeof setInterval> | undefined;
   let closed = false;
   const cleanup = () => {
+    if (closed) return;
     closed = true;
+    hub.connections--;
     unsubscribe?.();
     if (heartbeat) clearInterval(heartbeat);
   };
+  hub.connections++;
 
   const body = new ReadableStream<Uint8Array>(
     {

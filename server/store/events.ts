@@ -79,7 +79,13 @@ export class EventHub {
    * SSE resume); otherwise starts with the next event. Resolves once the replay was handed to
    * `sink`; returns the unsubscribe function.
    */
-  async subscribe(stream: string, lastEventId: number | null, sink: (event: LiveEvent) => void): Promise<() => void> {
+  async subscribe(
+    stream: string,
+    lastEventId: number | null,
+    sink: (event: LiveEvent) => void,
+    /** Called once caught up, with the position from which live events follow. */
+    onReady?: (position: number) => void,
+  ): Promise<() => void> {
     let state = this.#streams.get(stream);
     if (!state) {
       const created: StreamState = { cursor: 0, subscribers: new Set(), chain: Promise.resolve(), syncQueued: false };
@@ -113,6 +119,7 @@ export class EventHub {
         // beyond it (from another server, say) must not hide the events still to come.
         subscriber.lastSent = own.cursor;
         subscriber.active = true;
+        onReady?.(own.cursor);
       });
     } catch (error) {
       unsubscribe();
@@ -125,6 +132,9 @@ export class EventHub {
   get streamCount() {
     return this.#streams.size;
   }
+
+  /** Open SSE connections of this process (multiplexed or not), for tests and metrics. */
+  connections = 0;
 
   async close() {
     await this.#unlisten?.();

@@ -19,6 +19,7 @@ import type {
   PledgeResult,
   RewardTier,
 } from '../contract/index.js';
+import { readCampaign } from './campaign-batch.js';
 import { ApiError } from './errors.js';
 import { retryablePledge } from './http.js';
 import { campaignPoller } from './poll.js';
@@ -33,8 +34,9 @@ import type { PledgeOptions, RequestOptions, SubscribeOptions, Unsubscribe } fro
 export const listCampaigns = (api: Transport, query?: CampaignListQuery, o?: RequestOptions): Promise<Page<Campaign>> =>
   api.read(listCampaignsEndpoint, {}, query, { signal: o?.signal });
 
+/** Batched with the other campaigns the page reads in the same task (`?ids=`), where the backend can. */
 export const getCampaign = (api: Transport, campaignId: string, o?: RequestOptions): Promise<Campaign> =>
-  api.read(getCampaignEndpoint, { campaignId }, undefined, { signal: o?.signal });
+  readCampaign(api, campaignId, o?.signal);
 
 export const listRewards = (
   api: Transport,
@@ -83,7 +85,10 @@ export async function createPledge(
   }
 }
 
-/** Live pledges and campaign updates; falls back to polling the campaign (ETag, so often a 304). */
+/**
+ * Live pledges and campaign updates, on the page's one stream to this backend. On a backend
+ * without `/live`, on the campaign's own stream, falling back to polling it (ETag, often a 304).
+ */
 export function subscribeCampaign(
   api: Transport,
   campaignId: string,
@@ -92,5 +97,11 @@ export function subscribeCampaign(
   const poll = campaignPoller((signal) =>
     api.read(getCampaignEndpoint, { campaignId }, undefined, { signal, revalidate: true }),
   );
-  return api.stream(campaignEventsEndpoint, { campaignId }, poll, subscriber);
+  return api.follow(
+    { kind: 'campaign', param: 'campaigns', id: campaignId },
+    campaignEventsEndpoint,
+    { campaignId },
+    poll,
+    subscriber,
+  );
 }

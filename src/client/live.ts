@@ -53,7 +53,7 @@ export function runLive<E>(source: LiveSource<E>, sink: Sink<E>): () => void {
     state('connecting');
     while (!signal.aborted) {
       const parser = new SseParser(lastEventId);
-      let outcome: 'ended' | 'unsupported' | 'failed';
+      let outcome: 'ended' | 'unsupported' | 'missing' | 'failed';
       let retryAfter: number | undefined;
       try {
         outcome = await openEventStream({
@@ -74,7 +74,7 @@ export function runLive<E>(source: LiveSource<E>, sink: Sink<E>): () => void {
       lastEventId = parser.lastEventId;
       serverRetry = parser.retry ?? serverRetry;
       if (signal.aborted) return;
-      if (outcome === 'unsupported') return poll(source, sink, signal, state);
+      if (outcome === 'unsupported' || outcome === 'missing') return poll(source, sink, signal, state);
       state('reconnecting');
       // A busy server's Retry-After wins over our backoff; we never give up on a live stream.
       const delay =
@@ -103,7 +103,7 @@ async function poll<E>(source: LiveSource<E>, sink: Sink<E>, signal: AbortSignal
 }
 
 /** Sleeps; false when aborted meanwhile. */
-function pause(timing: Timing, ms: number, signal: AbortSignal): Promise<boolean> {
+export function pause(timing: Timing, ms: number, signal: AbortSignal): Promise<boolean> {
   if (signal.aborted) return Promise.resolve(false);
   return new Promise((resolve) => {
     const onAbort = () => resolve(false);
@@ -168,7 +168,7 @@ export class LiveHub {
 }
 
 /** One widget's failing callback must not starve the other widgets of the page. */
-function safely<A>(fn: ((arg: A) => void) | undefined, arg: A): void {
+export function safely<A>(fn: ((arg: A) => void) | undefined, arg: A): void {
   if (!fn) return;
   try {
     fn(arg);

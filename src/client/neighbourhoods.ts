@@ -94,7 +94,10 @@ export async function createReport(
   return api.write(createReportEndpoint, { listingId }, body, { headers: bearer(token), signal: o?.signal });
 }
 
-/** New and changed listings with the neighbourhood's stats; falls back to polling both. */
+/**
+ * New and changed listings with the neighbourhood's stats, on the page's one stream to this
+ * backend; on a backend without `/live`, on its own stream, falling back to polling both.
+ */
 export function subscribeNeighbourhood(
   api: Transport,
   neighbourhoodId: string,
@@ -104,5 +107,11 @@ export function subscribeNeighbourhood(
     (signal) => api.read(listListingsEndpoint, { neighbourhoodId }, undefined, { signal, revalidate: true }),
     (signal) => api.read(getNeighbourhoodEndpoint, { neighbourhoodId }, undefined, { signal, revalidate: true }),
   );
-  return api.stream(neighbourhoodEventsEndpoint, { neighbourhoodId }, poll, subscriber);
+  return api.follow(
+    { kind: 'neighbourhood', param: 'neighbourhoods', id: neighbourhoodId },
+    neighbourhoodEventsEndpoint,
+    { neighbourhoodId },
+    poll,
+    subscriber,
+  );
 }

@@ -102,20 +102,18 @@ export interface StreamOptions {
   onMessage: (message: SseMessage) => void;
 }
 
-/**
- * Status codes that mean "no stream here" (endpoint missing, method refused, not implemented,
- * or 204 which the standard defines as "stop reconnecting"): the caller falls back to polling.
- */
-const UNSUPPORTED = new Set([204, 404, 405, 501]);
+/** Status codes that mean "no such endpoint here" (missing, method refused, not implemented). */
+const MISSING = new Set([404, 405, 501]);
 
 /**
  * One connection, over fetch rather than EventSource: EventSource can neither omit credentials
  * explicitly nor send Last-Event-ID after a reconnection of our own, nor be observed by msw.
- * Resolves 'ended' when the stream ends or goes silent (reconnect), 'unsupported' when the
- * server or the browser cannot stream (poll instead); throws NetworkError-like errors and
+ * Resolves 'ended' when the stream ends or goes silent (reconnect), 'missing' when the server
+ * has no such endpoint, 'unsupported' when the server or the browser cannot stream (poll
+ * instead); throws NetworkError-like errors and
  * ApiError for other HTTP errors (reconnect with backoff).
  */
-export async function openEventStream(options: StreamOptions): Promise<'ended' | 'unsupported'> {
+export async function openEventStream(options: StreamOptions): Promise<'ended' | 'unsupported' | 'missing'> {
   if (typeof ReadableStream === 'undefined' || typeof TextDecoder === 'undefined') return 'unsupported';
   const { url, signal, parser } = options;
   const controller = new AbortController();
@@ -142,9 +140,14 @@ export async function openEventStream(options: StreamOptions): Promise<'ended' |
       signal: controller.signal,
     });
     const type = res.headers.get('Content-Type') ?? '';
-    if (UNSUPPORTED.has(res.status) || (res.ok && !type.startsWith('text/event-stream')) || (res.ok && !res.body)) {
+    // 204 is the standard's "stop reconnecting"; an answer that is not a stream cannot be read as one.
+    if (
+      MISSING.has(res.status) ||
+      res.status === 204 ||
+      (res.ok && (!type.startsWith('text/event-stream') || !res.body))
+    ) {
       await res.body?.cancel().catch(() => undefined);
-      return 'unsupported';
+      return MISSING.has(res.status) ? 'missing' : 'unsupported';
     }
     if (!res.ok) {
       await res.body?.cancel().catch(() => undefined);
@@ -158,8 +161,9 @@ export async function openEventStream(options: StreamOptions): Promise<'ended' |
         const { done, value } = await reader.read();
         if (done) break;
         arm();
-        options.onActivity();
         for (const message of parser.push(decoder.decode(value, { stream: true }))) options.onMessage(message);
+        // After the messages: an id-only frame moved the last event id without firing one.
+        options.onActivity();
         if (signal.aborted) break;
       }
     } finally {

@@ -4,6 +4,7 @@ import { cacheKey, ReadCache } from './cache.js';
 import { ApiError, ConfigError, ContractError, NetworkError } from './errors.js';
 import { defaultTiming, localProblem, retryableRead, send, type HttpConfig, type Timing } from './http.js';
 import { LiveHub, runLive, type LiveSource } from './live.js';
+import { LiveHub as PageHub, sharedHub, type LiveResourceSpec } from './live-hub.js';
 import { recall, remember } from './memory.js';
 import { checkBaseUrl, checkMemberToken } from './secrets.js';
 import type { ClientOptions, SubscribeOptions, Unsubscribe } from './types.js';
@@ -48,10 +49,33 @@ export interface Transport {
   readonly baseUrl: string;
   /** GET with validation, ETag revalidation, de-duplication and retries. */
   read<E extends Endpoint>(endpoint: E, params: Params, query?: Query, options?: ReadOptions): Promise<Out<E>>;
+  /**
+   * Like `read`, but a miss is loaded by `load` (one batched request for many resources, say),
+   * which gets `single`, the endpoint's own uncached read, for its fallback. The result is
+   * cached under the endpoint's URL, so later reads of the resource share it.
+   */
+  readVia<E extends Endpoint>(
+    endpoint: E,
+    params: Params,
+    load: (signal: AbortSignal, single: (signal: AbortSignal) => Promise<Out<E>>) => Promise<Out<E>>,
+    options?: ReadOptions,
+  ): Promise<Out<E>>;
   /** POST with validation; retried only as `options.retryable` allows. */
   write<E extends Endpoint>(endpoint: E, params: Params, body: unknown, options?: WriteOptions): Promise<Out<E>>;
   /** One shared live stream per URL for every subscriber, with its polling fallback. */
   stream<E extends Endpoint>(
+    endpoint: E,
+    params: Params,
+    poll: LiveSource<Out<E>>['poll'],
+    subscriber: SubscribeOptions<Out<E>>,
+  ): Unsubscribe;
+  /**
+   * Follows one resource on the page's multiplexed stream (`/live`): one connection per backend
+   * for every widget, provider and client of the page. `endpoint` is the resource's own stream,
+   * used on backends without `/live`; `poll` its polling fallback there.
+   */
+  follow<E extends Endpoint>(
+    resource: { kind: string; param: string; id: string },
     endpoint: E,
     params: Params,
     poll: LiveSource<Out<E>>['poll'],
@@ -101,6 +125,31 @@ export function createTransport(options: ClientOptions, internals: Partial<Timin
   };
   const cache = new ReadCache(cacheTtlMs, timing.now);
   const live = new LiveHub();
+  // Clients of a page share one hub per backend; one with its own fetch or clock keeps its own.
+  const hubConfig = { baseUrl, http, timing, pollIntervalMs };
+  const page =
+    options.fetch === undefined && Object.keys(internals).length === 0 ? sharedHub(hubConfig) : new PageHub(hubConfig);
+  const legacySource = <E extends Endpoint>(endpoint: E, params: Params, poll: LiveSource<Out<E>>['poll']) => ({
+    url: urlOf(endpoint, params),
+    schema: endpoint.response as z.ZodMiniType<Out<E>>,
+    fetch: http.fetch,
+    timing,
+    retryBaseMs: http.retryBaseMs,
+    pollIntervalMs,
+    poll,
+  });
+
+  const loader =
+    (endpoint: Endpoint, url: string, token?: string) => (etag: string | undefined, signal: AbortSignal) => {
+      const headers: Record<string, string> = { Accept: 'application/json' };
+      if (etag) headers['If-None-Match'] = etag;
+      if (token) headers.Authorization = `Bearer ${token}`;
+      return send(
+        http,
+        { method: 'GET', url, headers, maxAttempts, retryable: retryableRead, signal },
+        endpoint.response,
+      );
+    };
 
   const urlOf = (endpoint: Endpoint, params: Params = {}, query?: Query): string => {
     for (const [key, value] of Object.entries(params)) {
@@ -116,20 +165,35 @@ export function createTransport(options: ClientOptions, internals: Partial<Timin
     read(endpoint, params, query, opts = {}) {
       const url = urlOf(endpoint, params, query);
       if (opts.recall) return recallRead(endpoint, url, opts.token ? undefined : opts.recall);
-      const load = (etag: string | undefined, signal: AbortSignal) => {
-        const headers: Record<string, string> = { Accept: 'application/json' };
-        if (etag) headers['If-None-Match'] = etag;
-        if (opts.token) headers.Authorization = `Bearer ${opts.token}`;
-        return send(
-          http,
-          { method: 'GET', url, headers, maxAttempts, retryable: retryableRead, signal },
-          endpoint.response,
-        );
-      };
+      const load = loader(endpoint, url, opts.token);
       // The credential is part of the key: two members never share a cached /me.
       const answer = cache.read(cacheKey(url, opts.token), url, load, opts.signal, opts.revalidate);
       // Only public answers outlive the visit: nothing read with a member token is kept.
       if (!opts.remember || opts.token) return answer as Promise<never>;
+      return answer.then((value) => {
+        remember(url, value, timing.now());
+        return value;
+      }) as Promise<never>;
+    },
+    readVia(endpoint, params, load, opts = {}) {
+      const url = urlOf(endpoint, params);
+      if (opts.recall) return recallRead(endpoint, url, opts.recall);
+      const own = loader(endpoint, url);
+      // A copy with an ETag is revalidated on its own; a miss goes through `load`.
+      const viaLoad = async (etag: string | undefined, signal: AbortSignal) => {
+        if (etag) return own(etag, signal);
+        let ownEtag: string | null = null;
+        const single = async (s: AbortSignal) => {
+          const answer = await own(undefined, s);
+          if (answer.notModified) throw new ContractError(url, [{ path: '', message: 'unexpected 304' }]);
+          ownEtag = answer.etag;
+          return answer.value as never;
+        };
+        const value = await load(signal, single);
+        return { notModified: false as const, value, etag: ownEtag };
+      };
+      const answer = cache.read(cacheKey(url), url, viaLoad, opts.signal, opts.revalidate);
+      if (!opts.remember) return answer as Promise<never>;
       return answer.then((value) => {
         remember(url, value, timing.now());
         return value;
@@ -156,17 +220,13 @@ export function createTransport(options: ClientOptions, internals: Partial<Timin
       return answer.value as never;
     },
     stream(endpoint, params, poll, subscriber) {
-      const url = urlOf(endpoint, params);
-      const schema = endpoint.response as z.ZodMiniType<never>;
-      return live.subscribe(
-        url,
-        (sink) =>
-          runLive(
-            { url, schema, fetch: http.fetch, timing, retryBaseMs: http.retryBaseMs, pollIntervalMs, poll },
-            sink,
-          ),
-        subscriber,
-      );
+      const source = legacySource(endpoint, params, poll);
+      return live.subscribe(source.url, (sink) => runLive(source, sink), subscriber);
+    },
+    follow(resource, endpoint, params, poll, subscriber) {
+      const legacy = legacySource(endpoint, params, poll);
+      const spec: LiveResourceSpec<Out<typeof endpoint>> = { ...resource, schema: legacy.schema, legacy };
+      return page.subscribe(spec, subscriber);
     },
     async memberToken(override) {
       const source = override ?? options.memberToken;

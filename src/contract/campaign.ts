@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { CalendarDate, checked, Count, HttpsUrl, Id, Instant, Money, text } from './primitives.js';
+import { CalendarDate, checked, Count, HttpsUrl, Id, IdList, Instant, Money, page, text } from './primitives.js';
 
 export const CampaignKind = z.enum(['reward', 'donation', 'equity']);
 export type CampaignKind = z.infer<typeof CampaignKind>;
@@ -78,8 +78,16 @@ export const CampaignListQuery = z.object({
   cursor: z.optional(checked(z.string(), z.maxLength(200))),
   kind: z.optional(CampaignKind),
   status: z.optional(CampaignStatus),
+  /**
+   * Batched read: exactly these campaigns (ids or slugs, at most 50), in this order, unknown ones
+   * left out, one page with no cursor. A page of cards loads in one request.
+   */
+  ids: z.optional(IdList),
 });
 export type CampaignListQuery = z.infer<typeof CampaignListQuery>;
+/** A page of campaigns: the answer of a list, and of a batched read (`?ids=`). */
+export const CampaignPage = page(Campaign);
+export type CampaignPage = z.infer<typeof CampaignPage>;
 
 export const Shipping = z.enum(['none', 'pickup', 'domestic', 'worldwide']);
 export type Shipping = z.infer<typeof Shipping>;

@@ -8,7 +8,7 @@ import type { ErrorCode } from './problem.js';
  */
 export interface EndpointDoc {
   readonly summary: string;
-  readonly tag: 'campaigns' | 'neighbourhoods' | 'members';
+  readonly tag: 'campaigns' | 'neighbourhoods' | 'members' | 'live';
   readonly errors: readonly ErrorCode[];
 }
 
@@ -114,5 +114,16 @@ export const endpointDocs = {
     tag: 'members',
     summary: 'The member behind the bearer token',
     errors: ['unauthorized', 'rate_limited'],
+  },
+  live: {
+    tag: 'live',
+    summary:
+      'Live updates of many campaigns and neighbourhoods on one Server-Sent Events stream (at most 50 resources; one Last-Event-ID resumes them all)',
+    errors: ['validation_failed', 'too_many_resources'],
+  },
+  liveChanges: {
+    tag: 'live',
+    summary: 'The live stream as polling: the events of every resource since a cursor, in one request',
+    errors: ['validation_failed', 'too_many_resources'],
   },
 } as const satisfies Record<EndpointName, EndpointDoc>;

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
-import { Campaign, CampaignListQuery, RewardTier } from './campaign.js';
+import { Campaign, CampaignListQuery, CampaignPage, RewardTier } from './campaign.js';
 import { CampaignEvent, NeighbourhoodEvent } from './events.js';
+import { LiveChanges, LiveChangesQuery, LiveMessage, LiveQuery } from './live.js';
 import {
   Listing,
   ListingQuery,
@@ -54,7 +55,7 @@ export const listCampaignsEndpoint = {
   access: 'public',
   status: 200,
   query: CampaignListQuery,
-  response: page(Campaign),
+  response: CampaignPage,
 } as const satisfies Endpoint;
 
 export const getCampaignEndpoint = {
@@ -192,6 +193,27 @@ export const getMeEndpoint = {
   response: Member,
 } as const satisfies Endpoint;
 
+/** One stream for many resources (see live.ts): what every page of widgets holds. */
+export const liveEndpoint = {
+  method: 'GET',
+  path: '/live',
+  access: 'public',
+  status: 200,
+  stream: true,
+  query: LiveQuery,
+  response: LiveMessage,
+} as const satisfies Endpoint;
+
+/** The live stream as polling: where streaming cannot work, one request for every resource. */
+export const liveChangesEndpoint = {
+  method: 'GET',
+  path: '/live/changes',
+  access: 'public',
+  status: 200,
+  query: LiveChangesQuery,
+  response: LiveChanges,
+} as const satisfies Endpoint;
+
 /** Every endpoint by operation name: the server, the mocks and the OpenAPI document walk this. */
 export const endpoints = {
   listCampaigns: listCampaignsEndpoint,
@@ -209,6 +231,8 @@ export const endpoints = {
   createReply: createReplyEndpoint,
   createReport: createReportEndpoint,
   getMe: getMeEndpoint,
+  live: liveEndpoint,
+  liveChanges: liveChangesEndpoint,
 };
 
 export type EndpointName = keyof typeof endpoints;

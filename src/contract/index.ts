@@ -9,6 +9,7 @@ export * from './pledge.js';
 export * from './neighbourhood.js';
 export * from './listing.js';
 export * from './events.js';
+export * from './live.js';
 export * from './endpoints.js';
 export * from './rules.js';
 export * from './privacy.js';

@@ -8,6 +8,16 @@ import { isWebUrl } from './refinements.js';
 export const Id = z.string().check(z.regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'must be 1–64 characters: a-z, 0-9, - or _'));
 export type Id = z.infer<typeof Id>;
 
+/** Up to 50 comma-separated ids or slugs (`?ids=a,b,c`), for batched reads and live streams. */
+export const IdList = z
+  .string()
+  .check(
+    z.regex(
+      /^[a-z0-9][a-z0-9_-]{0,63}(,[a-z0-9][a-z0-9_-]{0,63}){0,49}$/,
+      'must be at most 50 comma-separated ids or slugs',
+    ),
+  );
+
 // Dates and URLs are plain strings with a check, not z.iso.* or z.url(): those pull a schema
 // class and a regex builder into every widget bundle (about 2 kB gzip of the campaign card) for
 // the same verdict. The OpenAPI generator puts their `format` back (scripts/openapi-document.ts).

@@ -26,5 +26,6 @@ export const problemCatalogue: Record<ErrorCode, { status: number; title: string
   payload_too_large: { status: 413, title: 'The request body is too large' },
   unsupported_media_type: { status: 415, title: 'The request body must be JSON' },
   method_not_allowed: { status: 405, title: 'Method not allowed' },
+  too_many_resources: { status: 400, title: 'Too many resources in one live stream' },
   internal_error: { status: 500, title: 'Something went wrong on our side' },
 };

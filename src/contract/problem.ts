@@ -21,6 +21,7 @@ export const ErrorCode = z.enum([
   'payload_too_large',
   'unsupported_media_type',
   'method_not_allowed',
+  'too_many_resources',
   'internal_error',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

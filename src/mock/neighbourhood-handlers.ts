@@ -10,7 +10,14 @@ import { checkBody, checkParams, checkQuery, readBody, type Checked } from './va
 
 type NeighbourhoodEndpoint = Exclude<
   EndpointName,
-  'listCampaigns' | 'getCampaign' | 'listRewards' | 'listBackers' | 'createPledge' | 'campaignEvents'
+  | 'listCampaigns'
+  | 'getCampaign'
+  | 'listRewards'
+  | 'listBackers'
+  | 'createPledge'
+  | 'campaignEvents'
+  | 'live'
+  | 'liveChanges'
 >;
 
 const neighbourhoodOrder: Ordering<Neighbourhood> = { key: (n) => [n.name, n.id], directions: ['asc', 'asc'] };

@@ -11,6 +11,21 @@ interface Channel {
   lastId: number;
   log: LoggedEvent[];
   streams: Set<ReadableStreamDefaultController<Uint8Array>>;
+  /** Multiplexed streams (`/live`) that carry this channel among others. */
+  taps: Set<Tap>;
+}
+
+interface Tap {
+  deliver(event: LoggedEvent): void;
+  close(): void;
+}
+
+/** One resource of a multiplexed stream: its channel (null when unknown) and resume point. */
+export interface MultiplexResource {
+  kind: string;
+  ref: string;
+  channel: string | null;
+  after: number | null;
 }
 
 /** Events kept per channel for Last-Event-ID resume; older ones are gone, as on a real server. */
@@ -29,7 +44,7 @@ export class EventHub {
   #channel(name: string): Channel {
     let channel = this.#channels.get(name);
     if (!channel) {
-      channel = { lastId: 0, log: [], streams: new Set() };
+      channel = { lastId: 0, log: [], streams: new Set(), taps: new Set() };
       this.#channels.set(name, channel);
     }
     return channel;
@@ -48,6 +63,80 @@ export class EventHub {
         channel.streams.delete(controller);
       }
     }
+    for (const tap of channel.taps) tap.deliver(logged);
+  }
+
+  /**
+   * The multiplexed stream (`/live`): one response subscribed to many channels. Every message
+   * carries the whole cursor (one position per resource) as its id, and an id-only frame hands
+   * over the starting cursor, as the reference backend does.
+   */
+  openMany(resources: readonly MultiplexResource[]): Response {
+    const channels = resources.map((r) => (r.channel === null ? null : this.#channel(r.channel)));
+    const positions = resources.map((r, i) => String(r.after ?? channels[i]?.lastId ?? ''));
+    const taps: [Channel, Tap][] = [];
+    const detach = () => {
+      for (const [channel, tap] of taps) channel.taps.delete(tap);
+    };
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        const send = (i: number, e: LoggedEvent) => {
+          positions[i] = String(e.id);
+          const r = resources[i]!;
+          const data = `{"kind":"${r.kind}","id":"${r.ref}","event":${e.data}}`;
+          controller.enqueue(encoder.encode(`id: ${positions.join(',')}\nevent: ${e.type}\ndata: ${data}\n\n`));
+        };
+        controller.enqueue(encoder.encode(': hi\n\n'));
+        channels.forEach((channel, i) => {
+          if (!channel) return;
+          const after = resources[i]!.after;
+          if (after !== null) for (const e of channel.log) if (e.id > after) send(i, e);
+          const tap: Tap = {
+            deliver: (e) => {
+              try {
+                send(i, e);
+              } catch {
+                detach();
+              }
+            },
+            close: () => {
+              detach();
+              try {
+                controller.close();
+              } catch {
+                // already closed by the reader
+              }
+            },
+          };
+          channel.taps.add(tap);
+          taps.push([channel, tap]);
+        });
+        controller.enqueue(encoder.encode(`id: ${positions.join(',')}\n\n`));
+      },
+      cancel: detach,
+    });
+    return new Response(body, {
+      status: 200,
+      headers: { ...baseHeaders, 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache' },
+    });
+  }
+
+  /** The polling form of openMany: the logged messages after each position, and the next cursor. */
+  changes(resources: readonly MultiplexResource[]): { items: unknown[]; cursor: string } {
+    const items: { id: number; message: unknown }[] = [];
+    const positions = resources.map((r) => {
+      if (r.channel === null) return r.after === null ? '' : String(r.after);
+      const channel = this.#channel(r.channel);
+      if (r.after === null) return String(channel.lastId);
+      let position = r.after;
+      for (const e of channel.log) {
+        if (e.id <= r.after) continue;
+        items.push({ id: e.id, message: { kind: r.kind, id: r.ref, event: JSON.parse(e.data) as unknown } });
+        position = e.id;
+      }
+      return String(position);
+    });
+    return { items: items.map((x) => x.message), cursor: positions.join(',') };
   }
 
   /**
@@ -77,7 +166,8 @@ export class EventHub {
 
   /** Open streams on a channel: lets tests and stories wait until a widget is listening. */
   listeners(name: string): number {
-    return this.#channels.get(name)?.streams.size ?? 0;
+    const channel = this.#channels.get(name);
+    return channel ? channel.streams.size + channel.taps.size : 0;
   }
 
   /** Ends the open streams (of one channel, or all) but keeps the logs: clients resume. */
@@ -93,6 +183,7 @@ export class EventHub {
         }
       }
       channel.streams.clear();
+      for (const tap of [...channel.taps]) tap.close();
     }
   }
 

@@ -61,8 +61,11 @@ export function controlledStream(worker: SetupWorker, baseUrl: string, campaignI
   const encoder = new TextEncoder();
   const streams = new Set<ReadableStreamDefaultController<Uint8Array>>();
   let id = 0;
+  // The page's multiplexed stream, when it carries this campaign (widgets of a page share it).
   worker.use(
-    http.get(`${baseUrl}/campaigns/${campaignId}/events`, () => {
+    http.get(`${baseUrl}/live`, ({ request }) => {
+      const campaigns = new URL(request.url).searchParams.get('campaigns')?.split(',') ?? [];
+      if (!campaigns.includes(campaignId)) return undefined;
       let self: ReadableStreamDefaultController<Uint8Array>;
       const body = new ReadableStream<Uint8Array>({
         start(controller) {
@@ -80,7 +83,8 @@ export function controlledStream(worker: SetupWorker, baseUrl: string, campaignI
   return {
     connections: () => streams.size,
     send(event: CampaignEvent) {
-      const frame = encoder.encode(`id: ${++id}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
+      const data = JSON.stringify({ kind: 'campaign', id: campaignId, event });
+      const frame = encoder.encode(`id: ${++id}\nevent: ${event.type}\ndata: ${data}\n\n`);
       for (const s of streams) s.enqueue(frame);
     },
   };

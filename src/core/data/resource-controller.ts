@@ -205,5 +205,6 @@ function through(client: Transport, extra: { remember?: boolean; recall?: (saved
   return {
     ...client,
     read: (endpoint, params, query, options) => client.read(endpoint, params, query, { ...options, ...extra }),
+    readVia: (endpoint, params, load, options) => client.readVia(endpoint, params, load, { ...options, ...extra }),
   };
 }

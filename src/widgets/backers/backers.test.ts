@@ -184,10 +184,10 @@ describe('partage-backers', () => {
   it('lists a backer once when the stream delivers it twice, and ignores events without a backer', async () => {
     let handlers: SubscribeOptions<CampaignEvent> | undefined;
     const real = clientFor(BASE);
-    // Widgets subscribe through the transport's stream(): replacing it hands the test the handlers.
+    // Widgets subscribe through the transport's follow(): replacing it hands the test the handlers.
     const client: Transport = {
       ...real,
-      stream: (_endpoint, _params, _poll, options) => {
+      follow: (_resource, _endpoint, _params, _poll, options) => {
         handlers = options as unknown as SubscribeOptions<CampaignEvent>;
         options.onState?.('open');
         return () => undefined;

@@ -36,7 +36,12 @@ function recorder<E>() {
   return { events, states, options: { onEvent: (e: E) => events.push(e), onState: (s: LiveState) => states.push(s) } };
 }
 
-describe('client live updates', () => {
+/*
+ * These tests follow one resource on a backend without the multiplexed `/live` stream (a partner
+ * backend): the client then uses the resource's own stream and polling, as before `/live`.
+ * test/browser/client/live-hub.test.ts covers the multiplexed stream.
+ */
+describe('client live updates on per-resource streams', () => {
   // Each test gets its own API host: a request a finished test left in flight reaches the
   // worker after the handlers changed, and must not be counted by the next test.
   let api = '';
@@ -47,6 +52,12 @@ describe('client live updates', () => {
   });
   // A failed assertion must not leave a stream running into the next test.
   afterEach(() => subscriptions.splice(0).forEach((unsubscribe) => unsubscribe()));
+  /** The test's handlers on a backend that has no `/live`. */
+  const backendWithout = (...handlers: Parameters<typeof startWorker>) =>
+    startWorker(
+      http.get(`${api}/live`, () => new HttpResponse(null, { status: 404 })),
+      ...handlers,
+    );
   const track = (unsubscribe: () => void) => {
     subscriptions.push(unsubscribe);
     return unsubscribe;
@@ -55,7 +66,7 @@ describe('client live updates', () => {
   it('delivers valid events, drops invalid ones, and reports its states', async () => {
     let request: Request | undefined;
     const stream = eventStream();
-    await startWorker(
+    await backendWithout(
       http.get(`${api}/campaigns/c1/events`, ({ request: r }) => {
         request = r;
         return stream.response;
@@ -89,7 +100,7 @@ describe('client live updates', () => {
   it('reconnects after a dropped stream and resumes with Last-Event-ID', async () => {
     const lastIds: (string | null)[] = [];
     const second = eventStream();
-    await startWorker(
+    await backendWithout(
       http.get(`${api}/campaigns/c1/events`, ({ request }) => {
         lastIds.push(request.headers.get('Last-Event-ID'));
         if (lastIds.length === 1) {
@@ -119,7 +130,7 @@ describe('client live updates', () => {
 
   it('backs off with growing, capped, jittered delays while the stream keeps failing', async () => {
     let requests = 0;
-    await startWorker(
+    await backendWithout(
       http.get(`${api}/campaigns/c1/events`, () => {
         requests++;
         return HttpResponse.json({ type: 'x', title: 'down', status: 503, code: 'http_503' }, { status: 503 });
@@ -139,7 +150,7 @@ describe('client live updates', () => {
   });
 
   it('waits as long as Retry-After asks before reconnecting', async () => {
-    await startWorker(
+    await backendWithout(
       http.get(`${api}/campaigns/c1/events`, () =>
         HttpResponse.json(
           { type: 'x', title: 'busy', status: 503, code: 'http_503' },
@@ -157,7 +168,7 @@ describe('client live updates', () => {
 
   it('reopens a stream that went silent (no event, no heartbeat)', async () => {
     let requests = 0;
-    await startWorker(
+    await backendWithout(
       http.get(`${api}/campaigns/c1/events`, () => {
         requests++;
         return eventStream().response;
@@ -173,7 +184,7 @@ describe('client live updates', () => {
   });
 
   it('polls when fetch cannot stream a response body', async () => {
-    await startWorker(http.get(`${api}/campaigns/c1`, () => HttpResponse.json(sampleCampaign())));
+    await backendWithout(http.get(`${api}/campaigns/c1`, () => HttpResponse.json(sampleCampaign())));
     // A fetch without streaming bodies (old engines, some polyfills) answers with body null.
     const fetchWithoutStreams: typeof fetch = (input, init) =>
       String(input).endsWith('/events')
@@ -195,7 +206,7 @@ describe('client live updates', () => {
   it('shares one stream between subscribers and closes it after the last one leaves', async () => {
     let requests = 0;
     const streams: ReturnType<typeof eventStream>[] = [];
-    await startWorker(
+    await backendWithout(
       http.get(`${api}/campaigns/c1/events`, () => {
         requests++;
         const s = eventStream();
@@ -228,7 +239,7 @@ describe('client live updates', () => {
     let backers = 1;
     let reads = 0;
     const etags: (string | null)[] = [];
-    await startWorker(
+    await backendWithout(
       http.get(`${api}/campaigns/c1/events`, () =>
         HttpResponse.json({ type: 'x', title: 'Not found', status: 404, code: 'not_found' }, { status: 404 }),
       ),
@@ -266,7 +277,7 @@ describe('client live updates', () => {
   });
 
   it('falls back to polling when the answer is not an event stream', async () => {
-    await startWorker(
+    await backendWithout(
       http.get(`${api}/campaigns/c1/events`, () => HttpResponse.json({ hello: 'proxy' })),
       http.get(`${api}/campaigns/c1`, () => HttpResponse.json(sampleCampaign())),
     );
@@ -280,7 +291,7 @@ describe('client live updates', () => {
 
   it('polls a neighbourhood and synthesises listing.created for new listings', async () => {
     let items = [sampleListing({ id: 'l1' })];
-    await startWorker(
+    await backendWithout(
       http.get(`${api}/neighbourhoods/n1/events`, () => new HttpResponse(null, { status: 501 })),
       http.get(`${api}/neighbourhoods/n1/listings`, () => HttpResponse.json({ items, nextCursor: null })),
       http.get(`${api}/neighbourhoods/n1`, () => HttpResponse.json(sampleNeighbourhood())),

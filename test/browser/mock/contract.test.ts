@@ -60,6 +60,11 @@ const samples: Record<EndpointName, { path: string; init?: RequestInit; after?: 
   createReply: { path: '/listings/sm-01/replies', init: json({ message: 'Intéressée' }, member) },
   createReport: { path: '/listings/sm-01/reports', init: json({ reason: 'other', detail: 'Doublon' }, member) },
   getMe: { path: '/me', init: { headers: member } },
+  live: {
+    path: '/live?campaigns=atelier-ceramique&neighbourhoods=saint-malo-intra-muros',
+    after: () => backend.simulatePledge('atelier-ceramique', 1_000),
+  },
+  liveChanges: { path: '/live/changes?campaigns=atelier-ceramique,librairie-solidaire&after=0,0' },
 };
 
 describe('mock backend: contract', () => {

@@ -91,11 +91,11 @@ export class SseReader {
     }
   }
 
-  /** The next message that is not a comment. */
+  /** The next message that is neither a comment nor an id-only frame (which fires no event). */
   async nextEvent(timeoutMs = 3000): Promise<SseMessage> {
     for (;;) {
       const m = await this.next(timeoutMs);
-      if (!m.comment) return m;
+      if (!m.comment && (m.data !== '' || m.event !== null)) return m;
     }
   }
 

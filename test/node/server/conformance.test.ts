@@ -13,7 +13,7 @@ for (const kind of databases) {
     });
     after(() => s.close());
 
-    test('passes against the reference server: every check, none skipped', { timeout: 90_000 }, async () => {
+    test('passes against the reference server: every check, none skipped', { timeout: 180_000 }, async () => {
       const report = await runConformance({ baseUrl: s.baseUrl });
       const problems = report.results
         .filter((r) => r.status !== 'pass')
@@ -23,7 +23,7 @@ for (const kind of databases) {
       assert.ok(report.passed >= 30, `${report.passed} checks ran`);
     });
 
-    test('fails a backend that oversells a limited reward', { timeout: 60_000 }, async () => {
+    test('fails a backend that oversells a limited reward', { timeout: 120_000 }, async () => {
       const sb = await s.sandbox();
       // Sabotage this one reward: its stock never drops below 1, whatever the claims.
       await s.db.query('ALTER TABLE rewards DROP CONSTRAINT IF EXISTS rewards_remaining_check');
