@@ -142,7 +142,7 @@ export function buildOpenApi(): Json {
         'The HTTP contract every Partage-compatible backend serves. Money is `{ amount, currency }` in integer minor units with an ISO 4217 code; times are ISO 8601 UTC; errors are RFC 9457 problem+json with a machine `code`; lists are `{ items, nextCursor }`.',
     },
     servers: [{ url: 'https://api.example.org/v1' }, { url: 'http://localhost:8787/v1' }],
-    tags: [{ name: 'campaigns' }, { name: 'neighbourhoods' }, { name: 'members' }],
+    tags: [{ name: 'campaigns' }, { name: 'neighbourhoods' }, { name: 'civic' }, { name: 'members' }],
     paths,
     components: {
       schemas: { Problem: jsonSchema(Problem, 'output'), ErrorCode: jsonSchema(ErrorCode, 'output') },

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { Campaign, CampaignListQuery, RewardTier } from './campaign.js';
+import { civicEndpoints } from './civic-endpoints.js';
 import { CampaignEvent, NeighbourhoodEvent } from './events.js';
 import {
   Listing,
@@ -209,6 +210,7 @@ export const endpoints = {
   createReply: createReplyEndpoint,
   createReport: createReportEndpoint,
   getMe: getMeEndpoint,
+  ...civicEndpoints,
 };
 
 export type EndpointName = keyof typeof endpoints;

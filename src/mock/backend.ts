@@ -14,6 +14,7 @@ import { Controls, type FailureOptions } from './controls.js';
 import { createFixtures, type Fixtures } from './fixtures/index.js';
 import { parseWith } from './http-utils.js';
 import { IdempotencyStore } from './idempotency.js';
+import { civicHandlers } from './civic-handlers.js';
 import { neighbourhoodHandlers } from './neighbourhood-handlers.js';
 import { problem } from './problem.js';
 import { DEFAULT_MEMBER_RATE_LIMIT, RateLimiter, type RateLimit } from './rate-limit.js';
@@ -109,7 +110,11 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     controls: new Controls(initialLatency),
     now,
   };
-  const impls: Record<EndpointName, EndpointImpl> = { ...campaignHandlers, ...neighbourhoodHandlers };
+  const impls: Record<EndpointName, EndpointImpl> = {
+    ...campaignHandlers,
+    ...neighbourhoodHandlers,
+    ...civicHandlers,
+  };
 
   const route = (name: EndpointName): RequestHandler => {
     const endpoint = endpoints[name];

@@ -22,6 +22,7 @@ import {
   type RewardTier,
   type RuleViolation,
 } from '../contract/index.js';
+import { CivicStore } from './civic-store.js';
 import { publicBacker, type Fixtures, type SeedMember, type SeedPledge } from './fixtures/index.js';
 
 /** A pledge as the mock platform keeps it; `seq` orders pledges made in the same millisecond. */
@@ -58,6 +59,8 @@ export class MockStore {
   readonly members: SeedMember[];
   readonly replies: Reply[] = [];
   readonly reports: Report[] = [];
+  /** Polls and the local agenda. */
+  readonly civic: CivicStore;
   #seq = 0;
   readonly #now: () => Date;
   readonly #publish: Publish;
@@ -73,6 +76,9 @@ export class MockStore {
     this.members = data.members;
     this.#now = now;
     this.#publish = publish;
+    this.civic = new CivicStore(data.polls, data.agenda, this.neighbourhoods, now, (id, event) =>
+      publish(`neighbourhoods/${id}`, event),
+    );
   }
 
   #nextSeq(): number {
