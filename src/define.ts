@@ -14,6 +14,7 @@ import { PartageSocialShare } from './widgets/social-share/social-share.js';
 import { PartageShareBoard } from './widgets/share-board/share-board.js';
 import { PartageListingForm } from './widgets/listing-form/listing-form.js';
 import { PartageNeighbourhoodStats } from './widgets/neighbourhood-stats/neighbourhood-stats.js';
+import { PartagePoll } from './widgets/poll/poll.js';
 
 /** Element names without prefix. The provider comes first so widgets find it as they upgrade. */
 export const elements = {
@@ -28,6 +29,7 @@ export const elements = {
   'share-board': PartageShareBoard,
   'listing-form': PartageListingForm,
   'neighbourhood-stats': PartageNeighbourhoodStats,
+  poll: PartagePoll,
 } as const;
 
 export function define({ prefix = 'partage' }: { prefix?: string } = {}): void {

@@ -6,5 +6,6 @@ export { createClient } from './create-client.js';
 export { createTransport, type Transport } from './transport.js';
 export * from './campaigns.js';
 export * from './neighbourhoods.js';
+export * from './civic.js';
 export * from './errors.js';
 export * from './types.js';
