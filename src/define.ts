@@ -15,6 +15,7 @@ import { PartageShareBoard } from './widgets/share-board/share-board.js';
 import { PartageListingForm } from './widgets/listing-form/listing-form.js';
 import { PartageNeighbourhoodStats } from './widgets/neighbourhood-stats/neighbourhood-stats.js';
 import { PartagePoll } from './widgets/poll/poll.js';
+import { PartageAgenda } from './widgets/agenda/agenda.js';
 
 /** Element names without prefix. The provider comes first so widgets find it as they upgrade. */
 export const elements = {
@@ -30,6 +31,7 @@ export const elements = {
   'listing-form': PartageListingForm,
   'neighbourhood-stats': PartageNeighbourhoodStats,
   poll: PartagePoll,
+  agenda: PartageAgenda,
 } as const;
 
 export function define({ prefix = 'partage' }: { prefix?: string } = {}): void {
