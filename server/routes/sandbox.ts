@@ -24,12 +24,12 @@ export interface Sandbox {
   outsiderToken: string;
   /** Bearer token of an organiser of the neighbourhood (creates, closes and cancels polls and events). */
   organiserToken: string;
-  /** Tokens of 100 more members of the neighbourhood, each with a whole write budget (votes, RSVPs). */
+  /** Tokens of 110 more members of the neighbourhood, each with a whole write budget (votes, RSVPs). */
   voterTokens: string[];
 }
 
 /** Members created per sandbox for the poll and agenda concurrency checks. */
-export const SANDBOX_VOTERS = 100;
+export const SANDBOX_VOTERS = 110;
 
 const DAY = 86_400_000;
 

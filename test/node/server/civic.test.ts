@@ -194,7 +194,7 @@ for (const kind of databases) {
     test('100 concurrent RSVPs for 20 places: exactly 20 going, 80 waitlisted; a freed place goes to the first in line', async () => {
       const item = await newItem({ capacity: 20 });
       const answers = await Promise.all(
-        sb.voterTokens.map((token) =>
+        sb.voterTokens.slice(0, 100).map((token) =>
           send(`agenda/${item.id}/rsvps`, token, { response: 'going' }).then(async (r) => MyRsvp.parse(await r.json())),
         ),
       );
