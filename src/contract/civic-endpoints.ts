@@ -146,20 +146,3 @@ export const getMyRsvpEndpoint = {
   params: AgendaParams,
   response: MyRsvp,
 } as const satisfies Endpoint;
-
-export const civicEndpoints = {
-  listPolls: listPollsEndpoint,
-  createPoll: createPollEndpoint,
-  getPoll: getPollEndpoint,
-  updatePoll: updatePollEndpoint,
-  closePoll: closePollEndpoint,
-  castVote: castVoteEndpoint,
-  getMyVote: getMyVoteEndpoint,
-  listAgenda: listAgendaEndpoint,
-  createAgendaItem: createAgendaItemEndpoint,
-  getAgendaItem: getAgendaItemEndpoint,
-  updateAgendaItem: updateAgendaItemEndpoint,
-  cancelAgendaItem: cancelAgendaItemEndpoint,
-  rsvp: rsvpEndpoint,
-  getMyRsvp: getMyRsvpEndpoint,
-};

@@ -1,6 +1,21 @@
 import * as z from 'zod/mini';
 import { Campaign, CampaignListQuery, RewardTier } from './campaign.js';
-import { civicEndpoints } from './civic-endpoints.js';
+import {
+  listPollsEndpoint,
+  createPollEndpoint,
+  getPollEndpoint,
+  updatePollEndpoint,
+  closePollEndpoint,
+  castVoteEndpoint,
+  getMyVoteEndpoint,
+  listAgendaEndpoint,
+  createAgendaItemEndpoint,
+  getAgendaItemEndpoint,
+  updateAgendaItemEndpoint,
+  cancelAgendaItemEndpoint,
+  rsvpEndpoint,
+  getMyRsvpEndpoint,
+} from './civic-endpoints.js';
 import { CampaignEvent, NeighbourhoodEvent } from './events.js';
 import {
   Listing,
@@ -210,7 +225,20 @@ export const endpoints = {
   createReply: createReplyEndpoint,
   createReport: createReportEndpoint,
   getMe: getMeEndpoint,
-  ...civicEndpoints,
+  listPolls: listPollsEndpoint,
+  createPoll: createPollEndpoint,
+  getPoll: getPollEndpoint,
+  updatePoll: updatePollEndpoint,
+  closePoll: closePollEndpoint,
+  castVote: castVoteEndpoint,
+  getMyVote: getMyVoteEndpoint,
+  listAgenda: listAgendaEndpoint,
+  createAgendaItem: createAgendaItemEndpoint,
+  getAgendaItem: getAgendaItemEndpoint,
+  updateAgendaItem: updateAgendaItemEndpoint,
+  cancelAgendaItem: cancelAgendaItemEndpoint,
+  rsvp: rsvpEndpoint,
+  getMyRsvp: getMyRsvpEndpoint,
 };
 
 export type EndpointName = keyof typeof endpoints;

@@ -194,9 +194,13 @@ for (const kind of databases) {
     test('100 concurrent RSVPs for 20 places: exactly 20 going, 80 waitlisted; a freed place goes to the first in line', async () => {
       const item = await newItem({ capacity: 20 });
       const answers = await Promise.all(
-        sb.voterTokens.slice(0, 100).map((token) =>
-          send(`agenda/${item.id}/rsvps`, token, { response: 'going' }).then(async (r) => MyRsvp.parse(await r.json())),
-        ),
+        sb.voterTokens
+          .slice(0, 100)
+          .map((token) =>
+            send(`agenda/${item.id}/rsvps`, token, { response: 'going' }).then(async (r) =>
+              MyRsvp.parse(await r.json()),
+            ),
+          ),
       );
       assert.equal(answers.filter((a) => a.status === 'going').length, 20);
       assert.equal(answers.filter((a) => a.status === 'waitlisted').length, 80);
