@@ -5,6 +5,52 @@ import wc from 'eslint-plugin-wc';
 import litA11y from 'eslint-plugin-lit-a11y';
 import globals from 'globals';
 
+/**
+ * The layers (see CONTRIBUTING.md): contract ← client ← core ← widgets; src/mock and server/ are
+ * backends, never reached from browser code. Relative import specifiers are matched, since every
+ * import of our own code is relative. `no-restricted-imports` takes one option set per file, so
+ * each layer's block repeats the rules of the wider blocks (`restrict`).
+ */
+const browserPaths = [
+  { name: 'zod', message: "Browser code uses 'zod/mini'." },
+  { name: 'lit/directives/unsafe-html.js', message: 'Never render HTML from strings.' },
+];
+const layer = {
+  server: { regex: '^(\\.\\./)+server/', message: 'Browser code never imports the reference server.' },
+  mock: {
+    regex: '^\\.\\.?/(\\.\\./)*mock/',
+    message: 'Browser code never imports the mocks (tests and stories may).',
+  },
+  widgets: { regex: '^\\.\\.?/(\\.\\./)*widgets/', message: 'core serves widgets; it never imports one.' },
+  client: {
+    regex: '^\\.\\.?/(\\.\\./)*client/',
+    message: 'Widgets reach data through src/core, never the client directly.',
+  },
+  outOfContract: {
+    regex: '^\\.\\./',
+    message: 'The contract is the bottom layer: it imports nothing of ours outside src/contract.',
+  },
+};
+const restrict = (...patterns) => ['error', { paths: browserPaths, patterns }];
+/** Tests and stories run in the browser too, but may set up mocks. */
+const testsAndStories = ['src/**/*.test.ts', 'src/**/*.stories.ts'];
+/**
+ * TODO phase 2 (issue 15): these widgets still import the client; once core's data sources serve
+ * them, delete this list so the rule is an error for every widget.
+ */
+const widgetsStillOnClient = [
+  'src/widgets/backers/backers.ts',
+  'src/widgets/neighbourhood-stats/neighbourhood-stats.ts',
+  'src/widgets/pledge-form/pledge-form.ts',
+  'src/widgets/pledge-form/pledge-submit.ts',
+  'src/widgets/provider/provider.ts',
+  'src/widgets/reward-tiers/reward-tiers.ts',
+  'src/widgets/share-board/board-listings.ts',
+  'src/widgets/share-board/listing-actions.ts',
+  'src/widgets/share-board/share-board.ts',
+  'src/widgets/social-share/social-share.ts',
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -28,16 +74,35 @@ export default tseslint.config(
       ...litA11y.configs.recommended.rules,
       // Backend text must never be parsed as HTML.
       'lit/no-template-bind': 'error',
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            { name: 'zod', message: "Browser code uses 'zod/mini'." },
-            { name: 'lit/directives/unsafe-html.js', message: 'Never render HTML from strings.' },
-          ],
-        },
-      ],
+      'no-restricted-imports': restrict(),
     },
+  },
+  // Layers.
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/mock/**', ...testsAndStories],
+    rules: { 'no-restricted-imports': restrict(layer.server, layer.mock) },
+  },
+  { files: ['src/mock/**/*.ts'], rules: { 'no-restricted-imports': restrict(layer.server) } },
+  {
+    files: ['src/contract/**/*.ts'],
+    ignores: testsAndStories,
+    rules: { 'no-restricted-imports': restrict(layer.outOfContract) },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    ignores: testsAndStories,
+    rules: { 'no-restricted-imports': restrict(layer.server, layer.mock, layer.widgets) },
+  },
+  {
+    // A second rule, so that the client ban can be a warning on the files of today (below).
+    files: ['src/widgets/**/*.ts'],
+    ignores: testsAndStories,
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [layer.client] }] },
+  },
+  {
+    files: widgetsStillOnClient,
+    rules: { '@typescript-eslint/no-restricted-imports': ['warn', { patterns: [layer.client] }] },
   },
   {
     files: ['demo/**/*.js', 'test/browser/**/*.js'],
@@ -66,7 +131,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['test/**/*.ts', 'conformance/**/*.ts'],
+    files: ['test/**/*.ts', 'src/**/*.test.ts', 'conformance/**/*.ts'],
     rules: { '@typescript-eslint/no-unused-expressions': 'off', '@typescript-eslint/no-explicit-any': 'off' },
   },
 );

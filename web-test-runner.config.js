@@ -10,7 +10,7 @@ import { chromePath, chromeArgs } from './scripts/chrome-path.mjs';
 const executablePath = await chromePath();
 
 export default {
-  files: process.env.WTR_FILES ? process.env.WTR_FILES.split(',') : ['test/browser/**/*.test.ts'],
+  files: process.env.WTR_FILES ? process.env.WTR_FILES.split(',') : ['test/browser/**/*.test.ts', 'src/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   concurrency: 2,
   testFramework: { config: { timeout: 10000 } },

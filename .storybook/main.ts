@@ -12,7 +12,8 @@ import type { StorybookConfig } from '@storybook/web-components-vite';
  */
 const config: StorybookConfig = {
   framework: { name: '@storybook/web-components-vite', options: {} },
-  stories: ['../stories/**/*.mdx', '../stories/**/*.stories.ts'],
+  // Each widget's stories live in its folder, beside its class and test.
+  stories: ['../stories/**/*.mdx', '../src/**/*.stories.ts'],
   addons: ['@storybook/addon-docs'],
   staticDirs: ['../public'],
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },

@@ -1,6 +1,7 @@
 /**
  * `npm run new-widget -- <name>`: scaffolds `src/widgets/<name>/` with the project's conventions
- * (class, styles, messages, define) and a browser test covering loading, loaded, error and axe.
+ * (class, styles, messages, define), a browser test covering loaded, error and axe, and a story,
+ * all in that one folder.
  * The result compiles and its test passes; then make it show something worth embedding.
  */
 import { execFileSync } from 'node:child_process';
@@ -24,11 +25,9 @@ const tag = `partage-${name}`;
 const files: Record<string, string> = {
   [`${name}.ts`]: `import { html, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { getCampaign } from '../../client/campaigns.js';
-import type { Campaign } from '../../contract/index.js';
-import { PartageElement } from '../../core/partage-element.js';
-import { ResourceController } from '../../core/resource-controller.js';
-import { errorView, noApiView, staleNotice } from '../../core/views.js';
+import { CampaignSource } from '../../core/data/campaign-source.js';
+import { PartageElement } from '../../core/element/partage-element.js';
+import { errorView, noApiView, staleNotice } from '../../core/element/views.js';
 import { messages } from './${name}.messages.js';
 import { ${camel}Styles } from './${name}.styles.js';
 
@@ -53,11 +52,9 @@ export class ${cls} extends PartageElement<typeof messages.en> {
 
   protected readonly catalogue = messages;
 
-  readonly #data = new ResourceController<Campaign>(this, {
-    key: () => (this.client && this.campaign ? \`\${this.client.baseUrl}|\${this.campaign}\` : null),
-    operation: 'getCampaign',
-    load: (client, signal) => getCampaign(client, this.campaign!, { signal }),
-  });
+  // Widgets reach data through core (lint forbids importing the client here).
+  readonly #source = new CampaignSource(this, { campaign: () => this.campaign, totals: false });
+  readonly #data = this.#source.data;
 
   protected override render(): TemplateResult {
     if (!this.client) return noApiView(this);
@@ -86,7 +83,7 @@ export const ${camel}Styles = css\`
   fr: { title: (p: { title: string }) => p.title },
 };
 `,
-  'define.ts': `import { defineElement } from '../../core/define.js';
+  'define.ts': `import { defineElement } from '../../core/element/define.js';
 import { ${cls} } from './${name}.js';
 
 defineElement('${tag}', ${cls});
@@ -102,10 +99,10 @@ declare global {
 mkdirSync(dir, { recursive: true });
 for (const [file, text] of Object.entries(files)) writeFileSync(new URL(file, dir), text);
 writeFileSync(
-  new URL(`../test/browser/widgets/${name}.test.ts`, import.meta.url),
+  new URL(`${name}.test.ts`, dir),
   `import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import '../../../src/widgets/${name}/define.js';
-import { useMockBackend } from './campaign-test-kit.js';
+import './define.js';
+import { useMockBackend } from '../../../test/support/campaign-test-kit.js';
 
 // One mock backend for this file, reset (with the shared client's cache) before each test.
 const { backend } = useMockBackend('https://${name}.test/v1');
@@ -126,9 +123,35 @@ describe('${tag}', () => {
 });
 `,
 );
-execFileSync('npx', ['prettier', '--write', `src/widgets/${name}`, `test/browser/widgets/${name}.test.ts`], {
+writeFileSync(
+  new URL(`${name}.stories.ts`, dir),
+  `import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { defineElement } from '../../core/element/define.js';
+import { ${cls} } from './${name}.js';
+import { API, OFFLINE_API } from '../../../stories/support/backends.js';
+import { column, commonArgTypes, widget, type Args } from '../../../stories/support/story.js';
+
+defineElement('${tag}', ${cls});
+
+const meta: Meta<Args> = {
+  title: 'Widgets/${pascal}',
+  component: '${tag}',
+  render: (args) => widget('${tag}', args),
+  decorators: [column(26)],
+  args: { api: API, campaign: 'atelier-ceramique' },
+  argTypes: { ...commonArgTypes },
+};
+export default meta;
+type Story = StoryObj<Args>;
+
+export const Loaded: Story = {};
+
+export const Offline: Story = { args: { api: OFFLINE_API } };
+`,
+);
+execFileSync('npx', ['prettier', '--write', `src/widgets/${name}`], {
   cwd: new URL('..', import.meta.url),
   stdio: 'ignore',
 });
-console.log(`src/widgets/${name}/ and test/browser/widgets/${name}.test.ts written.
-Next: register ${cls} in src/define.ts and src/index.ts, add a story in stories/, then npm run analyze.`);
+console.log(`src/widgets/${name}/ written, with its test and story.
+Next: register ${cls} in src/define.ts and src/index.ts, then npm run analyze.`);

@@ -4,7 +4,7 @@
  * `window.Partage.define({ prefix })` exposed here.
  */
 import { define } from './define.js';
-import { VERSION } from './core/partage-element.js';
+import { VERSION } from './core/element/partage-element.js';
 
 define();
 

@@ -2,7 +2,7 @@
  * Registers every Partage element, under `partage-` or a partner's own prefix:
  * `define({ prefix: 'acme' })` gives `<acme-campaign-card>` and friends. Safe to call twice.
  */
-import { defineElement, tagName } from './core/define.js';
+import { defineElement, tagName } from './core/element/define.js';
 import { PartageProvider } from './widgets/provider/provider.js';
 import { PartageCampaignProgress } from './widgets/campaign-progress/campaign-progress.js';
 import { PartageCampaignCard } from './widgets/campaign-card/campaign-card.js';

@@ -3,11 +3,11 @@
  * nothing; import `@partage/widgets/define` (or a widget's `define`) to register tags.
  */
 export * from './client/index.js';
-export { PartageElement, VERSION } from './core/partage-element.js';
-export { partageContext, type PartageContext, type Theme, type MemberTokenSource } from './core/context.js';
-export { SelectionStore } from './core/selection.js';
-export { defineElement } from './core/define.js';
-export { formatMoney, formatPercent, formatNumber, toMajor, toMinor } from './core/format.js';
+export { PartageElement, VERSION } from './core/element/partage-element.js';
+export { partageContext, type PartageContext, type Theme, type MemberTokenSource } from './core/element/context.js';
+export { SelectionStore } from './core/data/selection.js';
+export { defineElement } from './core/element/define.js';
+export { formatMoney, formatPercent, formatNumber, toMajor, toMinor } from './core/i18n/format.js';
 export { PartageProvider } from './widgets/provider/provider.js';
 export { PartageCampaignProgress } from './widgets/campaign-progress/campaign-progress.js';
 export { PartageCampaignCard } from './widgets/campaign-card/campaign-card.js';

@@ -8,7 +8,7 @@ import type {
   RewardTier,
 } from '../../src/contract/index.js';
 import { availabilityFor } from '../../src/contract/index.js';
-import { publicBacker } from '../../src/mock/fixtures/index.js';
+import { publicBacker } from '../../src/contract/privacy.js';
 import type { Queryable } from '../db/db.js';
 import { cursorTime, decodeCursor, encodeCursor, pageLimit } from './cursor.js';
 

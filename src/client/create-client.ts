@@ -1,8 +1,57 @@
 import * as campaigns from './campaigns.js';
 import type { Timing } from './http.js';
 import * as neighbourhoods from './neighbourhoods.js';
-import { createTransport } from './transport.js';
-import type { ClientOptions, PartageClient } from './types.js';
+import { createTransport, type Transport } from './transport.js';
+import type {
+  ClientOptions,
+  MemberRequestOptions,
+  PledgeOptions,
+  RequestOptions,
+  SubscribeOptions,
+  Unsubscribe,
+} from './types.js';
+import type {
+  Backer,
+  Campaign,
+  CampaignEvent,
+  CampaignListQuery,
+  Listing,
+  ListingQuery,
+  ListingRequest,
+  Member,
+  Neighbourhood,
+  NeighbourhoodEvent,
+  NeighbourhoodListQuery,
+  Page,
+  PageQuery,
+  PledgeRequest,
+  PledgeResult,
+  Reply,
+  ReplyRequest,
+  Report,
+  ReportRequest,
+  RewardTier,
+} from '../contract/index.js';
+
+/** A transport with every operation bound (what `createClient` returns). */
+export interface PartageClient extends Transport {
+  listCampaigns(query?: CampaignListQuery, options?: RequestOptions): Promise<Page<Campaign>>;
+  getCampaign(campaignId: string, options?: RequestOptions): Promise<Campaign>;
+  listRewards(campaignId: string, query?: PageQuery, options?: RequestOptions): Promise<Page<RewardTier>>;
+  listBackers(campaignId: string, query?: PageQuery, options?: RequestOptions): Promise<Page<Backer>>;
+  createPledge(campaignId: string, body: PledgeRequest, options: PledgeOptions): Promise<PledgeResult>;
+  subscribeCampaign(campaignId: string, options: SubscribeOptions<CampaignEvent>): Unsubscribe;
+
+  listNeighbourhoods(query?: NeighbourhoodListQuery, options?: RequestOptions): Promise<Page<Neighbourhood>>;
+  getNeighbourhood(neighbourhoodId: string, options?: RequestOptions): Promise<Neighbourhood>;
+  listListings(neighbourhoodId: string, query?: ListingQuery, options?: RequestOptions): Promise<Page<Listing>>;
+  getListing(listingId: string, options?: RequestOptions): Promise<Listing>;
+  createListing(neighbourhoodId: string, body: ListingRequest, options?: MemberRequestOptions): Promise<Listing>;
+  createReply(listingId: string, body: ReplyRequest, options?: MemberRequestOptions): Promise<Reply>;
+  createReport(listingId: string, body: ReportRequest, options?: MemberRequestOptions): Promise<Report>;
+  getMe(options?: MemberRequestOptions): Promise<Member>;
+  subscribeNeighbourhood(neighbourhoodId: string, options: SubscribeOptions<NeighbourhoodEvent>): Unsubscribe;
+}
 
 /**
  * A typed client for one Partage API, every operation bound: `client.getCampaign(id)`. Every

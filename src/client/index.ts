@@ -2,7 +2,7 @@
  * The typed Partage HTTP client: `createClient({ baseUrl })` with every operation bound, or
  * `createTransport` plus the operations as functions, for the smallest bundles.
  */
-export { createClient } from './create-client.js';
+export { createClient, type PartageClient } from './create-client.js';
 export { createTransport, type Transport } from './transport.js';
 export * from './campaigns.js';
 export * from './neighbourhoods.js';

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { AgendaItem, AgendaItemRequest, AgendaItemUpdate, AgendaQuery, MyRsvp, RsvpRequest } from './agenda.js';
-import type { Endpoint } from './endpoints.js';
+import type { Endpoint } from './endpoint.js';
 import { MyVote, Poll, PollListQuery, PollRequest, PollUpdate, VoteRequest } from './poll.js';
 import { Id, page } from './primitives.js';
 

@@ -15,4 +15,5 @@ export * from './events.js';
 export * from './endpoints.js';
 export * from './civic-endpoints.js';
 export * from './rules.js';
+export * from './privacy.js';
 export * from './search.js';

@@ -1,5 +1,5 @@
 import { endpoints, IDEMPOTENCY_HEADER, type Campaign, type EndpointName, type RewardTier } from '../contract/index.js';
-import { publicBacker } from './fixtures/index.js';
+import { publicBacker } from '../contract/privacy.js';
 import type { EndpointImpl, MockContext, PathParams } from './context.js';
 import { baseHeaders, cachedJson, canonicalJson } from './http-utils.js';
 import { pagedJson, type Ordering } from './paging.js';

@@ -22,8 +22,9 @@ import {
   type RewardTier,
   type RuleViolation,
 } from '../contract/index.js';
+import { publicBacker } from '../contract/privacy.js';
+import { type Fixtures, type SeedMember, type SeedPledge } from './fixtures/index.js';
 import { CivicStore } from './civic-store.js';
-import { publicBacker, type Fixtures, type SeedMember, type SeedPledge } from './fixtures/index.js';
 
 /** A pledge as the mock platform keeps it; `seq` orders pledges made in the same millisecond. */
 export interface StoredPledge extends SeedPledge {

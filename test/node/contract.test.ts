@@ -17,7 +17,8 @@ import {
   checkPledge,
   isWaitlisted,
 } from '../../src/contract/index.js';
-import { createFixtures, publicBacker } from '../../src/mock/fixtures/index.js';
+import { publicBacker } from '../../src/contract/privacy.js';
+import { createFixtures } from '../../src/mock/fixtures/index.js';
 
 const now = new Date('2026-11-23T12:00:00Z');
 const fx = createFixtures(now);

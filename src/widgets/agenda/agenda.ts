@@ -1,20 +1,18 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { getMyRsvp, listAgenda, rsvp } from '../../client/civic.js';
-import { ApiError } from '../../client/errors.js';
-import { subscribeNeighbourhood } from '../../client/neighbourhoods.js';
+import { getMyRsvp, listAgenda, rsvp, problemCode, subscribeNeighbourhood } from '../../core/data/civic-data.js';
 import type { AgendaItem, MyRsvp, NeighbourhoodEvent, Page, RsvpRequest } from '../../contract/index.js';
-import { formatDate, formatNumber } from '../../core/format.js';
-import { heading, headingLevel } from '../../core/heading.js';
-import { liveBadge, liveBadgeStyles } from '../../core/live-badge.js';
-import { LiveController } from '../../core/live-controller.js';
-import { MemberAction, textsOf } from '../../core/member-action.js';
-import type { MemberFormMessages } from '../../core/member-form.messages.js';
-import { hasMemberToken, resolveMemberToken } from '../../core/member-token.js';
-import { OnlineRetryController } from '../../core/online-retry.js';
-import { PartageElement } from '../../core/partage-element.js';
-import { ResourceController } from '../../core/resource-controller.js';
-import { errorView, noApiView, staleNotice } from '../../core/views.js';
+import { formatDate, formatNumber } from '../../core/i18n/format.js';
+import { heading, headingLevel } from '../../core/element/heading.js';
+import { liveBadge, liveBadgeStyles } from '../../core/element/live-badge.js';
+import { LiveController } from '../../core/data/live-controller.js';
+import { MemberAction, textsOf } from '../../core/member/member-action.js';
+import type { MemberFormMessages } from '../../core/member/member-form.messages.js';
+import { hasMemberToken, resolveMemberToken } from '../../core/member/member-token.js';
+import { OnlineRetryController } from '../../core/data/online-retry.js';
+import { PartageElement } from '../../core/element/partage-element.js';
+import { ResourceController } from '../../core/data/resource-controller.js';
+import { errorView, noApiView, staleNotice } from '../../core/element/views.js';
 import { RSVP, type RsvpDetail } from './agenda.events.js';
 import { agendaItemToICalendar, icsFileName } from './agenda-ics.js';
 import { messages } from './agenda.messages.js';
@@ -195,7 +193,7 @@ export class PartageAgenda extends PartageElement<typeof messages.en> {
       if (page) this.#data.set({ ...page, items: page.items.map((i) => (i.id === itemId ? mine.item : i)) });
       this.announcement = this.t('answered', { title: mine.item.title });
       this.emit<RsvpDetail>(RSVP, { itemId, status: mine.status, waitlistPosition: mine.waitlistPosition });
-    } else if (outcome.error instanceof ApiError && ['event_cancelled', 'event_ended'].includes(outcome.error.code)) {
+    } else if (['event_cancelled', 'event_ended'].includes(problemCode(outcome.error) ?? '')) {
       void this.refresh();
     }
   }
@@ -280,10 +278,10 @@ export class PartageAgenda extends PartageElement<typeof messages.en> {
   }
 
   #alertText(alert: string): string {
-    const error = this.#rsvp.error;
-    if (this.#rsvp.status === 'failed' && error instanceof ApiError) {
-      if (error.code === 'event_cancelled') return this.t('eventCancelled');
-      if (error.code === 'event_ended') return this.t('eventEnded');
+    const code = problemCode(this.#rsvp.error);
+    if (this.#rsvp.status === 'failed') {
+      if (code === 'event_cancelled') return this.t('eventCancelled');
+      if (code === 'event_ended') return this.t('eventEnded');
     }
     return alert;
   }

@@ -1,4 +1,4 @@
-import { defineElement } from '../../core/define.js';
+import { defineElement } from '../../core/element/define.js';
 import { PartageAgenda } from './agenda.js';
 
 defineElement('partage-agenda', PartageAgenda);

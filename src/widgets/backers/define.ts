@@ -1,4 +1,4 @@
-import { defineElement } from '../../core/define.js';
+import { defineElement } from '../../core/element/define.js';
 import { PartageBackers } from './backers.js';
 
 defineElement('partage-backers', PartageBackers);

@@ -1,7 +1,7 @@
 import type { CampaignKind } from '../../contract/index.js';
-import { giverNoun } from '../../core/giver-noun.js';
-import { meterMessages } from '../../core/progress-meter.js';
-import { plural } from '../../core/locale.js';
+import { giverNoun } from '../../core/i18n/giver-noun.js';
+import { meterMessages } from '../../core/campaign/progress-meter.js';
+import { plural } from '../../core/i18n/locale.js';
 
 export const messages = {
   en: {

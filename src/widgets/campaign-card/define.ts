@@ -1,4 +1,4 @@
-import { defineElement } from '../../core/define.js';
+import { defineElement } from '../../core/element/define.js';
 import { PartageCampaignCard } from './campaign-card.js';
 
 defineElement('partage-campaign-card', PartageCampaignCard);

@@ -1,8 +1,8 @@
 import type { CampaignKind } from '../../contract/index.js';
-import { outcomeMessages } from '../../core/campaign-outcome.js';
-import { giverNoun } from '../../core/giver-noun.js';
-import { meterMessages } from '../../core/progress-meter.js';
-import { plural } from '../../core/locale.js';
+import { outcomeMessages } from '../../core/campaign/campaign-outcome.js';
+import { giverNoun } from '../../core/i18n/giver-noun.js';
+import { meterMessages } from '../../core/campaign/progress-meter.js';
+import { plural } from '../../core/i18n/locale.js';
 
 export interface Count {
   /** The number, for plural rules. */

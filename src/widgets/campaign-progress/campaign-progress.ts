@@ -1,12 +1,19 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Campaign, Money } from '../../contract/index.js';
-import { campaignOutcome, outcomeStyles } from '../../core/campaign-outcome.js';
-import { CampaignSource } from '../../core/campaign-source.js';
-import { formatDate, formatDuration, formatMoney, formatNumber, formatPercent, timeLeft } from '../../core/format.js';
-import { PartageElement } from '../../core/partage-element.js';
-import { meterModel, progressMeter, progressMeterStyles } from '../../core/progress-meter.js';
-import { errorView, noApiView, staleNotice } from '../../core/views.js';
+import { campaignOutcome, outcomeStyles } from '../../core/campaign/campaign-outcome.js';
+import { CampaignSource } from '../../core/data/campaign-source.js';
+import {
+  formatDate,
+  formatDuration,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+  timeLeft,
+} from '../../core/i18n/format.js';
+import { PartageElement } from '../../core/element/partage-element.js';
+import { meterModel, progressMeter, progressMeterStyles } from '../../core/campaign/progress-meter.js';
+import { errorView, noApiView, staleNotice } from '../../core/element/views.js';
 import { messages } from './campaign-progress.messages.js';
 import { campaignProgressStyles } from './campaign-progress.styles.js';
 

@@ -1,4 +1,4 @@
-import { defineElement } from '../../core/define.js';
+import { defineElement } from '../../core/element/define.js';
 import { PartageCampaignProgress } from './campaign-progress.js';
 
 defineElement('partage-campaign-progress', PartageCampaignProgress);

@@ -1,4 +1,4 @@
-import { outcomeMessages } from '../../core/campaign-outcome.js';
+import { outcomeMessages } from '../../core/campaign/campaign-outcome.js';
 
 export const messages = {
   en: {

@@ -1,11 +1,11 @@
 import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Campaign, CampaignStatus } from '../../contract/index.js';
-import { campaignOutcome, outcomeStyles } from '../../core/campaign-outcome.js';
-import { CampaignSource } from '../../core/campaign-source.js';
-import { formatDate, formatNumber } from '../../core/format.js';
-import { PartageElement } from '../../core/partage-element.js';
-import { errorView, noApiView, staleNotice } from '../../core/views.js';
+import { campaignOutcome, outcomeStyles } from '../../core/campaign/campaign-outcome.js';
+import { CampaignSource } from '../../core/data/campaign-source.js';
+import { formatDate, formatNumber } from '../../core/i18n/format.js';
+import { PartageElement } from '../../core/element/partage-element.js';
+import { errorView, noApiView, staleNotice } from '../../core/element/views.js';
 import { COUNTDOWN_END, type CountdownEndDetail } from './countdown.events.js';
 import { messages } from './countdown.messages.js';
 import { countdownStyles } from './countdown.styles.js';

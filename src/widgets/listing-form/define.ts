@@ -1,4 +1,4 @@
-import { defineElement } from '../../core/define.js';
+import { defineElement } from '../../core/element/define.js';
 import { PartageListingForm } from './listing-form.js';
 
 defineElement('partage-listing-form', PartageListingForm);

@@ -1,6 +1,6 @@
-import { listingFormMessages } from '../../core/listing-form.messages.js';
-import { listingMessages } from '../../core/listing.messages.js';
-import { memberFormMessages } from '../../core/member-form.messages.js';
+import { listingFormMessages } from '../../core/listing-form/listing-form.messages.js';
+import { listingMessages } from '../../core/listing-form/listing.messages.js';
+import { memberFormMessages } from '../../core/member/member-form.messages.js';
 
 /** Texts of `<partage-listing-form>`; partners override any key through `texts`. */
 export const messages = {

@@ -1,14 +1,14 @@
 import { html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Listing } from '../../contract/index.js';
-import { formStyles } from '../../core/form-fields.js';
-import { heading, headingLevel } from '../../core/heading.js';
-import { ListingForm } from '../../core/listing-form-controller.js';
-import { listingFormLayoutStyles } from '../../core/listing-form.styles.js';
-import { LISTING_CREATED, SIGN_IN_REQUEST, type SignInRequestDetail } from '../../core/member-events.js';
-import { hasMemberToken, resolveMemberToken } from '../../core/member-token.js';
-import { PartageElement } from '../../core/partage-element.js';
-import { noApiView } from '../../core/views.js';
+import { formStyles } from '../../core/form/form-fields.js';
+import { heading, headingLevel } from '../../core/element/heading.js';
+import { ListingForm } from '../../core/listing-form/listing-form-controller.js';
+import { listingFormLayoutStyles } from '../../core/listing-form/listing-form.styles.js';
+import { LISTING_CREATED, SIGN_IN_REQUEST, type SignInRequestDetail } from '../../core/member/member-events.js';
+import { hasMemberToken, resolveMemberToken } from '../../core/member/member-token.js';
+import { PartageElement } from '../../core/element/partage-element.js';
+import { noApiView } from '../../core/element/views.js';
 import { messages } from './listing-form.messages.js';
 import { listingFormStyles } from './listing-form.styles.js';
 

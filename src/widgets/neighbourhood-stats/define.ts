@@ -1,4 +1,4 @@
-import { defineElement } from '../../core/define.js';
+import { defineElement } from '../../core/element/define.js';
 import { PartageNeighbourhoodStats } from './neighbourhood-stats.js';
 
 defineElement('partage-neighbourhood-stats', PartageNeighbourhoodStats);

@@ -1,17 +1,17 @@
 import { getNeighbourhood, subscribeNeighbourhood } from '../../client/neighbourhoods.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { cssProps } from '../../core/css-props.js';
+import { cssProps } from '../../core/element/css-props.js';
 import { property } from 'lit/decorators.js';
 import type { Neighbourhood, NeighbourhoodEvent, NeighbourhoodStats } from '../../contract/index.js';
-import { ClockController } from '../../core/clock.js';
-import { formatNumber, formatPercent, formatRelative } from '../../core/format.js';
-import { heading, headingLevel } from '../../core/heading.js';
-import { liveBadge, liveBadgeStyles } from '../../core/live-badge.js';
-import { LiveController } from '../../core/live-controller.js';
-import { OnlineRetryController } from '../../core/online-retry.js';
-import { PartageElement } from '../../core/partage-element.js';
-import { ResourceController } from '../../core/resource-controller.js';
-import { errorView, noApiView, staleNotice } from '../../core/views.js';
+import { ClockController } from '../../core/element/clock.js';
+import { formatNumber, formatPercent, formatRelative } from '../../core/i18n/format.js';
+import { heading, headingLevel } from '../../core/element/heading.js';
+import { liveBadge, liveBadgeStyles } from '../../core/element/live-badge.js';
+import { LiveController } from '../../core/data/live-controller.js';
+import { OnlineRetryController } from '../../core/data/online-retry.js';
+import { PartageElement } from '../../core/element/partage-element.js';
+import { ResourceController } from '../../core/data/resource-controller.js';
+import { errorView, noApiView, staleNotice } from '../../core/element/views.js';
 import { messages } from './neighbourhood-stats.messages.js';
 import { neighbourhoodStatsStyles } from './neighbourhood-stats.styles.js';
 

@@ -1,4 +1,4 @@
-import { currencyDigits } from '../../core/format.js';
+import { currencyDigits } from '../../core/i18n/format.js';
 
 /**
  * Amounts as people type them, in their own locale: `25`, `25,50`, `25.50`, `1 267`, `1.267,50`,

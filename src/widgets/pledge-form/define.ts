@@ -1,4 +1,4 @@
-import { defineElement } from '../../core/define.js';
+import { defineElement } from '../../core/element/define.js';
 import { PartagePledgeForm } from './pledge-form.js';
 
 defineElement('partage-pledge-form', PartagePledgeForm);

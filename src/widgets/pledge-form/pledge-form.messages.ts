@@ -1,6 +1,6 @@
 import type { CampaignKind } from '../../contract/index.js';
 import type { FloorReason } from './pledge-validation.js';
-import { plural } from '../../core/locale.js';
+import { plural } from '../../core/i18n/locale.js';
 
 /** Texts of `<partage-pledge-form>`; partners override any key through `texts`. */
 const many = (lang: 'en' | 'fr', count: number) => plural(lang, count) !== 'one';

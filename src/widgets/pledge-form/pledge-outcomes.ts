@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Campaign, PledgeRequest, PledgeResult, RewardTier } from '../../contract/index.js';
-import { formatDate, formatMoney, formatNumber } from '../../core/format.js';
+import { formatDate, formatMoney, formatNumber } from '../../core/i18n/format.js';
 import type { CheckoutTarget } from './pledge-form.events.js';
 import type { PledgeTexts } from './pledge-texts.js';
 

@@ -2,7 +2,7 @@ import { createPledge } from '../../client/campaigns.js';
 import { ApiError, NetworkError } from '../../client/errors.js';
 import { newIdempotencyKey } from '../../client/types.js';
 import type { PledgeRequest, PledgeResult } from '../../contract/index.js';
-import { errorText } from '../../core/views.js';
+import { errorText } from '../../core/element/views.js';
 import { withRewardRefused, type PledgeData } from './pledge-data.js';
 import type { Notice } from './pledge-fields.js';
 import type { CheckoutDetail, CheckoutTarget, PledgeCreatedDetail } from './pledge-form.events.js';

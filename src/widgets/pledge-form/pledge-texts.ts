@@ -1,6 +1,6 @@
 import type { Campaign } from '../../contract/index.js';
-import { formatMoney } from '../../core/format.js';
-import type { PartageElement } from '../../core/partage-element.js';
+import { formatMoney } from '../../core/i18n/format.js';
+import type { PartageElement } from '../../core/element/partage-element.js';
 import { currencyAffix } from './amount.js';
 import type { messages } from './pledge-form.messages.js';
 import type { Field, FieldProblem } from './pledge-validation.js';

@@ -1,7 +1,7 @@
 import type { Campaign, Money, PledgeRequest, RewardTier } from '../../contract/index.js';
 import { PledgeRequest as PledgeRequestSchema } from '../../contract/pledge.js';
 import { checkPledge } from '../../contract/rules.js';
-import { currencyDigits } from '../../core/format.js';
+import { currencyDigits } from '../../core/i18n/format.js';
 import { parseAmount } from './amount.js';
 
 /** The form's fields, in the order they appear (first invalid one takes focus). */

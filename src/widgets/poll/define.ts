@@ -1,4 +1,4 @@
-import { defineElement } from '../../core/define.js';
+import { defineElement } from '../../core/element/define.js';
 import { PartagePoll } from './poll.js';
 
 defineElement('partage-poll', PartagePoll);

@@ -1,4 +1,4 @@
-import { memberFormMessages } from '../../core/member-form.messages.js';
+import { memberFormMessages } from '../../core/member/member-form.messages.js';
 
 /** Texts of `<partage-poll>`; partners override any key through `texts`. */
 export const messages = {

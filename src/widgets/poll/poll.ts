@@ -1,21 +1,26 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { castVote, getMyVote, getPoll } from '../../client/civic.js';
-import { ApiError } from '../../client/errors.js';
-import { subscribeNeighbourhood } from '../../client/neighbourhoods.js';
+import {
+  castVote,
+  getMyVote,
+  getPoll,
+  problemCode,
+  problemStatus,
+  subscribeNeighbourhood,
+} from '../../core/data/civic-data.js';
 import type { NeighbourhoodEvent, Poll } from '../../contract/index.js';
-import { cssProps } from '../../core/css-props.js';
-import { formatDate, formatNumber, formatPercent } from '../../core/format.js';
-import { heading, headingLevel } from '../../core/heading.js';
-import { liveBadge, liveBadgeStyles } from '../../core/live-badge.js';
-import { LiveController } from '../../core/live-controller.js';
-import { MemberAction, textsOf } from '../../core/member-action.js';
-import type { MemberFormMessages } from '../../core/member-form.messages.js';
-import { hasMemberToken, resolveMemberToken } from '../../core/member-token.js';
-import { OnlineRetryController } from '../../core/online-retry.js';
-import { PartageElement } from '../../core/partage-element.js';
-import { ResourceController } from '../../core/resource-controller.js';
-import { errorView, noApiView, staleNotice } from '../../core/views.js';
+import { cssProps } from '../../core/element/css-props.js';
+import { formatDate, formatNumber, formatPercent } from '../../core/i18n/format.js';
+import { heading, headingLevel } from '../../core/element/heading.js';
+import { liveBadge, liveBadgeStyles } from '../../core/element/live-badge.js';
+import { LiveController } from '../../core/data/live-controller.js';
+import { MemberAction, textsOf } from '../../core/member/member-action.js';
+import type { MemberFormMessages } from '../../core/member/member-form.messages.js';
+import { hasMemberToken, resolveMemberToken } from '../../core/member/member-token.js';
+import { OnlineRetryController } from '../../core/data/online-retry.js';
+import { PartageElement } from '../../core/element/partage-element.js';
+import { ResourceController } from '../../core/data/resource-controller.js';
+import { errorView, noApiView, staleNotice } from '../../core/element/views.js';
 import { VOTE, type VoteDetail } from './poll.events.js';
 import { messages } from './poll.messages.js';
 import { pollStyles } from './poll.styles.js';
@@ -147,9 +152,10 @@ export class PartagePoll extends PartageElement<typeof messages.en> {
         return { poll: mine.poll, mine: mine.optionIds, outsider: false };
       } catch (error) {
         // An expired token or a reader of another neighbourhood still sees the public poll.
-        if (!(error instanceof ApiError) || (error.status !== 401 && error.status !== 403)) throw error;
+        const status = problemStatus(error);
+        if (status !== 401 && status !== 403) throw error;
         const poll = await getPoll(client, this.poll!, { signal });
-        return { poll, mine: null, outsider: error.status === 403 };
+        return { poll, mine: null, outsider: status === 403 };
       }
     }
     return { poll: await getPoll(client, this.poll!, { signal }), mine: null, outsider: false };
@@ -224,7 +230,7 @@ export class PartagePoll extends PartageElement<typeof messages.en> {
       this.changing = false;
       this.announcement = this.t(changed ? 'voteChanged' : 'voteCounted');
       this.emit<VoteDetail>(VOTE, { pollId: poll.id, optionIds: outcome.value.optionIds, changed });
-    } else if (outcome.error instanceof ApiError && ['poll_closed', 'poll_not_open'].includes(outcome.error.code)) {
+    } else if (['poll_closed', 'poll_not_open'].includes(problemCode(outcome.error) ?? '')) {
       // The poll changed under the reader: show it as it is now.
       void this.refresh();
     }
@@ -232,11 +238,11 @@ export class PartagePoll extends PartageElement<typeof messages.en> {
 
   #alert(): string {
     if (this.choiceError) return this.choiceError;
-    const error = this.#vote.error;
-    if (this.#vote.status === 'failed' && error instanceof ApiError && !this.#vote.signIn) {
-      if (error.code === 'poll_closed') return this.t('pollClosedNow');
-      if (error.code === 'poll_not_open') return this.t('pollNotOpen');
-      if (error.code === 'vote_final') return this.t('voteFinal');
+    const code = problemCode(this.#vote.error);
+    if (this.#vote.status === 'failed' && !this.#vote.signIn) {
+      if (code === 'poll_closed') return this.t('pollClosedNow');
+      if (code === 'poll_not_open') return this.t('pollNotOpen');
+      if (code === 'vote_final') return this.t('voteFinal');
     }
     return this.#vote.alertText(textsOf<MemberFormMessages>(this));
   }

@@ -1,4 +1,4 @@
-import { defineElement } from '../../core/define.js';
+import { defineElement } from '../../core/element/define.js';
 import { PartageRewardTiers } from './reward-tiers.js';
 
 defineElement('partage-reward-tiers', PartageRewardTiers);

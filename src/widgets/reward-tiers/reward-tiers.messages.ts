@@ -1,4 +1,4 @@
-import { plural } from '../../core/locale.js';
+import { plural } from '../../core/i18n/locale.js';
 /** Texts of `<partage-reward-tiers>`; partners override any key through `texts`. */
 const many = (lang: 'en' | 'fr', count: number) => plural(lang, count) !== 'one';
 

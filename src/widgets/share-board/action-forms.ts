@@ -1,7 +1,7 @@
 import { html, type TemplateResult } from 'lit';
 import { ReportReason, type Listing } from '../../contract/index.js';
-import { radioGroup, textField } from '../../core/form-fields.js';
-import type { MemberAction, TextsOf } from '../../core/member-action.js';
+import { radioGroup, textField } from '../../core/form/form-fields.js';
+import type { MemberAction, TextsOf } from '../../core/member/member-action.js';
 import type { BoardMessages } from './share-board.messages.js';
 
 export interface ReportDraft {

@@ -1,8 +1,8 @@
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { ListingCategory, ListingType } from '../../contract/index.js';
-import { radioGroup, selectField, textField } from '../../core/form-fields.js';
-import { textsOf } from '../../core/member-action.js';
-import type { PartageElement } from '../../core/partage-element.js';
+import { radioGroup, selectField, textField } from '../../core/form/form-fields.js';
+import { textsOf } from '../../core/member/member-action.js';
+import type { PartageElement } from '../../core/element/partage-element.js';
 import { hasFilters, noFilters, type BoardFilters } from './listing-list.js';
 import type { BoardMessages } from './share-board.messages.js';
 

@@ -1,9 +1,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Neighbourhood } from '../../contract/index.js';
-import { heading } from '../../core/heading.js';
-import { liveBadge } from '../../core/live-badge.js';
-import { textsOf, type TextsOf } from '../../core/member-action.js';
-import type { PartageElement } from '../../core/partage-element.js';
+import { heading } from '../../core/element/heading.js';
+import { liveBadge } from '../../core/element/live-badge.js';
+import { textsOf, type TextsOf } from '../../core/member/member-action.js';
+import type { PartageElement } from '../../core/element/partage-element.js';
 import type { BoardMessages } from './share-board.messages.js';
 
 export interface BoardHeaderOptions {

@@ -1,8 +1,8 @@
 import { listListings } from '../../client/neighbourhoods.js';
 import type { Listing } from '../../contract/index.js';
-import { LoadMoreController } from '../../core/load-more.js';
-import type { PartageElement } from '../../core/partage-element.js';
-import { ResourceController } from '../../core/resource-controller.js';
+import { LoadMoreController } from '../../core/data/load-more.js';
+import type { PartageElement } from '../../core/element/partage-element.js';
+import { ResourceController } from '../../core/data/resource-controller.js';
 import {
   firstPage,
   listingQuery,

@@ -1,12 +1,12 @@
 import { html, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Listing } from '../../contract/index.js';
-import { heading } from '../../core/heading.js';
-import { loadMoreFooter, type LoadMoreController } from '../../core/load-more.js';
-import { textsOf } from '../../core/member-action.js';
-import type { PartageElement } from '../../core/partage-element.js';
-import type { ResourceController } from '../../core/resource-controller.js';
-import { errorView, staleNotice } from '../../core/views.js';
+import { heading } from '../../core/element/heading.js';
+import { loadMoreFooter, type LoadMoreController } from '../../core/data/load-more.js';
+import { textsOf } from '../../core/member/member-action.js';
+import type { PartageElement } from '../../core/element/partage-element.js';
+import type { ResourceController } from '../../core/data/resource-controller.js';
+import { errorView, staleNotice } from '../../core/element/views.js';
 import { listingSkeleton } from './listing-item.js';
 import type { ListingList } from './listing-list.js';
 import type { BoardMessages } from './share-board.messages.js';

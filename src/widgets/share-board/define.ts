@@ -1,4 +1,4 @@
-import { defineElement } from '../../core/define.js';
+import { defineElement } from '../../core/element/define.js';
 import { PartageShareBoard } from './share-board.js';
 
 defineElement('partage-share-board', PartageShareBoard);

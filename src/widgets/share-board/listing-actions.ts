@@ -7,10 +7,10 @@ import {
   fieldErrorsFromProblem,
   focusFirstInvalid,
   type FieldErrors,
-} from '../../core/field-errors.js';
-import { MemberAction, textsOf } from '../../core/member-action.js';
-import { memberAlert, memberAlertText, memberFieldError } from '../../core/member-form-views.js';
-import type { PartageElement } from '../../core/partage-element.js';
+} from '../../core/form/field-errors.js';
+import { MemberAction, textsOf } from '../../core/member/member-action.js';
+import { memberAlert, memberAlertText, memberFieldError } from '../../core/member/member-form-views.js';
+import type { PartageElement } from '../../core/element/partage-element.js';
 import { replyForm, reportForm, type ReportDraft } from './action-forms.js';
 import type { BoardMessages } from './share-board.messages.js';
 

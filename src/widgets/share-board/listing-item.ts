@@ -1,9 +1,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Listing } from '../../contract/index.js';
-import { formatDate, formatRelative } from '../../core/format.js';
-import { heading } from '../../core/heading.js';
-import { textsOf } from '../../core/member-action.js';
-import type { PartageElement } from '../../core/partage-element.js';
+import { formatDate, formatRelative } from '../../core/i18n/format.js';
+import { heading } from '../../core/element/heading.js';
+import { textsOf } from '../../core/member/member-action.js';
+import type { PartageElement } from '../../core/element/partage-element.js';
 import type { BoardMessages } from './share-board.messages.js';
 
 const SKELETON_ROWS = 4;

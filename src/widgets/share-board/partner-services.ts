@@ -1,8 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { PartnerService } from '../../contract/index.js';
-import { heading } from '../../core/heading.js';
-import { textsOf } from '../../core/member-action.js';
-import type { PartageElement } from '../../core/partage-element.js';
+import { heading } from '../../core/element/heading.js';
+import { textsOf } from '../../core/member/member-action.js';
+import type { PartageElement } from '../../core/element/partage-element.js';
 import type { BoardMessages } from './share-board.messages.js';
 
 /**

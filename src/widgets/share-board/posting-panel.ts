@@ -1,9 +1,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Listing } from '../../contract/index.js';
-import { heading } from '../../core/heading.js';
-import { ListingForm } from '../../core/listing-form-controller.js';
-import { textsOf } from '../../core/member-action.js';
-import type { PartageElement } from '../../core/partage-element.js';
+import { heading } from '../../core/element/heading.js';
+import { ListingForm } from '../../core/listing-form/listing-form-controller.js';
+import { textsOf } from '../../core/member/member-action.js';
+import type { PartageElement } from '../../core/element/partage-element.js';
 import type { BoardMessages } from './share-board.messages.js';
 
 export interface PostingPanelOptions {

@@ -1,7 +1,7 @@
-import { listingFormMessages } from '../../core/listing-form.messages.js';
-import { listingMessages } from '../../core/listing.messages.js';
-import { plural } from '../../core/locale.js';
-import { memberFormMessages } from '../../core/member-form.messages.js';
+import { listingFormMessages } from '../../core/listing-form/listing-form.messages.js';
+import { listingMessages } from '../../core/listing-form/listing.messages.js';
+import { plural } from '../../core/i18n/locale.js';
+import { memberFormMessages } from '../../core/member/member-form.messages.js';
 
 /** "David R." ends a sentence as is; "Claire" gets its full stop. */
 const endSentence = (name: string) => (/[.!?…]$/.test(name) ? name : `${name}.`);

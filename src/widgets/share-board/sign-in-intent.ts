@@ -1,6 +1,6 @@
-import { partageEvent } from '../../core/events.js';
-import { SIGN_IN_REQUEST, type SignInReason, type SignInRequestDetail } from '../../core/member-events.js';
-import type { PartageElement } from '../../core/partage-element.js';
+import { partageEvent } from '../../core/element/events.js';
+import { SIGN_IN_REQUEST, type SignInReason, type SignInRequestDetail } from '../../core/member/member-events.js';
+import type { PartageElement } from '../../core/element/partage-element.js';
 
 /** What a signed-out reader wanted to do when they asked to sign in. */
 export interface Intent {

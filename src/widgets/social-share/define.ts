@@ -1,4 +1,4 @@
-import { defineElement } from '../../core/define.js';
+import { defineElement } from '../../core/element/define.js';
 import { PartageSocialShare } from './social-share.js';
 
 defineElement('partage-social-share', PartageSocialShare);

@@ -2,9 +2,9 @@ import { getCampaign } from '../../client/campaigns.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Campaign } from '../../contract/index.js';
-import { PartageElement } from '../../core/partage-element.js';
-import { ResourceController } from '../../core/resource-controller.js';
-import { errorView, noApiView, staleNotice } from '../../core/views.js';
+import { PartageElement } from '../../core/element/partage-element.js';
+import { ResourceController } from '../../core/data/resource-controller.js';
+import { errorView, noApiView, staleNotice } from '../../core/element/views.js';
 import { icon } from './share-icons.js';
 import {
   DEFAULT_NETWORKS,

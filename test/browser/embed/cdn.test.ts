@@ -1,6 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
-import { VERSION } from '../../../src/core/partage-element.js';
+import { VERSION } from '../../../src/core/element/partage-element.js';
 import { elements } from '../../../src/define.js';
 import { createMockBackend } from '../../../src/mock/index.js';
 import { startMockWorker } from '../../../src/mock/browser.js';
@@ -60,6 +60,9 @@ async function openPage(file: string): Promise<{ win: EmbedWindow; doc: Document
   await waitUntil(() => win.__embedLog !== undefined, 'the page did not run record.js');
   return { win, doc: frame.contentDocument! };
 }
+
+/** Loading a bundle on a loaded machine can take seconds: no tight timeout on it. */
+const LOAD = { timeout: 10000 };
 
 /** Adds `<prefix-name>` for every element of the bundle, each with its sample attributes. */
 function embedAll(doc: Document, prefix: string): Map<string, HTMLElement> {
@@ -164,7 +167,7 @@ describe('CDN bundle in a plain HTML page', () => {
 
   it('keeps the first version and warns exactly once when another version is on the page', async () => {
     const { win, doc } = await openPage('other-version.html');
-    await waitUntil(() => win.Partage !== undefined, 'the bundle did not load next to the other version');
+    await waitUntil(() => win.Partage !== undefined, 'the bundle did not load next to the other version', LOAD);
     expect(win.__embedLog.warnings).to.have.length(1);
     expect(win.__embedLog.warnings[0]).to.match(/0\.0\.1-old is already on this page/);
     expectQuietConsole(win.__embedLog);
@@ -206,7 +209,7 @@ describe('Single-widget CDN files', () => {
     it(`partage-${name}.js alone registers and renders only <partage-${name}> under the strict policy`, async () => {
       const { win, doc } = await openPage(`single-widget.html?widget=${name}`);
       const loaded = win as EmbedWindow & { __widgetLoaded?: string };
-      await waitUntil(() => loaded.__widgetLoaded === name, `partage-${name}.js did not load`);
+      await waitUntil(() => loaded.__widgetLoaded === name, `partage-${name}.js did not load`, LOAD);
       expect(!!win.customElements.get(`partage-${name}`), `partage-${name} is not registered`).to.equal(true);
       expect(names.filter((n) => n !== name && win.customElements.get(`partage-${n}`))).to.deep.equal([]);
       expect(win.Partage, 'window.Partage belongs to the whole bundle').to.equal(undefined);
@@ -224,7 +227,7 @@ describe('Single-widget CDN files', () => {
 
   it('lives next to the whole bundle: same version, no warning, every widget renders', async () => {
     const { win, doc } = await openPage('single-then-full.html');
-    await waitUntil(() => win.Partage !== undefined, 'the whole bundle did not load after the card file');
+    await waitUntil(() => win.Partage !== undefined, 'the whole bundle did not load after the card file', LOAD);
     const added = embedAll(doc, 'partage');
     for (const [name, el] of added) if (name !== 'provider') await expectRendered(el, name);
     expectQuietConsole(win.__embedLog);

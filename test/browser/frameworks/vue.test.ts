@@ -5,7 +5,7 @@ import '../../../src/widgets/reward-tiers/define.js';
 import '../../../src/widgets/listing-form/define.js';
 import '../../../src/widgets/pledge-form/define.js';
 import type { CheckoutDetail, PledgeCreatedDetail } from '../../../src/widgets/pledge-form/pledge-form.events.js';
-import { defineElement } from '../../../src/core/define.js';
+import { defineElement } from '../../../src/core/element/define.js';
 import type { RewardSelectDetail } from '../../../src/widgets/reward-tiers/reward-tiers.events.js';
 import { PartageRewardTiers } from '../../../src/widgets/reward-tiers/reward-tiers.js';
 import {

@@ -5,7 +5,7 @@ import '../../../src/widgets/pledge-form/define.js';
 import '../../../src/widgets/provider/define.js';
 import '../../../src/widgets/reward-tiers/define.js';
 import type { PartageProvider } from '../../../src/widgets/provider/provider.js';
-import { norm, part, textOf, useMockBackend, waitForPart } from './campaign-test-kit.js';
+import { norm, part, textOf, useMockBackend, waitForPart } from '../../support/campaign-test-kit.js';
 
 const BASE = 'https://api.flow.test/v1';
 const { backend } = useMockBackend(BASE);

@@ -1,0 +1,56 @@
+import type { ReactiveController } from 'lit';
+import type { Transport } from '../../client/transport.js';
+import type { LiveState, Unsubscribe } from '../../client/types.js';
+import type { PartageElement } from '../element/partage-element.js';
+
+export interface LiveOptions<E> {
+  /** Identity of the stream (base URL + resource id); null to stay unsubscribed. */
+  key: () => string | null;
+  subscribe: (client: Transport, handlers: { onEvent: (e: E) => void; onState: (s: LiveState) => void }) => Unsubscribe;
+  onEvent: (event: E) => void;
+}
+
+/**
+ * Keeps a widget subscribed to a live stream while it is on the page. The client shares one
+ * stream per resource between all widgets, so ten widgets of one campaign open one connection.
+ */
+export class LiveController<E> implements ReactiveController {
+  state: LiveState = 'closed';
+  #host: PartageElement;
+  #options: LiveOptions<E>;
+  #key: string | null = null;
+  #unsubscribe: Unsubscribe | undefined;
+
+  constructor(host: PartageElement, options: LiveOptions<E>) {
+    this.#host = host;
+    this.#options = options;
+    host.addController(this);
+  }
+
+  hostUpdate(): void {
+    const key = this.#host.isConnected ? this.#options.key() : null;
+    if (key === this.#key) return;
+    this.#stop();
+    this.#key = key;
+    const client = this.#host.client;
+    if (key === null || !client) return;
+    this.#unsubscribe = this.#options.subscribe(client, {
+      onEvent: (e) => this.#options.onEvent(e),
+      onState: (s) => {
+        this.state = s;
+        this.#host.requestUpdate();
+      },
+    });
+  }
+
+  hostDisconnected(): void {
+    this.#stop();
+    this.#key = null;
+  }
+
+  #stop(): void {
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    this.state = 'closed';
+  }
+}

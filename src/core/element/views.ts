@@ -1,0 +1,32 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { ApiError, ContractError, NetworkError } from '../../client/errors.js';
+import type { PartageElement } from './partage-element.js';
+
+/** Readable text for any error a widget can meet: never a blank box, never a stack trace. */
+export function errorText(el: PartageElement, error: unknown): string {
+  if (error instanceof NetworkError) return el.t(error.reason === 'timeout' ? 'errorTimeout' : 'errorOffline');
+  if (error instanceof ContractError) return el.t('errorContract');
+  if (error instanceof ApiError) {
+    if (error.status === 404) return el.t('errorNotFound');
+    if (error.status === 429) return el.t('errorRateLimited', { seconds: error.retryAfter ?? 30 });
+    if (error.status >= 500) return el.t('errorServer');
+    return error.detail ?? el.t('errorGeneric');
+  }
+  return el.t('errorGeneric');
+}
+
+/** The error state of a widget whose data could not load, with a retry button. */
+export function errorView(el: PartageElement, error: unknown, retry: () => void): TemplateResult {
+  return html`<div class="state" role="alert" part="error">
+    <p>${errorText(el, error)}</p>
+    <button type="button" class="secondary" part="retry" @click=${retry}>${el.t('retry')}</button>
+  </div>`;
+}
+
+/** Shown above stale content after a failed refresh. */
+export const staleNotice = (el: PartageElement, stale: boolean) =>
+  stale ? html`<p class="stale" role="status">${el.t('stale')}</p>` : nothing;
+
+/** Shown when a widget has neither `api` nor a provider. */
+export const noApiView = (el: PartageElement) =>
+  html`<div class="state" role="alert" part="error"><p>${el.t('errorNoApi')}</p></div>`;
