@@ -2,6 +2,7 @@ import type { ReactiveController } from 'lit';
 import type { Transport } from '../../client/transport.js';
 import { NetworkError } from '../../client/errors.js';
 import type { PartageElement } from '../element/partage-element.js';
+import { registerResource, type Prerendered, type PrerenderableResource } from './prerender.js';
 
 export type ResourceStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -19,7 +20,7 @@ export interface ResourceOptions<T> {
  * A widget far below the fold only fetches as it nears the viewport. Requests are aborted when
  * the widget leaves the page or its key changes.
  */
-export class ResourceController<T> implements ReactiveController {
+export class ResourceController<T> implements ReactiveController, PrerenderableResource {
   status: ResourceStatus = 'idle';
   value: T | undefined;
   error: unknown;
@@ -37,6 +38,31 @@ export class ResourceController<T> implements ReactiveController {
     this.#host = host;
     this.#options = options;
     host.addController(this);
+    registerResource(host, this);
+  }
+
+  key(): string | null {
+    return this.#options.key();
+  }
+
+  /**
+   * A pre-rendered snippet's value: shown at once (so hydration finds the server's markup), then
+   * refreshed like any loaded value when the widget nears the viewport.
+   */
+  adopt(values: Prerendered): void {
+    if (this.value !== undefined) return;
+    const key = this.#options.key();
+    if (key === null || !Object.hasOwn(values, key)) return;
+    this.value = values[key] as T;
+    this.status = 'ready';
+  }
+
+  async prefetch(transport: Transport): Promise<[string, unknown] | null> {
+    const key = this.#options.key();
+    if (key === null) return null;
+    this.value = await this.#options.load(transport, new AbortController().signal);
+    this.status = 'ready';
+    return [key, this.value];
   }
 
   hostConnected(): void {

@@ -119,10 +119,10 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
    */
   @property({ attribute: 'member-token' }) memberToken?: string;
   /**
-   * Level of the board's heading (1–4, default 2), to fit the outline of the host page; its
+   * Level of the board’s heading (1–4; default: the provider’s, else 2), to fit the outline of the host page; its
    * sections and listings take the next levels.
    */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+  @property({ attribute: 'heading-level', type: Number }) headingLevel?: number;
   /** Listings per page, 1–100 (default 12). */
   @property({ type: Number, attribute: 'page-size' }) pageSize = DEFAULT_PAGE_SIZE;
 
@@ -192,7 +192,7 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
   /** The board's heading level (the title), plus `offset` for sections and listings. */
   #level(offset: number): number {
     // Capped so that listings (two levels below) still get a real heading level.
-    return headingLevel(Math.min(this.headingLevel, 4), 2, offset);
+    return headingLevel(Math.min(this.resolvedHeadingLevel(this.headingLevel), 4), 2, offset);
   }
 
   get #limit(): number {
@@ -312,7 +312,12 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
       postToggle: member ? this.#posting.renderToggle() : undefined,
       onSignIn: () => this.#signIn.request('post'),
     });
-    return html`<section class="panel board" part="base" aria-labelledby="board-title">
+    // Named for what it is: a page may hold the board and the stats of the same neighbourhood.
+    return html`<section
+      class="panel board"
+      part="base"
+      aria-label=${n ? this.t('landmark', { name: n.name }) : this.t('landmarkLoading')}
+    >
       ${header} ${member ? this.#posting.render(this.#level(1)) : nothing} ${this.#filters.render()}
       ${this.#renderResults()} ${n ? partnerServices(this, n.partnerServices, this.#level(1)) : nothing}
       <p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</p>

@@ -150,7 +150,14 @@ export class PartageSocialShare extends PartageElement<typeof messages.en> {
 
   /** The browser's share sheet, when it has one and accepts this page. */
   #canShareNatively(page: SharedPage): boolean {
-    if (this.linksOnly || this.nativeFailed || typeof navigator.share !== 'function') return false;
+    // A server render has no navigator: plain links, which every reader can follow.
+    if (
+      this.linksOnly ||
+      this.nativeFailed ||
+      typeof navigator === 'undefined' ||
+      typeof navigator.share !== 'function'
+    )
+      return false;
     try {
       return navigator.canShare?.(nativeData(page)) ?? true;
     } catch {
