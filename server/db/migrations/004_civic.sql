@@ -84,14 +84,3 @@ CREATE TABLE rsvps (
 );
 CREATE INDEX rsvps_waitlist ON rsvps (item_id, status, answered_at, seq);
 
--- Partner services pay their way by affiliation: the platform's attribution query parameters,
--- set per neighbourhood by the backend (e.g. {"ref": "monptivoisinage-saint-malo"}), and visit
--- counts per day through the redirect endpoint. Counts only: no cookie, no IP, no member.
-ALTER TABLE neighbourhoods ADD COLUMN partner_attribution json NOT NULL DEFAULT '{}';
-CREATE TABLE partner_visits (
-  neighbourhood_id text NOT NULL REFERENCES neighbourhoods (id) ON DELETE CASCADE,
-  partner_id       text NOT NULL,
-  day              date NOT NULL,
-  visits           bigint NOT NULL DEFAULT 0 CHECK (visits >= 0),
-  PRIMARY KEY (neighbourhood_id, partner_id, day)
-);
