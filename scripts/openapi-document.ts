@@ -115,7 +115,9 @@ function operation(name: EndpointName, ep: Endpoint): Json {
     operationId: name,
     summary: doc.summary,
     tags: [doc.tag],
-    ...(ep.access === 'member' ? { security: [{ member: [] }] } : {}),
+    // Every operation says how it is authorised: a member's bearer token, or nothing at all
+    // (public reads, and writes guarded by origin and idempotency rather than by a credential).
+    security: ep.access === 'member' ? [{ member: [] }] : [],
     ...(ep.access !== 'public' ? { description: 'Writes are accepted only from allow-listed origins.' } : {}),
     parameters: parameters(ep),
     ...(ep.body
@@ -163,6 +165,7 @@ const embedPaths: Record<string, Json> = {
       summary:
         'A widget pre-rendered with its current data: the `<script type="module">` line, then the element with its Declarative Shadow DOM and data. It reads fully without JavaScript, then hydrates and goes live. Refresh a pasted copy now and then (the figures are those of when it was rendered until the script runs).',
       tags: ['embed'],
+      security: [],
       parameters: [...parametersOf(EmbedParams, 'path'), ...parametersOf(EmbedQuery, 'query'), ifNoneMatch],
       responses: {
         '200': {
@@ -182,6 +185,7 @@ const embedPaths: Record<string, Json> = {
       summary:
         'oEmbed (https://oembed.com/) for campaign pages of this server: a `rich` answer whose HTML (a blockquote with the link, and a sandboxed iframe of the card following WordPress’s embed protocol) survives WordPress’s filter of providers outside its list.',
       tags: ['embed'],
+      security: [],
       parameters: [...parametersOf(OEmbedQuery, 'query'), ifNoneMatch],
       responses: {
         '200': {
@@ -197,6 +201,16 @@ const embedPaths: Record<string, Json> = {
   },
 };
 
+/** Problem, whose `code` points at the catalogue of known codes (a backend may add its own). */
+function problemSchema(): Json {
+  const schema = jsonSchema(Problem, 'output') as { properties: Record<string, Json> };
+  schema.properties.code = {
+    description: 'Machine-readable code: one of ErrorCode, or a backend-specific one.',
+    anyOf: [{ $ref: '#/components/schemas/ErrorCode' }, { type: 'string' }],
+  };
+  return schema;
+}
+
 export function buildOpenApi(): Json {
   const paths: Record<string, Json> = {};
   for (const [name, ep] of Object.entries(endpoints) as [EndpointName, Endpoint][]) {
@@ -208,20 +222,30 @@ export function buildOpenApi(): Json {
     info: {
       title: 'Partage API',
       version: pkg.version,
+      license: { name: 'MIT', identifier: 'MIT' },
       description:
         'The HTTP contract every Partage-compatible backend serves. Money is `{ amount, currency }` in integer minor units with an ISO 4217 code; times are ISO 8601 UTC; errors are RFC 9457 problem+json with a machine `code`; lists are `{ items, nextCursor }`.',
     },
     servers: [{ url: 'https://api.example.org/v1' }, { url: 'http://localhost:8787/v1' }],
     tags: [
-      { name: 'campaigns' },
-      { name: 'neighbourhoods' },
-      { name: 'civic' },
-      { name: 'members' },
-      { name: 'embed' },
+      {
+        name: 'campaigns',
+        description: 'Crowdfunding campaigns, their reward tiers, backers, pledges and live events.',
+      },
+      {
+        name: 'neighbourhoods',
+        description: 'Neighbourhood sharing: stats, listings, replies, reports and live events.',
+      },
+      {
+        name: 'civic',
+        description: 'Neighbourhood polls and the local agenda (organisers write; members vote and answer).',
+      },
+      { name: 'members', description: 'The signed-in member behind a bearer token.' },
+      { name: 'embed', description: 'Pre-rendered snippets and oEmbed for pages that embed without a build step.' },
     ],
     paths,
     components: {
-      schemas: { Problem: jsonSchema(Problem, 'output'), ErrorCode: jsonSchema(ErrorCode, 'output') },
+      schemas: { Problem: problemSchema(), ErrorCode: jsonSchema(ErrorCode, 'output') },
       securitySchemes: {
         member: {
           type: 'http',

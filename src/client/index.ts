@@ -9,3 +9,5 @@ export * from './neighbourhoods.js';
 export * from './civic.js';
 export * from './errors.js';
 export * from './types.js';
+/** Memory across visits: `forgetAll()` drops every remembered answer (e.g. on a privacy reset). */
+export { forgetAll as forgetRemembered } from './memory.js';

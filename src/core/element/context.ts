@@ -21,6 +21,8 @@ export interface PartageContext {
   headingLevel: number | undefined;
   /** Where member-only widgets get a (possibly refreshed) member token from. */
   memberToken: MemberTokenSource | undefined;
+  /** No memory across visits for any widget below (`no-memory` on the provider). */
+  noMemory?: boolean;
 }
 
 export const partageContext = createContext<PartageContext | undefined>(Symbol.for('partage.context'));

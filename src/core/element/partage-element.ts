@@ -46,6 +46,11 @@ export abstract class PartageElement<M extends Catalogue = Catalogue> extends Li
   @property({ reflect: true }) theme?: Theme;
   /** Partner overrides of any text, as an object or a JSON attribute: `{"cta": "Je soutiens"}`. */
   @property({ converter: textsConverter }) texts: Record<string, string> = {};
+  /**
+   * Do not keep the last good answers across visits, nor show them when the backend cannot be
+   * reached (set on a provider, it applies to every widget below). See SECURITY.md for what is kept.
+   */
+  @property({ type: Boolean, attribute: 'no-memory' }) noMemory = false;
 
   @consume({ context: partageContext, subscribe: true })
   @state()
@@ -59,6 +64,10 @@ export abstract class PartageElement<M extends Catalogue = Catalogue> extends Li
    * from the snippet's `<script type="application/json" data-partage>` child when not set.
    */
   prerendered?: Prerendered;
+  /** Own `no-memory`, or the provider's. */
+  get memoryOff(): boolean {
+    return this.noMemory || this.ctx?.noMemory === true;
+  }
 
   get client(): Transport | undefined {
     if (this.api) return clientFor(this.api);

@@ -9,7 +9,6 @@ import { LiveController } from '../../core/data/live-controller.js';
 import { MemberAction, textsOf } from '../../core/member/member-action.js';
 import type { MemberFormMessages } from '../../core/member/member-form.messages.js';
 import { hasMemberToken, resolveMemberToken } from '../../core/member/member-token.js';
-import { OnlineRetryController } from '../../core/data/online-retry.js';
 import { PartageElement } from '../../core/element/partage-element.js';
 import { ResourceController } from '../../core/data/resource-controller.js';
 import { errorView, noApiView, staleNotice } from '../../core/element/views.js';
@@ -121,9 +120,6 @@ export class PartageAgenda extends PartageElement<typeof messages.en> {
     retry: () => this.#pending && void this.#answer(this.#pending.itemId, this.#pending.response),
     operation: 'rsvp',
   });
-
-  // Back online, a failed or stale load is fetched again; held for its listener only.
-  private readonly online = new OnlineRetryController(this, [this.#data], () => void this.refresh());
 
   get #limit(): number {
     return Number.isInteger(this.limit) && this.limit >= 1 && this.limit <= 100 ? this.limit : 10;
@@ -255,7 +251,7 @@ export class PartageAgenda extends PartageElement<typeof messages.en> {
         ${heading(level, { id: 'title', class: 'title', part: 'title' }, this.t('title'))}
         ${liveBadge(this, this.#live.state === 'open')}
       </header>
-      ${staleNotice(this, this.#data.stale)}
+      ${staleNotice(this, this.#data)}
       ${
         hasMemberToken(this.#tokenSources()) || !page?.items.some((i) => i.status === 'scheduled')
           ? nothing

@@ -8,7 +8,6 @@ import { formatDate, formatMoney, formatRelative } from '../../core/i18n/format.
 import { liveBadge, liveBadgeStyles } from '../../core/element/live-badge.js';
 import { LiveController } from '../../core/data/live-controller.js';
 import { LoadMoreController, loadMoreFooter, type LoadMoreTexts } from '../../core/data/load-more.js';
-import { OnlineRetryController } from '../../core/data/online-retry.js';
 import { PartageElement } from '../../core/element/partage-element.js';
 import { ResourceController } from '../../core/data/resource-controller.js';
 import { errorView, noApiView, staleNotice } from '../../core/element/views.js';
@@ -94,9 +93,6 @@ export class PartageBackers extends PartageElement<typeof messages.en> {
     subscribe: (client, handlers) => subscribeCampaign(client, this.campaign!, handlers),
     onEvent: (event) => this.#onLive(event),
   });
-
-  // Back online: a list that failed or went stale is fetched again without a click. Held for its listener only.
-  private readonly online = new OnlineRetryController(this, [this.#backers], () => void this.refresh());
 
   get #limit(): number {
     const n = Math.trunc(this.pageSize);
@@ -213,7 +209,7 @@ export class PartageBackers extends PartageElement<typeof messages.en> {
         <p id="title" class="title" part="title">${this.t('title')}</p>
         ${liveBadge(this, live)}
       </header>
-      ${staleNotice(this, resource.stale)} ${list ? this.#renderList(list) : this.#renderSkeleton()}
+      ${staleNotice(this, resource)} ${list ? this.#renderList(list) : this.#renderSkeleton()}
       <p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</p>
     </div>`;
   }

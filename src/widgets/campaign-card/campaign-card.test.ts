@@ -224,8 +224,8 @@ describe('partage-campaign-card', () => {
     clientFor(BASE).invalidate();
     backend.setOffline(true);
     await el.reload();
-    expect(norm(el.shadowRoot!.querySelector('.stale')?.textContent)).to.equal(
-      'Dernières données reçues : la mise à jour a échoué.',
+    expect(norm(el.shadowRoot!.querySelector('.stale')?.textContent)).to.match(
+      /^Données au \d\d:\d\d : la mise à jour a échoué\.$/,
     );
     expect(part(el, 'link')).to.exist;
     expect(hasState(el, 'stale')).to.be.true;

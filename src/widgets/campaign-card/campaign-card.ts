@@ -150,7 +150,7 @@ export class PartageCampaignCard extends PartageElement<typeof messages.en> {
         ${this.#badge(c)} ${this.#heading(html`<a class="link" part="link" href=${c.url}>${c.title}</a>`)}
         <p class="creator" part="creator">${this.t('by', { name: c.creator.name })}</p>
         <p class="tagline" part="tagline">${c.tagline}</p>
-        ${staleNotice(this, this.#data.stale)}
+        ${staleNotice(this, this.#data)}
         <div class="progress">
           ${progressMeter(this, c, { compact: true, milestoneList: 'hidden' })}
           <dl class="stats" part="stats">

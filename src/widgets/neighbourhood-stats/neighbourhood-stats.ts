@@ -8,7 +8,6 @@ import { formatNumber, formatPercent, formatRelative } from '../../core/i18n/for
 import { heading } from '../../core/element/heading.js';
 import { liveBadge, liveBadgeStyles } from '../../core/element/live-badge.js';
 import { LiveController } from '../../core/data/live-controller.js';
-import { OnlineRetryController } from '../../core/data/online-retry.js';
 import { PartageElement } from '../../core/element/partage-element.js';
 import { ResourceController } from '../../core/data/resource-controller.js';
 import { errorView, noApiView, staleNotice } from '../../core/element/views.js';
@@ -78,9 +77,6 @@ export class PartageNeighbourhoodStats extends PartageElement<typeof messages.en
     onEvent: (event) => this.#onLive(event),
   });
 
-  // Back online, a failed or stale load is fetched again; held for its listener only.
-  private readonly online = new OnlineRetryController(this, [this.#data], () => void this.refresh());
-
   get #key(): string | null {
     const client = this.client;
     return client && this.neighbourhood ? `${client.baseUrl}|${this.neighbourhood}` : null;
@@ -148,7 +144,7 @@ export class PartageNeighbourhoodStats extends PartageElement<typeof messages.en
         </div>
         ${liveBadge(this, live)}
       </header>
-      ${staleNotice(this, this.#data.stale)}
+      ${staleNotice(this, this.#data)}
       <dl part="stats">
         ${this.#stat('members', n?.stats)} ${this.#stat('activeSharers', n?.stats)} ${this.#stat('exchanges', n?.stats)}
         ${this.#stat('activityRate', n?.stats)} ${this.#stat('openListings', n?.stats)} ${this.#stat('votes', n?.stats)}

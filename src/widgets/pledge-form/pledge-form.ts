@@ -4,7 +4,6 @@ import { property, state } from 'lit/decorators.js';
 import type { Campaign, CampaignEvent, PledgeRequest, PledgeResult } from '../../contract/index.js';
 import { isOpen } from '../../contract/rules.js';
 import { LiveController } from '../../core/data/live-controller.js';
-import { OnlineRetryController } from '../../core/data/online-retry.js';
 import { PartageElement } from '../../core/element/partage-element.js';
 import { ResourceController } from '../../core/data/resource-controller.js';
 import { FollowSelectionController, REWARD_SELECT_EVENT, type RewardSelectDetail } from '../../core/data/selection.js';
@@ -163,9 +162,6 @@ export class PartagePledgeForm extends PartageElement<typeof messages.en> {
     subscribe: (client, handlers) => subscribeCampaign(client, this.#current!.campaign.id, handlers),
     onEvent: (event) => this.#onLive(event),
   });
-
-  // Back online, a failed or stale load is fetched again; held for its listener only.
-  private readonly online = new OnlineRetryController(this, [this.#data], () => void this.#data.reload());
 
   // A reward shared by the tiers wins over the `reward` attribute.
   readonly #selection = new FollowSelectionController(this, {
@@ -356,7 +352,7 @@ export class PartagePledgeForm extends PartageElement<typeof messages.en> {
       errors: this.errors,
       showSummary: this.showSummary,
       notice: this.notice,
-      stale: this.#data.stale,
+      stale: this.#data,
       sending: this.sending,
       submit: this.#onSubmit,
       retry: () => void this.#submitter.submit(),

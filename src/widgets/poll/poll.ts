@@ -17,7 +17,6 @@ import { LiveController } from '../../core/data/live-controller.js';
 import { MemberAction, textsOf } from '../../core/member/member-action.js';
 import type { MemberFormMessages } from '../../core/member/member-form.messages.js';
 import { hasMemberToken, resolveMemberToken } from '../../core/member/member-token.js';
-import { OnlineRetryController } from '../../core/data/online-retry.js';
 import { PartageElement } from '../../core/element/partage-element.js';
 import { ResourceController } from '../../core/data/resource-controller.js';
 import { errorView, noApiView, staleNotice } from '../../core/element/views.js';
@@ -127,9 +126,6 @@ export class PartagePoll extends PartageElement<typeof messages.en> {
     retry: () => void this.#submit(),
     operation: 'castVote',
   });
-
-  // Back online, a failed or stale load is fetched again; held for its listener only.
-  private readonly online = new OnlineRetryController(this, [this.#data], () => void this.refresh());
 
   get #key(): string | null {
     const client = this.client;
@@ -286,8 +282,7 @@ export class PartagePoll extends PartageElement<typeof messages.en> {
         <span>${this.t('byOrganiser', { name: poll.organiser.name })}</span> · <span>${status}</span>
       </p>
       ${poll.description ? html`<p class="description">${poll.description}</p>` : nothing}
-      ${staleNotice(this, this.#data.stale)} ${showForm ? this.#form(poll, voted) : this.#summary(v)}
-      ${this.#results(v)}
+      ${staleNotice(this, this.#data)} ${showForm ? this.#form(poll, voted) : this.#summary(v)} ${this.#results(v)}
       <p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</p>
     </section>`;
   }

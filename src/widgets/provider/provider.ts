@@ -60,6 +60,7 @@ export class PartageProvider extends PartageElement {
       selection: this.selection,
       headingLevel: this.headingLevel,
       memberToken: token,
+      noMemory: this.noMemory,
     });
   }
 

@@ -7,7 +7,6 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { CampaignEvent, RewardTier } from '../../contract/index.js';
 import { formatDate, formatMoney, formatNumber } from '../../core/i18n/format.js';
 import { LiveController } from '../../core/data/live-controller.js';
-import { OnlineRetryController } from '../../core/data/online-retry.js';
 import { PartageElement } from '../../core/element/partage-element.js';
 import { ResourceController } from '../../core/data/resource-controller.js';
 import { FollowSelectionController } from '../../core/data/selection.js';
@@ -113,9 +112,6 @@ export class PartageRewardTiers extends PartageElement<typeof messages.en> {
     subscribe: (client, handlers) => subscribeCampaign(client, this.#current!.campaignId, handlers),
     onEvent: (event) => this.#onLive(event),
   });
-
-  // Back online: tiers that failed to load are fetched again without a click. Held for its listener only.
-  private readonly online = new OnlineRetryController(this, [this.#data], () => void this.#data.reload());
 
   // Under a provider `selected` follows the shared choice (a reward chosen in the pledge form).
   readonly #selection = new FollowSelectionController(this, {
@@ -233,7 +229,7 @@ export class PartageRewardTiers extends PartageElement<typeof messages.en> {
 
   #view(list: TierList): TemplateResult {
     return html`<div class="tiers" part="base">
-      ${staleNotice(this, this.#data.stale)}
+      ${staleNotice(this, this.#data)}
       <fieldset @change=${this.#onChange} @keydown=${this.#onKeydown}>
         <legend part="legend">${this.t('legend')}</legend>
         ${list.tiers.length === 0 ? html`<p class="muted" part="empty">${this.t('empty')}</p>` : nothing}

@@ -10,7 +10,6 @@ import { liveBadgeStyles } from '../../core/element/live-badge.js';
 import { LiveController } from '../../core/data/live-controller.js';
 import { LISTING_CREATED, REPLY_SENT, REPORT_SENT } from '../../core/member/member-events.js';
 import { hasMemberToken, resolveMemberToken } from '../../core/member/member-token.js';
-import { OnlineRetryController } from '../../core/data/online-retry.js';
 import { PartageElement } from '../../core/element/partage-element.js';
 import { ResourceController } from '../../core/data/resource-controller.js';
 import { noApiView } from '../../core/element/views.js';
@@ -158,13 +157,6 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
     subscribe: (client, handlers) => subscribeNeighbourhood(client, this.neighbourhood!, handlers),
     onEvent: (event) => this.#onLive(event),
   });
-
-  // Back online: what failed or went stale is fetched again without a click. Held for its listener only.
-  private readonly online = new OnlineRetryController(
-    this,
-    [this.#list.resource, this.#neighbourhood],
-    () => void this.refresh(),
-  );
 
   /** Remembered so that, once signed in, the reader lands where they were going. */
   readonly #signIn = new SignInIntent(this, () => this.neighbourhood);

@@ -226,7 +226,7 @@ export class PartageSocialShare extends PartageElement<typeof messages.en> {
     // lang: a French widget on an English page is read in French.
     return html`<div class="share" part="base" lang=${this.resolvedLocale} aria-busy=${page ? 'false' : 'true'}>
       <p id="title" class="title" part="title">${this.t('title')}</p>
-      ${staleNotice(this, this.#campaign.stale && !this.url)}
+      ${staleNotice(this, !this.url && this.#campaign)}
       ${!page ? this.#renderSkeleton() : native ? this.#renderNative(page) : this.#renderLinks(page)}
       ${page && this.manualCopy ? this.#renderManualCopy(page) : nothing}
       <p class="status" part="status" role="status">
