@@ -1,4 +1,5 @@
 import { board } from './checks/board.js';
+import { civic } from './checks/civic.js';
 import { concurrency } from './checks/concurrency.js';
 import { errors } from './checks/errors.js';
 import { live } from './checks/live.js';
@@ -18,6 +19,7 @@ export const groups: Record<string, Group> = {
   live,
   multiplex,
   board,
+  civic,
 };
 
 /** Runs the backend conformance suite against `options.baseUrl`. */

@@ -11,6 +11,8 @@
  *   --equity-campaign ID    equity raise a few tickets below its hard cap
  *   --closed-campaign ID    campaign that no longer takes pledges
  *   --neighbourhood ID      board to post on;  --member-token T  --outsider-token T
+ *   --organiser-token T     organiser of that neighbourhood (polls and agenda; the concurrency
+ *                           checks also need 100 member tokens: use the sandbox)
  *   --only reads,errors     run some groups only
  *   --grep PATTERN          run the checks whose name matches only
  *   --json FILE             also write the results as JSON
@@ -20,7 +22,7 @@
 import { writeFileSync } from 'node:fs';
 import { groups, runConformance, type Target } from './index.js';
 
-const flags: Record<string, keyof Target> = {
+const flags: Record<string, Exclude<keyof Target, 'voterTokens'>> = {
   '--campaign': 'campaignId',
   '--limited-reward': 'limitedRewardId',
   '--equity-campaign': 'equityCampaignId',
@@ -28,6 +30,7 @@ const flags: Record<string, keyof Target> = {
   '--neighbourhood': 'neighbourhoodId',
   '--member-token': 'memberToken',
   '--outsider-token': 'outsiderToken',
+  '--organiser-token': 'organiserToken',
 };
 
 function usage(message: string): never {

@@ -18,6 +18,10 @@ export interface Target {
   memberToken?: string;
   /** Member who does not belong to `neighbourhoodId`. */
   outsiderToken?: string;
+  /** Organiser of `neighbourhoodId` (creates and closes polls, agenda items). */
+  organiserToken?: string;
+  /** 110 more members of `neighbourhoodId`, each with its whole write budget (votes, RSVPs). */
+  voterTokens?: string[];
 }
 
 export type Status = 'pass' | 'fail' | 'skip';

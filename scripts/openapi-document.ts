@@ -236,6 +236,10 @@ export function buildOpenApi(): Json {
         name: 'neighbourhoods',
         description: 'Neighbourhood sharing: stats, listings, replies, reports and live events.',
       },
+      {
+        name: 'civic',
+        description: 'Neighbourhood polls and the local agenda (organisers write; members vote and answer).',
+      },
       { name: 'members', description: 'The signed-in member behind a bearer token.' },
       { name: 'embed', description: 'Pre-rendered snippets and oEmbed for pages that embed without a build step.' },
       { name: 'live', description: 'One stream of live events for many resources, and its polling form.' },

@@ -12,6 +12,7 @@ import { staticFiles } from './http/static.js';
 import { parseWith } from './http/validation.js';
 import { campaignHandlers } from './routes/campaigns.js';
 import { liveHandlers } from './routes/live.js';
+import { civicHandlers } from './routes/civic.js';
 import { neighbourhoodHandlers } from './routes/neighbourhoods.js';
 import { embedHandlers } from './routes/embed.js';
 import { createSandbox } from './routes/sandbox.js';
@@ -61,7 +62,7 @@ export interface PartageServerApp {
   close(): Promise<void>;
 }
 
-const handlers: Handlers = { ...campaignHandlers, ...neighbourhoodHandlers, ...liveHandlers };
+const handlers: Handlers = { ...campaignHandlers, ...neighbourhoodHandlers, ...liveHandlers, ...civicHandlers };
 const PUBLIC_CACHE = 'public, max-age=5, stale-while-revalidate=30';
 
 /** Where each write finds its resource's own allowed origins (replies follow the board's). */
@@ -72,6 +73,20 @@ const resourceOrigins: Partial<Record<EndpointName, string>> = {
     'SELECT n.allowed_origins FROM listings l JOIN neighbourhoods n ON n.id = l.neighbourhood_id WHERE l.id = $1',
   createReport:
     'SELECT n.allowed_origins FROM listings l JOIN neighbourhoods n ON n.id = l.neighbourhood_id WHERE l.id = $1',
+  createPoll: 'SELECT allowed_origins FROM neighbourhoods WHERE id = $1 OR slug = $1',
+  createAgendaItem: 'SELECT allowed_origins FROM neighbourhoods WHERE id = $1 OR slug = $1',
+  ...Object.fromEntries(
+    (['updatePoll', 'closePoll', 'castVote', 'getMyVote'] as const).map((name) => [
+      name,
+      'SELECT n.allowed_origins FROM polls p JOIN neighbourhoods n ON n.id = p.neighbourhood_id WHERE p.id = $1',
+    ]),
+  ),
+  ...Object.fromEntries(
+    (['updateAgendaItem', 'cancelAgendaItem', 'rsvp', 'getMyRsvp'] as const).map((name) => [
+      name,
+      'SELECT n.allowed_origins FROM agenda_items a JOIN neighbourhoods n ON n.id = a.neighbourhood_id WHERE a.id = $1',
+    ]),
+  ),
 };
 
 /** `/campaigns/{campaignId}` → `/v1/campaigns/:campaignId`. */
@@ -106,7 +121,7 @@ export async function createApp(options: AppOptions): Promise<PartageServerApp> 
     if (origin && (globalOrigins.has('*') || globalOrigins.has(origin))) return;
     if (origin) {
       const sql = resourceOrigins[name];
-      const ref = params.campaignId ?? params.neighbourhoodId ?? params.listingId;
+      const ref = params.campaignId ?? params.neighbourhoodId ?? params.listingId ?? params.pollId ?? params.itemId;
       if (sql && ref) {
         const found = await db.query<{ allowed_origins: string[] }>(sql, [ref]);
         if (found.rows.some((r) => r.allowed_origins.includes(origin))) return;

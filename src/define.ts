@@ -15,6 +15,8 @@ import { PartageSocialShare } from './widgets/social-share/social-share.js';
 import { PartageShareBoard } from './widgets/share-board/share-board.js';
 import { PartageListingForm } from './widgets/listing-form/listing-form.js';
 import { PartageNeighbourhoodStats } from './widgets/neighbourhood-stats/neighbourhood-stats.js';
+import { PartagePoll } from './widgets/poll/poll.js';
+import { PartageAgenda } from './widgets/agenda/agenda.js';
 
 /** Element names without prefix. The provider comes first so widgets find it as they upgrade. */
 export const elements = {
@@ -29,6 +31,8 @@ export const elements = {
   'share-board': PartageShareBoard,
   'listing-form': PartageListingForm,
   'neighbourhood-stats': PartageNeighbourhoodStats,
+  poll: PartagePoll,
+  agenda: PartageAgenda,
 } as const;
 
 export function define({ prefix = 'partage' }: { prefix?: string } = {}): void {

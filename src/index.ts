@@ -19,4 +19,7 @@ export { PartageSocialShare } from './widgets/social-share/social-share.js';
 export { PartageShareBoard } from './widgets/share-board/share-board.js';
 export { PartageListingForm } from './widgets/listing-form/listing-form.js';
 export { PartageNeighbourhoodStats } from './widgets/neighbourhood-stats/neighbourhood-stats.js';
+export { PartagePoll } from './widgets/poll/poll.js';
+export { PartageAgenda } from './widgets/agenda/agenda.js';
+export { agendaItemToICalendar } from './widgets/agenda/agenda-ics.js';
 export { define, elements } from './define.js';

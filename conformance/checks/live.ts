@@ -106,7 +106,7 @@ export async function live(ctx: SuiteContext) {
       const message = await nextOfType(stream, 'listing.created');
       expect(message.id, 'the event has no id: line');
       const event = expectShape(NeighbourhoodEvent, JSON.parse(message.data), 'the event data');
-      expect(event.listing.id === listing.id, 'the event is about another listing');
+      expect(event.type === 'listing.created' && event.listing.id === listing.id, 'the event is about another listing');
     } finally {
       stream.close();
     }

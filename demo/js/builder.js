@@ -64,7 +64,19 @@ const WIDGETS = [
     name: 'neighbourhood-stats',
     label: 'Neighbourhood stats',
     resource: 'neighbourhood',
-    summary: 'Members, activity and partner services of a neighbourhood.',
+    summary: 'Members, activity, poll votes and event sign-ups of a neighbourhood.',
+  },
+  {
+    name: 'poll',
+    label: 'Poll',
+    resource: 'poll',
+    summary: 'A neighbourhood poll: members vote, everyone sees the counts as the poll allows.',
+  },
+  {
+    name: 'agenda',
+    label: 'Local agenda',
+    resource: 'neighbourhood',
+    summary: 'Upcoming events, places left, RSVP for members, add to calendar (.ics).',
   },
 ];
 
@@ -90,7 +102,7 @@ const copyStatus = document.getElementById('copy-status');
 const radiusValue = document.getElementById('radius-value');
 
 /** Campaigns and neighbourhoods, by kind, as the backend lists them. */
-const resources = { campaign: [], neighbourhood: [] };
+const resources = { campaign: [], neighbourhood: [], poll: [] };
 /** Tokens the user changed: untouched ones stay out of the preview and the snippet. */
 const touched = new Set();
 const defaults = Object.fromEntries(TOKENS.map((t) => [t.id, form.elements[t.id].value]));
@@ -122,7 +134,7 @@ function fillResources() {
   const widget = currentWidget();
   const kind = widget?.resource ?? 'campaign';
   const previous = resourceSelect.value;
-  resourceLabel.textContent = kind === 'campaign' ? 'Campaign' : 'Neighbourhood';
+  resourceLabel.textContent = { campaign: 'Campaign', neighbourhood: 'Neighbourhood', poll: 'Poll' }[kind];
   widgetSummary.textContent = widget?.summary ?? '';
   const items = resources[kind];
   resourceSelect.replaceChildren(
@@ -130,7 +142,11 @@ function fillResources() {
       h(
         'option',
         { value: item.id },
-        kind === 'campaign' ? `${item.title} (${statusLabel(item.status)})` : `${item.name}`,
+        kind === 'campaign'
+          ? `${item.title} (${statusLabel(item.status)})`
+          : kind === 'poll'
+            ? `${item.question} (${item.status})`
+            : `${item.name}`,
       ),
     ),
   );
@@ -320,9 +336,14 @@ copyButton.addEventListener('click', async () => {
 const hashParams = restoreFromHash();
 resourceStatus.textContent = 'Loading campaigns and neighbourhoods from the backend…';
 Promise.all([listAll('/campaigns'), listAll('/neighbourhoods')]).then(
-  ([campaigns, neighbourhoods]) => {
+  async ([campaigns, neighbourhoods]) => {
     resources.campaign = campaigns;
     resources.neighbourhood = neighbourhoods;
+    // Polls belong to neighbourhoods: the picker offers every neighbourhood's polls.
+    const polls = await Promise.all(
+      neighbourhoods.map((n) => listAll(`/neighbourhoods/${encodeURIComponent(n.id)}/polls`).catch(() => [])),
+    );
+    resources.poll = polls.flat();
     resourceStatus.textContent = `${campaigns.length} campaigns and ${neighbourhoods.length} neighbourhoods on this backend.`;
     fillResources();
     const wanted = hashParams.get(currentWidget()?.resource ?? 'campaign');

@@ -1,4 +1,13 @@
-import type { Campaign, Listing, Member, Neighbourhood, RewardTier } from '../../src/contract/index.js';
+import type {
+  AgendaItem,
+  Campaign,
+  Listing,
+  Member,
+  Neighbourhood,
+  Poll,
+  RewardTier,
+} from '../../src/contract/index.js';
+import { insertOptions } from '../store/polls.js';
 import { createFixtures, type Fixtures, type SeedPledge } from '../../src/mock/fixtures/index.js';
 import { tokenDigest } from '../store/members.js';
 import type { Db, Queryable } from './db.js';
@@ -26,6 +35,8 @@ export async function insertFixtures(q: Queryable, f: Fixtures): Promise<void> {
   for (const n of f.neighbourhoods) await insertNeighbourhood(q, n);
   for (const m of f.members) await insertMember(q, m.member, m.token, new Date());
   for (const l of f.listings) await insertListing(q, l);
+  for (const p of f.polls) await insertPoll(q, p);
+  for (const a of f.agenda) await insertAgendaItem(q, a);
 }
 
 export interface InsertOptions {
@@ -164,12 +175,10 @@ export async function insertNeighbourhood(
 }
 
 export async function insertMember(q: Queryable, m: Member, token: string, now: Date): Promise<void> {
-  await q.query('INSERT INTO members (id, display_name, neighbourhood_ids, updated_at) VALUES ($1, $2, $3, $4)', [
-    m.id,
-    m.displayName,
-    m.neighbourhoodIds,
-    now,
-  ]);
+  await q.query(
+    'INSERT INTO members (id, display_name, neighbourhood_ids, organiser_of, updated_at) VALUES ($1, $2, $3, $4, $5)',
+    [m.id, m.displayName, m.neighbourhoodIds, m.organiserOf ?? [], now],
+  );
   await q.query('INSERT INTO member_tokens (token_sha256, member_id) VALUES ($1, $2)', [tokenDigest(token), m.id]);
 }
 
@@ -192,6 +201,62 @@ export async function insertListing(q: Queryable, l: Listing): Promise<void> {
       l.createdAt,
       l.expiresAt,
       l.replyCount,
+    ],
+  );
+}
+
+/** A poll with its stored counts (fixtures carry them in `results`); closed fixtures close at `closesAt`. */
+export async function insertPoll(q: Queryable, p: Poll): Promise<void> {
+  await q.query(
+    `INSERT INTO polls (id, neighbourhood_id, question, description, multiple, max_choices, allow_change, results_visibility,
+       organiser_name, organiser_kind, opens_at, closes_at, voter_count, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+    [
+      p.id,
+      p.neighbourhoodId,
+      p.question,
+      p.description,
+      p.multiple,
+      p.maxChoices,
+      p.allowChange,
+      p.resultsVisibility,
+      p.organiser.name,
+      p.organiser.kind,
+      p.opensAt,
+      p.closesAt,
+      p.voterCount,
+      p.createdAt,
+      p.updatedAt,
+    ],
+  );
+  await insertOptions(
+    q,
+    p.id,
+    p.options.map((o) => ({ ...o, votes: p.results?.options.find((r) => r.optionId === o.id)?.votes ?? 0 })),
+  );
+}
+
+export async function insertAgendaItem(q: Queryable, a: AgendaItem): Promise<void> {
+  await q.query(
+    `INSERT INTO agenda_items (id, neighbourhood_id, title, description, starts_at, ends_at, place_label, organiser_name,
+       organiser_kind, capacity, going, waitlisted, status, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+    [
+      a.id,
+      a.neighbourhoodId,
+      a.title,
+      a.description,
+      a.startsAt,
+      a.endsAt,
+      a.place.label,
+      a.organiser.name,
+      a.organiser.kind,
+      a.capacity,
+      a.going,
+      a.waitlisted,
+      a.status,
+      a.createdAt,
+      a.updatedAt,
     ],
   );
 }

@@ -22,7 +22,14 @@ export interface Sandbox {
   memberToken: string;
   /** Bearer token of a member of another neighbourhood only. */
   outsiderToken: string;
+  /** Bearer token of an organiser of the neighbourhood (creates, closes and cancels polls and events). */
+  organiserToken: string;
+  /** Tokens of 110 more members of the neighbourhood, each with a whole write budget (votes, RSVPs). */
+  voterTokens: string[];
 }
+
+/** Members created per sandbox for the poll and agenda concurrency checks. */
+export const SANDBOX_VOTERS = 110;
 
 const DAY = 86_400_000;
 
@@ -63,6 +70,8 @@ export async function createSandbox(db: Db, now: Date): Promise<Sandbox> {
   const token = () => `sbx_${randomBytes(24).toString('hex')}`;
   const memberToken = token();
   const outsiderToken = token();
+  const organiserToken = token();
+  const voterTokens = Array.from({ length: SANDBOX_VOTERS }, token);
 
   await db.transaction(async (tx) => {
     const hidden = { sandbox: true };
@@ -119,7 +128,15 @@ export async function createSandbox(db: Db, now: Date): Promise<Sandbox> {
         city: 'Sandbox',
         postcode: null,
         description: '',
-        stats: { members: 2, activeSharers: 0, exchangesLast30Days: 0, activityRate: 0, openListings: 0 },
+        stats: {
+          members: 2,
+          activeSharers: 0,
+          exchangesLast30Days: 0,
+          activityRate: 0,
+          openListings: 0,
+          votesLast30Days: 0,
+          rsvpsLast30Days: 0,
+        },
         partnerServices: [],
         updatedAt: now.toISOString(),
       },
@@ -137,6 +154,25 @@ export async function createSandbox(db: Db, now: Date): Promise<Sandbox> {
       outsiderToken,
       now,
     );
+    await insertMember(
+      tx,
+      {
+        id: `sbx-${tag}-organiser`,
+        displayName: 'Sandbox town hall',
+        neighbourhoodIds: [ids.neighbourhoodId],
+        organiserOf: [ids.neighbourhoodId],
+      },
+      organiserToken,
+      now,
+    );
+    for (const [i, voter] of voterTokens.entries()) {
+      await insertMember(
+        tx,
+        { id: `sbx-${tag}-voter-${i}`, displayName: `Sandbox voter ${i + 1}`, neighbourhoodIds: [ids.neighbourhoodId] },
+        voter,
+        now,
+      );
+    }
   });
-  return { ...ids, memberToken, outsiderToken };
+  return { ...ids, memberToken, outsiderToken, organiserToken, voterTokens };
 }

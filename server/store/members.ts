@@ -15,12 +15,21 @@ export const tokenDigest = (token: string) => createHash('sha256').update(token)
 
 export function databaseAuthenticator(db: Db): Authenticator {
   return async (token) => {
-    const result = await db.query<{ id: string; display_name: string; neighbourhood_ids: string[] }>(
-      `SELECT m.id, m.display_name, m.neighbourhood_ids FROM member_tokens t JOIN members m ON m.id = t.member_id WHERE t.token_sha256 = $1`,
+    const result = await db.query<{
+      id: string;
+      display_name: string;
+      neighbourhood_ids: string[];
+      organiser_of: string[];
+    }>(
+      `SELECT m.id, m.display_name, m.neighbourhood_ids, m.organiser_of FROM member_tokens t JOIN members m ON m.id = t.member_id WHERE t.token_sha256 = $1`,
       [tokenDigest(token)],
     );
     const row = result.rows[0];
-    return row ? { id: row.id, displayName: row.display_name, neighbourhoodIds: row.neighbourhood_ids } : null;
+    if (!row) return null;
+    const member: Member = { id: row.id, displayName: row.display_name, neighbourhoodIds: row.neighbourhood_ids };
+    // Only organisers carry the field: a plain member's /me stays as it was.
+    if (row.organiser_of.length > 0) member.organiserOf = row.organiser_of;
+    return member;
   };
 }
 
@@ -57,10 +66,12 @@ export async function authenticate(request: Request, authenticator: Authenticato
  */
 export async function rememberMember(q: Queryable, member: Member, now: Date): Promise<void> {
   await q.query(
-    `INSERT INTO members (id, display_name, neighbourhood_ids, updated_at) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (id) DO UPDATE SET display_name = EXCLUDED.display_name, neighbourhood_ids = EXCLUDED.neighbourhood_ids, updated_at = EXCLUDED.updated_at
-     WHERE members.display_name <> EXCLUDED.display_name OR members.neighbourhood_ids <> EXCLUDED.neighbourhood_ids`,
-    [member.id, member.displayName, member.neighbourhoodIds, now],
+    `INSERT INTO members (id, display_name, neighbourhood_ids, organiser_of, updated_at) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (id) DO UPDATE SET display_name = EXCLUDED.display_name, neighbourhood_ids = EXCLUDED.neighbourhood_ids,
+       organiser_of = EXCLUDED.organiser_of, updated_at = EXCLUDED.updated_at
+     WHERE members.display_name <> EXCLUDED.display_name OR members.neighbourhood_ids <> EXCLUDED.neighbourhood_ids
+       OR members.organiser_of <> EXCLUDED.organiser_of`,
+    [member.id, member.displayName, member.neighbourhoodIds, member.organiserOf ?? [], now],
   );
 }
 

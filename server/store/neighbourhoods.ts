@@ -22,6 +22,8 @@ export interface NeighbourhoodRow {
   active_sharers: number;
   exchanges_last_30_days: number;
   open_listings: number;
+  votes_30_days: number;
+  rsvps_30_days: number;
   partner_services: PartnerService[];
   allowed_origins: string[];
   updated_at: Date;
@@ -34,9 +36,15 @@ export const listingStatus = (now: string) =>
 /** SQL condition: replies are accepted at `now`. */
 export const listingOpen = (now: string) => `l.status = 'open' AND (l.expires_at IS NULL OR l.expires_at > ${now})`;
 
-// Open listings are counted, not stored, so the stats and the board can never disagree.
+// Open listings, votes and RSVPs are counted, not stored, so the stats and the board, polls and
+// agenda can never disagree. Votes: voters of polls that closed within 30 days or are still to
+// close; RSVPs: members going to items that ended within 30 days or are to come.
 const neighbourhoodColumns = (now: string) =>
-  `n.*, (SELECT count(*) FROM listings l WHERE l.neighbourhood_id = n.id AND ${listingOpen(now)})::int AS open_listings`;
+  `n.*, (SELECT count(*) FROM listings l WHERE l.neighbourhood_id = n.id AND ${listingOpen(now)})::int AS open_listings,
+   (SELECT coalesce(sum(p.voter_count), 0) FROM polls p WHERE p.neighbourhood_id = n.id
+      AND p.closes_at > ${now}::timestamptz - interval '30 days')::int AS votes_30_days,
+   (SELECT coalesce(sum(a.going), 0) FROM agenda_items a WHERE a.neighbourhood_id = n.id AND a.status = 'scheduled'
+      AND a.ends_at > ${now}::timestamptz - interval '30 days')::int AS rsvps_30_days`;
 
 export function toStats(row: NeighbourhoodRow): NeighbourhoodStats {
   return {
@@ -45,6 +53,8 @@ export function toStats(row: NeighbourhoodRow): NeighbourhoodStats {
     exchangesLast30Days: row.exchanges_last_30_days,
     activityRate: row.members > 0 ? Math.min(1, Math.round((row.active_sharers / row.members) * 10_000) / 10_000) : 0,
     openListings: row.open_listings,
+    votesLast30Days: row.votes_30_days,
+    rsvpsLast30Days: row.rsvps_30_days,
   };
 }
 

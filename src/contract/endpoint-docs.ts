@@ -8,7 +8,7 @@ import type { ErrorCode } from './problem.js';
  */
 export interface EndpointDoc {
   readonly summary: string;
-  readonly tag: 'campaigns' | 'neighbourhoods' | 'members' | 'live';
+  readonly tag: 'campaigns' | 'neighbourhoods' | 'members' | 'live' | 'civic';
   readonly errors: readonly ErrorCode[];
 }
 
@@ -125,5 +125,75 @@ export const endpointDocs = {
     tag: 'live',
     summary: 'The live stream as polling: the events of every resource since a cursor, in one request',
     errors: ['validation_failed', 'too_many_resources'],
+  },
+  listPolls: {
+    tag: 'civic',
+    summary: "List a neighbourhood's polls, newest first (results as an anonymous reader may see them)",
+    errors: read,
+  },
+  createPoll: {
+    tag: 'civic',
+    summary: 'Create a poll (organisers of the neighbourhood only)',
+    errors: [...memberErrors, 'not_found'],
+  },
+  getPoll: {
+    tag: 'civic',
+    summary: 'Get a poll: options, status and, when visible to everyone, the counts',
+    errors: read,
+  },
+  updatePoll: {
+    tag: 'civic',
+    summary: "Change a poll's question, description or dates (organisers only; options are fixed)",
+    errors: [...memberErrors, 'not_found', 'poll_closed'],
+  },
+  closePoll: {
+    tag: 'civic',
+    summary: 'Close a poll now (organisers only)',
+    errors: [...memberErrors, 'not_found'],
+  },
+  castVote: {
+    tag: 'civic',
+    summary: "Vote, or change one's vote when the poll allows it (members of the neighbourhood)",
+    errors: [...memberErrors, 'not_found', 'poll_closed', 'poll_not_open', 'vote_final'],
+  },
+  getMyVote: {
+    tag: 'civic',
+    summary: "The member's own vote and the poll as they may see it (never other members' choices)",
+    errors: ['unauthorized', 'forbidden', 'not_found', 'rate_limited'],
+  },
+  listAgenda: {
+    tag: 'civic',
+    summary: "A neighbourhood's upcoming agenda, soonest first",
+    errors: read,
+  },
+  createAgendaItem: {
+    tag: 'civic',
+    summary: 'Add an event to the agenda (organisers of the neighbourhood only)',
+    errors: [...memberErrors, 'not_found'],
+  },
+  getAgendaItem: {
+    tag: 'civic',
+    summary: 'Get an agenda item with its places left',
+    errors: read,
+  },
+  updateAgendaItem: {
+    tag: 'civic',
+    summary: 'Change an agenda item (organisers only)',
+    errors: [...memberErrors, 'not_found', 'event_cancelled'],
+  },
+  cancelAgendaItem: {
+    tag: 'civic',
+    summary: 'Cancel an agenda item (organisers only)',
+    errors: [...memberErrors, 'not_found'],
+  },
+  rsvp: {
+    tag: 'civic',
+    summary: 'Answer going or not going; past the capacity, "going" joins the waitlist',
+    errors: [...memberErrors, 'not_found', 'event_cancelled', 'event_ended'],
+  },
+  getMyRsvp: {
+    tag: 'civic',
+    summary: "The member's own answer to an agenda item",
+    errors: ['unauthorized', 'forbidden', 'not_found', 'rate_limited'],
   },
 } as const satisfies Record<EndpointName, EndpointDoc>;

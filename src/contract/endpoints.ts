@@ -1,5 +1,21 @@
 import * as z from 'zod/mini';
 import { Campaign, CampaignListQuery, CampaignPage, RewardTier } from './campaign.js';
+import {
+  listPollsEndpoint,
+  createPollEndpoint,
+  getPollEndpoint,
+  updatePollEndpoint,
+  closePollEndpoint,
+  castVoteEndpoint,
+  getMyVoteEndpoint,
+  listAgendaEndpoint,
+  createAgendaItemEndpoint,
+  getAgendaItemEndpoint,
+  updateAgendaItemEndpoint,
+  cancelAgendaItemEndpoint,
+  rsvpEndpoint,
+  getMyRsvpEndpoint,
+} from './civic-endpoints.js';
 import { CampaignEvent, NeighbourhoodEvent } from './events.js';
 import { LiveChanges, LiveChangesQuery, LiveMessage, LiveQuery } from './live.js';
 import {
@@ -15,33 +31,9 @@ import {
 import { Neighbourhood, NeighbourhoodListQuery } from './neighbourhood.js';
 import { Backer, PledgeRequest, PledgeResult } from './pledge.js';
 import { Id, PageQuery, page } from './primitives.js';
+import type { Endpoint } from './endpoint.js';
 
-/**
- * What every endpoint is, for the client, the mocks and the server: method, path, schemas, access.
- * Human documentation (summaries, error codes) lives in endpoint-docs.ts so that browser bundles
- * do not carry it.
- *
- * Who may call an endpoint:
- * - `public`: any origin, no credentials (blogs embed cards);
- * - `write`: allow-listed origins only;
- * - `member`: allow-listed origins and `Authorization: Bearer <member token>`.
- */
-export type Access = 'public' | 'write' | 'member';
-
-export interface Endpoint {
-  readonly method: 'GET' | 'POST';
-  /** OpenAPI path template relative to the versioned base URL, e.g. `/campaigns/{campaignId}`. */
-  readonly path: string;
-  readonly access: Access;
-  readonly params?: z.ZodMiniType;
-  readonly query?: z.ZodMiniType;
-  readonly body?: z.ZodMiniType;
-  /** Success body; for `stream` endpoints, the schema of each event's `data`. */
-  readonly response: z.ZodMiniType;
-  readonly status: 200 | 201;
-  readonly stream?: true;
-  readonly idempotent?: true;
-}
+export type { Access, Endpoint } from './endpoint.js';
 
 const CampaignParams = z.object({ campaignId: Id });
 const NeighbourhoodParams = z.object({ neighbourhoodId: Id });
@@ -233,6 +225,20 @@ export const endpoints = {
   getMe: getMeEndpoint,
   live: liveEndpoint,
   liveChanges: liveChangesEndpoint,
+  listPolls: listPollsEndpoint,
+  createPoll: createPollEndpoint,
+  getPoll: getPollEndpoint,
+  updatePoll: updatePollEndpoint,
+  closePoll: closePollEndpoint,
+  castVote: castVoteEndpoint,
+  getMyVote: getMyVoteEndpoint,
+  listAgenda: listAgendaEndpoint,
+  createAgendaItem: createAgendaItemEndpoint,
+  getAgendaItem: getAgendaItemEndpoint,
+  updateAgendaItem: updateAgendaItemEndpoint,
+  cancelAgendaItem: cancelAgendaItemEndpoint,
+  rsvp: rsvpEndpoint,
+  getMyRsvp: getMyRsvpEndpoint,
 };
 
 export type EndpointName = keyof typeof endpoints;

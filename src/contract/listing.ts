@@ -99,5 +99,7 @@ export const Member = z.object({
   id: Id,
   displayName: text(60),
   neighbourhoodIds: z.array(Id),
+  /** Neighbourhoods where this member organises (town hall staff, associations): polls and agenda. */
+  organiserOf: z.optional(z.array(Id)),
 });
 export type Member = z.infer<typeof Member>;

@@ -18,6 +18,10 @@ export const NeighbourhoodStats = z.object({
   /** activeSharers / members, 0..1. */
   activityRate: checked(z.number(), z.minimum(0), z.maximum(1)),
   openListings: Count,
+  /** Members who voted in the neighbourhood's polls still open or closed within 30 days (one per member and poll). */
+  votesLast30Days: Count,
+  /** Members going to agenda items still to come or over within 30 days (cancelled ones excluded). */
+  rsvpsLast30Days: Count,
 });
 export type NeighbourhoodStats = z.infer<typeof NeighbourhoodStats>;
 

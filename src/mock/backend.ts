@@ -15,6 +15,7 @@ import { createFixtures, type Fixtures } from './fixtures/index.js';
 import { parseWith } from './http-utils.js';
 import { IdempotencyStore } from './idempotency.js';
 import { liveHandlers } from './live-handlers.js';
+import { civicHandlers } from './civic-handlers.js';
 import { neighbourhoodHandlers } from './neighbourhood-handlers.js';
 import { problem } from './problem.js';
 import { DEFAULT_MEMBER_RATE_LIMIT, RateLimiter, type RateLimit } from './rate-limit.js';
@@ -110,7 +111,12 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     controls: new Controls(initialLatency),
     now,
   };
-  const impls: Record<EndpointName, EndpointImpl> = { ...campaignHandlers, ...neighbourhoodHandlers, ...liveHandlers };
+  const impls: Record<EndpointName, EndpointImpl> = {
+    ...campaignHandlers,
+    ...neighbourhoodHandlers,
+    ...liveHandlers,
+    ...civicHandlers,
+  };
 
   const route = (name: EndpointName): RequestHandler => {
     const endpoint = endpoints[name];

@@ -1,4 +1,4 @@
-import { endpoints, type EndpointName, type Listing, type Member, type Neighbourhood } from '../contract/index.js';
+import { endpoints, type Listing, type Member, type Neighbourhood } from '../contract/index.js';
 import type { EndpointImpl, MockContext, PathParams } from './context.js';
 import { cachedJson, json } from './http-utils.js';
 import { authenticate, authorizeWrite, requireMembership } from './member-auth.js';
@@ -8,17 +8,16 @@ import type { StoredListing } from './store.js';
 import { fold, matchesQuery } from '../contract/search.js';
 import { checkBody, checkParams, checkQuery, readBody, type Checked } from './validate.js';
 
-type NeighbourhoodEndpoint = Exclude<
-  EndpointName,
-  | 'listCampaigns'
-  | 'getCampaign'
-  | 'listRewards'
-  | 'listBackers'
-  | 'createPledge'
-  | 'campaignEvents'
-  | 'live'
-  | 'liveChanges'
->;
+type NeighbourhoodEndpoint =
+  | 'listNeighbourhoods'
+  | 'getNeighbourhood'
+  | 'listListings'
+  | 'createListing'
+  | 'neighbourhoodEvents'
+  | 'getListing'
+  | 'createReply'
+  | 'createReport'
+  | 'getMe';
 
 const neighbourhoodOrder: Ordering<Neighbourhood> = { key: (n) => [n.name, n.id], directions: ['asc', 'asc'] };
 /** Newest first; `seq` breaks ties between listings posted in the same millisecond. */

@@ -24,6 +24,7 @@ import {
 } from '../contract/index.js';
 import { publicBacker } from '../contract/privacy.js';
 import { type Fixtures, type SeedMember, type SeedPledge } from './fixtures/index.js';
+import { CivicStore } from './civic-store.js';
 
 /** A pledge as the mock platform keeps it; `seq` orders pledges made in the same millisecond. */
 export interface StoredPledge extends SeedPledge {
@@ -59,6 +60,8 @@ export class MockStore {
   readonly members: SeedMember[];
   readonly replies: Reply[] = [];
   readonly reports: Report[] = [];
+  /** Polls and the local agenda. */
+  readonly civic: CivicStore;
   #seq = 0;
   readonly #now: () => Date;
   readonly #publish: Publish;
@@ -74,6 +77,9 @@ export class MockStore {
     this.members = data.members;
     this.#now = now;
     this.#publish = publish;
+    this.civic = new CivicStore(data.polls, data.agenda, this.neighbourhoods, now, (id, event) =>
+      publish(`neighbourhoods/${id}`, event),
+    );
   }
 
   #nextSeq(): number {

@@ -14,6 +14,7 @@ import {
   big,
   len,
   stop,
+  stopped,
   wrong,
   object,
   array,
@@ -25,44 +26,115 @@ import {
 import { isWebUrl } from '../refinements.js';
 export { availabilityFor } from '../rules.js';
 export { buildPath } from '../paths.js';
+export { checkAgendaTimes } from '../civic-rules.js';
 export { checkPledge } from '../rules.js';
+export { checkPollRequest } from '../civic-rules.js';
+export { checkPollTimes } from '../civic-rules.js';
+export { checkPollUpdate } from '../civic-rules.js';
+export { checkVoteChoices } from '../civic-rules.js';
 export { checkoutUrl } from '../rules.js';
 export { fold } from '../search.js';
 export { isOpen } from '../rules.js';
 export { isWaitlisted } from '../rules.js';
 export { matchesQuery } from '../search.js';
 export { needsCheckout } from '../rules.js';
+export { pollSettings } from '../civic-rules.js';
+export { pollStatusAt } from '../civic-rules.js';
 export { problemType } from '../problem-type.js';
 export { publicBacker } from '../privacy.js';
+export { resultsVisible } from '../civic-rules.js';
+export { rsvpRefusal } from '../civic-rules.js';
+export { voteRefusal } from '../civic-rules.js';
 function v0(v: any, I: Issue[]): any {
-  if (typeof v !== 'string')
-    return wrong(v, I, type('string'), [
-      [0, 1],
-      [1, 80],
-    ]);
-  v = v.trim();
-  if (len(v) < 1) I.push(small(1));
-  if (len(v) > 80) I.push(big(80));
-  return v;
-}
-function v1(v: any, I: Issue[]): any {
-  return object(v, I, [['label', v0]]);
-}
-function v2(v: any, I: Issue[]): any {
   if (typeof v !== 'string') return wrong(v, I, type('string'));
   if (!/^[a-z0-9][a-z0-9_-]{0,63}$/.test(v)) {
     I.push(issue('invalid_format', 'must be 1–64 characters: a-z, 0-9, - or _'));
   }
   return v;
 }
+function v1(v: any, I: Issue[]): any {
+  if (typeof v !== 'string')
+    return wrong(v, I, type('string'), [
+      [0, 3],
+      [1, 120],
+    ]);
+  v = v.trim();
+  if (len(v) < 3) I.push(small(3));
+  if (len(v) > 120) I.push(big(120));
+  return v;
+}
+function v2(v: any, I: Issue[]): any {
+  if (typeof v !== 'string') return wrong(v, I, type('string'), [[1, 2000]]);
+  if (len(v) > 2000) I.push(big(2000));
+  return v;
+}
 function v3(v: any, I: Issue[]): any {
-  if (typeof v !== 'boolean') I.push(type('boolean'));
+  if (typeof v !== 'string') return wrong(v, I, type('string'));
+  if (
+    !/^(?:(?:\d\d(?:[2468][048]|[13579][26]|0[48])|(?:[02468][048]|[13579][26])00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|02-(?:0[1-9]|1\d|2[0-8])))T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?Z$/.test(
+      v,
+    )
+  ) {
+    I.push(issue('invalid_format', 'must be a UTC instant such as 2026-11-23T12:00:00Z'));
+  }
   return v;
 }
 function v4(v: any, I: Issue[]): any {
-  return v === null ? v : v0(v, I);
+  if (typeof v !== 'string')
+    return wrong(v, I, type('string'), [
+      [0, 1],
+      [1, 200],
+    ]);
+  v = v.trim();
+  if (len(v) < 1) I.push(small(1));
+  if (len(v) > 200) I.push(big(200));
+  return v;
 }
 function v5(v: any, I: Issue[]): any {
+  return object(v, I, [['label', v4]]);
+}
+function v6(v: any, I: Issue[]): any {
+  if (typeof v !== 'string')
+    return wrong(v, I, type('string'), [
+      [0, 1],
+      [1, 120],
+    ]);
+  v = v.trim();
+  if (len(v) < 1) I.push(small(1));
+  if (len(v) > 120) I.push(big(120));
+  return v;
+}
+function v7(v: any, I: Issue[]): any {
+  if (!['municipality', 'association'].includes(v)) I.push(issue('invalid_value'));
+  return v;
+}
+function v8(v: any, I: Issue[]): any {
+  return object(v, I, [
+    ['name', v6],
+    ['kind', v7],
+  ]);
+}
+function v9(v: any, I: Issue[]): any {
+  if (typeof v !== 'number' || !Number.isFinite(v)) return wrong(v, I, type('number'));
+  if (!Number.isInteger(v)) {
+    I.push(stop(type('int')));
+    return v;
+  }
+  if (!Number.isSafeInteger(v)) {
+    I.push(v > 0 ? big(9007199254740991) : small(-9007199254740991));
+  }
+  if (!(v >= 1)) {
+    I.push(small(1));
+  }
+  if (!(v <= 100000)) {
+    I.push(big(100000));
+  }
+  return v;
+}
+function v10(v: any, I: Issue[]): any {
+  return v === null ? v : v9(v, I);
+}
+function v11(v: any, I: Issue[]): any {
   if (typeof v !== 'number' || !Number.isFinite(v)) return wrong(v, I, type('number'));
   if (!Number.isInteger(v)) {
     I.push(stop(type('int')));
@@ -76,268 +148,75 @@ function v5(v: any, I: Issue[]): any {
   }
   return v;
 }
-function v6(v: any, I: Issue[]): any {
-  if (typeof v !== 'string') return wrong(v, I, type('string'));
-  if (!/^[A-Z]{3}$/.test(v)) {
-    I.push(issue('invalid_format', 'must be an ISO 4217 code such as EUR'));
-  }
-  return v;
-}
-function v7(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['amount', v5],
-    ['currency', v6],
-  ]);
-}
-function v8(v: any, I: Issue[]): any {
-  return v === null ? v : v7(v, I);
-}
-function v9(v: any, I: Issue[]): any {
-  if (typeof v !== 'string') return wrong(v, I, type('string'), [[1, 500]]);
-  if (len(v) > 500) I.push(big(500));
-  return v;
-}
-function v10(v: any, I: Issue[]): any {
-  return v === null ? v : v9(v, I);
-}
-function v11(v: any, I: Issue[]): any {
-  return v === null ? v : v2(v, I);
-}
 function v12(v: any, I: Issue[]): any {
-  if (typeof v !== 'string') return wrong(v, I, type('string'));
-  if (
-    !/^(?:(?:\d\d(?:[2468][048]|[13579][26]|0[48])|(?:[02468][048]|[13579][26])00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|02-(?:0[1-9]|1\d|2[0-8])))T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?Z$/.test(
-      v,
-    )
-  ) {
-    I.push(issue('invalid_format', 'must be a UTC instant such as 2026-11-23T12:00:00Z'));
-  }
-  return v;
+  return v === null ? v : v11(v, I);
 }
 function v13(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['id', v2],
-    ['anonymous', v3],
-    ['displayName', v4],
-    ['amount', v8],
-    ['message', v10],
-    ['rewardId', v11],
-    ['createdAt', v12],
-  ]);
-}
-function v14(v: any, I: Issue[]): any {
-  if (typeof v !== 'string') return wrong(v, I, type('string'));
-  if (
-    !/^(?:(?:\d\d(?:[2468][048]|[13579][26]|0[48])|(?:[02468][048]|[13579][26])00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|02-(?:0[1-9]|1\d|2[0-8])))$/.test(
-      v,
-    )
-  ) {
-    I.push(issue('invalid_format', 'must be a date such as 2027-03-01'));
-  }
+  if (!['scheduled', 'cancelled'].includes(v)) I.push(issue('invalid_value'));
   return v;
 }
+function v14(v: any, I: Issue[]): any {
+  return object(v, I, [
+    ['id', v0],
+    ['neighbourhoodId', v0],
+    ['title', v1],
+    ['description', v2],
+    ['startsAt', v3],
+    ['endsAt', v3],
+    ['place', v5],
+    ['organiser', v8],
+    ['capacity', v10],
+    ['going', v11],
+    ['waitlisted', v11],
+    ['remaining', v12],
+    ['status', v13],
+    ['createdAt', v3],
+    ['updatedAt', v3],
+  ]);
+}
 function v15(v: any, I: Issue[]): any {
-  if (typeof v !== 'string')
-    return wrong(v, I, type('string'), [
-      [0, 1],
-      [1, 140],
-    ]);
+  if (typeof v !== 'string') return wrong(v, I, type('string'), [[1, 2000]]);
   v = v.trim();
-  if (len(v) < 1) I.push(small(1));
-  if (len(v) > 140) I.push(big(140));
+  if (len(v) > 2000) I.push(big(2000));
   return v;
 }
 function v16(v: any, I: Issue[]): any {
-  if (typeof v !== 'string')
-    return wrong(v, I, type('string'), [
-      [0, 1],
-      [1, 280],
-    ]);
-  v = v.trim();
-  if (len(v) < 1) I.push(small(1));
-  if (len(v) > 280) I.push(big(280));
-  return v;
+  return v === undefined ? v : v15(v, I);
 }
 function v17(v: any, I: Issue[]): any {
-  if (typeof v !== 'string') return wrong(v, I, type('string'));
-  if (!isWebUrl(v)) {
-    I.push(issue('custom', 'must be an absolute http(s) URL'));
-  }
-  return v;
+  return v === undefined ? v : v10(v, I);
 }
 function v18(v: any, I: Issue[]): any {
-  return v === null ? v : v17(v, I);
+  return object(v, I, [
+    ['title', v1],
+    ['description', v16, 1],
+    ['startsAt', v3],
+    ['endsAt', v3],
+    ['place', v5],
+    ['organiser', v8],
+    ['capacity', v17, 1],
+  ]);
 }
 function v19(v: any, I: Issue[]): any {
-  if (typeof v !== 'string') return wrong(v, I, type('string'), [[1, 280]]);
-  if (len(v) > 280) I.push(big(280));
-  return v;
+  return v === undefined ? v : v1(v, I);
 }
 function v20(v: any, I: Issue[]): any {
-  if (typeof v !== 'string')
-    return wrong(v, I, type('string'), [
-      [0, 1],
-      [1, 120],
-    ]);
-  v = v.trim();
-  if (len(v) < 1) I.push(small(1));
-  if (len(v) > 120) I.push(big(120));
-  return v;
+  return v === undefined ? v : v3(v, I);
 }
 function v21(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['name', v20],
-    ['avatarUrl', v18],
-    ['url', v18],
-  ]);
+  return v === undefined ? v : v5(v, I);
 }
 function v22(v: any, I: Issue[]): any {
-  if (!['reward', 'donation', 'equity'].includes(v)) I.push(issue('invalid_value'));
-  return v;
+  return object(v, I, [
+    ['title', v19, 1],
+    ['description', v16, 1],
+    ['startsAt', v20, 1],
+    ['endsAt', v20, 1],
+    ['place', v21, 1],
+    ['capacity', v17, 1],
+  ]);
 }
 function v23(v: any, I: Issue[]): any {
-  if (!['all_or_nothing', 'keep_it_all'].includes(v)) I.push(issue('invalid_value'));
-  return v;
-}
-function v24(v: any, I: Issue[]): any {
-  if (!['upcoming', 'live', 'succeeded', 'failed'].includes(v)) I.push(issue('invalid_value'));
-  return v;
-}
-function v25(v: any, I: Issue[]): any {
-  return v === null ? v : v12(v, I);
-}
-function v26(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['title', v20],
-    ['target', v7],
-    ['reachedAt', v25],
-  ]);
-}
-function v27(v: any, I: Issue[]): any {
-  return array(v, I, v26);
-}
-function v28(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['minimum', v7],
-    ['maximum', v8],
-  ]);
-}
-function v29(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['minimumTicket', v7],
-    ['averageTicket', v7],
-    ['maximumRaise', v8],
-    ['oversubscribed', v3],
-    ['waitlistCount', v5],
-    ['sharePrice', v8],
-    ['preMoneyValuation', v8],
-  ]);
-}
-function v30(v: any, I: Issue[]): any {
-  return v === null ? v : v29(v, I);
-}
-function v31(v: any, I: Issue[]): any {
-  if (typeof v !== 'string')
-    return wrong(v, I, type('string'), [
-      [0, 1],
-      [1, 40],
-    ]);
-  v = v.trim();
-  if (len(v) < 1) I.push(small(1));
-  if (len(v) > 40) I.push(big(40));
-  return v;
-}
-function v32(v: any, I: Issue[]): any {
-  return array(v, I, v31);
-}
-function v33(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['url', v17],
-    ['text', v16],
-    ['hashtags', v32],
-  ]);
-}
-function v34(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['id', v2],
-    ['slug', v2],
-    ['title', v15],
-    ['tagline', v16],
-    ['imageUrl', v18],
-    ['imageAlt', v19],
-    ['url', v17],
-    ['creator', v21],
-    ['kind', v22],
-    ['fundingModel', v23],
-    ['status', v24],
-    ['goal', v7],
-    ['pledged', v7],
-    ['backerCount', v5],
-    ['milestones', v27],
-    ['startsAt', v12],
-    ['endsAt', v12],
-    ['pledgeRules', v28],
-    ['equity', v30],
-    ['share', v33],
-    ['updatedAt', v12],
-  ]);
-}
-function v35(v: any, I: Issue[]): any {
-  if (v !== 'pledge.created') I.push(issue('invalid_value'));
-  return v;
-}
-function v36(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['pledged', v7],
-    ['backerCount', v5],
-    ['waitlistCount', v5],
-  ]);
-}
-function v37(v: any, I: Issue[]): any {
-  return v === null ? v : v5(v, I);
-}
-function v38(v: any, I: Issue[]): any {
-  if (!['available', 'sold_out', 'unavailable'].includes(v)) I.push(issue('invalid_value'));
-  return v;
-}
-function v39(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['id', v2],
-    ['remaining', v37],
-    ['backerCount', v5],
-    ['availability', v38],
-  ]);
-}
-function v40(v: any, I: Issue[]): any {
-  return v === null ? v : v39(v, I);
-}
-function v41(v: any, I: Issue[]): any {
-  return v === null ? v : v13(v, I);
-}
-function v42(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['type', v35],
-    ['campaignId', v2],
-    ['totals', v36],
-    ['reward', v40],
-    ['backer', v41],
-  ]);
-}
-function v43(v: any, I: Issue[]): any {
-  if (v !== 'campaign.updated') I.push(issue('invalid_value'));
-  return v;
-}
-function v44(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['type', v43],
-    ['campaignId', v2],
-    ['campaign', v34],
-  ]);
-}
-function v45(v: any, I: Issue[]): any {
-  return union(v, I, 'type', { 'pledge.created': v42, 'campaign.updated': v44 });
-}
-function v46(v: any, I: Issue[]): any {
   try {
     v = Number(v);
   } catch {}
@@ -357,59 +236,322 @@ function v46(v: any, I: Issue[]): any {
   }
   return v;
 }
-function v47(v: any, I: Issue[]): any {
-  return v === undefined ? v : v46(v, I);
+function v24(v: any, I: Issue[]): any {
+  return v === undefined ? v : v23(v, I);
 }
-function v48(v: any, I: Issue[]): any {
+function v25(v: any, I: Issue[]): any {
   if (typeof v !== 'string') return wrong(v, I, type('string'), [[1, 200]]);
   if (len(v) > 200) I.push(big(200));
   return v;
 }
+function v26(v: any, I: Issue[]): any {
+  return v === undefined ? v : v25(v, I);
+}
+function v27(v: any, I: Issue[]): any {
+  return object(v, I, [
+    ['limit', v24, 1],
+    ['cursor', v26, 1],
+  ]);
+}
+function v28(v: any, I: Issue[]): any {
+  if (typeof v !== 'string')
+    return wrong(v, I, type('string'), [
+      [0, 1],
+      [1, 80],
+    ]);
+  v = v.trim();
+  if (len(v) < 1) I.push(small(1));
+  if (len(v) > 80) I.push(big(80));
+  return v;
+}
+function v29(v: any, I: Issue[]): any {
+  return object(v, I, [['label', v28]]);
+}
+function v30(v: any, I: Issue[]): any {
+  if (typeof v !== 'boolean') I.push(type('boolean'));
+  return v;
+}
+function v31(v: any, I: Issue[]): any {
+  return v === null ? v : v28(v, I);
+}
+function v32(v: any, I: Issue[]): any {
+  if (typeof v !== 'string') return wrong(v, I, type('string'));
+  if (!/^[A-Z]{3}$/.test(v)) {
+    I.push(issue('invalid_format', 'must be an ISO 4217 code such as EUR'));
+  }
+  return v;
+}
+function v33(v: any, I: Issue[]): any {
+  return object(v, I, [
+    ['amount', v11],
+    ['currency', v32],
+  ]);
+}
+function v34(v: any, I: Issue[]): any {
+  return v === null ? v : v33(v, I);
+}
+function v35(v: any, I: Issue[]): any {
+  if (typeof v !== 'string') return wrong(v, I, type('string'), [[1, 500]]);
+  if (len(v) > 500) I.push(big(500));
+  return v;
+}
+function v36(v: any, I: Issue[]): any {
+  return v === null ? v : v35(v, I);
+}
+function v37(v: any, I: Issue[]): any {
+  return v === null ? v : v0(v, I);
+}
+function v38(v: any, I: Issue[]): any {
+  return object(v, I, [
+    ['id', v0],
+    ['anonymous', v30],
+    ['displayName', v31],
+    ['amount', v34],
+    ['message', v36],
+    ['rewardId', v37],
+    ['createdAt', v3],
+  ]);
+}
+function v39(v: any, I: Issue[]): any {
+  if (typeof v !== 'string') return wrong(v, I, type('string'));
+  if (
+    !/^(?:(?:\d\d(?:[2468][048]|[13579][26]|0[48])|(?:[02468][048]|[13579][26])00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|02-(?:0[1-9]|1\d|2[0-8])))$/.test(
+      v,
+    )
+  ) {
+    I.push(issue('invalid_format', 'must be a date such as 2027-03-01'));
+  }
+  return v;
+}
+function v40(v: any, I: Issue[]): any {
+  if (typeof v !== 'string')
+    return wrong(v, I, type('string'), [
+      [0, 1],
+      [1, 140],
+    ]);
+  v = v.trim();
+  if (len(v) < 1) I.push(small(1));
+  if (len(v) > 140) I.push(big(140));
+  return v;
+}
+function v41(v: any, I: Issue[]): any {
+  if (typeof v !== 'string')
+    return wrong(v, I, type('string'), [
+      [0, 1],
+      [1, 280],
+    ]);
+  v = v.trim();
+  if (len(v) < 1) I.push(small(1));
+  if (len(v) > 280) I.push(big(280));
+  return v;
+}
+function v42(v: any, I: Issue[]): any {
+  if (typeof v !== 'string') return wrong(v, I, type('string'));
+  if (!isWebUrl(v)) {
+    I.push(issue('custom', 'must be an absolute http(s) URL'));
+  }
+  return v;
+}
+function v43(v: any, I: Issue[]): any {
+  return v === null ? v : v42(v, I);
+}
+function v44(v: any, I: Issue[]): any {
+  if (typeof v !== 'string') return wrong(v, I, type('string'), [[1, 280]]);
+  if (len(v) > 280) I.push(big(280));
+  return v;
+}
+function v45(v: any, I: Issue[]): any {
+  return object(v, I, [
+    ['name', v6],
+    ['avatarUrl', v43],
+    ['url', v43],
+  ]);
+}
+function v46(v: any, I: Issue[]): any {
+  if (!['reward', 'donation', 'equity'].includes(v)) I.push(issue('invalid_value'));
+  return v;
+}
+function v47(v: any, I: Issue[]): any {
+  if (!['all_or_nothing', 'keep_it_all'].includes(v)) I.push(issue('invalid_value'));
+  return v;
+}
+function v48(v: any, I: Issue[]): any {
+  if (!['upcoming', 'live', 'succeeded', 'failed'].includes(v)) I.push(issue('invalid_value'));
+  return v;
+}
 function v49(v: any, I: Issue[]): any {
-  return v === undefined ? v : v48(v, I);
+  return v === null ? v : v3(v, I);
 }
 function v50(v: any, I: Issue[]): any {
-  return v === undefined ? v : v22(v, I);
+  return object(v, I, [
+    ['title', v6],
+    ['target', v33],
+    ['reachedAt', v49],
+  ]);
 }
 function v51(v: any, I: Issue[]): any {
-  return v === undefined ? v : v24(v, I);
+  return array(v, I, v50);
 }
 function v52(v: any, I: Issue[]): any {
+  return object(v, I, [
+    ['minimum', v33],
+    ['maximum', v34],
+  ]);
+}
+function v53(v: any, I: Issue[]): any {
+  return object(v, I, [
+    ['minimumTicket', v33],
+    ['averageTicket', v33],
+    ['maximumRaise', v34],
+    ['oversubscribed', v30],
+    ['waitlistCount', v11],
+    ['sharePrice', v34],
+    ['preMoneyValuation', v34],
+  ]);
+}
+function v54(v: any, I: Issue[]): any {
+  return v === null ? v : v53(v, I);
+}
+function v55(v: any, I: Issue[]): any {
+  if (typeof v !== 'string')
+    return wrong(v, I, type('string'), [
+      [0, 1],
+      [1, 40],
+    ]);
+  v = v.trim();
+  if (len(v) < 1) I.push(small(1));
+  if (len(v) > 40) I.push(big(40));
+  return v;
+}
+function v56(v: any, I: Issue[]): any {
+  return array(v, I, v55);
+}
+function v57(v: any, I: Issue[]): any {
+  return object(v, I, [
+    ['url', v42],
+    ['text', v41],
+    ['hashtags', v56],
+  ]);
+}
+function v58(v: any, I: Issue[]): any {
+  return object(v, I, [
+    ['id', v0],
+    ['slug', v0],
+    ['title', v40],
+    ['tagline', v41],
+    ['imageUrl', v43],
+    ['imageAlt', v44],
+    ['url', v42],
+    ['creator', v45],
+    ['kind', v46],
+    ['fundingModel', v47],
+    ['status', v48],
+    ['goal', v33],
+    ['pledged', v33],
+    ['backerCount', v11],
+    ['milestones', v51],
+    ['startsAt', v3],
+    ['endsAt', v3],
+    ['pledgeRules', v52],
+    ['equity', v54],
+    ['share', v57],
+    ['updatedAt', v3],
+  ]);
+}
+function v59(v: any, I: Issue[]): any {
+  if (v !== 'pledge.created') I.push(issue('invalid_value'));
+  return v;
+}
+function v60(v: any, I: Issue[]): any {
+  return object(v, I, [
+    ['pledged', v33],
+    ['backerCount', v11],
+    ['waitlistCount', v11],
+  ]);
+}
+function v61(v: any, I: Issue[]): any {
+  if (!['available', 'sold_out', 'unavailable'].includes(v)) I.push(issue('invalid_value'));
+  return v;
+}
+function v62(v: any, I: Issue[]): any {
+  return object(v, I, [
+    ['id', v0],
+    ['remaining', v12],
+    ['backerCount', v11],
+    ['availability', v61],
+  ]);
+}
+function v63(v: any, I: Issue[]): any {
+  return v === null ? v : v62(v, I);
+}
+function v64(v: any, I: Issue[]): any {
+  return v === null ? v : v38(v, I);
+}
+function v65(v: any, I: Issue[]): any {
+  return object(v, I, [
+    ['type', v59],
+    ['campaignId', v0],
+    ['totals', v60],
+    ['reward', v63],
+    ['backer', v64],
+  ]);
+}
+function v66(v: any, I: Issue[]): any {
+  if (v !== 'campaign.updated') I.push(issue('invalid_value'));
+  return v;
+}
+function v67(v: any, I: Issue[]): any {
+  return object(v, I, [
+    ['type', v66],
+    ['campaignId', v0],
+    ['campaign', v58],
+  ]);
+}
+function v68(v: any, I: Issue[]): any {
+  return union(v, I, 'type', { 'pledge.created': v65, 'campaign.updated': v67 });
+}
+function v69(v: any, I: Issue[]): any {
+  return v === undefined ? v : v46(v, I);
+}
+function v70(v: any, I: Issue[]): any {
+  return v === undefined ? v : v48(v, I);
+}
+function v71(v: any, I: Issue[]): any {
   if (typeof v !== 'string') return wrong(v, I, type('string'));
   if (!/^[a-z0-9][a-z0-9_-]{0,63}(,[a-z0-9][a-z0-9_-]{0,63}){0,49}$/.test(v)) {
     I.push(issue('invalid_format', 'must be at most 50 comma-separated ids or slugs'));
   }
   return v;
 }
-function v53(v: any, I: Issue[]): any {
-  return v === undefined ? v : v52(v, I);
+function v72(v: any, I: Issue[]): any {
+  return v === undefined ? v : v71(v, I);
 }
-function v54(v: any, I: Issue[]): any {
+function v73(v: any, I: Issue[]): any {
   return object(v, I, [
-    ['limit', v47, 1],
-    ['cursor', v49, 1],
-    ['kind', v50, 1],
-    ['status', v51, 1],
-    ['ids', v53, 1],
+    ['limit', v24, 1],
+    ['cursor', v26, 1],
+    ['kind', v69, 1],
+    ['status', v70, 1],
+    ['ids', v72, 1],
   ]);
 }
-function v55(v: any, I: Issue[]): any {
-  return array(v, I, v34);
+function v74(v: any, I: Issue[]): any {
+  return array(v, I, v58);
 }
-function v56(v: any, I: Issue[]): any {
+function v75(v: any, I: Issue[]): any {
   if (typeof v !== 'string') I.push(type('string'));
   return v;
 }
-function v57(v: any, I: Issue[]): any {
-  return v === null ? v : v56(v, I);
+function v76(v: any, I: Issue[]): any {
+  return v === null ? v : v75(v, I);
 }
-function v58(v: any, I: Issue[]): any {
+function v77(v: any, I: Issue[]): any {
   return object(v, I, [
-    ['items', v55],
-    ['nextCursor', v57],
+    ['items', v74],
+    ['nextCursor', v76],
   ]);
 }
-function v59(v: any, I: Issue[]): any {
+function v78(v: any, I: Issue[]): any {
   if (
     ![
       'validation_failed',
@@ -427,6 +569,11 @@ function v59(v: any, I: Issue[]): any {
       'unauthorized',
       'forbidden',
       'listing_closed',
+      'poll_closed',
+      'poll_not_open',
+      'vote_final',
+      'event_cancelled',
+      'event_ended',
       'rate_limited',
       'payload_too_large',
       'unsupported_media_type',
@@ -438,21 +585,21 @@ function v59(v: any, I: Issue[]): any {
     I.push(issue('invalid_value'));
   return v;
 }
-function v60(v: any, I: Issue[]): any {
+function v79(v: any, I: Issue[]): any {
   return object(v, I, [
-    ['path', v56],
-    ['message', v56],
+    ['path', v75],
+    ['message', v75],
   ]);
 }
-function v61(v: any, I: Issue[]): any {
+function v80(v: any, I: Issue[]): any {
   if (!['offer', 'request'].includes(v)) I.push(issue('invalid_value'));
   return v;
 }
-function v62(v: any, I: Issue[]): any {
+function v81(v: any, I: Issue[]): any {
   if (!['give', 'lend', 'swap', 'service', 'carpool'].includes(v)) I.push(issue('invalid_value'));
   return v;
 }
-function v63(v: any, I: Issue[]): any {
+function v82(v: any, I: Issue[]): any {
   if (
     ![
       'tools',
@@ -472,7 +619,7 @@ function v63(v: any, I: Issue[]): any {
     I.push(issue('invalid_value'));
   return v;
 }
-function v64(v: any, I: Issue[]): any {
+function v83(v: any, I: Issue[]): any {
   if (typeof v !== 'string')
     return wrong(v, I, type('string'), [
       [0, 3],
@@ -483,12 +630,12 @@ function v64(v: any, I: Issue[]): any {
   if (len(v) > 100) I.push(big(100));
   return v;
 }
-function v65(v: any, I: Issue[]): any {
+function v84(v: any, I: Issue[]): any {
   if (typeof v !== 'string') return wrong(v, I, type('string'), [[1, 1000]]);
   if (len(v) > 1000) I.push(big(1000));
   return v;
 }
-function v66(v: any, I: Issue[]): any {
+function v85(v: any, I: Issue[]): any {
   if (typeof v !== 'string')
     return wrong(v, I, type('string'), [
       [0, 1],
@@ -499,102 +646,102 @@ function v66(v: any, I: Issue[]): any {
   if (len(v) > 60) I.push(big(60));
   return v;
 }
-function v67(v: any, I: Issue[]): any {
-  return object(v, I, [['displayName', v66]]);
+function v86(v: any, I: Issue[]): any {
+  return object(v, I, [['displayName', v85]]);
 }
-function v68(v: any, I: Issue[]): any {
+function v87(v: any, I: Issue[]): any {
   if (!['open', 'reserved', 'closed'].includes(v)) I.push(issue('invalid_value'));
   return v;
 }
-function v69(v: any, I: Issue[]): any {
+function v88(v: any, I: Issue[]): any {
   return object(v, I, [
-    ['id', v2],
-    ['neighbourhoodId', v2],
-    ['kind', v61],
-    ['type', v62],
-    ['category', v63],
-    ['title', v64],
-    ['description', v65],
-    ['author', v67],
-    ['place', v1],
-    ['status', v68],
-    ['createdAt', v12],
-    ['expiresAt', v25],
-    ['replyCount', v5],
+    ['id', v0],
+    ['neighbourhoodId', v0],
+    ['kind', v80],
+    ['type', v81],
+    ['category', v82],
+    ['title', v83],
+    ['description', v84],
+    ['author', v86],
+    ['place', v29],
+    ['status', v87],
+    ['createdAt', v3],
+    ['expiresAt', v49],
+    ['replyCount', v11],
   ]);
 }
-function v70(v: any, I: Issue[]): any {
-  return v === undefined ? v : v61(v, I);
+function v89(v: any, I: Issue[]): any {
+  return v === undefined ? v : v80(v, I);
 }
-function v71(v: any, I: Issue[]): any {
-  return v === undefined ? v : v62(v, I);
+function v90(v: any, I: Issue[]): any {
+  return v === undefined ? v : v81(v, I);
 }
-function v72(v: any, I: Issue[]): any {
-  return v === undefined ? v : v63(v, I);
+function v91(v: any, I: Issue[]): any {
+  return v === undefined ? v : v82(v, I);
 }
-function v73(v: any, I: Issue[]): any {
-  return v === undefined ? v : v68(v, I);
+function v92(v: any, I: Issue[]): any {
+  return v === undefined ? v : v87(v, I);
 }
-function v74(v: any, I: Issue[]): any {
+function v93(v: any, I: Issue[]): any {
   if (typeof v !== 'string') return wrong(v, I, type('string'), [[1, 100]]);
   v = v.trim();
   if (len(v) > 100) I.push(big(100));
   return v;
 }
-function v75(v: any, I: Issue[]): any {
-  return v === undefined ? v : v74(v, I);
+function v94(v: any, I: Issue[]): any {
+  return v === undefined ? v : v93(v, I);
 }
-function v76(v: any, I: Issue[]): any {
+function v95(v: any, I: Issue[]): any {
   return object(v, I, [
-    ['limit', v47, 1],
-    ['cursor', v49, 1],
-    ['kind', v70, 1],
-    ['type', v71, 1],
-    ['category', v72, 1],
-    ['status', v73, 1],
-    ['q', v75, 1],
+    ['limit', v24, 1],
+    ['cursor', v26, 1],
+    ['kind', v89, 1],
+    ['type', v90, 1],
+    ['category', v91, 1],
+    ['status', v92, 1],
+    ['q', v94, 1],
   ]);
 }
-function v77(v: any, I: Issue[]): any {
+function v96(v: any, I: Issue[]): any {
   if (typeof v !== 'string') return wrong(v, I, type('string'), [[1, 1000]]);
   v = v.trim();
   if (len(v) > 1000) I.push(big(1000));
   return v;
 }
-function v78(v: any, I: Issue[]): any {
-  return v === undefined ? v : v25(v, I);
+function v97(v: any, I: Issue[]): any {
+  return v === undefined ? v : v49(v, I);
 }
-function v79(v: any, I: Issue[]): any {
+function v98(v: any, I: Issue[]): any {
   return object(v, I, [
-    ['kind', v61],
-    ['type', v62],
-    ['category', v63],
-    ['title', v64],
-    ['description', v77],
-    ['place', v1],
-    ['expiresAt', v78, 1],
+    ['kind', v80],
+    ['type', v81],
+    ['category', v82],
+    ['title', v83],
+    ['description', v96],
+    ['place', v29],
+    ['expiresAt', v97, 1],
   ]);
 }
-function v80(v: any, I: Issue[]): any {
+function v99(v: any, I: Issue[]): any {
   if (v !== 'campaign') I.push(issue('invalid_value'));
   return v;
 }
-function v81(v: any, I: Issue[]): any {
+function v100(v: any, I: Issue[]): any {
   return object(v, I, [
-    ['kind', v80],
-    ['id', v2],
-    ['event', v45],
+    ['kind', v99],
+    ['id', v0],
+    ['event', v68],
   ]);
 }
-function v82(v: any, I: Issue[]): any {
+function v101(v: any, I: Issue[]): any {
   if (v !== 'neighbourhood') I.push(issue('invalid_value'));
   return v;
 }
-function v83(v: any, I: Issue[]): any {
+function v102(v: any, I: Issue[]): any {
   if (v !== 'listing.created') I.push(issue('invalid_value'));
   return v;
 }
-function v84(v: any, I: Issue[]): any {
+function v103(v: any, I: Issue[]): any {
   if (typeof v !== 'number' || !Number.isFinite(v)) return wrong(v, I, type('number'));
   if (!(v >= 0)) {
     I.push(small(0));
@@ -604,150 +751,315 @@ function v84(v: any, I: Issue[]): any {
   }
   return v;
 }
-function v85(v: any, I: Issue[]): any {
+function v104(v: any, I: Issue[]): any {
   return object(v, I, [
-    ['members', v5],
-    ['activeSharers', v5],
-    ['exchangesLast30Days', v5],
-    ['activityRate', v84],
-    ['openListings', v5],
+    ['members', v11],
+    ['activeSharers', v11],
+    ['exchangesLast30Days', v11],
+    ['activityRate', v103],
+    ['openListings', v11],
+    ['votesLast30Days', v11],
+    ['rsvpsLast30Days', v11],
   ]);
 }
-function v86(v: any, I: Issue[]): any {
+function v105(v: any, I: Issue[]): any {
   return object(v, I, [
-    ['type', v83],
-    ['neighbourhoodId', v2],
-    ['listing', v69],
-    ['stats', v85],
+    ['type', v102],
+    ['neighbourhoodId', v0],
+    ['listing', v88],
+    ['stats', v104],
   ]);
 }
-function v87(v: any, I: Issue[]): any {
+function v106(v: any, I: Issue[]): any {
   if (v !== 'listing.updated') I.push(issue('invalid_value'));
   return v;
 }
-function v88(v: any, I: Issue[]): any {
+function v107(v: any, I: Issue[]): any {
   return object(v, I, [
-    ['type', v87],
-    ['neighbourhoodId', v2],
-    ['listing', v69],
-    ['stats', v85],
+    ['type', v106],
+    ['neighbourhoodId', v0],
+    ['listing', v88],
+    ['stats', v104],
   ]);
 }
-function v89(v: any, I: Issue[]): any {
-  return union(v, I, 'type', { 'listing.created': v86, 'listing.updated': v88 });
+function v108(v: any, I: Issue[]): any {
+  if (v !== 'poll.updated') I.push(issue('invalid_value'));
+  return v;
 }
-function v90(v: any, I: Issue[]): any {
+function v109(v: any, I: Issue[]): any {
+  if (typeof v !== 'string')
+    return wrong(v, I, type('string'), [
+      [0, 3],
+      [1, 200],
+    ]);
+  v = v.trim();
+  if (len(v) < 3) I.push(small(3));
+  if (len(v) > 200) I.push(big(200));
+  return v;
+}
+function v110(v: any, I: Issue[]): any {
   return object(v, I, [
-    ['kind', v82],
-    ['id', v2],
-    ['event', v89],
+    ['id', v0],
+    ['label', v6],
   ]);
 }
-function v91(v: any, I: Issue[]): any {
-  return union(v, I, 'kind', { campaign: v81, neighbourhood: v90 });
+function v111(v: any, I: Issue[]): any {
+  if (!Array.isArray(v))
+    return wrong(v, I, type('array'), [
+      [0, 2],
+      [1, 12],
+    ]);
+  if (v.length > 12) {
+    I.push(stop(big(12)));
+    return v;
+  }
+  const n = I.length;
+  const out = array(v, I, v110);
+  if (!stopped(I, n)) {
+    if (v.length < 2) I.push(small(2));
+    if (v.length > 12) I.push(big(12));
+  }
+  return out;
 }
-function v92(v: any, I: Issue[]): any {
-  return array(v, I, v91);
+function v112(v: any, I: Issue[]): any {
+  if (typeof v !== 'number' || !Number.isFinite(v)) return wrong(v, I, type('number'));
+  if (!Number.isInteger(v)) {
+    I.push(stop(type('int')));
+    return v;
+  }
+  if (!Number.isSafeInteger(v)) {
+    I.push(v > 0 ? big(9007199254740991) : small(-9007199254740991));
+  }
+  if (!(v >= 1)) {
+    I.push(small(1));
+  }
+  if (!(v <= 12)) {
+    I.push(big(12));
+  }
+  return v;
 }
-function v93(v: any, I: Issue[]): any {
+function v113(v: any, I: Issue[]): any {
+  if (!['always', 'after_voting', 'after_closing'].includes(v)) I.push(issue('invalid_value'));
+  return v;
+}
+function v114(v: any, I: Issue[]): any {
+  if (!['upcoming', 'open', 'closed'].includes(v)) I.push(issue('invalid_value'));
+  return v;
+}
+function v115(v: any, I: Issue[]): any {
+  return object(v, I, [
+    ['optionId', v0],
+    ['votes', v11],
+  ]);
+}
+function v116(v: any, I: Issue[]): any {
+  return array(v, I, v115);
+}
+function v117(v: any, I: Issue[]): any {
+  return object(v, I, [
+    ['voterCount', v11],
+    ['options', v116],
+  ]);
+}
+function v118(v: any, I: Issue[]): any {
+  return v === null ? v : v117(v, I);
+}
+function v119(v: any, I: Issue[]): any {
+  return object(v, I, [
+    ['id', v0],
+    ['neighbourhoodId', v0],
+    ['question', v109],
+    ['description', v84],
+    ['options', v111],
+    ['multiple', v30],
+    ['maxChoices', v112],
+    ['allowChange', v30],
+    ['resultsVisibility', v113],
+    ['opensAt', v3],
+    ['closesAt', v3],
+    ['status', v114],
+    ['organiser', v8],
+    ['voterCount', v11],
+    ['results', v118],
+    ['createdAt', v3],
+    ['updatedAt', v3],
+  ]);
+}
+function v120(v: any, I: Issue[]): any {
+  return object(v, I, [
+    ['type', v108],
+    ['neighbourhoodId', v0],
+    ['poll', v119],
+    ['stats', v104],
+  ]);
+}
+function v121(v: any, I: Issue[]): any {
+  if (v !== 'agenda.updated') I.push(issue('invalid_value'));
+  return v;
+}
+function v122(v: any, I: Issue[]): any {
+  return object(v, I, [
+    ['type', v121],
+    ['neighbourhoodId', v0],
+    ['item', v14],
+    ['stats', v104],
+  ]);
+}
+function v123(v: any, I: Issue[]): any {
+  return union(v, I, 'type', {
+    'listing.created': v105,
+    'listing.updated': v107,
+    'poll.updated': v120,
+    'agenda.updated': v122,
+  });
+}
+function v124(v: any, I: Issue[]): any {
+  return object(v, I, [
+    ['kind', v101],
+    ['id', v0],
+    ['event', v123],
+  ]);
+}
+function v125(v: any, I: Issue[]): any {
+  return union(v, I, 'kind', { campaign: v100, neighbourhood: v124 });
+}
+function v126(v: any, I: Issue[]): any {
+  return array(v, I, v125);
+}
+function v127(v: any, I: Issue[]): any {
   if (typeof v !== 'string') return wrong(v, I, type('string'));
   if (!/^\d{0,15}(,\d{0,15}){0,99}$/.test(v)) {
     I.push(issue('invalid_format', 'must be positions such as 12,,7'));
   }
   return v;
 }
-function v94(v: any, I: Issue[]): any {
+function v128(v: any, I: Issue[]): any {
   return object(v, I, [
-    ['items', v92],
-    ['cursor', v93],
+    ['items', v126],
+    ['cursor', v127],
   ]);
 }
-function v95(v: any, I: Issue[]): any {
-  return v === undefined ? v : v93(v, I);
+function v129(v: any, I: Issue[]): any {
+  return v === undefined ? v : v127(v, I);
 }
-function v96(v: any, I: Issue[]): any {
+function v130(v: any, I: Issue[]): any {
   return object(v, I, [
-    ['campaigns', v53, 1],
-    ['neighbourhoods', v53, 1],
-    ['after', v95, 1],
+    ['campaigns', v72, 1],
+    ['neighbourhoods', v72, 1],
+    ['after', v129, 1],
   ]);
 }
-function v97(v: any, I: Issue[]): any {
+function v131(v: any, I: Issue[]): any {
   return object(v, I, [
-    ['campaigns', v53, 1],
-    ['neighbourhoods', v53, 1],
+    ['campaigns', v72, 1],
+    ['neighbourhoods', v72, 1],
   ]);
 }
-function v98(v: any, I: Issue[]): any {
-  return array(v, I, v2);
+function v132(v: any, I: Issue[]): any {
+  return array(v, I, v0);
 }
-function v99(v: any, I: Issue[]): any {
+function v133(v: any, I: Issue[]): any {
+  return v === undefined ? v : v132(v, I);
+}
+function v134(v: any, I: Issue[]): any {
   return object(v, I, [
-    ['id', v2],
-    ['displayName', v66],
-    ['neighbourhoodIds', v98],
+    ['id', v0],
+    ['displayName', v85],
+    ['neighbourhoodIds', v132],
+    ['organiserOf', v133, 1],
   ]);
 }
-function v100(v: any, I: Issue[]): any {
+function v135(v: any, I: Issue[]): any {
+  if (!['none', 'going', 'waitlisted', 'not_going'].includes(v)) I.push(issue('invalid_value'));
+  return v;
+}
+function v136(v: any, I: Issue[]): any {
+  if (typeof v !== 'number' || !Number.isFinite(v)) return wrong(v, I, type('number'));
+  if (!Number.isInteger(v)) {
+    I.push(stop(type('int')));
+    return v;
+  }
+  if (!Number.isSafeInteger(v)) {
+    I.push(v > 0 ? big(9007199254740991) : small(-9007199254740991));
+  }
+  if (!(v >= 1)) {
+    I.push(small(1));
+  }
+  return v;
+}
+function v137(v: any, I: Issue[]): any {
+  return v === null ? v : v136(v, I);
+}
+function v138(v: any, I: Issue[]): any {
+  return object(v, I, [
+    ['itemId', v0],
+    ['status', v135],
+    ['waitlistPosition', v137],
+    ['item', v14],
+  ]);
+}
+function v139(v: any, I: Issue[]): any {
+  return object(v, I, [
+    ['pollId', v0],
+    ['optionIds', v132],
+    ['votedAt', v49],
+    ['poll', v119],
+  ]);
+}
+function v140(v: any, I: Issue[]): any {
   if (typeof v !== 'string') return wrong(v, I, type('string'));
   if (!/^[0-9A-Z -]{3,10}$/.test(v)) {
     I.push(issue('invalid_format'));
   }
   return v;
 }
-function v101(v: any, I: Issue[]): any {
-  return v === null ? v : v100(v, I);
+function v141(v: any, I: Issue[]): any {
+  return v === null ? v : v140(v, I);
 }
-function v102(v: any, I: Issue[]): any {
+function v142(v: any, I: Issue[]): any {
   if (!['car_sharing', 'bike_sharing', 'tool_library', 'repair_cafe', 'food_sharing', 'other'].includes(v))
     I.push(issue('invalid_value'));
   return v;
 }
-function v103(v: any, I: Issue[]): any {
+function v143(v: any, I: Issue[]): any {
   return object(v, I, [
-    ['id', v2],
-    ['name', v0],
-    ['kind', v102],
-    ['description', v9],
-    ['url', v17],
+    ['id', v0],
+    ['name', v28],
+    ['kind', v142],
+    ['description', v35],
+    ['url', v42],
   ]);
 }
-function v104(v: any, I: Issue[]): any {
-  return array(v, I, v103);
+function v144(v: any, I: Issue[]): any {
+  return array(v, I, v143);
 }
-function v105(v: any, I: Issue[]): any {
+function v145(v: any, I: Issue[]): any {
   return object(v, I, [
-    ['id', v2],
-    ['slug', v2],
-    ['name', v20],
-    ['city', v20],
-    ['postcode', v101],
-    ['description', v65],
-    ['stats', v85],
-    ['partnerServices', v104],
-    ['updatedAt', v12],
+    ['id', v0],
+    ['slug', v0],
+    ['name', v6],
+    ['city', v6],
+    ['postcode', v141],
+    ['description', v84],
+    ['stats', v104],
+    ['partnerServices', v144],
+    ['updatedAt', v3],
   ]);
 }
-function v106(v: any, I: Issue[]): any {
-  return v === undefined ? v : v20(v, I);
+function v146(v: any, I: Issue[]): any {
+  return v === undefined ? v : v6(v, I);
 }
-function v107(v: any, I: Issue[]): any {
+function v147(v: any, I: Issue[]): any {
   return object(v, I, [
-    ['limit', v47, 1],
-    ['cursor', v49, 1],
-    ['city', v106, 1],
+    ['limit', v24, 1],
+    ['cursor', v26, 1],
+    ['city', v146, 1],
   ]);
 }
-function v108(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['limit', v47, 1],
-    ['cursor', v49, 1],
-  ]);
+function v148(v: any, I: Issue[]): any {
+  return v === undefined ? v : v37(v, I);
 }
-function v109(v: any, I: Issue[]): any {
-  return v === undefined ? v : v11(v, I);
-}
-function v110(v: any, I: Issue[]): any {
+function v149(v: any, I: Issue[]): any {
   if (typeof v !== 'string') return wrong(v, I, type('string'), [[1, 254]]);
   if (
     !/^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$/.test(v)
@@ -757,67 +1069,67 @@ function v110(v: any, I: Issue[]): any {
   if (len(v) > 254) I.push(big(254));
   return v;
 }
-function v111(v: any, I: Issue[]): any {
+function v150(v: any, I: Issue[]): any {
   return object(v, I, [
-    ['name', v0],
-    ['email', v110],
+    ['name', v28],
+    ['email', v149],
   ]);
 }
-function v112(v: any, I: Issue[]): any {
-  return v === undefined ? v : v3(v, I);
+function v151(v: any, I: Issue[]): any {
+  return v === undefined ? v : v30(v, I);
 }
-function v113(v: any, I: Issue[]): any {
+function v152(v: any, I: Issue[]): any {
   if (typeof v !== 'string') return wrong(v, I, type('string'), [[1, 500]]);
   v = v.trim();
   if (len(v) > 500) I.push(big(500));
   return v;
 }
-function v114(v: any, I: Issue[]): any {
-  return v === undefined ? v : v113(v, I);
+function v153(v: any, I: Issue[]): any {
+  return v === undefined ? v : v152(v, I);
 }
-function v115(v: any, I: Issue[]): any {
+function v154(v: any, I: Issue[]): any {
   return object(v, I, [
-    ['amount', v7],
-    ['rewardId', v109, 1],
-    ['backer', v111],
-    ['anonymous', v112, 1],
-    ['message', v114, 1],
+    ['amount', v33],
+    ['rewardId', v148, 1],
+    ['backer', v150],
+    ['anonymous', v151, 1],
+    ['message', v153, 1],
   ]);
 }
-function v116(v: any, I: Issue[]): any {
+function v155(v: any, I: Issue[]): any {
   if (v !== 'confirmed') I.push(issue('invalid_value'));
   return v;
 }
-function v117(v: any, I: Issue[]): any {
+function v156(v: any, I: Issue[]): any {
   return object(v, I, [
-    ['id', v2],
-    ['campaignId', v2],
-    ['amount', v7],
-    ['rewardId', v11],
-    ['createdAt', v12],
-    ['status', v116],
+    ['id', v0],
+    ['campaignId', v0],
+    ['amount', v33],
+    ['rewardId', v37],
+    ['createdAt', v3],
+    ['status', v155],
   ]);
 }
-function v118(v: any, I: Issue[]): any {
+function v157(v: any, I: Issue[]): any {
   if (v !== 'pending_payment') I.push(issue('invalid_value'));
   return v;
 }
-function v119(v: any, I: Issue[]): any {
+function v158(v: any, I: Issue[]): any {
   return object(v, I, [
-    ['id', v2],
-    ['campaignId', v2],
-    ['amount', v7],
-    ['rewardId', v11],
-    ['createdAt', v12],
-    ['status', v118],
-    ['checkoutUrl', v17],
+    ['id', v0],
+    ['campaignId', v0],
+    ['amount', v33],
+    ['rewardId', v37],
+    ['createdAt', v3],
+    ['status', v157],
+    ['checkoutUrl', v42],
   ]);
 }
-function v120(v: any, I: Issue[]): any {
+function v159(v: any, I: Issue[]): any {
   if (v !== 'waitlisted') I.push(issue('invalid_value'));
   return v;
 }
-function v121(v: any, I: Issue[]): any {
+function v160(v: any, I: Issue[]): any {
   if (typeof v !== 'number' || !Number.isFinite(v)) return wrong(v, I, type('number'));
   if (!Number.isInteger(v)) {
     I.push(stop(type('int')));
@@ -831,21 +1143,83 @@ function v121(v: any, I: Issue[]): any {
   }
   return v;
 }
-function v122(v: any, I: Issue[]): any {
+function v161(v: any, I: Issue[]): any {
   return object(v, I, [
-    ['id', v2],
-    ['campaignId', v2],
-    ['amount', v7],
-    ['rewardId', v11],
-    ['createdAt', v12],
-    ['status', v120],
-    ['waitlistPosition', v121],
+    ['id', v0],
+    ['campaignId', v0],
+    ['amount', v33],
+    ['rewardId', v37],
+    ['createdAt', v3],
+    ['status', v159],
+    ['waitlistPosition', v160],
   ]);
 }
-function v123(v: any, I: Issue[]): any {
-  return union(v, I, 'status', { confirmed: v117, pending_payment: v119, waitlisted: v122 });
+function v162(v: any, I: Issue[]): any {
+  return union(v, I, 'status', { confirmed: v156, pending_payment: v158, waitlisted: v161 });
 }
-function v124(v: any, I: Issue[]): any {
+function v163(v: any, I: Issue[]): any {
+  return v === undefined ? v : v114(v, I);
+}
+function v164(v: any, I: Issue[]): any {
+  return object(v, I, [
+    ['limit', v24, 1],
+    ['cursor', v26, 1],
+    ['status', v163, 1],
+  ]);
+}
+function v165(v: any, I: Issue[]): any {
+  return v === undefined ? v : v96(v, I);
+}
+function v166(v: any, I: Issue[]): any {
+  if (!Array.isArray(v))
+    return wrong(v, I, type('array'), [
+      [0, 2],
+      [1, 12],
+    ]);
+  if (v.length > 12) {
+    I.push(stop(big(12)));
+    return v;
+  }
+  const n = I.length;
+  const out = array(v, I, v6);
+  if (!stopped(I, n)) {
+    if (v.length < 2) I.push(small(2));
+    if (v.length > 12) I.push(big(12));
+  }
+  return out;
+}
+function v167(v: any, I: Issue[]): any {
+  return v === undefined ? v : v112(v, I);
+}
+function v168(v: any, I: Issue[]): any {
+  return v === undefined ? v : v113(v, I);
+}
+function v169(v: any, I: Issue[]): any {
+  return object(v, I, [
+    ['question', v109],
+    ['description', v165, 1],
+    ['options', v166],
+    ['multiple', v151, 1],
+    ['maxChoices', v167, 1],
+    ['allowChange', v151, 1],
+    ['resultsVisibility', v168, 1],
+    ['opensAt', v20, 1],
+    ['closesAt', v3],
+    ['organiser', v8],
+  ]);
+}
+function v170(v: any, I: Issue[]): any {
+  return v === undefined ? v : v109(v, I);
+}
+function v171(v: any, I: Issue[]): any {
+  return object(v, I, [
+    ['question', v170, 1],
+    ['description', v165, 1],
+    ['opensAt', v20, 1],
+    ['closesAt', v20, 1],
+  ]);
+}
+function v172(v: any, I: Issue[]): any {
   if (typeof v !== 'number' || !Number.isFinite(v)) return wrong(v, I, type('number'));
   if (!Number.isInteger(v)) {
     I.push(stop(type('int')));
@@ -862,40 +1236,40 @@ function v124(v: any, I: Issue[]): any {
   }
   return v;
 }
-function v125(v: any, I: Issue[]): any {
-  return v === undefined ? v : v56(v, I);
+function v173(v: any, I: Issue[]): any {
+  return v === undefined ? v : v75(v, I);
 }
-function v126(v: any, I: Issue[]): any {
-  return array(v, I, v60);
+function v174(v: any, I: Issue[]): any {
+  return array(v, I, v79);
 }
-function v127(v: any, I: Issue[]): any {
-  return v === undefined ? v : v126(v, I);
+function v175(v: any, I: Issue[]): any {
+  return v === undefined ? v : v174(v, I);
 }
-function v128(v: any, I: Issue[]): any {
-  return v === undefined ? v : v5(v, I);
+function v176(v: any, I: Issue[]): any {
+  return v === undefined ? v : v11(v, I);
 }
-function v129(v: any, I: Issue[]): any {
+function v177(v: any, I: Issue[]): any {
   return object(v, I, [
-    ['type', v56],
-    ['title', v56],
-    ['status', v124],
-    ['detail', v125, 1],
-    ['instance', v125, 1],
-    ['code', v56],
-    ['errors', v127, 1],
-    ['retryAfter', v128, 1],
+    ['type', v75],
+    ['title', v75],
+    ['status', v172],
+    ['detail', v173, 1],
+    ['instance', v173, 1],
+    ['code', v75],
+    ['errors', v175, 1],
+    ['retryAfter', v176, 1],
   ]);
 }
-function v130(v: any, I: Issue[]): any {
+function v178(v: any, I: Issue[]): any {
   return object(v, I, [
-    ['id', v2],
-    ['listingId', v2],
-    ['message', v56],
-    ['author', v67],
-    ['createdAt', v12],
+    ['id', v0],
+    ['listingId', v0],
+    ['message', v75],
+    ['author', v86],
+    ['createdAt', v3],
   ]);
 }
-function v131(v: any, I: Issue[]): any {
+function v179(v: any, I: Issue[]): any {
   if (typeof v !== 'string')
     return wrong(v, I, type('string'), [
       [0, 1],
@@ -906,128 +1280,186 @@ function v131(v: any, I: Issue[]): any {
   if (len(v) > 500) I.push(big(500));
   return v;
 }
-function v132(v: any, I: Issue[]): any {
-  return object(v, I, [['message', v131]]);
+function v180(v: any, I: Issue[]): any {
+  return object(v, I, [['message', v179]]);
 }
-function v133(v: any, I: Issue[]): any {
+function v181(v: any, I: Issue[]): any {
   if (!['spam', 'inappropriate', 'scam', 'personal_data', 'dangerous', 'other'].includes(v))
     I.push(issue('invalid_value'));
   return v;
 }
-function v134(v: any, I: Issue[]): any {
+function v182(v: any, I: Issue[]): any {
   if (v !== 'received') I.push(issue('invalid_value'));
   return v;
 }
-function v135(v: any, I: Issue[]): any {
+function v183(v: any, I: Issue[]): any {
   return object(v, I, [
-    ['id', v2],
-    ['listingId', v2],
-    ['reason', v133],
-    ['status', v134],
-    ['createdAt', v12],
+    ['id', v0],
+    ['listingId', v0],
+    ['reason', v181],
+    ['status', v182],
+    ['createdAt', v3],
   ]);
 }
-function v136(v: any, I: Issue[]): any {
+function v184(v: any, I: Issue[]): any {
   return object(v, I, [
-    ['reason', v133],
-    ['detail', v114, 1],
+    ['reason', v181],
+    ['detail', v153, 1],
   ]);
 }
-function v137(v: any, I: Issue[]): any {
-  if (typeof v !== 'string') return wrong(v, I, type('string'), [[1, 2000]]);
-  if (len(v) > 2000) I.push(big(2000));
-  return v;
+function v185(v: any, I: Issue[]): any {
+  return v === null ? v : v39(v, I);
 }
-function v138(v: any, I: Issue[]): any {
-  return v === null ? v : v14(v, I);
-}
-function v139(v: any, I: Issue[]): any {
+function v186(v: any, I: Issue[]): any {
   if (!['none', 'pickup', 'domestic', 'worldwide'].includes(v)) I.push(issue('invalid_value'));
   return v;
 }
-function v140(v: any, I: Issue[]): any {
+function v187(v: any, I: Issue[]): any {
   return object(v, I, [
-    ['id', v2],
-    ['campaignId', v2],
-    ['title', v15],
-    ['description', v137],
-    ['minimum', v7],
-    ['quantityLimit', v37],
-    ['remaining', v37],
-    ['backerCount', v5],
-    ['estimatedDelivery', v138],
-    ['shipping', v139],
-    ['shippingCost', v8],
-    ['availability', v38],
+    ['id', v0],
+    ['campaignId', v0],
+    ['title', v40],
+    ['description', v2],
+    ['minimum', v33],
+    ['quantityLimit', v12],
+    ['remaining', v12],
+    ['backerCount', v11],
+    ['estimatedDelivery', v185],
+    ['shipping', v186],
+    ['shippingCost', v34],
+    ['availability', v61],
   ]);
 }
-function v141(v: any, I: Issue[]): any {
-  return object(v, I, [['campaignId', v2]]);
+function v188(v: any, I: Issue[]): any {
+  if (!['going', 'not_going'].includes(v)) I.push(issue('invalid_value'));
+  return v;
 }
-function v142(v: any, I: Issue[]): any {
-  return object(v, I, [['neighbourhoodId', v2]]);
+function v189(v: any, I: Issue[]): any {
+  return object(v, I, [['response', v188]]);
 }
-function v143(v: any, I: Issue[]): any {
-  return object(v, I, [['listingId', v2]]);
+function v190(v: any, I: Issue[]): any {
+  if (!Array.isArray(v))
+    return wrong(v, I, type('array'), [
+      [0, 1],
+      [1, 12],
+    ]);
+  if (v.length > 12) {
+    I.push(stop(big(12)));
+    return v;
+  }
+  const n = I.length;
+  const out = array(v, I, v0);
+  if (!stopped(I, n)) {
+    if (v.length < 1) I.push(small(1));
+    if (v.length > 12) I.push(big(12));
+  }
+  return out;
 }
-function v144(v: any, I: Issue[]): any {
-  return array(v, I, v140);
+function v191(v: any, I: Issue[]): any {
+  return object(v, I, [['optionIds', v190]]);
 }
-function v145(v: any, I: Issue[]): any {
+function v192(v: any, I: Issue[]): any {
+  return object(v, I, [['campaignId', v0]]);
+}
+function v193(v: any, I: Issue[]): any {
+  return object(v, I, [['itemId', v0]]);
+}
+function v194(v: any, I: Issue[]): any {
+  return object(v, I, [['pollId', v0]]);
+}
+function v195(v: any, I: Issue[]): any {
+  return object(v, I, [['neighbourhoodId', v0]]);
+}
+function v196(v: any, I: Issue[]): any {
+  return object(v, I, [['listingId', v0]]);
+}
+function v197(v: any, I: Issue[]): any {
+  return array(v, I, v187);
+}
+function v198(v: any, I: Issue[]): any {
   return object(v, I, [
-    ['items', v144],
-    ['nextCursor', v57],
+    ['items', v197],
+    ['nextCursor', v76],
   ]);
 }
-function v146(v: any, I: Issue[]): any {
-  return array(v, I, v13);
+function v199(v: any, I: Issue[]): any {
+  return array(v, I, v38);
 }
-function v147(v: any, I: Issue[]): any {
+function v200(v: any, I: Issue[]): any {
   return object(v, I, [
-    ['items', v146],
-    ['nextCursor', v57],
+    ['items', v199],
+    ['nextCursor', v76],
   ]);
 }
-function v148(v: any, I: Issue[]): any {
-  return array(v, I, v105);
+function v201(v: any, I: Issue[]): any {
+  return array(v, I, v145);
 }
-function v149(v: any, I: Issue[]): any {
+function v202(v: any, I: Issue[]): any {
   return object(v, I, [
-    ['items', v148],
-    ['nextCursor', v57],
+    ['items', v201],
+    ['nextCursor', v76],
   ]);
 }
-function v150(v: any, I: Issue[]): any {
-  return array(v, I, v69);
+function v203(v: any, I: Issue[]): any {
+  return array(v, I, v88);
 }
-function v151(v: any, I: Issue[]): any {
+function v204(v: any, I: Issue[]): any {
   return object(v, I, [
-    ['items', v150],
-    ['nextCursor', v57],
+    ['items', v203],
+    ['nextCursor', v76],
   ]);
 }
-export const ApproximatePlace: Compiled<output<typeof S.ApproximatePlace>> = { safeParse: (d: unknown) => run(v1, d) };
-export const Backer: Compiled<output<typeof S.Backer>> = { safeParse: (d: unknown) => run(v13, d) };
-export const CalendarDate: Compiled<output<typeof S.CalendarDate>> = { safeParse: (d: unknown) => run(v14, d) };
-export const Campaign: Compiled<output<typeof S.Campaign>> = { safeParse: (d: unknown) => run(v34, d) };
-export const CampaignEvent: Compiled<output<typeof S.CampaignEvent>> = { safeParse: (d: unknown) => run(v45, d) };
+function v205(v: any, I: Issue[]): any {
+  return array(v, I, v119);
+}
+function v206(v: any, I: Issue[]): any {
+  return object(v, I, [
+    ['items', v205],
+    ['nextCursor', v76],
+  ]);
+}
+function v207(v: any, I: Issue[]): any {
+  return array(v, I, v14);
+}
+function v208(v: any, I: Issue[]): any {
+  return object(v, I, [
+    ['items', v207],
+    ['nextCursor', v76],
+  ]);
+}
+export const AgendaItem: Compiled<output<typeof S.AgendaItem>> = { safeParse: (d: unknown) => run(v14, d) };
+export const AgendaItemRequest: Compiled<output<typeof S.AgendaItemRequest>> = {
+  safeParse: (d: unknown) => run(v18, d),
+};
+export const AgendaItemUpdate: Compiled<output<typeof S.AgendaItemUpdate>> = { safeParse: (d: unknown) => run(v22, d) };
+export const AgendaPlace: Compiled<output<typeof S.AgendaPlace>> = { safeParse: (d: unknown) => run(v5, d) };
+export const AgendaQuery: Compiled<output<typeof S.AgendaQuery>> = { safeParse: (d: unknown) => run(v27, d) };
+export const AgendaStatus: Compiled<output<typeof S.AgendaStatus>> & { options: typeof S.AgendaStatus.options } = {
+  safeParse: (d: unknown) => run(v13, d),
+  options: ['scheduled', 'cancelled'],
+};
+export const ApproximatePlace: Compiled<output<typeof S.ApproximatePlace>> = { safeParse: (d: unknown) => run(v29, d) };
+export const Backer: Compiled<output<typeof S.Backer>> = { safeParse: (d: unknown) => run(v38, d) };
+export const CalendarDate: Compiled<output<typeof S.CalendarDate>> = { safeParse: (d: unknown) => run(v39, d) };
+export const Campaign: Compiled<output<typeof S.Campaign>> = { safeParse: (d: unknown) => run(v58, d) };
+export const CampaignEvent: Compiled<output<typeof S.CampaignEvent>> = { safeParse: (d: unknown) => run(v68, d) };
 export const CampaignKind: Compiled<output<typeof S.CampaignKind>> & { options: typeof S.CampaignKind.options } = {
-  safeParse: (d: unknown) => run(v22, d),
+  safeParse: (d: unknown) => run(v46, d),
   options: ['reward', 'donation', 'equity'],
 };
 export const CampaignListQuery: Compiled<output<typeof S.CampaignListQuery>> = {
-  safeParse: (d: unknown) => run(v54, d),
+  safeParse: (d: unknown) => run(v73, d),
 };
-export const CampaignPage: Compiled<output<typeof S.CampaignPage>> = { safeParse: (d: unknown) => run(v58, d) };
+export const CampaignPage: Compiled<output<typeof S.CampaignPage>> = { safeParse: (d: unknown) => run(v77, d) };
 export const CampaignStatus: Compiled<output<typeof S.CampaignStatus>> & { options: typeof S.CampaignStatus.options } =
-  { safeParse: (d: unknown) => run(v24, d), options: ['upcoming', 'live', 'succeeded', 'failed'] };
-export const CampaignTotals: Compiled<output<typeof S.CampaignTotals>> = { safeParse: (d: unknown) => run(v36, d) };
-export const Count: Compiled<output<typeof S.Count>> = { safeParse: (d: unknown) => run(v5, d) };
-export const Creator: Compiled<output<typeof S.Creator>> = { safeParse: (d: unknown) => run(v21, d) };
-export const Currency: Compiled<output<typeof S.Currency>> = { safeParse: (d: unknown) => run(v6, d) };
-export const EquityDetails: Compiled<output<typeof S.EquityDetails>> = { safeParse: (d: unknown) => run(v29, d) };
+  { safeParse: (d: unknown) => run(v48, d), options: ['upcoming', 'live', 'succeeded', 'failed'] };
+export const CampaignTotals: Compiled<output<typeof S.CampaignTotals>> = { safeParse: (d: unknown) => run(v60, d) };
+export const Count: Compiled<output<typeof S.Count>> = { safeParse: (d: unknown) => run(v11, d) };
+export const Creator: Compiled<output<typeof S.Creator>> = { safeParse: (d: unknown) => run(v45, d) };
+export const Currency: Compiled<output<typeof S.Currency>> = { safeParse: (d: unknown) => run(v32, d) };
+export const EquityDetails: Compiled<output<typeof S.EquityDetails>> = { safeParse: (d: unknown) => run(v53, d) };
 export const ErrorCode: Compiled<output<typeof S.ErrorCode>> & { options: typeof S.ErrorCode.options } = {
-  safeParse: (d: unknown) => run(v59, d),
+  safeParse: (d: unknown) => run(v78, d),
   options: [
     'validation_failed',
     'not_found',
@@ -1044,6 +1476,11 @@ export const ErrorCode: Compiled<output<typeof S.ErrorCode>> & { options: typeof
     'unauthorized',
     'forbidden',
     'listing_closed',
+    'poll_closed',
+    'poll_not_open',
+    'vote_final',
+    'event_cancelled',
+    'event_ended',
     'rate_limited',
     'payload_too_large',
     'unsupported_media_type',
@@ -1052,20 +1489,20 @@ export const ErrorCode: Compiled<output<typeof S.ErrorCode>> & { options: typeof
     'internal_error',
   ],
 };
-export const FieldError: Compiled<output<typeof S.FieldError>> = { safeParse: (d: unknown) => run(v60, d) };
+export const FieldError: Compiled<output<typeof S.FieldError>> = { safeParse: (d: unknown) => run(v79, d) };
 export const FundingModel: Compiled<output<typeof S.FundingModel>> & { options: typeof S.FundingModel.options } = {
-  safeParse: (d: unknown) => run(v23, d),
+  safeParse: (d: unknown) => run(v47, d),
   options: ['all_or_nothing', 'keep_it_all'],
 };
-export const HttpsUrl: Compiled<output<typeof S.HttpsUrl>> = { safeParse: (d: unknown) => run(v17, d) };
-export const Id: Compiled<output<typeof S.Id>> = { safeParse: (d: unknown) => run(v2, d) };
-export const IdList: Compiled<output<typeof S.IdList>> = { safeParse: (d: unknown) => run(v52, d) };
-export const Instant: Compiled<output<typeof S.Instant>> = { safeParse: (d: unknown) => run(v12, d) };
-export const Listing: Compiled<output<typeof S.Listing>> = { safeParse: (d: unknown) => run(v69, d) };
+export const HttpsUrl: Compiled<output<typeof S.HttpsUrl>> = { safeParse: (d: unknown) => run(v42, d) };
+export const Id: Compiled<output<typeof S.Id>> = { safeParse: (d: unknown) => run(v0, d) };
+export const IdList: Compiled<output<typeof S.IdList>> = { safeParse: (d: unknown) => run(v71, d) };
+export const Instant: Compiled<output<typeof S.Instant>> = { safeParse: (d: unknown) => run(v3, d) };
+export const Listing: Compiled<output<typeof S.Listing>> = { safeParse: (d: unknown) => run(v88, d) };
 export const ListingCategory: Compiled<output<typeof S.ListingCategory>> & {
   options: typeof S.ListingCategory.options;
 } = {
-  safeParse: (d: unknown) => run(v63, d),
+  safeParse: (d: unknown) => run(v82, d),
   options: [
     'tools',
     'garden',
@@ -1082,69 +1519,99 @@ export const ListingCategory: Compiled<output<typeof S.ListingCategory>> & {
   ],
 };
 export const ListingKind: Compiled<output<typeof S.ListingKind>> & { options: typeof S.ListingKind.options } = {
-  safeParse: (d: unknown) => run(v61, d),
+  safeParse: (d: unknown) => run(v80, d),
   options: ['offer', 'request'],
 };
-export const ListingQuery: Compiled<output<typeof S.ListingQuery>> = { safeParse: (d: unknown) => run(v76, d) };
-export const ListingRequest: Compiled<output<typeof S.ListingRequest>> = { safeParse: (d: unknown) => run(v79, d) };
+export const ListingQuery: Compiled<output<typeof S.ListingQuery>> = { safeParse: (d: unknown) => run(v95, d) };
+export const ListingRequest: Compiled<output<typeof S.ListingRequest>> = { safeParse: (d: unknown) => run(v98, d) };
 export const ListingStatus: Compiled<output<typeof S.ListingStatus>> & { options: typeof S.ListingStatus.options } = {
-  safeParse: (d: unknown) => run(v68, d),
+  safeParse: (d: unknown) => run(v87, d),
   options: ['open', 'reserved', 'closed'],
 };
 export const ListingType: Compiled<output<typeof S.ListingType>> & { options: typeof S.ListingType.options } = {
-  safeParse: (d: unknown) => run(v62, d),
+  safeParse: (d: unknown) => run(v81, d),
   options: ['give', 'lend', 'swap', 'service', 'carpool'],
 };
-export const LiveChanges: Compiled<output<typeof S.LiveChanges>> = { safeParse: (d: unknown) => run(v94, d) };
-export const LiveChangesQuery: Compiled<output<typeof S.LiveChangesQuery>> = { safeParse: (d: unknown) => run(v96, d) };
-export const LiveCursor: Compiled<output<typeof S.LiveCursor>> = { safeParse: (d: unknown) => run(v93, d) };
-export const LiveMessage: Compiled<output<typeof S.LiveMessage>> = { safeParse: (d: unknown) => run(v91, d) };
-export const LiveQuery: Compiled<output<typeof S.LiveQuery>> = { safeParse: (d: unknown) => run(v97, d) };
-export const Member: Compiled<output<typeof S.Member>> = { safeParse: (d: unknown) => run(v99, d) };
-export const Milestone: Compiled<output<typeof S.Milestone>> = { safeParse: (d: unknown) => run(v26, d) };
-export const Money: Compiled<output<typeof S.Money>> = { safeParse: (d: unknown) => run(v7, d) };
-export const Neighbourhood: Compiled<output<typeof S.Neighbourhood>> = { safeParse: (d: unknown) => run(v105, d) };
+export const LiveChanges: Compiled<output<typeof S.LiveChanges>> = { safeParse: (d: unknown) => run(v128, d) };
+export const LiveChangesQuery: Compiled<output<typeof S.LiveChangesQuery>> = {
+  safeParse: (d: unknown) => run(v130, d),
+};
+export const LiveCursor: Compiled<output<typeof S.LiveCursor>> = { safeParse: (d: unknown) => run(v127, d) };
+export const LiveMessage: Compiled<output<typeof S.LiveMessage>> = { safeParse: (d: unknown) => run(v125, d) };
+export const LiveQuery: Compiled<output<typeof S.LiveQuery>> = { safeParse: (d: unknown) => run(v131, d) };
+export const Member: Compiled<output<typeof S.Member>> = { safeParse: (d: unknown) => run(v134, d) };
+export const Milestone: Compiled<output<typeof S.Milestone>> = { safeParse: (d: unknown) => run(v50, d) };
+export const Money: Compiled<output<typeof S.Money>> = { safeParse: (d: unknown) => run(v33, d) };
+export const MyRsvp: Compiled<output<typeof S.MyRsvp>> = { safeParse: (d: unknown) => run(v138, d) };
+export const MyVote: Compiled<output<typeof S.MyVote>> = { safeParse: (d: unknown) => run(v139, d) };
+export const Neighbourhood: Compiled<output<typeof S.Neighbourhood>> = { safeParse: (d: unknown) => run(v145, d) };
 export const NeighbourhoodEvent: Compiled<output<typeof S.NeighbourhoodEvent>> = {
-  safeParse: (d: unknown) => run(v89, d),
+  safeParse: (d: unknown) => run(v123, d),
 };
 export const NeighbourhoodListQuery: Compiled<output<typeof S.NeighbourhoodListQuery>> = {
-  safeParse: (d: unknown) => run(v107, d),
+  safeParse: (d: unknown) => run(v147, d),
 };
 export const NeighbourhoodStats: Compiled<output<typeof S.NeighbourhoodStats>> = {
-  safeParse: (d: unknown) => run(v85, d),
+  safeParse: (d: unknown) => run(v104, d),
 };
-export const PageQuery: Compiled<output<typeof S.PageQuery>> = { safeParse: (d: unknown) => run(v108, d) };
-export const PartnerService: Compiled<output<typeof S.PartnerService>> = { safeParse: (d: unknown) => run(v103, d) };
-export const PledgeRequest: Compiled<output<typeof S.PledgeRequest>> = { safeParse: (d: unknown) => run(v115, d) };
-export const PledgeResult: Compiled<output<typeof S.PledgeResult>> = { safeParse: (d: unknown) => run(v123, d) };
-export const PledgeRules: Compiled<output<typeof S.PledgeRules>> = { safeParse: (d: unknown) => run(v28, d) };
-export const Problem: Compiled<output<typeof S.Problem>> = { safeParse: (d: unknown) => run(v129, d) };
-export const Reply: Compiled<output<typeof S.Reply>> = { safeParse: (d: unknown) => run(v130, d) };
-export const ReplyRequest: Compiled<output<typeof S.ReplyRequest>> = { safeParse: (d: unknown) => run(v132, d) };
-export const Report: Compiled<output<typeof S.Report>> = { safeParse: (d: unknown) => run(v135, d) };
+export const Organiser: Compiled<output<typeof S.Organiser>> = { safeParse: (d: unknown) => run(v8, d) };
+export const PageQuery: Compiled<output<typeof S.PageQuery>> = { safeParse: (d: unknown) => run(v27, d) };
+export const PartnerService: Compiled<output<typeof S.PartnerService>> = { safeParse: (d: unknown) => run(v143, d) };
+export const PledgeRequest: Compiled<output<typeof S.PledgeRequest>> = { safeParse: (d: unknown) => run(v154, d) };
+export const PledgeResult: Compiled<output<typeof S.PledgeResult>> = { safeParse: (d: unknown) => run(v162, d) };
+export const PledgeRules: Compiled<output<typeof S.PledgeRules>> = { safeParse: (d: unknown) => run(v52, d) };
+export const Poll: Compiled<output<typeof S.Poll>> = { safeParse: (d: unknown) => run(v119, d) };
+export const PollListQuery: Compiled<output<typeof S.PollListQuery>> = { safeParse: (d: unknown) => run(v164, d) };
+export const PollOption: Compiled<output<typeof S.PollOption>> = { safeParse: (d: unknown) => run(v110, d) };
+export const PollRequest: Compiled<output<typeof S.PollRequest>> = { safeParse: (d: unknown) => run(v169, d) };
+export const PollResults: Compiled<output<typeof S.PollResults>> = { safeParse: (d: unknown) => run(v117, d) };
+export const PollStatus: Compiled<output<typeof S.PollStatus>> & { options: typeof S.PollStatus.options } = {
+  safeParse: (d: unknown) => run(v114, d),
+  options: ['upcoming', 'open', 'closed'],
+};
+export const PollUpdate: Compiled<output<typeof S.PollUpdate>> = { safeParse: (d: unknown) => run(v171, d) };
+export const Problem: Compiled<output<typeof S.Problem>> = { safeParse: (d: unknown) => run(v177, d) };
+export const Reply: Compiled<output<typeof S.Reply>> = { safeParse: (d: unknown) => run(v178, d) };
+export const ReplyRequest: Compiled<output<typeof S.ReplyRequest>> = { safeParse: (d: unknown) => run(v180, d) };
+export const Report: Compiled<output<typeof S.Report>> = { safeParse: (d: unknown) => run(v183, d) };
 export const ReportReason: Compiled<output<typeof S.ReportReason>> & { options: typeof S.ReportReason.options } = {
-  safeParse: (d: unknown) => run(v133, d),
+  safeParse: (d: unknown) => run(v181, d),
   options: ['spam', 'inappropriate', 'scam', 'personal_data', 'dangerous', 'other'],
 };
-export const ReportRequest: Compiled<output<typeof S.ReportRequest>> = { safeParse: (d: unknown) => run(v136, d) };
+export const ReportRequest: Compiled<output<typeof S.ReportRequest>> = { safeParse: (d: unknown) => run(v184, d) };
+export const ResultsVisibility: Compiled<output<typeof S.ResultsVisibility>> & {
+  options: typeof S.ResultsVisibility.options;
+} = { safeParse: (d: unknown) => run(v113, d), options: ['always', 'after_voting', 'after_closing'] };
 export const RewardAvailability: Compiled<output<typeof S.RewardAvailability>> & {
   options: typeof S.RewardAvailability.options;
-} = { safeParse: (d: unknown) => run(v38, d), options: ['available', 'sold_out', 'unavailable'] };
-export const RewardTier: Compiled<output<typeof S.RewardTier>> = { safeParse: (d: unknown) => run(v140, d) };
-export const ShareInfo: Compiled<output<typeof S.ShareInfo>> = { safeParse: (d: unknown) => run(v33, d) };
+} = { safeParse: (d: unknown) => run(v61, d), options: ['available', 'sold_out', 'unavailable'] };
+export const RewardTier: Compiled<output<typeof S.RewardTier>> = { safeParse: (d: unknown) => run(v187, d) };
+export const RsvpRequest: Compiled<output<typeof S.RsvpRequest>> = { safeParse: (d: unknown) => run(v189, d) };
+export const RsvpStatus: Compiled<output<typeof S.RsvpStatus>> & { options: typeof S.RsvpStatus.options } = {
+  safeParse: (d: unknown) => run(v135, d),
+  options: ['none', 'going', 'waitlisted', 'not_going'],
+};
+export const ShareInfo: Compiled<output<typeof S.ShareInfo>> = { safeParse: (d: unknown) => run(v57, d) };
 export const Shipping: Compiled<output<typeof S.Shipping>> & { options: typeof S.Shipping.options } = {
-  safeParse: (d: unknown) => run(v139, d),
+  safeParse: (d: unknown) => run(v186, d),
   options: ['none', 'pickup', 'domestic', 'worldwide'],
 };
-const s0: Compiled<unknown> = { safeParse: (d: unknown) => run(v141, d) };
-const s1: Compiled<unknown> = { safeParse: (d: unknown) => run(v142, d) };
-const s2: Compiled<unknown> = { safeParse: (d: unknown) => run(v143, d) };
-const s3: Compiled<unknown> = { safeParse: (d: unknown) => run(v145, d) };
-const s4: Compiled<unknown> = { safeParse: (d: unknown) => run(v147, d) };
-const s5: Compiled<unknown> = { safeParse: (d: unknown) => run(v149, d) };
-const s6: Compiled<unknown> = { safeParse: (d: unknown) => run(v151, d) };
+export const VoteRequest: Compiled<output<typeof S.VoteRequest>> = { safeParse: (d: unknown) => run(v191, d) };
+const s0: Compiled<unknown> = { safeParse: (d: unknown) => run(v192, d) };
+const s1: Compiled<unknown> = { safeParse: (d: unknown) => run(v193, d) };
+const s2: Compiled<unknown> = { safeParse: (d: unknown) => run(v194, d) };
+const s3: Compiled<unknown> = { safeParse: (d: unknown) => run(v195, d) };
+const s4: Compiled<unknown> = { safeParse: (d: unknown) => run(v195, d) };
+const s5: Compiled<unknown> = { safeParse: (d: unknown) => run(v196, d) };
+const s6: Compiled<unknown> = { safeParse: (d: unknown) => run(v198, d) };
+const s7: Compiled<unknown> = { safeParse: (d: unknown) => run(v200, d) };
+const s8: Compiled<unknown> = { safeParse: (d: unknown) => run(v202, d) };
+const s9: Compiled<unknown> = { safeParse: (d: unknown) => run(v204, d) };
+const s10: Compiled<unknown> = { safeParse: (d: unknown) => run(v206, d) };
+const s11: Compiled<unknown> = { safeParse: (d: unknown) => run(v208, d) };
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key' as const;
 export const MAX_LIVE_RESOURCES = 50 as const;
+export const MAX_POLL_OPTIONS = 12 as const;
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json' as const;
 export const REPLAYED_HEADER = 'Idempotent-Replayed' as const;
 export const campaignEventsEndpoint = {
@@ -1156,12 +1623,46 @@ export const campaignEventsEndpoint = {
   params: s0,
   response: CampaignEvent,
 } as const;
+export const cancelAgendaItemEndpoint = {
+  method: 'POST',
+  path: '/agenda/{itemId}/cancel',
+  access: 'member',
+  status: 200,
+  params: s1,
+  response: AgendaItem,
+} as const;
+export const castVoteEndpoint = {
+  method: 'POST',
+  path: '/polls/{pollId}/votes',
+  access: 'member',
+  status: 200,
+  params: s2,
+  body: VoteRequest,
+  response: MyVote,
+} as const;
+export const closePollEndpoint = {
+  method: 'POST',
+  path: '/polls/{pollId}/close',
+  access: 'member',
+  status: 200,
+  params: s2,
+  response: Poll,
+} as const;
+export const createAgendaItemEndpoint = {
+  method: 'POST',
+  path: '/neighbourhoods/{neighbourhoodId}/agenda',
+  access: 'member',
+  status: 201,
+  params: s3,
+  body: AgendaItemRequest,
+  response: AgendaItem,
+} as const;
 export const createListingEndpoint = {
   method: 'POST',
   path: '/neighbourhoods/{neighbourhoodId}/listings',
   access: 'member',
   status: 201,
-  params: s1,
+  params: s4,
   body: ListingRequest,
   response: Listing,
 } as const;
@@ -1175,12 +1676,21 @@ export const createPledgeEndpoint = {
   body: PledgeRequest,
   response: PledgeResult,
 } as const;
+export const createPollEndpoint = {
+  method: 'POST',
+  path: '/neighbourhoods/{neighbourhoodId}/polls',
+  access: 'member',
+  status: 201,
+  params: s3,
+  body: PollRequest,
+  response: Poll,
+} as const;
 export const createReplyEndpoint = {
   method: 'POST',
   path: '/listings/{listingId}/replies',
   access: 'member',
   status: 201,
-  params: s2,
+  params: s5,
   body: ReplyRequest,
   response: Reply,
 } as const;
@@ -1189,7 +1699,7 @@ export const createReportEndpoint = {
   path: '/listings/{listingId}/reports',
   access: 'member',
   status: 201,
-  params: s2,
+  params: s5,
   body: ReportRequest,
   response: Report,
 } as const;
@@ -1216,7 +1726,7 @@ export const listRewardsEndpoint = {
   status: 200,
   params: s0,
   query: PageQuery,
-  response: s3,
+  response: s6,
 } as const;
 export const listBackersEndpoint = {
   method: 'GET',
@@ -1225,7 +1735,7 @@ export const listBackersEndpoint = {
   status: 200,
   params: s0,
   query: PageQuery,
-  response: s4,
+  response: s7,
 } as const;
 export const listNeighbourhoodsEndpoint = {
   method: 'GET',
@@ -1233,14 +1743,14 @@ export const listNeighbourhoodsEndpoint = {
   access: 'public',
   status: 200,
   query: NeighbourhoodListQuery,
-  response: s5,
+  response: s8,
 } as const;
 export const getNeighbourhoodEndpoint = {
   method: 'GET',
   path: '/neighbourhoods/{neighbourhoodId}',
   access: 'public',
   status: 200,
-  params: s1,
+  params: s4,
   response: Neighbourhood,
 } as const;
 export const listListingsEndpoint = {
@@ -1248,9 +1758,9 @@ export const listListingsEndpoint = {
   path: '/neighbourhoods/{neighbourhoodId}/listings',
   access: 'public',
   status: 200,
-  params: s1,
+  params: s4,
   query: ListingQuery,
-  response: s6,
+  response: s9,
 } as const;
 export const neighbourhoodEventsEndpoint = {
   method: 'GET',
@@ -1258,7 +1768,7 @@ export const neighbourhoodEventsEndpoint = {
   access: 'public',
   status: 200,
   stream: true,
-  params: s1,
+  params: s4,
   response: NeighbourhoodEvent,
 } as const;
 export const getListingEndpoint = {
@@ -1266,7 +1776,7 @@ export const getListingEndpoint = {
   path: '/listings/{listingId}',
   access: 'public',
   status: 200,
-  params: s2,
+  params: s5,
   response: Listing,
 } as const;
 export const getMeEndpoint = { method: 'GET', path: '/me', access: 'member', status: 200, response: Member } as const;
@@ -1287,6 +1797,83 @@ export const liveChangesEndpoint = {
   query: LiveChangesQuery,
   response: LiveChanges,
 } as const;
+export const listPollsEndpoint = {
+  method: 'GET',
+  path: '/neighbourhoods/{neighbourhoodId}/polls',
+  access: 'public',
+  status: 200,
+  params: s3,
+  query: PollListQuery,
+  response: s10,
+} as const;
+export const getPollEndpoint = {
+  method: 'GET',
+  path: '/polls/{pollId}',
+  access: 'public',
+  status: 200,
+  params: s2,
+  response: Poll,
+} as const;
+export const updatePollEndpoint = {
+  method: 'POST',
+  path: '/polls/{pollId}',
+  access: 'member',
+  status: 200,
+  params: s2,
+  body: PollUpdate,
+  response: Poll,
+} as const;
+export const getMyVoteEndpoint = {
+  method: 'GET',
+  path: '/polls/{pollId}/votes/mine',
+  access: 'member',
+  status: 200,
+  params: s2,
+  response: MyVote,
+} as const;
+export const listAgendaEndpoint = {
+  method: 'GET',
+  path: '/neighbourhoods/{neighbourhoodId}/agenda',
+  access: 'public',
+  status: 200,
+  params: s3,
+  query: AgendaQuery,
+  response: s11,
+} as const;
+export const getAgendaItemEndpoint = {
+  method: 'GET',
+  path: '/agenda/{itemId}',
+  access: 'public',
+  status: 200,
+  params: s1,
+  response: AgendaItem,
+} as const;
+export const updateAgendaItemEndpoint = {
+  method: 'POST',
+  path: '/agenda/{itemId}',
+  access: 'member',
+  status: 200,
+  params: s1,
+  body: AgendaItemUpdate,
+  response: AgendaItem,
+} as const;
+export const rsvpEndpoint = {
+  method: 'POST',
+  path: '/agenda/{itemId}/rsvps',
+  access: 'member',
+  status: 200,
+  params: s1,
+  body: RsvpRequest,
+  response: MyRsvp,
+} as const;
+export const getMyRsvpEndpoint = {
+  method: 'GET',
+  path: '/agenda/{itemId}/rsvps/mine',
+  access: 'member',
+  status: 200,
+  params: s1,
+  response: MyRsvp,
+} as const;
 export const endpoints = {
   listCampaigns: listCampaignsEndpoint,
   getCampaign: getCampaignEndpoint,
@@ -1305,6 +1892,20 @@ export const endpoints = {
   getMe: getMeEndpoint,
   live: liveEndpoint,
   liveChanges: liveChangesEndpoint,
+  listPolls: listPollsEndpoint,
+  createPoll: createPollEndpoint,
+  getPoll: getPollEndpoint,
+  updatePoll: updatePollEndpoint,
+  closePoll: closePollEndpoint,
+  castVote: castVoteEndpoint,
+  getMyVote: getMyVoteEndpoint,
+  listAgenda: listAgendaEndpoint,
+  createAgendaItem: createAgendaItemEndpoint,
+  getAgendaItem: getAgendaItemEndpoint,
+  updateAgendaItem: updateAgendaItemEndpoint,
+  cancelAgendaItem: cancelAgendaItemEndpoint,
+  rsvp: rsvpEndpoint,
+  getMyRsvp: getMyRsvpEndpoint,
 } as const;
 export const liveKinds = {
   campaign: { param: 'campaigns', event: CampaignEvent },

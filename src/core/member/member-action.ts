@@ -2,7 +2,7 @@ import type { ReactiveController } from 'lit';
 import { ApiError, NetworkError } from '../../client/errors.js';
 import type { Transport } from '../../client/transport.js';
 import { partageEvent } from '../element/events.js';
-import { SIGN_IN_REQUEST, type SignInReason, type SignInRequestDetail } from './member-events.js';
+import { SIGN_IN_REQUEST, type MemberSignInReason, type SignInRequestDetail } from './member-events.js';
 import type { MemberFormMessages } from './member-form.messages.js';
 import type { PartageElement } from '../element/partage-element.js';
 import { errorText } from '../element/views.js';
@@ -22,9 +22,11 @@ export type MemberActionStatus = 'idle' | 'sending' | 'done' | 'failed';
 export type MemberOutcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
 export interface MemberActionOptions {
-  reason: SignInReason;
+  reason: MemberSignInReason;
   neighbourhoodId: () => string | undefined;
   listingId?: () => string | undefined;
+  /** Extra fields of the sign-in request (the poll or agenda item concerned). */
+  target?: () => Pick<SignInRequestDetail, 'pollId' | 'itemId'>;
   /** The current member token (see member-token.ts). */
   token: () => Promise<string | undefined>;
   /**
@@ -186,6 +188,7 @@ export class MemberAction<T> implements ReactiveController {
       neighbourhoodId: this.#options.neighbourhoodId() ?? '',
       expired,
       ...(listingId ? { listingId } : {}),
+      ...this.#options.target?.(),
     };
     this.#host.dispatchEvent(partageEvent(SIGN_IN_REQUEST, detail));
   }

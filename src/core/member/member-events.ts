@@ -2,6 +2,8 @@ import type { Listing, Reply, Report } from '../../contract/index.js';
 
 /** What the member wanted to do when the widget asked the host page to sign them in. */
 export type SignInReason = 'post' | 'reply' | 'report';
+/** Every reason a widget may ask for a sign-in: the board's, a poll's vote and an agenda answer. */
+export type MemberSignInReason = SignInReason | 'vote' | 'rsvp';
 
 /**
  * `partage-sign-in-request`: the widget needs a (new) member token. The host page signs the
@@ -9,12 +11,16 @@ export type SignInReason = 'post' | 'reply' | 'report';
  * action that failed with an expired token is then sent again, with nothing retyped.
  */
 export interface SignInRequestDetail {
-  reason: SignInReason;
+  reason: MemberSignInReason;
   neighbourhoodId: string;
   /** True when a token was sent and refused (401): it has expired or was revoked. */
   expired: boolean;
   /** The listing replied to or reported, for `reply` and `report`. */
   listingId?: string;
+  /** The poll voted in, for `vote`. */
+  pollId?: string;
+  /** The agenda item answered, for `rsvp`. */
+  itemId?: string;
 }
 export const SIGN_IN_REQUEST = 'partage-sign-in-request';
 

@@ -43,8 +43,10 @@ describe('<partage-neighbourhood-stats>', () => {
       'Exchanges',
       'Activity rate',
       'Open listings',
+      'Poll votes',
+      'Event sign-ups',
     ]);
-    expect($$(el, 'dd .skeleton')).to.have.length(5);
+    expect($$(el, 'dd .skeleton')).to.have.length(7);
     expect(textOf($(el, 'h2'))).to.equal('Loading…');
     await expect(el).to.be.accessible();
   });
@@ -60,6 +62,8 @@ describe('<partage-neighbourhood-stats>', () => {
       exchanges: '187',
       activityRate: '25%',
       openListings: String(openListings()),
+      votes: '702',
+      rsvps: '70',
     });
     expect(textOf($(el, '[data-stat="activeSharers"] dt'))).to.equal(
       'Active sharers offered, asked or replied in the last 30 days',
@@ -76,6 +80,19 @@ describe('<partage-neighbourhood-stats>', () => {
     await until(() => !!$(el, '[part="live"]'), 'live badge');
     backend.simulateListing(SAINT_MALO, { title: 'Brouette', category: 'garden' });
     await until(() => figures(el).openListings === String(before + 1), 'one more open listing');
+    await expect(el).to.be.accessible();
+  });
+
+  it('counts votes and event sign-ups live', async () => {
+    const el = await stats();
+    await loaded(el);
+    await until(() => backend.listeners(`neighbourhoods/${SAINT_MALO}`) > 0, 'listening');
+    const civic = backend.store.civic;
+    const morgane = backend.store.memberByToken('demo-member-morgane')!;
+    civic.vote(civic.findPoll('sm-poll-marche')!, morgane, ['gare']);
+    await until(() => figures(el).votes === '703', 'one more vote');
+    civic.rsvp(civic.findItem('sm-ag-repair')!, morgane, { response: 'going' });
+    await until(() => figures(el).rsvps === '71', 'one more sign-up');
     await expect(el).to.be.accessible();
   });
 

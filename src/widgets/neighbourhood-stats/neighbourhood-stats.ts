@@ -14,12 +14,13 @@ import { errorView, noApiView, staleNotice } from '../../core/element/views.js';
 import { messages } from './neighbourhood-stats.messages.js';
 import { neighbourhoodStatsStyles } from './neighbourhood-stats.styles.js';
 
-type StatKey = 'members' | 'activeSharers' | 'exchanges' | 'activityRate' | 'openListings';
+type StatKey = 'members' | 'activeSharers' | 'exchanges' | 'activityRate' | 'openListings' | 'votes' | 'rsvps';
 
 /**
  * @summary How much a neighbourhood shares, for a municipality's or an association's site:
- * members, active sharers and exchanges over the last 30 days, activity rate and open listings,
- * kept up to date live as neighbours post and reply.
+ * members, active sharers and exchanges over the last 30 days, activity rate, open listings, and
+ * civic participation (votes in polls, sign-ups to events), kept up to date live as neighbours
+ * post, reply, vote and sign up.
  *
  * @event partage-error - The neighbourhood could not load (`detail: { operation, error }`).
  *
@@ -146,7 +147,8 @@ export class PartageNeighbourhoodStats extends PartageElement<typeof messages.en
       ${staleNotice(this, this.#data)}
       <dl part="stats">
         ${this.#stat('members', n?.stats)} ${this.#stat('activeSharers', n?.stats)} ${this.#stat('exchanges', n?.stats)}
-        ${this.#stat('activityRate', n?.stats)} ${this.#stat('openListings', n?.stats)}
+        ${this.#stat('activityRate', n?.stats)} ${this.#stat('openListings', n?.stats)} ${this.#stat('votes', n?.stats)}
+        ${this.#stat('rsvps', n?.stats)}
       </dl>
       ${
         n
@@ -167,11 +169,25 @@ export class PartageNeighbourhoodStats extends PartageElement<typeof messages.en
           ? this.t('exchangesHint')
           : key === 'activityRate'
             ? this.t('activityRateHint')
-            : '';
+            : key === 'votes'
+              ? this.t('votesHint')
+              : key === 'rsvps'
+                ? this.t('rsvpsHint')
+                : '';
     let value: TemplateResult | string;
     if (!stats) value = html`<span class="skeleton" aria-hidden="true"></span>`;
     else if (key === 'activityRate') value = formatPercent(stats.activityRate, locale);
-    else value = formatNumber(key === 'exchanges' ? stats.exchangesLast30Days : stats[key], locale);
+    else {
+      const figure =
+        key === 'exchanges'
+          ? stats.exchangesLast30Days
+          : key === 'votes'
+            ? stats.votesLast30Days
+            : key === 'rsvps'
+              ? stats.rsvpsLast30Days
+              : stats[key];
+      value = formatNumber(figure, locale);
+    }
     return html`<div class="stat" part="stat" data-stat=${key}>
       <dt><span class="term">${this.t(key)}</span>${hint ? html` <span class="hint">${hint}</span>` : nothing}</dt>
       <dd part="value">

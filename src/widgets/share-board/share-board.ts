@@ -246,6 +246,8 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
 
   #onLive(event: NeighbourhoodEvent): void {
     if (event.neighbourhoodId !== this.#neighbourhood.value?.id && event.neighbourhoodId !== this.neighbourhood) return;
+    // The same stream carries polls and agenda items: the board only shows listings.
+    if (event.type !== 'listing.created' && event.type !== 'listing.updated') return;
     // Cached pages no longer tell the truth: the next filter change asks the server.
     this.client?.invalidate(`/neighbourhoods/${encodeURIComponent(this.neighbourhood!)}/listings`);
     const isNew = event.type === 'listing.created';

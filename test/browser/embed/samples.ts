@@ -22,6 +22,8 @@ export const samples: Record<string, EmbedSample> = {
   'share-board': { attributes: { neighbourhood: 'saint-malo-intra-muros' }, shows: /Perceuse à percussion/ },
   'listing-form': { attributes: { neighbourhood: 'saint-malo-intra-muros' }, shows: /\S/ },
   'neighbourhood-stats': { attributes: { neighbourhood: 'saint-malo-intra-muros' }, shows: /1\s?240/ },
+  poll: { attributes: { poll: 'sm-poll-marche' }, shows: /214/ },
+  agenda: { attributes: { neighbourhood: 'saint-malo-intra-muros' }, shows: /Repair Café/ },
 };
 
 /** The text a reader sees in an element's shadow root, whitespace collapsed. */

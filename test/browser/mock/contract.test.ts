@@ -20,6 +20,9 @@ const json = (body: unknown, headers: Record<string, string> = {}): RequestInit 
   body: JSON.stringify(body),
 });
 const member = { Authorization: `Bearer ${morgane}` };
+const organiser = { Authorization: 'Bearer demo-organiser-mairie' };
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().replace(/\.\d+Z$/, 'Z');
+const mairie = { name: 'Mairie de Saint-Malo', kind: 'municipality' };
 
 /** One valid request per endpoint; the table must name them all. */
 const samples: Record<EndpointName, { path: string; init?: RequestInit; after?: () => void }> = {
@@ -65,6 +68,44 @@ const samples: Record<EndpointName, { path: string; init?: RequestInit; after?: 
     after: () => backend.simulatePledge('atelier-ceramique', 1_000),
   },
   liveChanges: { path: '/live/changes?campaigns=atelier-ceramique,librairie-solidaire&after=0,0' },
+  listPolls: { path: '/neighbourhoods/saint-malo-intra-muros/polls?status=open' },
+  createPoll: {
+    path: '/neighbourhoods/saint-malo-intra-muros/polls',
+    init: json(
+      {
+        question: 'Un nom pour la place ?',
+        options: ['Place des Voisins', 'Place du Marché'],
+        closesAt: inDays(7),
+        organiser: mairie,
+      },
+      organiser,
+    ),
+  },
+  getPoll: { path: '/polls/sm-poll-marche' },
+  updatePoll: { path: '/polls/sm-poll-marche', init: json({ description: 'Précisions.' }, organiser) },
+  closePoll: { path: '/polls/sm-poll-marche/close', init: { method: 'POST', headers: organiser } },
+  castVote: { path: '/polls/sm-poll-marche/votes', init: json({ optionIds: ['gare'] }, member) },
+  getMyVote: { path: '/polls/sm-poll-marche/votes/mine', init: { headers: member } },
+  listAgenda: { path: '/neighbourhoods/saint-malo-intra-muros/agenda' },
+  createAgendaItem: {
+    path: '/neighbourhoods/saint-malo-intra-muros/agenda',
+    init: json(
+      {
+        title: 'Café des voisins',
+        startsAt: inDays(2),
+        endsAt: inDays(2.1),
+        place: { label: 'Place Brevet' },
+        organiser: mairie,
+        capacity: 10,
+      },
+      organiser,
+    ),
+  },
+  getAgendaItem: { path: '/agenda/sm-ag-repair' },
+  updateAgendaItem: { path: '/agenda/sm-ag-repair', init: json({ capacity: 25 }, organiser) },
+  cancelAgendaItem: { path: '/agenda/sm-ag-repair/cancel', init: { method: 'POST', headers: organiser } },
+  rsvp: { path: '/agenda/sm-ag-repair/rsvps', init: json({ response: 'going' }, member) },
+  getMyRsvp: { path: '/agenda/sm-ag-repair/rsvps/mine', init: { headers: member } },
 };
 
 describe('mock backend: contract', () => {

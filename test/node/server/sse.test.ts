@@ -154,6 +154,7 @@ for (const kind of databases) {
           })
         ).json()) as { id: string };
         const first = NeighbourhoodEvent.parse(JSON.parse((await next(stream)).data));
+        assert.ok(first.type === 'listing.created');
         assert.deepEqual([first.type, first.listing.id, first.stats.openListings], ['listing.created', created.id, 1]);
         await s.api(`listings/${created.id}/replies`, {
           method: 'POST',
@@ -161,6 +162,7 @@ for (const kind of databases) {
           body: JSON.stringify({ message: 'Dispo samedi ?' }),
         });
         const second = NeighbourhoodEvent.parse(JSON.parse((await next(stream)).data));
+        assert.ok(second.type === 'listing.updated');
         assert.deepEqual([second.type, second.listing.replyCount], ['listing.updated', 1]);
       } finally {
         stream.close();

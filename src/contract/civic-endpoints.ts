@@ -1,0 +1,148 @@
+import * as z from 'zod/mini';
+import { AgendaItem, AgendaItemRequest, AgendaItemUpdate, AgendaQuery, MyRsvp, RsvpRequest } from './agenda.js';
+import type { Endpoint } from './endpoint.js';
+import { MyVote, Poll, PollListQuery, PollRequest, PollUpdate, VoteRequest } from './poll.js';
+import { Id, page } from './primitives.js';
+
+const NeighbourhoodParams = z.object({ neighbourhoodId: Id });
+const PollParams = z.object({ pollId: Id });
+const AgendaParams = z.object({ itemId: Id });
+
+/*
+ * Polls and the local agenda. Organiser writes are `member` endpoints whose handler also checks
+ * the member's organiser role for the neighbourhood (`Member.organiserOf`).
+ */
+
+export const listPollsEndpoint = {
+  method: 'GET',
+  path: '/neighbourhoods/{neighbourhoodId}/polls',
+  access: 'public',
+  status: 200,
+  params: NeighbourhoodParams,
+  query: PollListQuery,
+  response: page(Poll),
+} as const satisfies Endpoint;
+
+export const createPollEndpoint = {
+  method: 'POST',
+  path: '/neighbourhoods/{neighbourhoodId}/polls',
+  access: 'member',
+  status: 201,
+  params: NeighbourhoodParams,
+  body: PollRequest,
+  response: Poll,
+} as const satisfies Endpoint;
+
+export const getPollEndpoint = {
+  method: 'GET',
+  path: '/polls/{pollId}',
+  access: 'public',
+  status: 200,
+  params: PollParams,
+  response: Poll,
+} as const satisfies Endpoint;
+
+export const updatePollEndpoint = {
+  method: 'POST',
+  path: '/polls/{pollId}',
+  access: 'member',
+  status: 200,
+  params: PollParams,
+  body: PollUpdate,
+  response: Poll,
+} as const satisfies Endpoint;
+
+export const closePollEndpoint = {
+  method: 'POST',
+  path: '/polls/{pollId}/close',
+  access: 'member',
+  status: 200,
+  params: PollParams,
+  response: Poll,
+} as const satisfies Endpoint;
+
+export const castVoteEndpoint = {
+  method: 'POST',
+  path: '/polls/{pollId}/votes',
+  access: 'member',
+  status: 200,
+  params: PollParams,
+  body: VoteRequest,
+  response: MyVote,
+} as const satisfies Endpoint;
+
+export const getMyVoteEndpoint = {
+  method: 'GET',
+  path: '/polls/{pollId}/votes/mine',
+  access: 'member',
+  status: 200,
+  params: PollParams,
+  response: MyVote,
+} as const satisfies Endpoint;
+
+export const listAgendaEndpoint = {
+  method: 'GET',
+  path: '/neighbourhoods/{neighbourhoodId}/agenda',
+  access: 'public',
+  status: 200,
+  params: NeighbourhoodParams,
+  query: AgendaQuery,
+  response: page(AgendaItem),
+} as const satisfies Endpoint;
+
+export const createAgendaItemEndpoint = {
+  method: 'POST',
+  path: '/neighbourhoods/{neighbourhoodId}/agenda',
+  access: 'member',
+  status: 201,
+  params: NeighbourhoodParams,
+  body: AgendaItemRequest,
+  response: AgendaItem,
+} as const satisfies Endpoint;
+
+export const getAgendaItemEndpoint = {
+  method: 'GET',
+  path: '/agenda/{itemId}',
+  access: 'public',
+  status: 200,
+  params: AgendaParams,
+  response: AgendaItem,
+} as const satisfies Endpoint;
+
+export const updateAgendaItemEndpoint = {
+  method: 'POST',
+  path: '/agenda/{itemId}',
+  access: 'member',
+  status: 200,
+  params: AgendaParams,
+  body: AgendaItemUpdate,
+  response: AgendaItem,
+} as const satisfies Endpoint;
+
+export const cancelAgendaItemEndpoint = {
+  method: 'POST',
+  path: '/agenda/{itemId}/cancel',
+  access: 'member',
+  status: 200,
+  params: AgendaParams,
+  response: AgendaItem,
+} as const satisfies Endpoint;
+
+export const rsvpEndpoint = {
+  method: 'POST',
+  path: '/agenda/{itemId}/rsvps',
+  access: 'member',
+  status: 200,
+  params: AgendaParams,
+  body: RsvpRequest,
+  response: MyRsvp,
+} as const satisfies Endpoint;
+
+export const getMyRsvpEndpoint = {
+  method: 'GET',
+  path: '/agenda/{itemId}/rsvps/mine',
+  access: 'member',
+  status: 200,
+  params: AgendaParams,
+  response: MyRsvp,
+} as const satisfies Endpoint;
