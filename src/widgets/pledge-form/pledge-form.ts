@@ -1,16 +1,14 @@
-import { getCampaign, listRewards, subscribeCampaign } from '../../client/campaigns.js';
 import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Campaign, CampaignEvent, PledgeRequest, PledgeResult } from '../../contract/index.js';
 import { isOpen } from '../../contract/rules.js';
-import { LiveController } from '../../core/data/live-controller.js';
 import { OnlineRetryController } from '../../core/data/online-retry.js';
 import { PartageElement } from '../../core/element/partage-element.js';
-import { ResourceController } from '../../core/data/resource-controller.js';
+import { PledgeDataSource } from '../../core/data/pledges-source.js';
 import { FollowSelectionController, REWARD_SELECT_EVENT, type RewardSelectDetail } from '../../core/data/selection.js';
 import { errorView, noApiView } from '../../core/element/views.js';
 import { shownErrors, withReward, withTidyAmount } from './pledge-answers.js';
-import { PAGE_LIMIT, withLiveEvent, type PledgeData } from './pledge-data.js';
+import type { PledgeData } from '../../core/data/pledge-data.js';
 import { formView, IDS, type Notice } from './pledge-fields.js';
 import {
   CHECKOUT_EVENT,
@@ -122,7 +120,7 @@ export class PartagePledgeForm extends PartageElement<typeof messages.en> {
     el: this,
     data: () => this.#current,
     setData: (d) => this.#data.set(d),
-    reloadData: () => this.#data.reload(),
+    refreshData: (d) => this.#source.refresh(d),
     state: () => ({
       sending: this.sending,
       values: this.values,
@@ -139,30 +137,14 @@ export class PartagePledgeForm extends PartageElement<typeof messages.en> {
   /** Fields the reader left once: their errors show as they type. */
   #touched = new Set<Field>();
 
-  readonly #data = new ResourceController<PledgeData>(this, {
-    key: () => this.#key,
-    operation: 'getCampaign',
-    load: async (client, signal) => {
-      const key = this.#key!;
-      const id = this.campaign!;
-      const [campaign, rewards] = await Promise.all([
-        getCampaign(client, id, { signal }),
-        listRewards(client, id, { limit: PAGE_LIMIT }, { signal }),
-      ]);
-      return { key, campaign, rewards: rewards.items };
-    },
+  // The campaign's rules and rewards; stock and totals follow the live hub until the pledge is made.
+  readonly #source = new PledgeDataSource(this, {
+    campaign: () => this.campaign,
+    follow: () => !this.result,
+    onLive: (event) => this.#onLive(event),
   });
-
-  // Stock and totals follow the stream, so a reward sold out meanwhile is disabled before submit.
-  readonly #live = new LiveController<CampaignEvent>(this, {
-    key: () => {
-      const d = this.#current;
-      const moving = d && (d.campaign.status === 'live' || d.campaign.status === 'upcoming');
-      return moving && this.client && !this.result ? `${this.client.baseUrl}|${d.campaign.id}` : null;
-    },
-    subscribe: (client, handlers) => subscribeCampaign(client, this.#current!.campaign.id, handlers),
-    onEvent: (event) => this.#onLive(event),
-  });
+  readonly #data = this.#source.resource;
+  readonly #live = this.#source.live;
 
   // Back online, a failed or stale load is fetched again; held for its listener only.
   private readonly online = new OnlineRetryController(this, [this.#data], () => void this.#data.reload());
@@ -180,13 +162,11 @@ export class PartagePledgeForm extends PartageElement<typeof messages.en> {
   });
 
   get #key(): string | null {
-    const client = this.client;
-    return client && this.campaign ? `${client.baseUrl}|${this.campaign}` : null;
+    return this.#source.key;
   }
 
   get #current(): PledgeData | undefined {
-    const value = this.#data.value;
-    return value && value.key === this.#key ? value : undefined;
+    return this.#source.current;
   }
 
   /** Loads the campaign and its rewards again; the form and its answers stay as they are. */
@@ -248,10 +228,8 @@ export class PartagePledgeForm extends PartageElement<typeof messages.en> {
 
   // ---- live updates -------------------------------------------------------------------------
 
+  /** After the source applied a live event (stock, totals). */
   #onLive(event: CampaignEvent): void {
-    const d = this.#current;
-    if (!d || event.campaignId !== d.campaign.id) return;
-    this.#data.set(withLiveEvent(d, event));
     const update = event.type === 'campaign.updated' ? null : event.reward;
     // The reader's reward just sold out: say it now rather than after they submit.
     if (update && update.id === this.values.rewardId && update.availability !== 'available') {

@@ -1,9 +1,7 @@
-import { getCampaign } from '../../client/campaigns.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { Campaign } from '../../contract/index.js';
 import { PartageElement } from '../../core/element/partage-element.js';
-import { ResourceController } from '../../core/data/resource-controller.js';
+import { campaignResource } from '../../core/data/campaign-source.js';
 import { errorView, noApiView, staleNotice } from '../../core/element/views.js';
 import { icon } from './share-icons.js';
 import {
@@ -86,12 +84,8 @@ export class PartageSocialShare extends PartageElement<typeof messages.en> {
   #native = false;
   #warnedNetworks = '';
 
-  readonly #campaign = new ResourceController<Campaign>(this, {
-    // Explicit attributes need no backend at all.
-    key: () => (this.url || !this.campaign || !this.client ? null : `${this.client.baseUrl}|${this.campaign}`),
-    load: (client, signal) => getCampaign(client, this.campaign!, { signal }),
-    operation: 'getCampaign',
-  });
+  // Explicit attributes need no backend at all.
+  readonly #campaign = campaignResource(this, () => (this.url ? undefined : this.campaign));
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
