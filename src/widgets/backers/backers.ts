@@ -22,7 +22,7 @@ const MAX_PAGE_SIZE = 100;
  * @summary Recent backers of a campaign, newest first, paged, with new backers arriving live.
  * Anonymous backers show as "Anonymous", and a name or an amount the backer hid is never shown.
  *
- * @event partage-error - A request failed (`detail: { operation, error }`).
+ * @event {CustomEvent<PartageErrorDetail>} partage-error - A request failed (`detail: { operation, error }`).
  *
  * @csspart base - The widget's box.
  * @csspart title - The list's visible title.

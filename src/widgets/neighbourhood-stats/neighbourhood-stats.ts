@@ -20,7 +20,7 @@ type StatKey = 'members' | 'activeSharers' | 'exchanges' | 'activityRate' | 'ope
  * members, active sharers and exchanges over the last 30 days, activity rate and open listings,
  * kept up to date live as neighbours post and reply.
  *
- * @event partage-error - The neighbourhood could not load (`detail: { operation, error }`).
+ * @event {CustomEvent<PartageErrorDetail>} partage-error - The neighbourhood could not load (`detail: { operation, error }`).
  *
  * @csspart base - The widget's box.
  * @csspart name - The neighbourhood's name.

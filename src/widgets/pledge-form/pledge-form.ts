@@ -5,18 +5,12 @@ import { isOpen } from '../../contract/rules.js';
 import { OnlineRetryController } from '../../core/data/online-retry.js';
 import { PartageElement } from '../../core/element/partage-element.js';
 import { PledgeDataSource } from '../../core/data/pledges-source.js';
-import { FollowSelectionController, REWARD_SELECT_EVENT, type RewardSelectDetail } from '../../core/data/selection.js';
+import { FollowSelectionController, REWARD_SELECT_EVENT } from '../../core/data/selection.js';
 import { errorView, noApiView } from '../../core/element/views.js';
 import { shownErrors, withReward, withTidyAmount } from './pledge-answers.js';
 import type { PledgeData } from '../../core/data/pledge-data.js';
 import { formView, IDS, type Notice } from './pledge-fields.js';
-import {
-  CHECKOUT_EVENT,
-  PLEDGE_CREATED_EVENT,
-  type CheckoutDetail,
-  type CheckoutTarget,
-  type PledgeCreatedDetail,
-} from './pledge-form.events.js';
+import { CHECKOUT_EVENT, PLEDGE_CREATED_EVENT, type CheckoutTarget } from './pledge-form.events.js';
 import { messages } from './pledge-form.messages.js';
 import { pledgeFormStyles } from './pledge-form.styles.js';
 import { closedView, outcomeView, skeletonView } from './pledge-outcomes.js';
@@ -40,15 +34,15 @@ import {
  *
  * @slot - Nothing is rendered from the light DOM.
  *
- * @event partage-pledge-created - The backend accepted a pledge: `detail: { campaignId, pledge }`
+ * @event {CustomEvent<PledgeCreatedDetail>} partage-pledge-created - The backend accepted a pledge: `detail: { campaignId, pledge }`
  * with `pledge.status` `confirmed`, `pending_payment` (and `checkoutUrl`) or `waitlisted` (and
  * `waitlistPosition`).
- * @event partage-checkout - Cancelable, fired before opening `checkoutUrl` (same tab with
+ * @event {CustomEvent<CheckoutDetail>} partage-checkout - Cancelable, fired before opening `checkoutUrl` (same tab with
  * `location.assign`, or a new tab with `checkout-target="_blank"`):
  * `detail: { campaignId, pledge, checkoutUrl, target }`. Cancel it to route the reader yourself.
- * @event partage-reward-select - The reader chose a reward in the form:
+ * @event {CustomEvent<RewardSelectDetail>} partage-reward-select - The reader chose a reward in the form:
  * `detail: { campaignId, rewardId, minimum }`; reward tiers under the same provider follow.
- * @event partage-error - The campaign could not be loaded (`detail: { operation, error }`).
+ * @event {CustomEvent<PartageErrorDetail>} partage-error - The campaign could not be loaded (`detail: { operation, error }`).
  *
  * @csspart base - The widget's box (the form, the outcome or the closed state).
  * @csspart form - The `<form>`.
@@ -131,8 +125,8 @@ export class PartagePledgeForm extends PartageElement<typeof messages.en> {
     set: (patch) => Object.assign(this, patch),
     touchAll: () => FIELDS.forEach((f) => this.#touched.add(f)),
     focusFirstInvalid: () => this.#focusFirstInvalid(),
-    created: (detail) => this.emit<PledgeCreatedDetail>(PLEDGE_CREATED_EVENT, detail),
-    checkout: (detail) => this.emit<CheckoutDetail>(CHECKOUT_EVENT, detail, true),
+    created: (detail) => this.emit(PLEDGE_CREATED_EVENT, detail),
+    checkout: (detail) => this.emit(CHECKOUT_EVENT, detail, true),
   });
   /** Fields the reader left once: their errors show as they type. */
   #touched = new Set<Field>();
@@ -219,7 +213,7 @@ export class PartagePledgeForm extends PartageElement<typeof messages.en> {
     if (!d) return;
     this.#applyReward(rewardId);
     const reward = rewardOf(d.rewards, this.values.rewardId);
-    this.emit<RewardSelectDetail>(REWARD_SELECT_EVENT, {
+    this.emit(REWARD_SELECT_EVENT, {
       campaignId: d.campaign.id,
       rewardId: reward ? reward.id : null,
       minimum: reward ? { ...reward.minimum } : null,

@@ -10,7 +10,7 @@ import { PartageElement } from '../../core/element/partage-element.js';
 import { RewardsSource, type TierList } from '../../core/data/rewards-source.js';
 import { FollowSelectionController } from '../../core/data/selection.js';
 import { errorView, noApiView, staleNotice } from '../../core/element/views.js';
-import { REWARD_SELECT_EVENT, type RewardSelectDetail } from './reward-tiers.events.js';
+import { REWARD_SELECT_EVENT } from './reward-tiers.events.js';
 import { messages } from './reward-tiers.messages.js';
 import { rewardTiersStyles } from './reward-tiers.styles.js';
 
@@ -22,10 +22,10 @@ import { rewardTiersStyles } from './reward-tiers.styles.js';
  *
  * @slot - Nothing is rendered from the light DOM.
  *
- * @event partage-reward-select - A tier was chosen by the reader:
+ * @event {CustomEvent<RewardSelectDetail>} partage-reward-select - A tier was chosen by the reader:
  * `detail: { campaignId, rewardId, minimum }` (`rewardId` and `minimum` are null for a pledge
  * without reward). Not fired when the choice comes from the provider's shared selection.
- * @event partage-error - Loading failed (`detail: { operation: 'listRewards', error }`).
+ * @event {CustomEvent<PartageErrorDetail>} partage-error - Loading failed (`detail: { operation: 'listRewards', error }`).
  *
  * @csspart base - The widget's box.
  * @csspart legend - The group's visible label.
@@ -139,7 +139,7 @@ export class PartageRewardTiers extends PartageElement<typeof messages.en> {
     const tier = rewardId === null ? null : list.tiers.find((t) => t.id === rewardId);
     if (tier === undefined || (tier && tier.availability !== 'available')) return;
     this.selected = rewardId ?? '';
-    this.emit<RewardSelectDetail>(REWARD_SELECT_EVENT, {
+    this.emit(REWARD_SELECT_EVENT, {
       campaignId: list.campaignId,
       rewardId,
       minimum: tier ? { ...tier.minimum } : null,

@@ -37,13 +37,13 @@ const MAX_PAGE_SIZE = 100;
  * read-only and asks the host page to sign the reader in. Places are approximate (a district),
  * authors appear by display name only.
  *
- * @event partage-sign-in-request - The reader wants to post, reply or report and is not signed in,
+ * @event {CustomEvent<SignInRequestDetail>} partage-sign-in-request - The reader wants to post, reply or report and is not signed in,
  * or their token expired (`detail: { reason, neighbourhoodId, expired, listingId? }`). Sign them
  * in, then set `memberToken`: an action that waited for it is sent by itself.
- * @event partage-listing-created - A member published a listing from the board (`detail: { listing }`).
- * @event partage-reply-sent - A member replied to a listing (`detail: { listing, reply }`).
- * @event partage-report-sent - A member reported a listing (`detail: { listing, report }`).
- * @event partage-error - A request failed (`detail: { operation, error }`).
+ * @event {CustomEvent<ListingCreatedDetail>} partage-listing-created - A member published a listing from the board (`detail: { listing }`).
+ * @event {CustomEvent<ReplySentDetail>} partage-reply-sent - A member replied to a listing (`detail: { listing, reply }`).
+ * @event {CustomEvent<ReportSentDetail>} partage-report-sent - A member reported a listing (`detail: { listing, report }`).
+ * @event {CustomEvent<PartageErrorDetail>} partage-error - A request failed (`detail: { operation, error }`).
  *
  * @csspart base - The widget's box.
  * @csspart title - The neighbourhood's name.
