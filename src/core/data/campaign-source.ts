@@ -1,7 +1,7 @@
 import { getCampaign, subscribeCampaign } from '../../client/campaigns.js';
 import type { Campaign, CampaignEvent } from '../../contract/index.js';
 import { withTotals } from '../campaign/progress-meter.js';
-import { LiveSource, type LiveSourceOptions } from './live-source.js';
+import { liveSource, type LiveSource, type LiveSourceOptions } from './live-source.js';
 import { ResourceController } from './resource-controller.js';
 import { sourceKey, type SourceHost } from './source.js';
 
@@ -24,7 +24,7 @@ export const campaignResource = (host: SourceHost, campaign: () => string | unde
 
 /** A widget's subscription to one campaign's live events (pledges, updates). */
 export const campaignLive = (host: SourceHost, options: LiveSourceOptions<CampaignEvent>) =>
-  new LiveSource<CampaignEvent>(host, subscribeCampaign, options);
+  liveSource(host, subscribeCampaign, options);
 
 /** Only live and upcoming campaigns move: ended ones hold no stream open. */
 export const canMove = (c: Pick<Campaign, 'status'>) => c.status === 'live' || c.status === 'upcoming';

@@ -1,27 +1,21 @@
 import { getNeighbourhood, subscribeNeighbourhood } from '../../client/neighbourhoods.js';
 import type { Neighbourhood, NeighbourhoodEvent } from '../../contract/index.js';
-import { LiveSource, type LiveSourceOptions } from './live-source.js';
+import { liveSource, type LiveSourceOptions } from './live-source.js';
 import { ResourceController } from './resource-controller.js';
 import { sourceKey, type SourceHost } from './source.js';
 
 /** A widget's subscription to one neighbourhood's live events (listings, stats). */
 export const neighbourhoodLive = (host: SourceHost, options: LiveSourceOptions<NeighbourhoodEvent>) =>
-  new LiveSource<NeighbourhoodEvent>(host, subscribeNeighbourhood, options);
+  liveSource(host, subscribeNeighbourhood, options);
 
 export interface NeighbourhoodSourceOptions {
   /** The widget's `neighbourhood` attribute: an id or a slug. */
   neighbourhood: () => string | undefined;
-  /**
-   * Keep the stats up to date from the live hub once loading started (the stats widget). The
-   * board follows the same stream itself, for its listings.
-   */
-  followStats?: boolean;
 }
 
-/** One neighbourhood (name, stats) loaded for a widget; its stats may follow the live hub. */
+/** One neighbourhood (name, stats) loaded for a widget (see followStats for live figures). */
 export class NeighbourhoodSource {
   readonly data: ResourceController<Neighbourhood>;
-  readonly live: LiveSource<NeighbourhoodEvent> | undefined;
   #host: SourceHost;
   #neighbourhood: () => string | undefined;
 
@@ -33,19 +27,6 @@ export class NeighbourhoodSource {
       operation: 'getNeighbourhood',
       load: (client, signal) => getNeighbourhood(client, options.neighbourhood()!, { signal }),
     });
-    // Opens the stream only once the widget nears the viewport and starts loading.
-    this.live = options.followStats
-      ? neighbourhoodLive(host, {
-          id: options.neighbourhood,
-          active: () => this.data.status !== 'idle',
-          onEvent: (event) => {
-            const current = this.current;
-            if (!current || event.neighbourhoodId !== current.id) return;
-            // The figures changed just now, as far as this reader can tell.
-            this.data.set({ ...current, stats: event.stats, updatedAt: new Date().toISOString() });
-          },
-        })
-      : undefined;
   }
 
   get key(): string | null {
@@ -72,3 +53,19 @@ export class NeighbourhoodSource {
     await this.data.reload();
   }
 }
+
+/**
+ * Keeps a neighbourhood's stats up to date from the live hub, once it started loading (the stats
+ * widget; the board follows the same stream itself, for its listings).
+ */
+export const followStats = (host: SourceHost, source: NeighbourhoodSource, neighbourhood: () => string | undefined) =>
+  neighbourhoodLive(host, {
+    id: neighbourhood,
+    active: () => source.data.status !== 'idle',
+    onEvent: (event) => {
+      const current = source.current;
+      if (!current || event.neighbourhoodId !== current.id) return;
+      // The figures changed just now, as far as this reader can tell.
+      source.data.set({ ...current, stats: event.stats, updatedAt: new Date().toISOString() });
+    },
+  });

@@ -4,7 +4,7 @@ import type { CampaignEvent, PledgeRequest, PledgeResult } from '../../contract/
 import { campaignLive, canMove } from './campaign-source.js';
 import type { LiveSource } from './live-source.js';
 import { PAGE_LIMIT, withLiveEvent, type PledgeData } from './pledge-data.js';
-import { KeyedSource, sourceKey, type SourceHost } from './source.js';
+import { KeyedSource, sourceKey, type SourceHost, type Transport } from './source.js';
 
 export { newIdempotencyKey };
 
@@ -68,8 +68,5 @@ export interface PledgeAttempt {
 }
 
 /** Sends a pledge; the backend replays (never duplicates) an attempt sent again with its key. */
-export const sendPledge = (host: SourceHost, campaignId: string, attempt: PledgeAttempt): Promise<PledgeResult> => {
-  const client = host.client;
-  if (!client) return Promise.reject(new Error('No client: set `api` or use a provider.'));
-  return createPledge(client, campaignId, attempt.body, { idempotencyKey: attempt.key });
-};
+export const sendPledge = (client: Transport, campaignId: string, attempt: PledgeAttempt): Promise<PledgeResult> =>
+  createPledge(client, campaignId, attempt.body, { idempotencyKey: attempt.key });

@@ -1,6 +1,6 @@
 import type { Transport } from '../../client/transport.js';
 import type { PartageElement } from '../element/partage-element.js';
-import { ResourceController, type ResourceStatus } from './resource-controller.js';
+import { ResourceController } from './resource-controller.js';
 
 /** What a data source needs of its widget: a client (own `api` or the provider's) and a life cycle. */
 export type SourceHost = PartageElement;
@@ -15,10 +15,8 @@ type KeyPart = string | number | null | undefined;
  * any part is missing (nothing to load yet). Every source builds its key here, so "the same
  * resource" means the same thing in every widget.
  */
-export function sourceKey(client: Pick<Transport, 'baseUrl'> | undefined, ...parts: KeyPart[]): string | null {
-  if (!client || parts.some((p) => p === undefined || p === null || p === '')) return null;
-  return [client.baseUrl, ...parts].join('|');
-}
+export const sourceKey = (client: Pick<Transport, 'baseUrl'> | undefined, ...parts: KeyPart[]): string | null =>
+  client && parts.every((p) => p != null && p !== '') ? [client.baseUrl, ...parts].join('|') : null;
 
 /** A loaded value that remembers which key it was loaded for. */
 export interface Keyed {
@@ -37,19 +35,19 @@ export interface KeyedSourceOptions<T extends Keyed> {
 /**
  * A resource that carries its key, so that `current` is only ever the value of what is asked for
  * now, never a previous campaign's or filter's while the new one loads. This check was written
- * by hand in each list widget.
+ * by hand in each list widget. It is the ResourceController (status, error, stale, `set`,
+ * `reload`) with that check added.
  */
-export class KeyedSource<T extends Keyed> {
-  readonly resource: ResourceController<T>;
+export class KeyedSource<T extends Keyed> extends ResourceController<T> {
   readonly #key: () => string | null;
 
   constructor(host: SourceHost, options: KeyedSourceOptions<T>) {
-    this.#key = options.key;
-    this.resource = new ResourceController<T>(host, {
+    super(host, {
       key: options.key,
       operation: options.operation,
-      load: (client, signal) => options.load(client, options.key()!, signal, this.resource.value),
+      load: (client, signal) => options.load(client, options.key()!, signal, this.value),
     });
+    this.#key = options.key;
   }
 
   get key(): string | null {
@@ -58,27 +56,7 @@ export class KeyedSource<T extends Keyed> {
 
   /** The value of what is asked for now, or undefined (loading, failed, or another key's). */
   get current(): T | undefined {
-    const value = this.resource.value;
+    const value = this.value;
     return value && value.key === this.#key() ? value : undefined;
-  }
-
-  get status(): ResourceStatus {
-    return this.resource.status;
-  }
-
-  get stale(): boolean {
-    return this.resource.stale;
-  }
-
-  get error(): unknown {
-    return this.resource.error;
-  }
-
-  set(value: T): void {
-    this.resource.set(value);
-  }
-
-  reload(): Promise<void> {
-    return this.resource.reload();
   }
 }

@@ -77,7 +77,7 @@ export class PartageBackers extends PartageElement<typeof messages.en> {
       this.announcement = this.t('newBacker', { name: this.#nameOf(backer) });
     },
   });
-  readonly #backers = this.#source.resource;
+  readonly #backers = this.#source;
   readonly #more = this.#source.more;
   readonly #live = this.#source.live;
 

@@ -8,7 +8,7 @@ import { heading, headingLevel } from '../../core/element/heading.js';
 import { liveBadge, liveBadgeStyles } from '../../core/element/live-badge.js';
 import { OnlineRetryController } from '../../core/data/online-retry.js';
 import { PartageElement } from '../../core/element/partage-element.js';
-import { NeighbourhoodSource } from '../../core/data/neighbourhood-source.js';
+import { followStats, NeighbourhoodSource } from '../../core/data/neighbourhood-source.js';
 import { errorView, noApiView, staleNotice } from '../../core/element/views.js';
 import { messages } from './neighbourhood-stats.messages.js';
 import { neighbourhoodStatsStyles } from './neighbourhood-stats.styles.js';
@@ -63,9 +63,9 @@ export class PartageNeighbourhoodStats extends PartageElement<typeof messages.en
   private readonly clock = new ClockController(this);
 
   // The neighbourhood asked for; its stats follow the live hub once it starts loading.
-  readonly #source = new NeighbourhoodSource(this, { neighbourhood: () => this.neighbourhood, followStats: true });
+  readonly #source = new NeighbourhoodSource(this, { neighbourhood: () => this.neighbourhood });
   readonly #data = this.#source.data;
-  readonly #live = this.#source.live!;
+  readonly #live = followStats(this, this.#source, () => this.neighbourhood);
 
   // Back online, a failed or stale load is fetched again; held for its listener only.
   private readonly online = new OnlineRetryController(this, [this.#data], () => void this.refresh());

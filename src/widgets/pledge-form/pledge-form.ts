@@ -137,7 +137,7 @@ export class PartagePledgeForm extends PartageElement<typeof messages.en> {
     follow: () => !this.result,
     onLive: (event) => this.#onLive(event),
   });
-  readonly #data = this.#source.resource;
+  readonly #data = this.#source;
   readonly #live = this.#source.live;
 
   // Back online, a failed or stale load is fetched again; held for its listener only.

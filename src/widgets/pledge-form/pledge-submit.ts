@@ -171,7 +171,7 @@ export class PledgeSubmitter {
     const attempt = this.#attempts.for(check.request);
     host.set({ sending: true });
     try {
-      const pledge = await sendPledge(el, d.campaign.id, attempt);
+      const pledge = await sendPledge(client, d.campaign.id, attempt);
       this.#attempts.forget();
       host.set({ sending: false });
       await this.#done(d, pledge, attempt.body);

@@ -87,7 +87,7 @@ export class PartageRewardTiers extends PartageElement<typeof messages.en> {
       this.announcement = this.t('justSoldOut', { title: tier.title });
     },
   });
-  readonly #data = this.#source.resource;
+  readonly #data = this.#source;
   readonly #live = this.#source.live;
 
   // Back online: tiers that failed to load are fetched again without a click. Held for its listener only.
