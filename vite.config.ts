@@ -23,6 +23,7 @@ const packageEntries: Record<string, string> = {
   'contract/index': 'src/contract/index.ts',
   'mock/index': 'src/mock/index.ts',
   'mock/browser': 'src/mock/browser.ts',
+  'ssr/index': 'src/ssr/index.ts',
   ...Object.fromEntries(
     widgets.flatMap((w) => [
       [`widgets/${w}/${w}`, `src/widgets/${w}/${w}.ts`],
@@ -66,7 +67,7 @@ export default defineConfig(({ mode }) =>
             formats: ['es'],
           },
           rolldownOptions: {
-            external: [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/, /^msw($|\/)/],
+            external: [/^lit($|\/)/, /^@lit\//, /^@lit-labs\//, /^zod($|\/)/, /^msw($|\/)/],
             output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
           },
         },

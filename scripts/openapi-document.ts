@@ -11,6 +11,7 @@ import {
 } from '../src/contract/index.js';
 import { endpointDocs, type EndpointDoc } from '../src/contract/endpoint-docs.js';
 import { problemCatalogue } from '../src/contract/problem-catalogue.js';
+import { EmbedParams, EmbedQuery, OEmbedQuery, OEmbedResponse } from '../src/contract/embed.js';
 import pkg from '../package.json' with { type: 'json' };
 
 /**
@@ -114,7 +115,9 @@ function operation(name: EndpointName, ep: Endpoint): Json {
     operationId: name,
     summary: doc.summary,
     tags: [doc.tag],
-    ...(ep.access === 'member' ? { security: [{ member: [] }] } : {}),
+    // Every operation says how it is authorised: a member's bearer token, or nothing at all
+    // (public reads, and writes guarded by origin and idempotency rather than by a credential).
+    security: ep.access === 'member' ? [{ member: [] }] : [],
     ...(ep.access !== 'public' ? { description: 'Writes are accepted only from allow-listed origins.' } : {}),
     parameters: parameters(ep),
     ...(ep.body
@@ -128,24 +131,117 @@ function operation(name: EndpointName, ep: Endpoint): Json {
   };
 }
 
+/** Query or path parameters of a schema that is not an endpoint of the widgets' contract. */
+function parametersOf(schema: z.ZodMiniType, where: 'path' | 'query'): Json[] {
+  const s = jsonSchema(schema, 'input') as { properties?: Record<string, Json>; required?: string[] };
+  return Object.entries(s.properties ?? {}).map(([name, prop]) => ({
+    name,
+    in: where,
+    required: where === 'path' || (s.required ?? []).includes(name),
+    schema: prop,
+  }));
+}
+
+const cachedGet = {
+  ETag: { schema: { type: 'string' } },
+  'Cache-Control': { schema: { type: 'string' } },
+};
+const ifNoneMatch = {
+  name: 'If-None-Match',
+  in: 'header',
+  required: false,
+  description: 'ETag of a cached copy; answered 304 when unchanged.',
+  schema: { type: 'string' },
+};
+
+/**
+ * Served by the reference backend for pages that embed without a build step; the widgets never
+ * call them, so they are not in the endpoint table.
+ */
+const embedPaths: Record<string, Json> = {
+  '/embed/{widget}': {
+    get: {
+      operationId: 'getEmbedSnippet',
+      summary:
+        'A widget pre-rendered with its current data: the `<script type="module">` line, then the element with its Declarative Shadow DOM and data. It reads fully without JavaScript, then hydrates and goes live. Refresh a pasted copy now and then (the figures are those of when it was rendered until the script runs).',
+      tags: ['embed'],
+      security: [],
+      parameters: [...parametersOf(EmbedParams, 'path'), ...parametersOf(EmbedQuery, 'query'), ifNoneMatch],
+      responses: {
+        '200': {
+          description: 'HTML to paste.',
+          headers: cachedGet,
+          content: { 'text/html': { schema: { type: 'string' } } },
+        },
+        '304': { description: 'Not modified (If-None-Match matched).' },
+        '400': problemResponse(['validation_failed']),
+        '404': problemResponse(['not_found']),
+      },
+    },
+  },
+  '/oembed': {
+    get: {
+      operationId: 'getOEmbed',
+      summary:
+        'oEmbed (https://oembed.com/) for campaign pages of this server: a `rich` answer whose HTML (a blockquote with the link, and a sandboxed iframe of the card following WordPress’s embed protocol) survives WordPress’s filter of providers outside its list.',
+      tags: ['embed'],
+      security: [],
+      parameters: [...parametersOf(OEmbedQuery, 'query'), ifNoneMatch],
+      responses: {
+        '200': {
+          description: 'OK',
+          headers: cachedGet,
+          content: { 'application/json': { schema: jsonSchema(OEmbedResponse, 'output') } },
+        },
+        '304': { description: 'Not modified (If-None-Match matched).' },
+        '400': problemResponse(['validation_failed']),
+        '404': problemResponse(['not_found']),
+      },
+    },
+  },
+};
+
+/** Problem, whose `code` points at the catalogue of known codes (a backend may add its own). */
+function problemSchema(): Json {
+  const schema = jsonSchema(Problem, 'output') as { properties: Record<string, Json> };
+  schema.properties.code = {
+    description: 'Machine-readable code: one of ErrorCode, or a backend-specific one.',
+    anyOf: [{ $ref: '#/components/schemas/ErrorCode' }, { type: 'string' }],
+  };
+  return schema;
+}
+
 export function buildOpenApi(): Json {
   const paths: Record<string, Json> = {};
   for (const [name, ep] of Object.entries(endpoints) as [EndpointName, Endpoint][]) {
     (paths[ep.path] ??= {})[ep.method.toLowerCase()] = operation(name, ep);
   }
+  Object.assign(paths, embedPaths);
   return {
     openapi: '3.1.0',
     info: {
       title: 'Partage API',
       version: pkg.version,
+      license: { name: 'MIT', identifier: 'MIT' },
       description:
         'The HTTP contract every Partage-compatible backend serves. Money is `{ amount, currency }` in integer minor units with an ISO 4217 code; times are ISO 8601 UTC; errors are RFC 9457 problem+json with a machine `code`; lists are `{ items, nextCursor }`.',
     },
     servers: [{ url: 'https://api.example.org/v1' }, { url: 'http://localhost:8787/v1' }],
-    tags: [{ name: 'campaigns' }, { name: 'neighbourhoods' }, { name: 'members' }],
+    tags: [
+      {
+        name: 'campaigns',
+        description: 'Crowdfunding campaigns, their reward tiers, backers, pledges and live events.',
+      },
+      {
+        name: 'neighbourhoods',
+        description: 'Neighbourhood sharing: stats, listings, replies, reports and live events.',
+      },
+      { name: 'members', description: 'The signed-in member behind a bearer token.' },
+      { name: 'embed', description: 'Pre-rendered snippets and oEmbed for pages that embed without a build step.' },
+    ],
     paths,
     components: {
-      schemas: { Problem: jsonSchema(Problem, 'output'), ErrorCode: jsonSchema(ErrorCode, 'output') },
+      schemas: { Problem: problemSchema(), ErrorCode: jsonSchema(ErrorCode, 'output') },
       securitySchemes: {
         member: {
           type: 'http',

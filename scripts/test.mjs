@@ -21,6 +21,11 @@ function run(cmd, args, env = {}) {
 }
 
 const only = process.argv[2]; // "node" or "browser" to run one half
+// The embedding tests (browser ones, and the node ones that open snippet pages in Chromium) load
+// the CDN files as shipped: build them from the current source first, so a fresh checkout needs
+// no separate build step and never tests a stale dist/.
+const b = run(process.execPath, ['scripts/build-cdn.mjs']);
+if (b.status !== 0) total.failed++;
 if (only !== 'browser') {
   // Node 20's --test neither expands globs nor finds .ts files in a folder: list them here.
   const files = readdirSync('test/node', { recursive: true })
@@ -43,10 +48,6 @@ if (only !== 'browser') {
   if (r.status !== 0 && num('fail') + num('cancelled') === 0) total.failed++;
 }
 if (only !== 'node') {
-  // The embedding tests load the CDN files as shipped: build them from the current source first
-  // (≈2 s), so a fresh checkout needs no separate build step and never tests a stale dist/.
-  const b = run(process.execPath, ['scripts/build-cdn.mjs']);
-  if (b.status !== 0) total.failed++;
   const file = join(dir, 'browser.json');
   const r = run(process.execPath, ['node_modules/@web/test-runner/dist/bin.js'], { WTR_SUMMARY_FILE: file });
   if (existsSync(file)) {

@@ -12,6 +12,7 @@ import { staticFiles } from './http/static.js';
 import { parseWith } from './http/validation.js';
 import { campaignHandlers } from './routes/campaigns.js';
 import { neighbourhoodHandlers } from './routes/neighbourhoods.js';
+import { embedHandlers } from './routes/embed.js';
 import { createSandbox } from './routes/sandbox.js';
 import type { Handler, Handlers, Input } from './routes/types.js';
 import { EventHub } from './store/events.js';
@@ -195,6 +196,16 @@ export async function createApp(options: AppOptions): Promise<PartageServerApp> 
     return cachedJson(c.req.raw, 200, text, 'public, max-age=300');
   });
   methodsByRoute.set('/v1/openapi.json', new Set(['GET']));
+
+  // Snippets and oEmbed read this app's own API in-process.
+  const embed = embedHandlers({ fetch: (request) => Promise.resolve(app.fetch(request)) });
+  app.get('/v1/embed/:widget', (c) => embed.embed(c.req.raw, c.req.param('widget'), c.req.query()));
+  methodsByRoute.set('/v1/embed/:widget', new Set(['GET']));
+  app.get('/v1/oembed', (c) => embed.oembed(c.req.raw, c.req.query()));
+  methodsByRoute.set('/v1/oembed', new Set(['GET']));
+  app.get('/campaigns/:slug', (c) => embed.campaignPage(c.req.raw, c.req.param('slug'), c.req.query()));
+  app.get('/embed/campaigns/:slug', (c) => embed.cardFrame(c.req.raw, c.req.param('slug'), c.req.query()));
+  app.get('/embed/protocol.js', (c) => embed.protocol(c.req.raw));
 
   if (options.sandbox) {
     app.post('/v1/_sandbox/campaigns', async (c) => {

@@ -1,3 +1,4 @@
+import './core/element/hydrate-support.js';
 /**
  * Entry of the CDN bundle: registers every widget under the `partage-` prefix. A partner that
  * wants its own prefix imports `define` from the package instead, or calls

@@ -1,3 +1,4 @@
+import './core/element/hydrate-support.js';
 /**
  * Registers every Partage element, under `partage-` or a partner's own prefix:
  * `define({ prefix: 'acme' })` gives `<acme-campaign-card>` and friends. Safe to call twice.

@@ -154,7 +154,15 @@ function options() {
     t.property,
     `${data.get(t.id)}${t.unit}`,
   ]);
-  return { widget, kind, item, locale: data.get('locale') || '', theme: data.get('theme') || 'auto', tokens };
+  return {
+    widget,
+    kind,
+    item,
+    locale: data.get('locale') || '',
+    theme: data.get('theme') || 'auto',
+    tokens,
+    prerendered: data.get('kind') !== 'plain',
+  };
 }
 
 function attributesOf({ kind, item, locale, theme }) {
@@ -182,15 +190,33 @@ function renderPreview(opts) {
 const escapeAttribute = (value) => String(value).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 const escapeText = (value) => String(value).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
+function styleLines(tag, tokens) {
+  if (!tokens.length) return [];
+  const lines = ['<style>', `  /* or in your own stylesheet */`, `  ${tag} {`];
+  for (const [property, value] of tokens) lines.push(`    ${property}: ${value.replace(/[;{}<>]/g, '')};`);
+  lines.push('  }', '</style>', '');
+  return lines;
+}
+
+/**
+ * The pre-rendered snippet comes from the backend (GET /v1/embed/{widget}): the script line and
+ * the element with its shadow root and data, rendered from the same templates as the preview.
+ */
+async function prerenderedText(opts) {
+  const query = new URLSearchParams({ [opts.kind]: opts.item.slug ?? opts.item.id });
+  if (opts.locale) query.set('locale', opts.locale);
+  if (opts.theme !== 'auto') query.set('theme', opts.theme);
+  const res = await fetch(`${API}/embed/${opts.widget.name}?${query}`, { credentials: 'omit' });
+  if (!res.ok) throw new Error(`the backend answered ${res.status}`);
+  const html = await res.text();
+  return [...styleLines(`${PREFIX}-${opts.widget.name}`, opts.tokens), html.trimEnd()].join('\n');
+}
+
 function snippetText(opts) {
   if (!opts.widget || !opts.item) return '';
   const tag = `${PREFIX}-${opts.widget.name}`;
   const lines = [`<script type="module" src="${escapeAttribute(widgetFileUrl(opts.widget.name))}"></script>`, ''];
-  if (opts.tokens.length) {
-    lines.push('<style>', `  /* or in your own stylesheet */`, `  ${tag} {`);
-    for (const [property, value] of opts.tokens) lines.push(`    ${property}: ${value.replace(/[;{}<>]/g, '')};`);
-    lines.push('  }', '</style>', '');
-  }
+  lines.push(...styleLines(tag, opts.tokens));
   const attributes = attributesOf(opts).map(([name, value]) => `${name}="${escapeAttribute(value)}"`);
   const oneLine = `<${tag} ${attributes.join(' ')}>`;
   const open = oneLine.length > 100 ? `<${tag}\n  ${attributes.join('\n  ')}\n>` : oneLine;
@@ -231,14 +257,36 @@ function restoreFromHash() {
   return params;
 }
 
+let rendering = 0;
+
 function update() {
   radiusValue.textContent = `${form.elements.radius.value}rem`;
   const opts = options();
   renderPreview(opts);
-  snippet.textContent = snippetText(opts);
-  copyButton.disabled = !snippet.textContent;
   copyStatus.textContent = '';
   saveToHash(opts);
+  const run = ++rendering;
+  if (!opts.prerendered || !opts.widget || !opts.item) {
+    snippet.textContent = snippetText(opts);
+    copyButton.disabled = !snippet.textContent;
+    return;
+  }
+  snippet.textContent = 'Rendering on the backend…';
+  copyButton.disabled = true;
+  prerenderedText(opts).then(
+    (text) => {
+      if (run !== rendering) return;
+      snippet.textContent = text;
+      copyButton.disabled = false;
+    },
+    (error) => {
+      if (run !== rendering) return;
+      // The plain snippet always works: offer it rather than nothing.
+      snippet.textContent = snippetText(opts);
+      copyButton.disabled = !snippet.textContent;
+      copyStatus.textContent = `No pre-rendered snippet (${error.message}): here is the plain one.`;
+    },
+  );
 }
 
 form.addEventListener('input', (event) => {

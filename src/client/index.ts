@@ -8,3 +8,5 @@ export * from './campaigns.js';
 export * from './neighbourhoods.js';
 export * from './errors.js';
 export * from './types.js';
+/** Memory across visits: `forgetAll()` drops every remembered answer (e.g. on a privacy reset). */
+export { forgetAll as forgetRemembered } from './memory.js';

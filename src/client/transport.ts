@@ -1,9 +1,10 @@
 import type * as z from 'zod/mini';
 import { buildPath, type Endpoint } from '../contract/endpoints.js';
 import { cacheKey, ReadCache } from './cache.js';
-import { ApiError, ConfigError, ContractError } from './errors.js';
+import { ApiError, ConfigError, ContractError, NetworkError } from './errors.js';
 import { defaultTiming, localProblem, retryableRead, send, type HttpConfig, type Timing } from './http.js';
 import { LiveHub, runLive, type LiveSource } from './live.js';
+import { recall, remember } from './memory.js';
 import { checkBaseUrl, checkMemberToken } from './secrets.js';
 import type { ClientOptions, SubscribeOptions, Unsubscribe } from './types.js';
 
@@ -17,6 +18,17 @@ export interface ReadOptions {
   /** Ask the server even when the cached copy is fresh (polling). */
   revalidate?: boolean;
   token?: string;
+  /**
+   * Keep the answer as this URL's last good one across visits (public reads only: ignored with
+   * a `token`). See memory.ts for what is kept.
+   */
+  remember?: boolean;
+  /**
+   * Answer from memory only, without any request: the last good answer kept by `remember`,
+   * validated again by the endpoint's schema. `recall` is told when it was received; without a
+   * usable one the read fails with NetworkError('offline').
+   */
+  recall?: (savedAt: number) => void;
 }
 
 export interface WriteOptions {
@@ -103,6 +115,7 @@ export function createTransport(options: ClientOptions, internals: Partial<Timin
     urlOf,
     read(endpoint, params, query, opts = {}) {
       const url = urlOf(endpoint, params, query);
+      if (opts.recall) return recallRead(endpoint, url, opts.token ? undefined : opts.recall);
       const load = (etag: string | undefined, signal: AbortSignal) => {
         const headers: Record<string, string> = { Accept: 'application/json' };
         if (etag) headers['If-None-Match'] = etag;
@@ -114,7 +127,13 @@ export function createTransport(options: ClientOptions, internals: Partial<Timin
         );
       };
       // The credential is part of the key: two members never share a cached /me.
-      return cache.read(cacheKey(url, opts.token), url, load, opts.signal, opts.revalidate) as Promise<never>;
+      const answer = cache.read(cacheKey(url, opts.token), url, load, opts.signal, opts.revalidate);
+      // Only public answers outlive the visit: nothing read with a member token is kept.
+      if (!opts.remember || opts.token) return answer as Promise<never>;
+      return answer.then((value) => {
+        remember(url, value, timing.now());
+        return value;
+      }) as Promise<never>;
     },
     async write(endpoint, params, body, opts = {}) {
       if (typeof body !== 'object' || body === null)
@@ -179,6 +198,15 @@ export function createTransport(options: ClientOptions, internals: Partial<Timin
       );
     },
   };
+}
+
+/** A read served from memory: no request, the kept answer validated again (storage is not trusted to be current). */
+function recallRead(endpoint: Endpoint, url: string, told: ((savedAt: number) => void) | undefined): Promise<never> {
+  const kept = told ? recall(url) : undefined;
+  const parsed = kept && endpoint.response.safeParse(kept.value);
+  if (!kept || !parsed?.success) return Promise.reject(new NetworkError('offline', `Nothing remembered for ${url}`));
+  told!(kept.savedAt);
+  return Promise.resolve(parsed.data as never);
 }
 
 /** Stable, sorted query strings: `{a, b}` and `{b, a}` share one cache entry. */

@@ -1,6 +1,7 @@
 import { waitUntil } from '@open-wc/testing';
 import { http } from 'msw';
 import type { SetupWorker } from 'msw/browser';
+import { forgetAll } from '../../src/client/memory.js';
 import type { CampaignEvent } from '../../src/contract/index.js';
 import { clientFor } from '../../src/core/data/clients.js';
 import { startMockWorker } from '../../src/mock/browser.js';
@@ -22,6 +23,8 @@ export function useMockBackend(baseUrl: string): { backend: MockBackend; worker:
     worker.resetHandlers();
     backend.reset();
     clientFor(baseUrl).invalidate();
+    // Memory across visits would otherwise carry one test's answers into the next one's faults.
+    forgetAll();
   });
   return { backend, worker: () => worker };
 }

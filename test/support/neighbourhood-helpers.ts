@@ -1,5 +1,6 @@
 import { waitUntil } from '@open-wc/testing';
 import type { SetupWorker } from 'msw/browser';
+import { forgetAll } from '../../src/client/memory.js';
 import { clientFor } from '../../src/core/data/clients.js';
 import { startMockWorker } from '../../src/mock/browser.js';
 import { createMockBackend, type MockBackend } from '../../src/mock/index.js';
@@ -25,6 +26,8 @@ export function useNeighbourhoodBackend(baseUrl: string): { backend: MockBackend
   beforeEach(() => {
     backend.reset();
     clientFor(baseUrl).invalidate();
+    // Memory across visits would otherwise carry one test's answers into the next one's faults.
+    forgetAll();
     worker?.resetHandlers();
   });
   return { backend, worker: () => worker! };

@@ -1,5 +1,5 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { cssProps } from '../element/css-props.js';
+import { cssProps, serverStyle } from '../element/css-props.js';
 import type { Campaign, CampaignTotals, Milestone, Money } from '../../contract/index.js';
 import { formatMoney, formatPercent } from '../i18n/format.js';
 
@@ -157,13 +157,19 @@ export function progressMeter(host: MeterHost, data: MeterData, options: MeterOp
       aria-valuenow=${model.valueNow}
       aria-valuetext=${valueText}
     >
-      <div class="meter-fill" part="meter-fill" ${cssProps({ 'inline-size': pct(model.fill) })}></div>
+      <div
+        class="meter-fill"
+        part="meter-fill"
+        ${cssProps({ 'inline-size': pct(model.fill) })}
+        style=${serverStyle({ 'inline-size': pct(model.fill) })}
+      ></div>
       ${
         model.overfunded && overflowWidth > 0
           ? html`<div
               class="meter-overflow"
               part="meter-overflow"
               ${cssProps({ 'inset-inline-start': pct(model.goalAt), 'inline-size': pct(overflowWidth) })}
+              style=${serverStyle({ 'inset-inline-start': pct(model.goalAt), 'inline-size': pct(overflowWidth) })}
             ></div>`
           : nothing
       }
@@ -173,6 +179,7 @@ export function progressMeter(host: MeterHost, data: MeterData, options: MeterOp
             class="meter-marker ${m.reached ? 'reached' : ''} ${m.milestone ? '' : 'goal'}"
             part="milestone-marker${m.reached ? ' milestone-marker-reached' : ''}"
             ${cssProps({ 'inset-inline-start': pct(m.at) })}
+            style=${serverStyle({ 'inset-inline-start': pct(m.at) })}
           ></span>`,
       )}
     </div>

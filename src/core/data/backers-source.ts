@@ -43,7 +43,7 @@ export class BackersSource extends KeyedSource<BackerList> {
     // Subscribes only once the list starts loading, so a widget far below the fold opens no stream.
     this.live = campaignLive(host, {
       id: options.campaign,
-      active: () => this.status !== 'idle' && this.key !== null,
+      active: () => this.status !== 'idle' && this.key() !== null,
       onEvent: (event) => this.#onLive(event),
     });
   }

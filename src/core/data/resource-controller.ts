@@ -2,6 +2,8 @@ import type { ReactiveController } from 'lit';
 import type { Transport } from '../../client/transport.js';
 import { NetworkError } from '../../client/errors.js';
 import type { PartageElement } from '../element/partage-element.js';
+import { registerResource, type Prerendered, type PrerenderableResource } from './prerender.js';
+import { recoverable, recoveryOf, type Patient, type RecoverySchedule } from './recovery.js';
 
 export type ResourceStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -11,6 +13,17 @@ export interface ResourceOptions<T> {
   load: (client: Transport, signal: AbortSignal) => Promise<T>;
   /** Name reported in `partage-error` events. */
   operation: string;
+  /**
+   * What "try again" means for this resource (e.g. drop cached pages first); `reload` by default.
+   * Used by the automatic recovery too.
+   */
+  retry?: () => Promise<void>;
+  /**
+   * Keep the public answers behind this resource across visits and show them, marked with
+   * their age, when the backend cannot be reached on a later visit (default true; the host's
+   * `no-memory` attribute turns it off).
+   */
+  remember?: boolean;
 }
 
 /**
@@ -18,13 +31,23 @@ export interface ResourceOptions<T> {
  * error (with retry) and stale (a refresh failed but the last good value stays on screen).
  * A widget far below the fold only fetches as it nears the viewport. Requests are aborted when
  * the widget leaves the page or its key changes.
+ *
+ * Faults heal by themselves: a recoverable failure (network, timeout, 5xx, 429, broken answer)
+ * joins its backend's shared recovery schedule (recovery.ts), so the widget loads again once the
+ * backend is back, without a click and without every widget of the page knocking at once. On a
+ * first load that fails, the answer remembered from an earlier visit (client/memory.ts) is shown
+ * instead, marked stale with its age (`asOf`).
  */
-export class ResourceController<T> implements ReactiveController {
+export class ResourceController<T> implements ReactiveController, PrerenderableResource, Patient {
   status: ResourceStatus = 'idle';
   value: T | undefined;
   error: unknown;
   /** True when `value` is shown but the latest refresh failed. */
   stale = false;
+  /** When the value shown was received (ms since the epoch); older than this visit when remembered. */
+  asOf: number | undefined;
+  /** The value shown comes from an earlier visit, not from this one. */
+  remembered = false;
 
   #host: PartageElement;
   #options: ResourceOptions<T>;
@@ -32,11 +55,37 @@ export class ResourceController<T> implements ReactiveController {
   #visible = false;
   #observer: IntersectionObserver | undefined;
   #abort: AbortController | undefined;
+  #recovery: RecoverySchedule | undefined;
 
   constructor(host: PartageElement, options: ResourceOptions<T>) {
     this.#host = host;
     this.#options = options;
     host.addController(this);
+    registerResource(host, this);
+  }
+
+  key(): string | null {
+    return this.#options.key();
+  }
+
+  /**
+   * A pre-rendered snippet's value: shown at once (so hydration finds the server's markup), then
+   * refreshed like any loaded value when the widget nears the viewport.
+   */
+  adopt(values: Prerendered): void {
+    if (this.value !== undefined) return;
+    const key = this.#options.key();
+    if (key === null || !Object.hasOwn(values, key)) return;
+    this.value = values[key] as T;
+    this.status = 'ready';
+  }
+
+  async prefetch(transport: Transport): Promise<[string, unknown] | null> {
+    const key = this.#options.key();
+    if (key === null) return null;
+    this.value = await this.#options.load(transport, new AbortController().signal);
+    this.status = 'ready';
+    return [key, this.value];
   }
 
   hostConnected(): void {
@@ -59,6 +108,7 @@ export class ResourceController<T> implements ReactiveController {
   hostDisconnected(): void {
     this.#observer?.disconnect();
     this.#abort?.abort();
+    this.#recovery?.leave(this);
     // Reconnecting (e.g. moved in the DOM) must load again.
     this.#key = null;
   }
@@ -73,6 +123,13 @@ export class ResourceController<T> implements ReactiveController {
     }
   }
 
+  /** Recovery schedule entry point: tries again, true when the resource is fresh again. */
+  async retry(): Promise<boolean> {
+    if (!this.#host.isConnected) return false;
+    await (this.#options.retry ?? (() => this.reload()))();
+    return this.status === 'ready' && !this.stale;
+  }
+
   /** Loads again; keeps the current value on screen while doing so. */
   async reload(): Promise<void> {
     const client = this.#host.client;
@@ -81,16 +138,26 @@ export class ResourceController<T> implements ReactiveController {
     const abort = (this.#abort = new AbortController());
     if (this.value === undefined) this.status = 'loading';
     this.#host.requestUpdate();
+    const memory = this.#options.remember !== false && !this.#host.memoryOff;
+    const recovery = recoveryOf(client);
+    if (this.#recovery !== recovery) this.#recovery?.leave(this);
+    this.#recovery = recovery;
     try {
-      const value = await this.#options.load(client, abort.signal);
+      const value = await this.#options.load(memory ? through(client, { remember: true }) : client, abort.signal);
       if (abort.signal.aborted) return;
       this.value = value;
       this.status = 'ready';
       this.stale = false;
+      this.remembered = false;
+      this.asOf = Date.now();
       this.error = undefined;
+      recovery.leave(this);
     } catch (error) {
       if (abort.signal.aborted || (error instanceof NetworkError && error.reason === 'aborted')) return;
       this.error = error;
+      if (recoverable(error)) recovery.wait(this, error);
+      if (this.value === undefined && memory && recoverable(error)) await this.#recall(client, abort.signal);
+      if (abort.signal.aborted) return;
       if (this.value !== undefined) {
         this.stale = true;
         this.status = 'ready';
@@ -106,10 +173,37 @@ export class ResourceController<T> implements ReactiveController {
     this.#host.requestUpdate();
   }
 
+  /** The answers kept from an earlier visit, put through the same load; nothing is requested. */
+  async #recall(client: Transport, signal: AbortSignal): Promise<void> {
+    let oldest = Infinity;
+    try {
+      const value = await this.#options.load(
+        through(client, { recall: (savedAt) => (oldest = Math.min(oldest, savedAt)) }),
+        signal,
+      );
+      if (signal.aborted || oldest === Infinity) return;
+      this.value = value;
+      this.remembered = true;
+      this.asOf = oldest;
+    } catch {
+      // Nothing (or not everything) remembered: the error stays.
+    }
+  }
+
   /** Replaces the value from a live update. */
   set(value: T): void {
     this.value = value;
+    // A remembered or stale value patched by one event is still as old as the rest of it.
+    if (!this.stale) this.asOf = Date.now();
     this.status = 'ready';
     this.#host.requestUpdate();
   }
+}
+
+/** The same client, with extra options on every read (remember the answer, or answer from memory). */
+function through(client: Transport, extra: { remember?: boolean; recall?: (savedAt: number) => void }): Transport {
+  return {
+    ...client,
+    read: (endpoint, params, query, options) => client.read(endpoint, params, query, { ...options, ...extra }),
+  };
 }

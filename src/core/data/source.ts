@@ -50,10 +50,6 @@ export class KeyedSource<T extends Keyed> extends ResourceController<T> {
     this.#key = options.key;
   }
 
-  get key(): string | null {
-    return this.#key();
-  }
-
   /** The value of what is asked for now, or undefined (loading, failed, or another key's). */
   get current(): T | undefined {
     const value = this.value;

@@ -17,8 +17,12 @@ export interface PartageContext {
   texts: Record<string, string>;
   /** Shared choices between widgets, e.g. the reward picked in the tiers for the pledge form. */
   selection: SelectionStore;
+  /** Default heading level of the widgets below (their own `heading-level` wins). */
+  headingLevel: number | undefined;
   /** Where member-only widgets get a (possibly refreshed) member token from. */
   memberToken: MemberTokenSource | undefined;
+  /** No memory across visits for any widget below (`no-memory` on the provider). */
+  noMemory?: boolean;
 }
 
 export const partageContext = createContext<PartageContext | undefined>(Symbol.for('partage.context'));

@@ -1,4 +1,4 @@
-import { noChange } from 'lit';
+import { isServer, noChange, nothing } from 'lit';
 import { Directive, directive, PartType, type ElementPart, type PartInfo } from 'lit/directive.js';
 
 /**
@@ -32,3 +32,16 @@ class CssPropsDirective extends Directive {
 }
 
 export const cssProps = directive(CssPropsDirective);
+
+/**
+ * The same properties as a `style` attribute, on the server only: a pre-rendered snippet has no
+ * script to run `cssProps`, and must still show its bars filled. In the browser it renders
+ * nothing, so the strict-CSP path above stays the only writer. Bind both:
+ * `<div ${cssProps(p)} style=${serverStyle(p)}>`.
+ */
+export function serverStyle(props: Record<string, string>): string | typeof nothing {
+  if (!isServer) return nothing;
+  return Object.entries(props)
+    .map(([name, value]) => `${name}:${value}`)
+    .join(';');
+}

@@ -1,12 +1,14 @@
 import { consume } from '@lit/context';
-import { LitElement, type PropertyValues } from 'lit';
+import { adoptStyles, LitElement, render, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Transport } from '../../client/transport.js';
 import { clientFor } from '../data/clients.js';
 import { common, type CommonMessages } from '../i18n/common.messages.js';
 import { partageContext, type PartageContext, type Theme } from './context.js';
 import { partageEvent, type PartageEventMap, type PartageEventName } from './events.js';
+import { readPrerendered, resourcesOf, type Prerendered } from '../data/prerender.js';
 import { inheritedLocale, languageOf, type Catalogue } from '../i18n/locale.js';
+import { headingLevel } from './heading.js';
 import { themeStyles } from './theme.styles.js';
 
 export const VERSION = '0.1.0';
@@ -44,6 +46,11 @@ export abstract class PartageElement<M extends Catalogue = Catalogue> extends Li
   @property({ reflect: true }) theme?: Theme;
   /** Partner overrides of any text, as an object or a JSON attribute: `{"cta": "Je soutiens"}`. */
   @property({ converter: textsConverter }) texts: Record<string, string> = {};
+  /**
+   * Do not keep the last good answers across visits, nor show them when the backend cannot be
+   * reached (set on a provider, it applies to every widget below). See SECURITY.md for what is kept.
+   */
+  @property({ type: Boolean, attribute: 'no-memory' }) noMemory = false;
 
   @consume({ context: partageContext, subscribe: true })
   @state()
@@ -51,6 +58,16 @@ export abstract class PartageElement<M extends Catalogue = Catalogue> extends Li
 
   protected readonly internals = this.attachInternals();
   protected abstract readonly catalogue: { en: M; fr: M };
+
+  /**
+   * Data a server rendered this widget with (`@partage/widgets/ssr`), keyed by resource. Read
+   * from the snippet's `<script type="application/json" data-partage>` child when not set.
+   */
+  prerendered?: Prerendered;
+  /** Own `no-memory`, or the provider's. */
+  get memoryOff(): boolean {
+    return this.noMemory || this.ctx?.noMemory === true;
+  }
 
   get client(): Transport | undefined {
     if (this.api) return clientFor(this.api);
@@ -72,6 +89,7 @@ export abstract class PartageElement<M extends Catalogue = Catalogue> extends Li
    * re-attach (shared selection, streams) and anything set meanwhile shows.
    */
   override connectedCallback(): void {
+    this.prerendered ??= readPrerendered(this);
     super.connectedCallback();
     this.requestUpdate();
   }
@@ -83,6 +101,46 @@ export abstract class PartageElement<M extends Catalogue = Catalogue> extends Li
   protected override performUpdate(): void {
     this.#locale = undefined;
     super.performUpdate();
+  }
+
+  /**
+   * A pre-rendered snippet brings its styles as an inline `<style>`, which a strict
+   * Content-Security-Policy blocks: its shadow root also adopts the constructable stylesheets, as
+   * a fresh one does (the same rules twice are harmless).
+   */
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const prerendered = this.shadowRoot;
+    const root = super.createRenderRoot();
+    if (prerendered && root === prerendered)
+      adoptStyles(prerendered, (this.constructor as typeof PartageElement).elementStyles);
+    return root;
+  }
+
+  /**
+   * Hydrating a snippet pre-rendered by another version of the widgets can fail (its templates
+   * differ): the server's markup is then replaced by a normal render, once, rather than leaving a
+   * broken widget.
+   */
+  protected override update(changed: PropertyValues<this>): void {
+    const hydrating = !this.hasUpdated && this.shadowRoot !== null && this.shadowRoot.childNodes.length > 0;
+    try {
+      super.update(changed);
+    } catch (error) {
+      if (!hydrating) throw error;
+      console.warn('[partage] the pre-rendered snippet does not match this version; rendering afresh', error);
+      const root = this.renderRoot as ShadowRoot & { _$litPart$?: unknown };
+      for (const node of Array.from(root.childNodes)) if (!(node instanceof HTMLStyleElement)) node.remove();
+      delete root._$litPart$;
+      render(this.render(), root, this.renderOptions);
+    }
+  }
+
+  /**
+   * Level of the widget's main heading: its own `heading-level`, else the provider's, else 2
+   * (a widget pasted in an article sits right under the article's h1).
+   */
+  protected resolvedHeadingLevel(own: number | undefined): number {
+    return headingLevel(own ?? this.ctx?.headingLevel, 2);
   }
 
   protected get resolvedTheme(): Theme {
@@ -118,6 +176,8 @@ export abstract class PartageElement<M extends Catalogue = Catalogue> extends Li
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    // Before the first render, so it matches the server's (on the server, the same call renders it).
+    if (this.prerendered) for (const resource of resourcesOf(this)) resource.adopt(this.prerendered);
     const theme = this.resolvedTheme;
     this.setState('dark', theme === 'dark');
     this.setState('light', theme === 'light');

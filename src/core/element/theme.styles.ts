@@ -46,6 +46,9 @@ export const themeStyles = css`
     font-size: var(--partage-font-size, 1rem);
     line-height: 1.45;
     container-type: inline-size;
+    /* Backend text may hold a 10 000-character word or a long URL: it wraps anywhere rather than
+       pushing the widget wider than its box ('anywhere' also lets flex and grid items shrink). */
+    overflow-wrap: anywhere;
   }
   :host([hidden]) {
     display: none;

@@ -23,9 +23,35 @@ export function errorView(el: PartageElement, error: unknown, retry: () => void)
   </div>`;
 }
 
-/** Shown above stale content after a failed refresh. */
-export const staleNotice = (el: PartageElement, stale: boolean) =>
-  stale ? html`<p class="stale" role="status">${el.t('stale')}</p>` : nothing;
+/** What a stale notice needs to know: whether the data is stale and when it was received. */
+export interface Freshness {
+  stale: boolean;
+  asOf?: number | undefined;
+}
+
+/**
+ * Shown above stale content after a failed refresh (or data remembered from an earlier visit):
+ * "as of 14:32" when the age is known, with the date when it is not today.
+ */
+export function staleNotice(el: PartageElement, data: Freshness | false) {
+  if (!data || !data.stale) return nothing;
+  const text =
+    data.asOf === undefined ? el.t('stale') : el.t('staleAsOf', { time: timeOf(data.asOf, el.resolvedLocale) });
+  return html`<p class="stale" role="status" part="stale">${text}</p>`;
+}
+
+function timeOf(at: number, locale: string): string {
+  const when = new Date(at);
+  const today = new Date().toDateString() === when.toDateString();
+  const options: Intl.DateTimeFormatOptions = today
+    ? { hour: '2-digit', minute: '2-digit' }
+    : { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' };
+  try {
+    return new Intl.DateTimeFormat(locale, options).format(when);
+  } catch {
+    return new Intl.DateTimeFormat('en', options).format(when);
+  }
+}
 
 /** Shown when a widget has neither `api` nor a provider. */
 export const noApiView = (el: PartageElement) =>

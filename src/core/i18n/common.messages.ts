@@ -12,6 +12,7 @@ export const common = {
     errorGeneric: 'Something went wrong.',
     errorNoApi: 'This widget needs an api attribute or a surrounding partage-provider.',
     stale: 'Showing the last data received: it could not be refreshed.',
+    staleAsOf: (p: { time: string }) => `Showing the data as of ${p.time}: it could not be refreshed.`,
     live: 'Live',
   },
   fr: {
@@ -26,6 +27,7 @@ export const common = {
     errorGeneric: 'Une erreur est survenue.',
     errorNoApi: 'Ce widget a besoin d’un attribut api ou d’un partage-provider autour de lui.',
     stale: 'Dernières données reçues : la mise à jour a échoué.',
+    staleAsOf: (p: { time: string }) => `Données au ${p.time} : la mise à jour a échoué.`,
     live: 'En direct',
   },
 };

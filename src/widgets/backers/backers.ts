@@ -6,7 +6,6 @@ import { ClockController } from '../../core/element/clock.js';
 import { formatDate, formatMoney, formatRelative } from '../../core/i18n/format.js';
 import { liveBadge, liveBadgeStyles } from '../../core/element/live-badge.js';
 import { loadMoreFooter, type LoadMoreTexts } from '../../core/data/load-more.js';
-import { OnlineRetryController } from '../../core/data/online-retry.js';
 import { PartageElement } from '../../core/element/partage-element.js';
 import { BackersSource } from '../../core/data/backers-source.js';
 import type { BackerList } from '../../core/data/backer-list.js';
@@ -81,16 +80,13 @@ export class PartageBackers extends PartageElement<typeof messages.en> {
   readonly #more = this.#source.more;
   readonly #live = this.#source.live;
 
-  // Back online: a list that failed or went stale is fetched again without a click. Held for its listener only.
-  private readonly online = new OnlineRetryController(this, [this.#backers], () => void this.refresh());
-
   get #limit(): number {
     const n = Math.trunc(this.pageSize);
     return Number.isFinite(n) && n >= 1 ? Math.min(n, MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE;
   }
 
   get #listKey(): string | null {
-    return this.#source.key;
+    return this.#source.key();
   }
 
   /**
@@ -167,7 +163,7 @@ export class PartageBackers extends PartageElement<typeof messages.en> {
         <p id="title" class="title" part="title">${this.t('title')}</p>
         ${liveBadge(this, live)}
       </header>
-      ${staleNotice(this, resource.stale)} ${list ? this.#renderList(list) : this.#renderSkeleton()}
+      ${staleNotice(this, resource)} ${list ? this.#renderList(list) : this.#renderSkeleton()}
       <p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</p>
     </div>`;
   }

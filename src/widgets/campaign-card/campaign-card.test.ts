@@ -80,7 +80,8 @@ describe('partage-campaign-card', () => {
     const link = part(el, 'link') as HTMLAnchorElement;
     expect(link.href).to.equal('https://demo.partage.example.org/campaigns/atelier-ceramique');
     expect(norm(link.textContent)).to.equal('L’atelier céramique de la rue Chateaubriand');
-    expect(part(el, 'title')!.tagName).to.equal('H3');
+    // Right under an article's h1 by default (axe heading-order on a real page).
+    expect(part(el, 'title')!.tagName).to.equal('H2');
     expect(textOf(el, '[part~="creator"]')).to.equal('par Lou Kerhervé');
     expect(textOf(el, '[part~="tagline"]')).to.equal(
       'Un four, un tour et des cours ouverts à tout le quartier : aidez Lou à ouvrir son atelier partagé.',
@@ -223,8 +224,8 @@ describe('partage-campaign-card', () => {
     clientFor(BASE).invalidate();
     backend.setOffline(true);
     await el.reload();
-    expect(norm(el.shadowRoot!.querySelector('.stale')?.textContent)).to.equal(
-      'Dernières données reçues : la mise à jour a échoué.',
+    expect(norm(el.shadowRoot!.querySelector('.stale')?.textContent)).to.match(
+      /^Données au \d\d:\d\d : la mise à jour a échoué\.$/,
     );
     expect(part(el, 'link')).to.exist;
     expect(hasState(el, 'stale')).to.be.true;
@@ -247,6 +248,50 @@ describe('partage-campaign-card', () => {
     const wt = part(wide, 'title')!.getBoundingClientRect();
     expect(wt.left).to.be.at.least(wm.right);
     expect(wt.top).to.be.below(wm.bottom);
+  });
+
+  it('shows a pre-rendered snippet’s data at its first render, then refreshes it', async () => {
+    const campaign = { ...backend.store.findCampaign('atelier-ceramique')!, title: 'Titre du serveur' };
+    const data = JSON.stringify({ [`${BASE}|atelier-ceramique`]: campaign }).replace(/</g, '\\u003c');
+    const holder = document.createElement('div');
+    // As the parser builds a pasted snippet: the data child is there before the element upgrades.
+    holder.innerHTML = `<partage-campaign-card api="${BASE}" campaign="atelier-ceramique"><script type="application/json" data-partage>${data}</script></partage-campaign-card>`;
+    const el = holder.firstElementChild as PartageCampaignCard;
+    document.body.append(holder);
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[aria-busy="true"]')).to.equal(null);
+    expect(norm(part(el, 'link')!.textContent)).to.equal('Titre du serveur');
+    // Near the viewport, it loads the current campaign as usual.
+    await waitUntil(
+      () => norm(part(el, 'link')!.textContent) === 'L’atelier céramique de la rue Chateaubriand',
+      'refreshed',
+    );
+    await expect(el).to.be.accessible();
+    holder.remove();
+  });
+
+  it('ignores unreadable pre-rendered data and loads normally', async () => {
+    const holder = document.createElement('div');
+    holder.innerHTML = `<partage-campaign-card api="${BASE}" campaign="atelier-ceramique"><script type="application/json" data-partage>{not json</script></partage-campaign-card>`;
+    const el = holder.firstElementChild as PartageCampaignCard;
+    document.body.append(holder);
+    await waitForPart(el, 'link');
+    expect(norm(part(el, 'link')!.textContent)).to.equal('L’atelier céramique de la rue Chateaubriand');
+    holder.remove();
+  });
+
+  it('takes its heading level from its own heading-level, else from the provider’s', async () => {
+    const wrapper = await fixture<HTMLElement>(
+      html`<partage-provider api=${BASE} heading-level="4">
+        <partage-campaign-card campaign="atelier-ceramique"></partage-campaign-card>
+        <partage-campaign-card campaign="atelier-ceramique" heading-level="3"></partage-campaign-card>
+      </partage-provider>`,
+    );
+    const [inherited, own] = [...wrapper.querySelectorAll('partage-campaign-card')];
+    await waitForPart(inherited!, 'link');
+    await waitForPart(own!, 'link');
+    expect(part(inherited!, 'title')!.tagName).to.equal('H4');
+    expect(part(own!, 'title')!.tagName).to.equal('H3');
   });
 
   it('links the whole card and takes keyboard focus on its title link', async () => {

@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { cssProps } from '../../core/element/css-props.js';
+import { cssProps, serverStyle } from '../../core/element/css-props.js';
 import { property, state } from 'lit/decorators.js';
 import type { Campaign, Money } from '../../contract/index.js';
 import { CampaignSource } from '../../core/data/campaign-source.js';
@@ -70,8 +70,11 @@ export class PartageCampaignCard extends PartageElement<typeof messages.en> {
 
   /** The campaign's id or slug. */
   @property({ reflect: true }) campaign?: string;
-  /** Level of the card's heading (2–6), to fit the outline of the host page. */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel: HeadingLevel = 3;
+  /**
+   * Level of the card's heading (2–6), to fit the outline of the host page; default: the
+   * provider's, else 2 (a card in an article sits under its h1).
+   */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel?: HeadingLevel;
 
   protected readonly catalogue = messages;
 
@@ -147,7 +150,7 @@ export class PartageCampaignCard extends PartageElement<typeof messages.en> {
         ${this.#badge(c)} ${this.#heading(html`<a class="link" part="link" href=${c.url}>${c.title}</a>`)}
         <p class="creator" part="creator">${this.t('by', { name: c.creator.name })}</p>
         <p class="tagline" part="tagline">${c.tagline}</p>
-        ${staleNotice(this, this.#data.stale)}
+        ${staleNotice(this, this.#data)}
         <div class="progress">
           ${progressMeter(this, c, { compact: true, milestoneList: 'hidden' })}
           <dl class="stats" part="stats">
@@ -206,6 +209,7 @@ export class PartageCampaignCard extends PartageElement<typeof messages.en> {
       part="placeholder"
       aria-hidden="true"
       ${cssProps({ '--_hue': String(hue(c.id)) })}
+      style=${serverStyle({ '--_hue': String(hue(c.id)) })}
     >
       <span class="initial">${[...c.title][0] ?? ''}</span>
     </div>`;
@@ -244,9 +248,9 @@ export class PartageCampaignCard extends PartageElement<typeof messages.en> {
 
   #heading(content: TemplateResult): TemplateResult {
     // A fixed set of literal templates: no tag name is ever built from a string.
-    switch (this.headingLevel) {
-      case 2:
-        return html`<h2 class="title" part="title">${content}</h2>`;
+    switch (this.resolvedHeadingLevel(this.headingLevel)) {
+      case 3:
+        return html`<h3 class="title" part="title">${content}</h3>`;
       case 4:
         return html`<h4 class="title" part="title">${content}</h4>`;
       case 5:
@@ -254,7 +258,7 @@ export class PartageCampaignCard extends PartageElement<typeof messages.en> {
       case 6:
         return html`<h6 class="title" part="title">${content}</h6>`;
       default:
-        return html`<h3 class="title" part="title">${content}</h3>`;
+        return html`<h2 class="title" part="title">${content}</h2>`;
     }
   }
 

@@ -331,7 +331,7 @@ describe('partage-campaign-progress', () => {
     backend.failNext('getCampaign', 500, { times: 3 });
     await el.reload();
     const notice = await waitForPart(el, 'base').then(() => el.shadowRoot!.querySelector('.stale'));
-    expect(norm(notice?.textContent)).to.equal('Dernières données reçues : la mise à jour a échoué.');
+    expect(norm(notice?.textContent)).to.match(/^Données au \d\d:\d\d : la mise à jour a échoué\.$/);
     expect(textOf(el, '[part~="amount"]')).to.equal('5 420 €');
     expect(hasState(el, 'stale')).to.be.true;
     await expect(el).to.be.accessible();

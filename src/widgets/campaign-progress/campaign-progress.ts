@@ -167,7 +167,7 @@ export class PartageCampaignProgress extends PartageElement<typeof messages.en> 
     const locale = this.resolvedLocale;
     const { shownRatio } = meterModel(c);
     return html`<div class="progress" part="base">
-      ${staleNotice(this, this.#data.stale)}
+      ${staleNotice(this, this.#data)}
       <div class="headline">
         <p class="raised" part="raised">
           <span class="amount" part="amount">${this.#money(c.pledged)}</span>

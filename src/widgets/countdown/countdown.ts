@@ -201,7 +201,7 @@ export class PartageCountdown extends PartageElement<typeof messages.en> {
   #view(t: Timeline): TemplateResult {
     const locale = this.resolvedLocale;
     const phase = this.#phase(t, Date.now());
-    const stale = staleNotice(this, this.#data.stale && !!this.campaign);
+    const stale = staleNotice(this, !!this.campaign && this.#data);
     if (phase.name === 'ended') {
       return html`<div class="countdown ended" part="base">
         ${stale}

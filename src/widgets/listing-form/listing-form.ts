@@ -2,7 +2,7 @@ import { html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Listing } from '../../contract/index.js';
 import { formStyles } from '../../core/form/form-fields.js';
-import { heading, headingLevel } from '../../core/element/heading.js';
+import { heading } from '../../core/element/heading.js';
 import { ListingForm } from '../../core/listing-form/listing-form-controller.js';
 import { listingFormLayoutStyles } from '../../core/listing-form/listing-form.styles.js';
 import { LISTING_CREATED, SIGN_IN_REQUEST, type SignInRequestDetail } from '../../core/member/member-events.js';
@@ -63,8 +63,8 @@ export class PartageListingForm extends PartageElement<typeof messages.en> {
    * a new one after a `partage-sign-in-request` sends the waiting listing.
    */
   @property({ attribute: 'member-token' }) memberToken?: string;
-  /** Level of the form's heading (1–6, default 2), to fit the outline of the host page. */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+  /** Level of the form’s heading (1–6), to fit the outline of the host page; default: the provider’s, else 2. */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel?: number;
 
   protected readonly catalogue = messages;
 
@@ -121,7 +121,7 @@ export class PartageListingForm extends PartageElement<typeof messages.en> {
           <button type="button" part="sign-in" @click=${() => this.#requestSignIn()}>${this.t('signInToPost')}</button>
         </div>`;
     return html`<section class="panel" part="base" aria-labelledby="listing-heading">
-      ${heading(headingLevel(this.headingLevel, 2), { id: 'listing-heading', class: 'heading', part: 'heading' }, this.t('formHeading'))}
+      ${heading(this.resolvedHeadingLevel(this.headingLevel), { id: 'listing-heading', class: 'heading', part: 'heading' }, this.t('formHeading'))}
       ${body}
     </section>`;
   }

@@ -2,6 +2,8 @@
 export const messages = {
   en: {
     title: 'Neighbourhood sharing',
+    landmark: (p: { name: string }) => `Neighbourhood figures — ${p.name}`,
+    landmarkLoading: 'Neighbourhood figures',
     statsLabel: (p: { name: string }) => `Sharing in ${p.name}`,
     members: 'Members',
     activeSharers: 'Active sharers',
@@ -16,6 +18,8 @@ export const messages = {
   },
   fr: {
     title: 'Partage entre voisins',
+    landmark: (p: { name: string }) => `Chiffres du quartier — ${p.name}`,
+    landmarkLoading: 'Chiffres du quartier',
     statsLabel: (p: { name: string }) => `Le partage à ${p.name}`,
     members: 'Membres',
     activeSharers: 'Partageurs actifs',

@@ -1,12 +1,11 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { cssProps } from '../../core/element/css-props.js';
+import { cssProps, serverStyle } from '../../core/element/css-props.js';
 import { property } from 'lit/decorators.js';
 import type { Neighbourhood, NeighbourhoodStats } from '../../contract/index.js';
 import { ClockController } from '../../core/element/clock.js';
 import { formatNumber, formatPercent, formatRelative } from '../../core/i18n/format.js';
-import { heading, headingLevel } from '../../core/element/heading.js';
+import { heading } from '../../core/element/heading.js';
 import { liveBadge, liveBadgeStyles } from '../../core/element/live-badge.js';
-import { OnlineRetryController } from '../../core/data/online-retry.js';
 import { PartageElement } from '../../core/element/partage-element.js';
 import { followStats, NeighbourhoodSource } from '../../core/data/neighbourhood-source.js';
 import { errorView, noApiView, staleNotice } from '../../core/element/views.js';
@@ -54,8 +53,8 @@ export class PartageNeighbourhoodStats extends PartageElement<typeof messages.en
 
   /** Neighbourhood id. */
   @property({ reflect: true }) neighbourhood?: string;
-  /** Level of the widget's heading (1–6, default 2), to fit the outline of the host page. */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+  /** Level of the widget’s heading (1–6), to fit the outline of the host page; default: the provider’s, else 2. */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel?: number;
 
   protected readonly catalogue = messages;
 
@@ -66,9 +65,6 @@ export class PartageNeighbourhoodStats extends PartageElement<typeof messages.en
   readonly #source = new NeighbourhoodSource(this, { neighbourhood: () => this.neighbourhood });
   readonly #data = this.#source.data;
   readonly #live = followStats(this, this.#source, () => this.neighbourhood);
-
-  // Back online, a failed or stale load is fetched again; held for its listener only.
-  private readonly online = new OnlineRetryController(this, [this.#data], () => void this.refresh());
 
   /** Loads the figures again; on failure the last ones stay, marked as possibly out of date. */
   async refresh(): Promise<void> {
@@ -97,8 +93,14 @@ export class PartageNeighbourhoodStats extends PartageElement<typeof messages.en
     if (!n && this.#data.status === 'error')
       return html`<div class="panel" part="base">${errorView(this, this.#data.error, () => void this.refresh())}</div>`;
     const live = this.#live.state === 'open';
-    const level = headingLevel(this.headingLevel, 2);
-    return html`<section class="panel" part="base" aria-labelledby="name" aria-busy=${n ? 'false' : 'true'}>
+    const level = this.resolvedHeadingLevel(this.headingLevel);
+    // Named for what it is: a page may hold the stats and the board of the same neighbourhood.
+    return html`<section
+      class="panel"
+      part="base"
+      aria-label=${n ? this.t('landmark', { name: n.name }) : this.t('landmarkLoading')}
+      aria-busy=${n ? 'false' : 'true'}
+    >
       <header class="header">
         <div>
           ${
@@ -115,7 +117,7 @@ export class PartageNeighbourhoodStats extends PartageElement<typeof messages.en
         </div>
         ${liveBadge(this, live)}
       </header>
-      ${staleNotice(this, this.#data.stale)}
+      ${staleNotice(this, this.#data)}
       <dl part="stats">
         ${this.#stat('members', n?.stats)} ${this.#stat('activeSharers', n?.stats)} ${this.#stat('exchanges', n?.stats)}
         ${this.#stat('activityRate', n?.stats)} ${this.#stat('openListings', n?.stats)}
@@ -151,7 +153,10 @@ export class PartageNeighbourhoodStats extends PartageElement<typeof messages.en
         ${
           key === 'activityRate'
             ? html`<span class="bar" part="bar" aria-hidden="true"
-                ><span ${cssProps({ '--rate': `${Math.min(1, stats?.activityRate ?? 0) * 100}%` })}></span
+                ><span
+                  ${cssProps({ '--rate': `${Math.min(1, stats?.activityRate ?? 0) * 100}%` })}
+                  style=${serverStyle({ '--rate': `${Math.min(1, stats?.activityRate ?? 0) * 100}%` })}
+                ></span
               ></span>`
             : nothing
         }

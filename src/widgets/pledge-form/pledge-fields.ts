@@ -3,7 +3,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import type { Campaign } from '../../contract/index.js';
 import { formatNumber } from '../../core/i18n/format.js';
-import { staleNotice } from '../../core/element/views.js';
+import { staleNotice, type Freshness } from '../../core/element/views.js';
 import { currencyAffix } from './amount.js';
 import type { PledgeData } from '../../core/data/pledge-data.js';
 import { alternativesView } from './pledge-outcomes.js';
@@ -53,7 +53,7 @@ export interface FormView extends FieldsView {
   /** After a submit, the alert lists the fields to fix until they all are. */
   showSummary: boolean;
   notice: Notice | undefined;
-  stale: boolean;
+  stale: Freshness;
   sending: boolean;
   submit(e: Event): void;
   retry(): void;

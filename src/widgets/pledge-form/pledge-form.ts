@@ -2,7 +2,6 @@ import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Campaign, CampaignEvent, PledgeRequest, PledgeResult } from '../../contract/index.js';
 import { isOpen } from '../../contract/rules.js';
-import { OnlineRetryController } from '../../core/data/online-retry.js';
 import { PartageElement } from '../../core/element/partage-element.js';
 import { PledgeDataSource } from '../../core/data/pledges-source.js';
 import { FollowSelectionController, REWARD_SELECT_EVENT } from '../../core/data/selection.js';
@@ -140,9 +139,6 @@ export class PartagePledgeForm extends PartageElement<typeof messages.en> {
   readonly #data = this.#source;
   readonly #live = this.#source.live;
 
-  // Back online, a failed or stale load is fetched again; held for its listener only.
-  private readonly online = new OnlineRetryController(this, [this.#data], () => void this.#data.reload());
-
   // A reward shared by the tiers wins over the `reward` attribute.
   readonly #selection = new FollowSelectionController(this, {
     store: () => this.ctx?.selection,
@@ -156,7 +152,7 @@ export class PartagePledgeForm extends PartageElement<typeof messages.en> {
   });
 
   get #key(): string | null {
-    return this.#source.key;
+    return this.#source.key();
   }
 
   get #current(): PledgeData | undefined {
@@ -328,7 +324,7 @@ export class PartagePledgeForm extends PartageElement<typeof messages.en> {
       errors: this.errors,
       showSummary: this.showSummary,
       notice: this.notice,
-      stale: this.#data.stale,
+      stale: this.#data,
       sending: this.sending,
       submit: this.#onSubmit,
       retry: () => void this.#submitter.submit(),

@@ -25,6 +25,11 @@ export class PartageProvider extends PartageElement {
   @property({ attribute: false }) customClient?: Transport;
   /** Called before each member action to get a fresh member token from the host platform. */
   @property({ attribute: false }) memberToken?: MemberTokenSource;
+  /**
+   * Default level (1–6) of the widgets' headings below, to fit the page's outline; a widget's own
+   * `heading-level` wins. Without either, widgets start at 2: right under an article's title.
+   */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel?: number;
   /** Member token as an attribute, for static pages; prefer the `memberToken` callback. */
   @property({ attribute: 'member-token' }) memberTokenValue?: string;
 
@@ -52,7 +57,9 @@ export class PartageProvider extends PartageElement {
       theme: this.theme,
       texts: this.texts,
       selection: this.selection,
+      headingLevel: this.headingLevel,
       memberToken: token,
+      noMemory: this.noMemory,
     });
   }
 

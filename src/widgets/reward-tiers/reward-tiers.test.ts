@@ -189,7 +189,7 @@ describe('partage-reward-tiers', () => {
     backend.failNext('listRewards', 500, { times: 3 });
     await el.reload();
     await el.updateComplete;
-    expect(textOf(el, '.stale')).to.equal('Showing the last data received: it could not be refreshed.');
+    expect(textOf(el, '.stale')).to.match(/^Showing the data as of \d\d:\d\d( [AP]M)?: it could not be refreshed\.$/);
     expect(parts(el, 'tier')).to.have.length(7);
     expect(hasState(el, 'stale')).to.be.true;
     await expect(el).to.be.accessible();

@@ -5,7 +5,6 @@ import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { RewardTier } from '../../contract/index.js';
 import { formatDate, formatMoney, formatNumber } from '../../core/i18n/format.js';
-import { OnlineRetryController } from '../../core/data/online-retry.js';
 import { PartageElement } from '../../core/element/partage-element.js';
 import { RewardsSource, type TierList } from '../../core/data/rewards-source.js';
 import { FollowSelectionController } from '../../core/data/selection.js';
@@ -90,9 +89,6 @@ export class PartageRewardTiers extends PartageElement<typeof messages.en> {
   readonly #data = this.#source;
   readonly #live = this.#source.live;
 
-  // Back online: tiers that failed to load are fetched again without a click. Held for its listener only.
-  private readonly online = new OnlineRetryController(this, [this.#data], () => void this.#data.reload());
-
   // Under a provider `selected` follows the shared choice (a reward chosen in the pledge form).
   readonly #selection = new FollowSelectionController(this, {
     store: () => this.ctx?.selection,
@@ -110,7 +106,7 @@ export class PartageRewardTiers extends PartageElement<typeof messages.en> {
   }
 
   get #key(): string | null {
-    return this.#source.key;
+    return this.#source.key();
   }
 
   /** The tiers of the campaign asked for (never the previous campaign's while switching). */
@@ -188,7 +184,7 @@ export class PartageRewardTiers extends PartageElement<typeof messages.en> {
 
   #view(list: TierList): TemplateResult {
     return html`<div class="tiers" part="base">
-      ${staleNotice(this, this.#data.stale)}
+      ${staleNotice(this, this.#data)}
       <fieldset @change=${this.#onChange} @keydown=${this.#onKeydown}>
         <legend part="legend">${this.t('legend')}</legend>
         ${list.tiers.length === 0 ? html`<p class="muted" part="empty">${this.t('empty')}</p>` : nothing}

@@ -43,7 +43,7 @@ export function boardResults(el: PartageElement, o: BoardResultsOptions): Templa
   const shown = list ?? previous;
   return html`<div class="results" aria-busy=${list || failed ? 'false' : 'true'}>
     ${heading(o.level, { id: 'listings-heading', class: 'visually-hidden' }, t('listingsHeading'))}
-    ${staleNotice(el, !!list && resource.stale)}
+    ${staleNotice(el, !!list && resource)}
     ${
       failed
         ? errorView(el, resource.error, o.onRetry)

@@ -8,7 +8,6 @@ import { listingFormLayoutStyles } from '../../core/listing-form/listing-form.st
 import { liveBadgeStyles } from '../../core/element/live-badge.js';
 import { LISTING_CREATED, REPLY_SENT, REPORT_SENT } from '../../core/member/member-events.js';
 import { hasMemberToken, resolveMemberToken } from '../../core/member/member-token.js';
-import { OnlineRetryController } from '../../core/data/online-retry.js';
 import { PartageElement } from '../../core/element/partage-element.js';
 import { noApiView } from '../../core/element/views.js';
 import { BoardFiltersController } from './board-filters.js';
@@ -117,10 +116,10 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
    */
   @property({ attribute: 'member-token' }) memberToken?: string;
   /**
-   * Level of the board's heading (1–4, default 2), to fit the outline of the host page; its
+   * Level of the board’s heading (1–4; default: the provider’s, else 2), to fit the outline of the host page; its
    * sections and listings take the next levels.
    */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+  @property({ attribute: 'heading-level', type: Number }) headingLevel?: number;
   /** Listings per page, 1–100 (default 12). */
   @property({ type: Number, attribute: 'page-size' }) pageSize = DEFAULT_PAGE_SIZE;
 
@@ -153,13 +152,6 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
     onEvent: (event) => this.#onLive(event),
   });
 
-  // Back online: what failed or went stale is fetched again without a click. Held for its listener only.
-  private readonly online = new OnlineRetryController(
-    this,
-    [this.#list.resource, this.#neighbourhood],
-    () => void this.refresh(),
-  );
-
   /** Remembered so that, once signed in, the reader lands where they were going. */
   readonly #signIn = new SignInIntent(this, () => this.neighbourhood);
 
@@ -186,7 +178,7 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
   /** The board's heading level (the title), plus `offset` for sections and listings. */
   #level(offset: number): number {
     // Capped so that listings (two levels below) still get a real heading level.
-    return headingLevel(Math.min(this.headingLevel, 4), 2, offset);
+    return headingLevel(Math.min(this.resolvedHeadingLevel(this.headingLevel), 4), 2, offset);
   }
 
   get #limit(): number {
@@ -298,7 +290,12 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
       postToggle: member ? this.#posting.renderToggle() : undefined,
       onSignIn: () => this.#signIn.request('post'),
     });
-    return html`<section class="panel board" part="base" aria-labelledby="board-title">
+    // Named for what it is: a page may hold the board and the stats of the same neighbourhood.
+    return html`<section
+      class="panel board"
+      part="base"
+      aria-label=${n ? this.t('landmark', { name: n.name }) : this.t('landmarkLoading')}
+    >
       ${header} ${member ? this.#posting.render(this.#level(1)) : nothing} ${this.#filters.render()}
       ${this.#renderResults()} ${n ? partnerServices(this, n.partnerServices, this.#level(1)) : nothing}
       <p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</p>

@@ -1,6 +1,7 @@
 import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil, aTimeout } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { SetupWorker } from 'msw/browser';
+import { forgetAll } from '../../client/memory.js';
 import { clientFor } from '../../core/data/clients.js';
 import { createMockBackend } from '../../mock/index.js';
 import { startMockWorker } from '../../mock/browser.js';
@@ -25,6 +26,8 @@ after(() => worker.stop());
 beforeEach(() => {
   backend.reset();
   clientFor(BASE).invalidate();
+  // Memory across visits would otherwise answer for the backend in the fault tests.
+  forgetAll();
   requests = [];
   // Each test decides whether the browser has a share sheet and a clipboard.
   stubNavigator('share', undefined);

@@ -144,7 +144,14 @@ export class PartageSocialShare extends PartageElement<typeof messages.en> {
 
   /** The browser's share sheet, when it has one and accepts this page. */
   #canShareNatively(page: SharedPage): boolean {
-    if (this.linksOnly || this.nativeFailed || typeof navigator.share !== 'function') return false;
+    // A server render has no navigator: plain links, which every reader can follow.
+    if (
+      this.linksOnly ||
+      this.nativeFailed ||
+      typeof navigator === 'undefined' ||
+      typeof navigator.share !== 'function'
+    )
+      return false;
     try {
       return navigator.canShare?.(nativeData(page)) ?? true;
     } catch {
@@ -213,7 +220,7 @@ export class PartageSocialShare extends PartageElement<typeof messages.en> {
     // lang: a French widget on an English page is read in French.
     return html`<div class="share" part="base" lang=${this.resolvedLocale} aria-busy=${page ? 'false' : 'true'}>
       <p id="title" class="title" part="title">${this.t('title')}</p>
-      ${staleNotice(this, this.#campaign.stale && !this.url)}
+      ${staleNotice(this, !this.url && this.#campaign)}
       ${!page ? this.#renderSkeleton() : native ? this.#renderNative(page) : this.#renderLinks(page)}
       ${page && this.manualCopy ? this.#renderManualCopy(page) : nothing}
       <p class="status" part="status" role="status">

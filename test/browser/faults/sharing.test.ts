@@ -1,0 +1,11 @@
+import { WIDGETS, useBench, watchRejections } from './kit.js';
+import { faultMatrix } from './matrix.js';
+
+// The fault matrix (matrix.ts) over partage-social-share, partage-neighbourhood-stats, partage-share-board; the widgets are split in three files so
+// that each runs in a few minutes at most.
+const bench = useBench();
+faultMatrix(
+  bench,
+  watchRejections(),
+  WIDGETS.filter((w) => ['partage-social-share', 'partage-neighbourhood-stats', 'partage-share-board'].includes(w.tag)),
+);

@@ -1,0 +1,92 @@
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { after, before, describe, test } from 'node:test';
+import type { Browser } from 'playwright-core';
+import type { TestServer } from '../server/harness.js';
+import {
+  articlePage,
+  CAMPAIGN,
+  launchBrowser,
+  NEIGHBOURHOOD,
+  paragraph,
+  plainSnippet,
+  readThrough,
+  startBlog,
+  startEmbedServer,
+  widgets,
+  type Blog,
+} from './browser.js';
+
+/**
+ * An article built as a blogger builds it: every widget pasted from the reference server's
+ * snippets between paragraphs, read at 1280×800 while scrolling down, with every API answer
+ * 2 s late. Layout shift is measured by a `layout-shift` PerformanceObserver; axe checks the
+ * whole page.
+ */
+describe('an article page built from snippets', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let blog: Blog;
+
+  before(async () => {
+    server = await startEmbedServer();
+    browser = await launchBrowser();
+    blog = await startBlog();
+  });
+  after(async () => {
+    await browser?.close();
+    await blog?.close();
+    await server?.close();
+  });
+
+  test('pre-rendered snippets: no layout shift (CLS < 0.01) and no axe violation on the whole page', async () => {
+    const parts: string[] = [];
+    for (const [widget, resource] of widgets) {
+      const res = await server.api(
+        `embed/${widget}?${resource}=${resource === 'campaign' ? CAMPAIGN : NEIGHBOURHOOD}&locale=fr`,
+      );
+      assert.equal(res.status, 200, widget);
+      parts.push(paragraph(2), await res.text());
+    }
+    const url = blog.publish(
+      '/article-prerendu',
+      articlePage('Un atelier de céramique pour le quartier', parts.join('\n')),
+    );
+    const { page, cls, shifts, warnings } = await readThrough(browser, url, server.baseUrl);
+    // Every widget hydrated its snippet (none fell back to a fresh render).
+    assert.deepEqual(
+      warnings.filter((w) => w.includes('pre-rendered')),
+      [],
+    );
+    console.log(`# CLS with pre-rendered snippets: ${cls.toFixed(4)} ${JSON.stringify(shifts)}`);
+    assert.ok(cls < 0.01, `CLS ${cls}: ${JSON.stringify(shifts)}`);
+    for (const [widget] of widgets) {
+      assert.equal(await page.evaluate((tag) => !!customElements.get(tag), `partage-${widget}`), true, widget);
+    }
+    await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
+    const violations = await page.evaluate(async () => {
+      const result = await (
+        window as unknown as {
+          axe: { run(c: Document): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> };
+        }
+      ).axe.run(document);
+      return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+    });
+    assert.deepEqual(violations, []);
+    await page.context().close();
+  });
+
+  test('plain snippets (no pre-rendering): measured for the record', async () => {
+    const parts: string[] = [];
+    for (const [widget, resource] of widgets) {
+      parts.push(paragraph(2), plainSnippet(server, widget, resource));
+    }
+    const url = blog.publish(
+      '/article-simple',
+      articlePage('Un atelier de céramique pour le quartier', parts.join('\n')),
+    );
+    const { page, cls, shifts } = await readThrough(browser, url, server.baseUrl);
+    console.log(`# CLS with plain snippets: ${cls.toFixed(4)} ${JSON.stringify(shifts.slice(0, 20))}`);
+    await page.context().close();
+  });
+});

@@ -1,0 +1,134 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { pledgeBody, pledgeInit, type TestServer } from '../server/harness.js';
+import { articlePage, launchBrowser, paragraph, startBlog, startEmbedServer, type Blog } from './browser.js';
+
+describe('pre-rendered campaign card (GET /v1/embed/campaign-card)', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let blog: Blog;
+  const snippetPath = 'embed/campaign-card?campaign=atelier-ceramique&locale=fr';
+
+  before(async () => {
+    server = await startEmbedServer();
+    browser = await launchBrowser();
+    blog = await startBlog();
+  });
+  after(async () => {
+    await browser?.close();
+    await blog?.close();
+    await server?.close();
+  });
+
+  test('answers the script line and the element with its shadow root, cacheable by ETag', async () => {
+    const res = await server.api(snippetPath);
+    assert.equal(res.status, 200);
+    assert.match(res.headers.get('content-type') ?? '', /^text\/html/);
+    assert.match(res.headers.get('cache-control') ?? '', /public/);
+    const etag = res.headers.get('etag');
+    assert.ok(etag);
+    const html = await res.text();
+    assert.match(
+      html,
+      /^<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/dist\/cdn\/partage-campaign-card\.js"><\/script>\n<partage-campaign-card /,
+    );
+    assert.match(html, /<template shadowroot="open" shadowrootmode="open">/);
+    assert.match(html, /<script type="application\/json" data-partage>/);
+    const again = await server.api(snippetPath, { headers: { 'If-None-Match': etag } });
+    assert.equal(again.status, 304);
+  });
+
+  test('refuses an unknown widget, a missing or unknown campaign with problem+json', async () => {
+    for (const [path, status] of [
+      ['embed/nope?campaign=atelier-ceramique', 400],
+      ['embed/campaign-card', 400],
+      ['embed/campaign-card?campaign=Bad%20Id', 400],
+      ['embed/campaign-card?campaign=no-such-campaign', 404],
+      ['embed/campaign-card?campaign=atelier-ceramique&theme=pink', 400],
+    ] as const) {
+      const res = await server.api(path);
+      assert.equal(res.status, status, path);
+      assert.match(res.headers.get('content-type') ?? '', /^application\/problem\+json/, path);
+    }
+  });
+
+  test('without JavaScript the card shows title, amount raised, percentage and link', async () => {
+    const snippet = await (await server.api(snippetPath)).text();
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    await page.goto(
+      blog.publish('/sans-js', articlePage('Un atelier pour le quartier', `${paragraph(2)}\n${snippet}`)),
+    );
+    const card = page.locator('partage-campaign-card');
+    const link = card.getByRole('link', { name: 'L’atelier céramique de la rue Chateaubriand' });
+    assert.equal(await link.getAttribute('href'), 'https://demo.partage.example.org/campaigns/atelier-ceramique');
+    assert.equal(
+      await card.getByRole('heading', { level: 2 }).textContent(),
+      'L’atelier céramique de la rue Chateaubriand',
+    );
+    const stats = (await card.locator('[part="stats"]').innerText()).replace(/\s+/g, ' ');
+    assert.match(stats, /5,4 k €/);
+    assert.match(stats, /68 %/);
+    // At its final size, filled bar included.
+    const box = await card.boundingBox();
+    assert.ok(box && box.height > 200, `card height ${box?.height}`);
+    const fill = await card.locator('[part="meter-fill"]').boundingBox();
+    const meter = await card.locator('[part="meter"]').boundingBox();
+    // 5 420 € on a scale that ends at the last milestone (12 000 €).
+    assert.ok(fill && meter && Math.abs(fill.width / meter.width - 5420 / 12000) < 0.05, 'bar filled');
+    await context.close();
+  });
+
+  test('with JavaScript it hydrates without re-rendering, then follows new pledges live', async () => {
+    const snippet = await (await server.api(snippetPath)).text();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    const warnings: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'warning' || m.type() === 'error') warnings.push(m.text());
+    });
+    const url = blog.publish('/avec-js', articlePage('Un atelier pour le quartier', `${paragraph(1)}\n${snippet}`));
+    // Marks a server-rendered node before any script runs: hydration must keep it.
+    await page.addInitScript(() => {
+      document.addEventListener('DOMContentLoaded', () => {
+        const title = document.querySelector('partage-campaign-card')?.shadowRoot?.querySelector('h2');
+        if (title) (title as HTMLElement & { __server?: boolean }).__server = true;
+      });
+    });
+    await page.goto(url);
+    const card = page.locator('partage-campaign-card');
+    await page.waitForFunction(() => customElements.get('partage-campaign-card') !== undefined);
+    await page.waitForFunction(
+      () => (document.querySelector('partage-campaign-card') as { hasUpdated?: boolean })?.hasUpdated,
+    );
+    assert.equal(
+      await page.evaluate(
+        () =>
+          (document.querySelector('partage-campaign-card')!.shadowRoot!.querySelector('h2') as { __server?: boolean })
+            .__server,
+      ),
+      true,
+      'the server-rendered heading is still the one on screen (hydrated, not re-rendered)',
+    );
+    // Live: a pledge of 1 000 € elsewhere moves the card.
+    await page.waitForFunction(() =>
+      document.querySelector('partage-campaign-card')!.shadowRoot!.querySelector('.live-dot'),
+    );
+    const res = await server.api('campaigns/atelier-ceramique/pledges', pledgeInit(pledgeBody(100_000)));
+    assert.equal(res.status, 201, await res.clone().text());
+    await page.waitForFunction(() =>
+      /6,4\s*k\s*€/.test(
+        document.querySelector('partage-campaign-card')!.shadowRoot!.querySelector('[part="stats"]')!.textContent ?? '',
+      ),
+    );
+    assert.match((await card.locator('[part="stats"]').innerText()).replace(/\s+/g, ' '), /80 %/);
+    assert.deepEqual(
+      warnings.filter((w) => w.includes('partage')),
+      [],
+    );
+    await context.close();
+  });
+});
