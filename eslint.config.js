@@ -34,23 +34,6 @@ const layer = {
 const restrict = (...patterns) => ['error', { paths: browserPaths, patterns }];
 /** Tests and stories run in the browser too, but may set up mocks. */
 const testsAndStories = ['src/**/*.test.ts', 'src/**/*.stories.ts'];
-/**
- * TODO phase 2 (issue 15): these widgets still import the client; once core's data sources serve
- * them, delete this list so the rule is an error for every widget.
- */
-const widgetsStillOnClient = [
-  'src/widgets/backers/backers.ts',
-  'src/widgets/neighbourhood-stats/neighbourhood-stats.ts',
-  'src/widgets/pledge-form/pledge-form.ts',
-  'src/widgets/pledge-form/pledge-submit.ts',
-  'src/widgets/provider/provider.ts',
-  'src/widgets/reward-tiers/reward-tiers.ts',
-  'src/widgets/share-board/board-listings.ts',
-  'src/widgets/share-board/listing-actions.ts',
-  'src/widgets/share-board/share-board.ts',
-  'src/widgets/social-share/social-share.ts',
-];
-
 export default tseslint.config(
   {
     ignores: [
@@ -95,14 +78,10 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': restrict(layer.server, layer.mock, layer.widgets) },
   },
   {
-    // A second rule, so that the client ban can be a warning on the files of today (below).
+    // Widgets read and write through core's data sources (src/core/data), never the client.
     files: ['src/widgets/**/*.ts'],
     ignores: testsAndStories,
-    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [layer.client] }] },
-  },
-  {
-    files: widgetsStillOnClient,
-    rules: { '@typescript-eslint/no-restricted-imports': ['warn', { patterns: [layer.client] }] },
+    rules: { 'no-restricted-imports': restrict(layer.server, layer.mock, layer.client) },
   },
   {
     files: ['demo/**/*.js', 'test/browser/**/*.js'],

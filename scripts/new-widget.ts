@@ -34,7 +34,7 @@ import { ${camel}Styles } from './${name}.styles.js';
 /**
  * @summary One sentence on what readers see.
  *
- * @event partage-error - The campaign could not load (\`detail: { operation, error }\`).
+ * @event {CustomEvent<PartageErrorDetail>} partage-error - The campaign could not load (\`detail: { operation, error }\`).
  *
  * @csspart base - The widget's box.
  * @csspart error - Error message.
@@ -52,14 +52,16 @@ export class ${cls} extends PartageElement<typeof messages.en> {
 
   protected readonly catalogue = messages;
 
-  // Widgets reach data through core (lint forbids importing the client here).
+  // Widgets read through core's data sources (lint forbids importing the client here): the
+  // source owns the key, the load, the live updates and \`current\` (only the campaign asked for).
   readonly #source = new CampaignSource(this, { campaign: () => this.campaign, totals: false });
   readonly #data = this.#source.data;
 
   protected override render(): TemplateResult {
     if (!this.client) return noApiView(this);
-    const { status, value, error, stale } = this.#data;
-    if (status === 'error') return errorView(this, error, () => void this.#data.reload());
+    const value = this.#source.current;
+    const { status, error, stale } = this.#data;
+    if (!value && status === 'error') return errorView(this, error, () => void this.#data.reload());
     if (!value) {
       return html\`<div class="panel" part="base" aria-busy="true"><span class="skeleton"></span></div>\`;
     }

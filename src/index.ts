@@ -7,6 +7,8 @@ export { PartageElement, VERSION } from './core/element/partage-element.js';
 export { partageContext, type PartageContext, type Theme, type MemberTokenSource } from './core/element/context.js';
 export { SelectionStore } from './core/data/selection.js';
 export { defineElement } from './core/element/define.js';
+export { partageEvent } from './core/element/events.js';
+export type * from './core/element/events.js';
 export { formatMoney, formatPercent, formatNumber, toMajor, toMinor } from './core/i18n/format.js';
 export { PartageProvider } from './widgets/provider/provider.js';
 export { PartageCampaignProgress } from './widgets/campaign-progress/campaign-progress.js';

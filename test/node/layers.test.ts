@@ -32,14 +32,14 @@ describe('layer rules (eslint)', () => {
     assert.match(found[0]!.message, /through src\/core/);
   });
 
-  it("a widget still on the client (phase 2's list) only warns", async () => {
+  it('every widget file is held to it, type-only imports included', async () => {
     const found = await problems(
       'src/widgets/backers/backers.ts',
-      "import { listBackers } from '../../client/campaigns.js';\nexport const f = listBackers;\n",
+      "import type { Transport } from '../../client/transport.js';\nimport { listBackers } from '../../client/campaigns.js';\nexport const f: [Transport, typeof listBackers] | undefined = undefined;\n",
     );
     assert.deepEqual(
       found.map((p) => p.severity),
-      ['warn'],
+      ['error', 'error'],
     );
   });
 

@@ -1,5 +1,7 @@
 import { createTransport, type Transport } from '../../client/transport.js';
 
+export type { Transport } from '../../client/transport.js';
+
 /**
  * Widgets used alone (with an `api` attribute) share one client per base URL, so that a page
  * with a card, a progress bar and a backers list makes one request per resource and opens one

@@ -1,26 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Money } from '../../contract/index.js';
 
 export const REWARD_SELECT_EVENT = 'partage-reward-select';
-
-/**
- * A reward was chosen for a campaign (`rewardId: null`: a pledge without reward). Fired by the
- * tiers and the pledge form alike; the provider turns it into the shared selection, so both
- * widgets must send the very same shape.
- */
-export interface RewardSelectDetail {
-  /** The campaign's id (never its slug), as rewards and the pledge form know it. */
-  campaignId: string;
-  rewardId: string | null;
-  /** The tier's minimum pledge; null for a pledge without reward. */
-  minimum: Money | null;
-}
-
-declare global {
-  interface GlobalEventHandlersEventMap {
-    'partage-reward-select': CustomEvent<RewardSelectDetail>;
-  }
-}
+// Declared with every Partage event in core/element/events.ts (one map).
+export type { RewardSelectDetail } from '../element/events.js';
 
 /**
  * Reward chosen per campaign, shared by the widgets under one provider: the tiers write it, the

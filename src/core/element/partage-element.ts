@@ -5,7 +5,7 @@ import type { Transport } from '../../client/transport.js';
 import { clientFor } from '../data/clients.js';
 import { common, type CommonMessages } from '../i18n/common.messages.js';
 import { partageContext, type PartageContext, type Theme } from './context.js';
-import { partageEvent } from './events.js';
+import { partageEvent, type PartageEventMap, type PartageEventName } from './events.js';
 import { readPrerendered, resourcesOf, type Prerendered } from '../data/prerender.js';
 import { inheritedLocale, languageOf, type Catalogue } from '../i18n/locale.js';
 import { headingLevel } from './heading.js';
@@ -161,7 +161,7 @@ export abstract class PartageElement<M extends Catalogue = Catalogue> extends Li
   }
 
   /** Fires a bubbling, composed CustomEvent; returns false when a listener cancelled it. */
-  protected emit<D>(name: string, detail: D, cancelable = false): boolean {
+  protected emit<K extends PartageEventName>(name: K, detail: PartageEventMap[K], cancelable = false): boolean {
     return this.dispatchEvent(partageEvent(name, detail, cancelable));
   }
 

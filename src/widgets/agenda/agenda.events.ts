@@ -1,15 +1,4 @@
-import type { RsvpStatus } from '../../contract/index.js';
+// Declared with every Partage event in core/element/events.ts (one map).
+export type { RsvpDetail } from '../../core/element/events.js';
 
-/** `partage-rsvp`: the member's answer to an agenda item was saved (their own answer only). */
-export interface RsvpDetail {
-  itemId: string;
-  status: RsvpStatus;
-  waitlistPosition: number | null;
-}
 export const RSVP = 'partage-rsvp';
-
-declare global {
-  interface GlobalEventHandlersEventMap {
-    'partage-rsvp': CustomEvent<RsvpDetail>;
-  }
-}

@@ -12,7 +12,7 @@ import { hasMemberToken, resolveMemberToken } from '../../core/member/member-tok
 import { PartageElement } from '../../core/element/partage-element.js';
 import { ResourceController } from '../../core/data/resource-controller.js';
 import { errorView, noApiView, staleNotice } from '../../core/element/views.js';
-import { RSVP, type RsvpDetail } from './agenda.events.js';
+import { RSVP } from './agenda.events.js';
 import { agendaItemToICalendar, icsFileName } from './agenda-ics.js';
 import { messages } from './agenda.messages.js';
 import { agendaStyles } from './agenda.styles.js';
@@ -188,7 +188,7 @@ export class PartageAgenda extends PartageElement<typeof messages.en> {
       const page = this.#data.value;
       if (page) this.#data.set({ ...page, items: page.items.map((i) => (i.id === itemId ? mine.item : i)) });
       this.announcement = this.t('answered', { title: mine.item.title });
-      this.emit<RsvpDetail>(RSVP, { itemId, status: mine.status, waitlistPosition: mine.waitlistPosition });
+      this.emit(RSVP, { itemId, status: mine.status, waitlistPosition: mine.waitlistPosition });
     } else if (['event_cancelled', 'event_ended'].includes(problemCode(outcome.error) ?? '')) {
       void this.refresh();
     }

@@ -11,7 +11,7 @@ import { createMockBackend } from '../../mock/index.js';
 import { startMockWorker } from '../../mock/browser.js';
 import './define.js';
 import type { PartageBackers } from './backers.js';
-import { withFirstPage, withLiveBacker, withNextPage } from './backer-list.js';
+import { withFirstPage, withLiveBacker, withNextPage } from '../../core/data/backer-list.js';
 import '../provider/define.js';
 
 // A base URL of its own, so no other test file shares this client's cache or streams.

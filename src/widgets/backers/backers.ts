@@ -1,17 +1,15 @@
-import { listBackers, subscribeCampaign } from '../../client/campaigns.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { Backer, CampaignEvent } from '../../contract/index.js';
+import type { Backer } from '../../contract/index.js';
 import { ClockController } from '../../core/element/clock.js';
 import { formatDate, formatMoney, formatRelative } from '../../core/i18n/format.js';
 import { liveBadge, liveBadgeStyles } from '../../core/element/live-badge.js';
-import { LiveController } from '../../core/data/live-controller.js';
-import { LoadMoreController, loadMoreFooter, type LoadMoreTexts } from '../../core/data/load-more.js';
+import { loadMoreFooter, type LoadMoreTexts } from '../../core/data/load-more.js';
 import { PartageElement } from '../../core/element/partage-element.js';
-import { ResourceController } from '../../core/data/resource-controller.js';
+import { BackersSource } from '../../core/data/backers-source.js';
+import type { BackerList } from '../../core/data/backer-list.js';
 import { errorView, noApiView, staleNotice } from '../../core/element/views.js';
-import { withFirstPage, withLiveBacker, withNextPage, type BackerList } from './backer-list.js';
 import { messages } from './backers.messages.js';
 import { backersStyles } from './backers.styles.js';
 
@@ -23,7 +21,7 @@ const MAX_PAGE_SIZE = 100;
  * @summary Recent backers of a campaign, newest first, paged, with new backers arriving live.
  * Anonymous backers show as "Anonymous", and a name or an amount the backer hid is never shown.
  *
- * @event partage-error - A request failed (`detail: { operation, error }`).
+ * @event {CustomEvent<PartageErrorDetail>} partage-error - A request failed (`detail: { operation, error }`).
  *
  * @csspart base - The widget's box.
  * @csspart title - The list's visible title.
@@ -69,30 +67,18 @@ export class PartageBackers extends PartageElement<typeof messages.en> {
 
   protected readonly catalogue = messages;
 
-  /** Live backers that arrived before the first page: merged into it so none is lost. */
-  #early: Backer[] = [];
   // Relative times stay true; held for its timer only, nothing reads it.
   private readonly clock = new ClockController(this);
-  readonly #more = new LoadMoreController(this, 'listBackers');
-
-  readonly #backers = new ResourceController<BackerList>(this, {
-    key: () => this.#listKey,
-    operation: 'listBackers',
-    load: async (client, signal) => {
-      const key = this.#listKey!;
-      const page = await listBackers(client, this.campaign!, { limit: this.#limit }, { signal });
-      let list = withFirstPage(this.#backers.value, key, page);
-      for (const backer of this.#early.splice(0).reverse()) list = withLiveBacker(list, backer) ?? list;
-      return list;
+  readonly #source = new BackersSource(this, {
+    campaign: () => this.campaign,
+    limit: () => this.#limit,
+    onArrival: (backer) => {
+      this.announcement = this.t('newBacker', { name: this.#nameOf(backer) });
     },
   });
-
-  // Subscribes only once the list starts loading, so a widget far below the fold opens no stream.
-  readonly #live = new LiveController<CampaignEvent>(this, {
-    key: () => (this.#backers.status === 'idle' ? null : this.#listKey),
-    subscribe: (client, handlers) => subscribeCampaign(client, this.campaign!, handlers),
-    onEvent: (event) => this.#onLive(event),
-  });
+  readonly #backers = this.#source;
+  readonly #more = this.#source.more;
+  readonly #live = this.#source.live;
 
   get #limit(): number {
     const n = Math.trunc(this.pageSize);
@@ -100,8 +86,7 @@ export class PartageBackers extends PartageElement<typeof messages.en> {
   }
 
   get #listKey(): string | null {
-    const client = this.client;
-    return client && this.campaign ? `${client.baseUrl}|${this.campaign}|${this.#limit}` : null;
+    return this.#source.key();
   }
 
   /**
@@ -109,17 +94,13 @@ export class PartageBackers extends PartageElement<typeof messages.en> {
    * the backers already shown; if it fails, they stay with a notice that they may be out of date.
    */
   async refresh(): Promise<void> {
-    const client = this.client;
-    if (!client || !this.campaign) return;
-    client.invalidate(`/campaigns/${encodeURIComponent(this.campaign)}/backers`);
-    await this.#backers.reload();
+    await this.#source.refresh();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('campaign') || changed.has('api')) {
-      this.#more.reset();
-      this.#early = [];
+      this.#source.forget();
     }
   }
 
@@ -136,38 +117,11 @@ export class PartageBackers extends PartageElement<typeof messages.en> {
 
   /** The list of the current campaign (never a previous campaign's while the new one loads). */
   get #current(): BackerList | undefined {
-    const value = this.#backers.value;
-    return value && value.key === this.#listKey ? value : undefined;
-  }
-
-  #onLive(event: CampaignEvent): void {
-    if (event.type !== 'pledge.created' || !event.backer) return;
-    const backer = event.backer;
-    const list = this.#current;
-    if (!list) {
-      this.#early.push(backer);
-      return;
-    }
-    const next = withLiveBacker(list, backer);
-    if (!next) return;
-    this.#backers.set(next);
-    this.announcement = this.t('newBacker', { name: this.#nameOf(backer) });
+    return this.#source.current;
   }
 
   async #loadMore(): Promise<void> {
-    const list = this.#current;
-    const client = this.client;
-    if (!list?.nextCursor || !client) return;
-    const cursor = list.nextCursor;
-    const done = await this.#more.load(
-      (signal) => listBackers(client, this.campaign!, { limit: this.#limit, cursor }, { signal }),
-      (page) => {
-        // Live arrivals may have changed the list meanwhile: append to the latest one.
-        const result = withNextPage(this.#current ?? list, page);
-        this.#backers.set(result.list);
-        return result;
-      },
-    );
+    const done = await this.#source.loadMore();
     if (!done) return;
     await this.updateComplete;
     this.#focusAfterMore(done.added, done.list);

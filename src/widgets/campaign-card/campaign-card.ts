@@ -30,7 +30,7 @@ type HeadingLevel = 2 | 3 | 4 | 5 | 6;
  * @slot - Fallback content (typically `<a href="…">Campaign title</a>`), shown before the card
  * is upgraded, without JavaScript, and with the error state.
  *
- * @event partage-error - A load failed; `detail.operation` is `getCampaign`, `detail.error` the error.
+ * @event {CustomEvent<PartageErrorDetail>} partage-error - A load failed; `detail.operation` is `getCampaign`, `detail.error` the error.
  *
  * @csspart base - The card (`article`).
  * @csspart media - Image area.

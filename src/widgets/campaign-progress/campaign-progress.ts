@@ -29,7 +29,7 @@ const ANNOUNCE_MIN_GAP_MS = 20_000;
  *
  * @slot - Nothing is rendered from the light DOM.
  *
- * @event partage-error - A load failed; `detail.operation` is `getCampaign`, `detail.error` the error.
+ * @event {CustomEvent<PartageErrorDetail>} partage-error - A load failed; `detail.operation` is `getCampaign`, `detail.error` the error.
  *
  * @csspart base - The widget's box.
  * @csspart raised - Amount raised and the goal it is compared with.

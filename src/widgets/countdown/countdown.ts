@@ -6,7 +6,7 @@ import { CampaignSource } from '../../core/data/campaign-source.js';
 import { formatDate, formatNumber } from '../../core/i18n/format.js';
 import { PartageElement } from '../../core/element/partage-element.js';
 import { errorView, noApiView, staleNotice } from '../../core/element/views.js';
-import { COUNTDOWN_END, type CountdownEndDetail } from './countdown.events.js';
+import { COUNTDOWN_END } from './countdown.events.js';
 import { messages } from './countdown.messages.js';
 import { countdownStyles } from './countdown.styles.js';
 import { breakdown, nextChangeIn, type Precision } from './countdown.time.js';
@@ -36,8 +36,8 @@ const MAX_DELAY = 2 ** 31 - 1;
  *
  * @slot - Nothing is rendered from the light DOM.
  *
- * @event partage-countdown-end - The end was reached while the countdown was on screen; `detail` has `campaignId` and `endsAt`.
- * @event partage-error - Loading the campaign failed; `detail.operation` is `getCampaign`.
+ * @event {CustomEvent<CountdownEndDetail>} partage-countdown-end - The end was reached while the countdown was on screen; `detail` has `campaignId` and `endsAt`.
+ * @event {CustomEvent<PartageErrorDetail>} partage-error - Loading the campaign failed; `detail.operation` is `getCampaign`.
  *
  * @csspart base - The widget's box.
  * @csspart label - "Ends in" / "Starts in".
@@ -172,7 +172,7 @@ export class PartageCountdown extends PartageElement<typeof messages.en> {
     const now = Date.now();
     const phase = this.#phase(t, now);
     if (this.#lastPhase === 'running' && phase.name === 'ended') {
-      this.emit<CountdownEndDetail>(COUNTDOWN_END, { campaignId: t.id, endsAt: t.endsAt });
+      this.emit(COUNTDOWN_END, { campaignId: t.id, endsAt: t.endsAt });
     }
     this.#lastPhase = phase.name;
     // A removed countdown still updates when its live stream reports "closed": no timer then,

@@ -19,10 +19,10 @@ import { listingFormStyles } from './listing-form.styles.js';
  * token (the host page signs them in, then it is sent by itself), a refusal, a rate limit or a
  * lost connection.
  *
- * @event partage-listing-created - The listing is published (`detail: { listing }`).
- * @event partage-sign-in-request - No member token, or it expired (`detail: { reason: 'post',
+ * @event {CustomEvent<ListingCreatedDetail>} partage-listing-created - The listing is published (`detail: { listing }`).
+ * @event {CustomEvent<SignInRequestDetail>} partage-sign-in-request - No member token, or it expired (`detail: { reason: 'post',
  * neighbourhoodId, expired }`): sign the member in, then set `memberToken`.
- * @event partage-error - Sending failed (`detail: { operation, error }`).
+ * @event {CustomEvent<PartageErrorDetail>} partage-error - Sending failed (`detail: { operation, error }`).
  *
  * @csspart base - The widget's box.
  * @csspart heading - The form's title.

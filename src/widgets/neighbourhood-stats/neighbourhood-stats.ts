@@ -1,15 +1,13 @@
-import { getNeighbourhood, subscribeNeighbourhood } from '../../client/neighbourhoods.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { cssProps, serverStyle } from '../../core/element/css-props.js';
 import { property } from 'lit/decorators.js';
-import type { Neighbourhood, NeighbourhoodEvent, NeighbourhoodStats } from '../../contract/index.js';
+import type { Neighbourhood, NeighbourhoodStats } from '../../contract/index.js';
 import { ClockController } from '../../core/element/clock.js';
 import { formatNumber, formatPercent, formatRelative } from '../../core/i18n/format.js';
 import { heading } from '../../core/element/heading.js';
 import { liveBadge, liveBadgeStyles } from '../../core/element/live-badge.js';
-import { LiveController } from '../../core/data/live-controller.js';
 import { PartageElement } from '../../core/element/partage-element.js';
-import { ResourceController } from '../../core/data/resource-controller.js';
+import { followStats, NeighbourhoodSource } from '../../core/data/neighbourhood-source.js';
 import { errorView, noApiView, staleNotice } from '../../core/element/views.js';
 import { messages } from './neighbourhood-stats.messages.js';
 import { neighbourhoodStatsStyles } from './neighbourhood-stats.styles.js';
@@ -22,7 +20,7 @@ type StatKey = 'members' | 'activeSharers' | 'exchanges' | 'activityRate' | 'ope
  * civic participation (votes in polls, sign-ups to events), kept up to date live as neighbours
  * post, reply, vote and sign up.
  *
- * @event partage-error - The neighbourhood could not load (`detail: { operation, error }`).
+ * @event {CustomEvent<PartageErrorDetail>} partage-error - The neighbourhood could not load (`detail: { operation, error }`).
  *
  * @csspart base - The widget's box.
  * @csspart name - The neighbourhood's name.
@@ -64,43 +62,19 @@ export class PartageNeighbourhoodStats extends PartageElement<typeof messages.en
   // Relative times stay true; held for its timer only, nothing reads it.
   private readonly clock = new ClockController(this);
 
-  readonly #data = new ResourceController<Neighbourhood>(this, {
-    key: () => this.#key,
-    operation: 'getNeighbourhood',
-    load: (client, signal) => getNeighbourhood(client, this.neighbourhood!, { signal }),
-  });
-
-  // Opens the stream only once the widget nears the viewport and starts loading.
-  readonly #live = new LiveController<NeighbourhoodEvent>(this, {
-    key: () => (this.#data.status === 'idle' ? null : this.#key),
-    subscribe: (client, handlers) => subscribeNeighbourhood(client, this.neighbourhood!, handlers),
-    onEvent: (event) => this.#onLive(event),
-  });
-
-  get #key(): string | null {
-    const client = this.client;
-    return client && this.neighbourhood ? `${client.baseUrl}|${this.neighbourhood}` : null;
-  }
+  // The neighbourhood asked for; its stats follow the live hub once it starts loading.
+  readonly #source = new NeighbourhoodSource(this, { neighbourhood: () => this.neighbourhood });
+  readonly #data = this.#source.data;
+  readonly #live = followStats(this, this.#source, () => this.neighbourhood);
 
   /** Loads the figures again; on failure the last ones stay, marked as possibly out of date. */
   async refresh(): Promise<void> {
-    const client = this.client;
-    if (!client || !this.neighbourhood) return;
-    client.invalidate(`/neighbourhoods/${encodeURIComponent(this.neighbourhood)}`);
-    await this.#data.reload();
-  }
-
-  #onLive(event: NeighbourhoodEvent): void {
-    const current = this.#current;
-    if (!current || event.neighbourhoodId !== current.id) return;
-    // The figures changed just now, as far as this reader can tell.
-    this.#data.set({ ...current, stats: event.stats, updatedAt: new Date().toISOString() });
+    await this.#source.refresh();
   }
 
   /** The current neighbourhood's data (never a previous one's while a new one loads). */
   get #current(): Neighbourhood | undefined {
-    const value = this.#data.value;
-    return value && (value.id === this.neighbourhood || value.slug === this.neighbourhood) ? value : undefined;
+    return this.#source.current;
   }
 
   protected override updated(changed: PropertyValues<this>): void {

@@ -1,5 +1,5 @@
 import { formatAmountInput, parseAmount } from './amount.js';
-import type { PledgeData } from './pledge-data.js';
+import type { PledgeData } from '../../core/data/pledge-data.js';
 import { FIELDS, floorOf, rewardOf, type Field, type FieldErrors, type FormValues } from './pledge-validation.js';
 
 /**

@@ -5,7 +5,7 @@ import type { Campaign } from '../../contract/index.js';
 import { formatNumber } from '../../core/i18n/format.js';
 import { staleNotice, type Freshness } from '../../core/element/views.js';
 import { currencyAffix } from './amount.js';
-import type { PledgeData } from './pledge-data.js';
+import type { PledgeData } from '../../core/data/pledge-data.js';
 import { alternativesView } from './pledge-outcomes.js';
 import { labelOf, money, problemText, type PledgeTexts } from './pledge-texts.js';
 import { FIELDS, floorOf, rewardOf, type Field, type FieldErrors, type FormValues } from './pledge-validation.js';

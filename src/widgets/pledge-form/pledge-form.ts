@@ -1,23 +1,15 @@
-import { getCampaign, listRewards, subscribeCampaign } from '../../client/campaigns.js';
 import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Campaign, CampaignEvent, PledgeRequest, PledgeResult } from '../../contract/index.js';
 import { isOpen } from '../../contract/rules.js';
-import { LiveController } from '../../core/data/live-controller.js';
 import { PartageElement } from '../../core/element/partage-element.js';
-import { ResourceController } from '../../core/data/resource-controller.js';
-import { FollowSelectionController, REWARD_SELECT_EVENT, type RewardSelectDetail } from '../../core/data/selection.js';
+import { PledgeDataSource } from '../../core/data/pledges-source.js';
+import { FollowSelectionController, REWARD_SELECT_EVENT } from '../../core/data/selection.js';
 import { errorView, noApiView } from '../../core/element/views.js';
 import { shownErrors, withReward, withTidyAmount } from './pledge-answers.js';
-import { PAGE_LIMIT, withLiveEvent, type PledgeData } from './pledge-data.js';
+import type { PledgeData } from '../../core/data/pledge-data.js';
 import { formView, IDS, type Notice } from './pledge-fields.js';
-import {
-  CHECKOUT_EVENT,
-  PLEDGE_CREATED_EVENT,
-  type CheckoutDetail,
-  type CheckoutTarget,
-  type PledgeCreatedDetail,
-} from './pledge-form.events.js';
+import { CHECKOUT_EVENT, PLEDGE_CREATED_EVENT, type CheckoutTarget } from './pledge-form.events.js';
 import { messages } from './pledge-form.messages.js';
 import { pledgeFormStyles } from './pledge-form.styles.js';
 import { closedView, outcomeView, skeletonView } from './pledge-outcomes.js';
@@ -41,15 +33,15 @@ import {
  *
  * @slot - Nothing is rendered from the light DOM.
  *
- * @event partage-pledge-created - The backend accepted a pledge: `detail: { campaignId, pledge }`
+ * @event {CustomEvent<PledgeCreatedDetail>} partage-pledge-created - The backend accepted a pledge: `detail: { campaignId, pledge }`
  * with `pledge.status` `confirmed`, `pending_payment` (and `checkoutUrl`) or `waitlisted` (and
  * `waitlistPosition`).
- * @event partage-checkout - Cancelable, fired before opening `checkoutUrl` (same tab with
+ * @event {CustomEvent<CheckoutDetail>} partage-checkout - Cancelable, fired before opening `checkoutUrl` (same tab with
  * `location.assign`, or a new tab with `checkout-target="_blank"`):
  * `detail: { campaignId, pledge, checkoutUrl, target }`. Cancel it to route the reader yourself.
- * @event partage-reward-select - The reader chose a reward in the form:
+ * @event {CustomEvent<RewardSelectDetail>} partage-reward-select - The reader chose a reward in the form:
  * `detail: { campaignId, rewardId, minimum }`; reward tiers under the same provider follow.
- * @event partage-error - The campaign could not be loaded (`detail: { operation, error }`).
+ * @event {CustomEvent<PartageErrorDetail>} partage-error - The campaign could not be loaded (`detail: { operation, error }`).
  *
  * @csspart base - The widget's box (the form, the outcome or the closed state).
  * @csspart form - The `<form>`.
@@ -121,7 +113,7 @@ export class PartagePledgeForm extends PartageElement<typeof messages.en> {
     el: this,
     data: () => this.#current,
     setData: (d) => this.#data.set(d),
-    reloadData: () => this.#data.reload(),
+    refreshData: (d) => this.#source.refresh(d),
     state: () => ({
       sending: this.sending,
       values: this.values,
@@ -132,36 +124,20 @@ export class PartagePledgeForm extends PartageElement<typeof messages.en> {
     set: (patch) => Object.assign(this, patch),
     touchAll: () => FIELDS.forEach((f) => this.#touched.add(f)),
     focusFirstInvalid: () => this.#focusFirstInvalid(),
-    created: (detail) => this.emit<PledgeCreatedDetail>(PLEDGE_CREATED_EVENT, detail),
-    checkout: (detail) => this.emit<CheckoutDetail>(CHECKOUT_EVENT, detail, true),
+    created: (detail) => this.emit(PLEDGE_CREATED_EVENT, detail),
+    checkout: (detail) => this.emit(CHECKOUT_EVENT, detail, true),
   });
   /** Fields the reader left once: their errors show as they type. */
   #touched = new Set<Field>();
 
-  readonly #data = new ResourceController<PledgeData>(this, {
-    key: () => this.#key,
-    operation: 'getCampaign',
-    load: async (client, signal) => {
-      const key = this.#key!;
-      const id = this.campaign!;
-      const [campaign, rewards] = await Promise.all([
-        getCampaign(client, id, { signal }),
-        listRewards(client, id, { limit: PAGE_LIMIT }, { signal }),
-      ]);
-      return { key, campaign, rewards: rewards.items };
-    },
+  // The campaign's rules and rewards; stock and totals follow the live hub until the pledge is made.
+  readonly #source = new PledgeDataSource(this, {
+    campaign: () => this.campaign,
+    follow: () => !this.result,
+    onLive: (event) => this.#onLive(event),
   });
-
-  // Stock and totals follow the stream, so a reward sold out meanwhile is disabled before submit.
-  readonly #live = new LiveController<CampaignEvent>(this, {
-    key: () => {
-      const d = this.#current;
-      const moving = d && (d.campaign.status === 'live' || d.campaign.status === 'upcoming');
-      return moving && this.client && !this.result ? `${this.client.baseUrl}|${d.campaign.id}` : null;
-    },
-    subscribe: (client, handlers) => subscribeCampaign(client, this.#current!.campaign.id, handlers),
-    onEvent: (event) => this.#onLive(event),
-  });
+  readonly #data = this.#source;
+  readonly #live = this.#source.live;
 
   // A reward shared by the tiers wins over the `reward` attribute.
   readonly #selection = new FollowSelectionController(this, {
@@ -176,13 +152,11 @@ export class PartagePledgeForm extends PartageElement<typeof messages.en> {
   });
 
   get #key(): string | null {
-    const client = this.client;
-    return client && this.campaign ? `${client.baseUrl}|${this.campaign}` : null;
+    return this.#source.key();
   }
 
   get #current(): PledgeData | undefined {
-    const value = this.#data.value;
-    return value && value.key === this.#key ? value : undefined;
+    return this.#source.current;
   }
 
   /** Loads the campaign and its rewards again; the form and its answers stay as they are. */
@@ -235,7 +209,7 @@ export class PartagePledgeForm extends PartageElement<typeof messages.en> {
     if (!d) return;
     this.#applyReward(rewardId);
     const reward = rewardOf(d.rewards, this.values.rewardId);
-    this.emit<RewardSelectDetail>(REWARD_SELECT_EVENT, {
+    this.emit(REWARD_SELECT_EVENT, {
       campaignId: d.campaign.id,
       rewardId: reward ? reward.id : null,
       minimum: reward ? { ...reward.minimum } : null,
@@ -244,10 +218,8 @@ export class PartagePledgeForm extends PartageElement<typeof messages.en> {
 
   // ---- live updates -------------------------------------------------------------------------
 
+  /** After the source applied a live event (stock, totals). */
   #onLive(event: CampaignEvent): void {
-    const d = this.#current;
-    if (!d || event.campaignId !== d.campaign.id) return;
-    this.#data.set(withLiveEvent(d, event));
     const update = event.type === 'campaign.updated' ? null : event.reward;
     // The reader's reward just sold out: say it now rather than after they submit.
     if (update && update.id === this.values.rewardId && update.availability !== 'available') {

@@ -1,9 +1,8 @@
-import { createPledge } from '../../client/campaigns.js';
-import { ApiError, NetworkError } from '../../client/errors.js';
-import { newIdempotencyKey } from '../../client/types.js';
+import { apiErrorOf, isNetworkFailure } from '../../core/data/errors.js';
+import { newIdempotencyKey, sendPledge } from '../../core/data/pledges-source.js';
 import type { PledgeRequest, PledgeResult } from '../../contract/index.js';
 import { errorText } from '../../core/element/views.js';
-import { withRewardRefused, type PledgeData } from './pledge-data.js';
+import { withRewardRefused, type PledgeData } from '../../core/data/pledge-data.js';
 import type { Notice } from './pledge-fields.js';
 import type { CheckoutDetail, CheckoutTarget, PledgeCreatedDetail } from './pledge-form.events.js';
 import type { PledgeTexts } from './pledge-texts.js';
@@ -54,11 +53,12 @@ export type SubmitFailure =
   /** Something about the whole submission; `forget` when the attempt's key cannot be retried. */
   | { kind: 'notice'; notice: Notice; forget?: boolean };
 
-export function submitFailure(el: PledgeTexts, error: unknown): SubmitFailure {
-  if (error instanceof NetworkError) {
-    return { kind: 'notice', notice: { text: `${errorText(el, error)} ${el.t('keptAnswers')}`, retry: true } };
+export function submitFailure(el: PledgeTexts, failure: unknown): SubmitFailure {
+  if (isNetworkFailure(failure)) {
+    return { kind: 'notice', notice: { text: `${errorText(el, failure)} ${el.t('keptAnswers')}`, retry: true } };
   }
-  if (!(error instanceof ApiError)) return { kind: 'notice', notice: { text: errorText(el, error), retry: true } };
+  const error = apiErrorOf(failure);
+  if (!error) return { kind: 'notice', notice: { text: errorText(el, failure), retry: true } };
   switch (error.code) {
     case 'validation_failed': {
       const fields: FieldErrors = {};
@@ -119,7 +119,8 @@ export interface SubmitHost {
   readonly el: PledgeTexts;
   data(): PledgeData | undefined;
   setData(d: PledgeData): void;
-  reloadData(): Promise<void>;
+  /** Fetches the campaign and rewards again past the cache; resolves with the data then shown. */
+  refreshData(d: PledgeData): Promise<PledgeData>;
   state(): { sending: boolean; values: FormValues; errors: FieldErrors; checkoutTarget: CheckoutTarget };
   /** Replaces the given parts of the element's state (it renders again). */
   set(patch: Partial<SubmitState>): void;
@@ -170,7 +171,7 @@ export class PledgeSubmitter {
     const attempt = this.#attempts.for(check.request);
     host.set({ sending: true });
     try {
-      const pledge = await createPledge(client, d.campaign.id, attempt.body, { idempotencyKey: attempt.key });
+      const pledge = await sendPledge(client, d.campaign.id, attempt);
       this.#attempts.forget();
       host.set({ sending: false });
       await this.#done(d, pledge, attempt.body);
@@ -238,11 +239,7 @@ export class PledgeSubmitter {
   }
 
   /** Fetches the campaign and rewards again, past the client's cache; the last data on failure. */
-  async refreshData(d: PledgeData): Promise<PledgeData> {
-    const { client } = this.host.el;
-    client?.invalidate(`/campaigns/${encodeURIComponent(d.campaign.id)}`);
-    if (d.campaign.slug !== d.campaign.id) client?.invalidate(`/campaigns/${encodeURIComponent(d.campaign.slug)}`);
-    await this.host.reloadData();
-    return this.host.data() ?? d;
+  refreshData(d: PledgeData): Promise<PledgeData> {
+    return this.host.refreshData(d);
   }
 }

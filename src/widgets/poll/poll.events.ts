@@ -1,13 +1,4 @@
-/** `partage-vote`: the member's vote was counted (first vote or a change). Their own choice only. */
-export interface VoteDetail {
-  pollId: string;
-  optionIds: string[];
-  changed: boolean;
-}
-export const VOTE = 'partage-vote';
+// Declared with every Partage event in core/element/events.ts (one map).
+export type { VoteDetail } from '../../core/element/events.js';
 
-declare global {
-  interface GlobalEventHandlersEventMap {
-    'partage-vote': CustomEvent<VoteDetail>;
-  }
-}
+export const VOTE = 'partage-vote';

@@ -20,7 +20,7 @@ import { hasMemberToken, resolveMemberToken } from '../../core/member/member-tok
 import { PartageElement } from '../../core/element/partage-element.js';
 import { ResourceController } from '../../core/data/resource-controller.js';
 import { errorView, noApiView, staleNotice } from '../../core/element/views.js';
-import { VOTE, type VoteDetail } from './poll.events.js';
+import { VOTE } from './poll.events.js';
 import { messages } from './poll.messages.js';
 import { pollStyles } from './poll.styles.js';
 
@@ -225,7 +225,7 @@ export class PartagePoll extends PartageElement<typeof messages.en> {
       this.#data.set({ poll: outcome.value.poll, mine: outcome.value.optionIds, outsider: false });
       this.changing = false;
       this.announcement = this.t(changed ? 'voteChanged' : 'voteCounted');
-      this.emit<VoteDetail>(VOTE, { pollId: poll.id, optionIds: outcome.value.optionIds, changed });
+      this.emit(VOTE, { pollId: poll.id, optionIds: outcome.value.optionIds, changed });
     } else if (['poll_closed', 'poll_not_open'].includes(problemCode(outcome.error) ?? '')) {
       // The poll changed under the reader: show it as it is now.
       void this.refresh();

@@ -1,8 +1,7 @@
 import { ContextProvider } from '@lit/context';
 import { html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { Transport } from '../../client/transport.js';
-import { clientFor } from '../../core/data/clients.js';
+import { clientFor, type Transport } from '../../core/data/clients.js';
 import { partageContext, type MemberTokenSource } from '../../core/element/context.js';
 import { PartageElement } from '../../core/element/partage-element.js';
 import { SelectionStore } from '../../core/data/selection.js';

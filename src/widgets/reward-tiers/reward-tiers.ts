@@ -1,30 +1,17 @@
-import { listRewards, subscribeCampaign } from '../../client/campaigns.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { CampaignEvent, RewardTier } from '../../contract/index.js';
+import type { RewardTier } from '../../contract/index.js';
 import { formatDate, formatMoney, formatNumber } from '../../core/i18n/format.js';
-import { LiveController } from '../../core/data/live-controller.js';
 import { PartageElement } from '../../core/element/partage-element.js';
-import { ResourceController } from '../../core/data/resource-controller.js';
+import { RewardsSource, type TierList } from '../../core/data/rewards-source.js';
 import { FollowSelectionController } from '../../core/data/selection.js';
 import { errorView, noApiView, staleNotice } from '../../core/element/views.js';
-import { REWARD_SELECT_EVENT, type RewardSelectDetail } from './reward-tiers.events.js';
+import { REWARD_SELECT_EVENT } from './reward-tiers.events.js';
 import { messages } from './reward-tiers.messages.js';
 import { rewardTiersStyles } from './reward-tiers.styles.js';
-
-/** The contract's largest page: campaigns have a handful of tiers, so one page holds them all. */
-const PAGE_LIMIT = 100;
-
-interface TierList {
-  /** What was loaded (base URL + campaign attribute), so a previous campaign is never shown. */
-  key: string;
-  /** The campaign's id (the attribute may be a slug): the key of the shared selection. */
-  campaignId: string;
-  tiers: RewardTier[];
-}
 
 /**
  * @summary A campaign's reward tiers as a radio group: minimum amount, description, stock left
@@ -34,10 +21,10 @@ interface TierList {
  *
  * @slot - Nothing is rendered from the light DOM.
  *
- * @event partage-reward-select - A tier was chosen by the reader:
+ * @event {CustomEvent<RewardSelectDetail>} partage-reward-select - A tier was chosen by the reader:
  * `detail: { campaignId, rewardId, minimum }` (`rewardId` and `minimum` are null for a pledge
  * without reward). Not fired when the choice comes from the provider's shared selection.
- * @event partage-error - Loading failed (`detail: { operation: 'listRewards', error }`).
+ * @event {CustomEvent<PartageErrorDetail>} partage-error - Loading failed (`detail: { operation: 'listRewards', error }`).
  *
  * @csspart base - The widget's box.
  * @csspart legend - The group's visible label.
@@ -92,26 +79,15 @@ export class PartageRewardTiers extends PartageElement<typeof messages.en> {
   /** Polite announcement of a tier that just sold out. */
   @state() private announcement = '';
 
-  readonly #data = new ResourceController<TierList>(this, {
-    key: () => this.#key,
-    operation: 'listRewards',
-    load: async (client, signal) => {
-      const key = this.#key!;
-      const campaign = this.campaign!;
-      const page = await listRewards(client, campaign, { limit: PAGE_LIMIT }, { signal });
-      return { key, campaignId: page.items[0]?.campaignId ?? campaign, tiers: page.items };
+  // Tiers of the campaign asked for; their stock follows the live hub once they are on screen.
+  readonly #source = new RewardsSource(this, {
+    campaign: () => this.campaign,
+    onSoldOut: (tier) => {
+      this.announcement = this.t('justSoldOut', { title: tier.title });
     },
   });
-
-  // Subscribes once tiers are on screen, so a widget far below the fold opens no stream.
-  readonly #live = new LiveController<CampaignEvent>(this, {
-    key: () => {
-      const list = this.#current;
-      return list && this.client ? `${this.client.baseUrl}|${list.campaignId}` : null;
-    },
-    subscribe: (client, handlers) => subscribeCampaign(client, this.#current!.campaignId, handlers),
-    onEvent: (event) => this.#onLive(event),
-  });
+  readonly #data = this.#source;
+  readonly #live = this.#source.live;
 
   // Under a provider `selected` follows the shared choice (a reward chosen in the pledge form).
   readonly #selection = new FollowSelectionController(this, {
@@ -130,14 +106,12 @@ export class PartageRewardTiers extends PartageElement<typeof messages.en> {
   }
 
   get #key(): string | null {
-    const client = this.client;
-    return client && this.campaign ? `${client.baseUrl}|${this.campaign}` : null;
+    return this.#source.key();
   }
 
   /** The tiers of the campaign asked for (never the previous campaign's while switching). */
   get #current(): TierList | undefined {
-    const value = this.#data.value;
-    return value && value.key === this.#key ? value : undefined;
+    return this.#source.current;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -154,25 +128,6 @@ export class PartageRewardTiers extends PartageElement<typeof messages.en> {
     this.setState('live', this.#live.state === 'open');
   }
 
-  #onLive(event: CampaignEvent): void {
-    const list = this.#current;
-    if (event.type !== 'pledge.created' || !event.reward || !list || event.campaignId !== list.campaignId) return;
-    const update = event.reward;
-    const index = list.tiers.findIndex((t) => t.id === update.id);
-    const before = list.tiers[index];
-    if (!before) return;
-    const after: RewardTier = {
-      ...before,
-      remaining: update.remaining,
-      backerCount: update.backerCount,
-      availability: update.availability,
-    };
-    this.#data.set({ ...list, tiers: list.tiers.with(index, after) });
-    if (before.availability === 'available' && after.availability === 'sold_out') {
-      this.announcement = this.t('justSoldOut', { title: after.title });
-    }
-  }
-
   /** A radio was checked by the reader (click, arrows, Home/End). */
   #choose(rewardId: string | null): void {
     const list = this.#current;
@@ -180,7 +135,7 @@ export class PartageRewardTiers extends PartageElement<typeof messages.en> {
     const tier = rewardId === null ? null : list.tiers.find((t) => t.id === rewardId);
     if (tier === undefined || (tier && tier.availability !== 'available')) return;
     this.selected = rewardId ?? '';
-    this.emit<RewardSelectDetail>(REWARD_SELECT_EVENT, {
+    this.emit(REWARD_SELECT_EVENT, {
       campaignId: list.campaignId,
       rewardId,
       minimum: tier ? { ...tier.minimum } : null,

@@ -3,7 +3,7 @@ import { ListingCategory, ListingType } from '../../contract/index.js';
 import { radioGroup, selectField, textField } from '../../core/form/form-fields.js';
 import { textsOf } from '../../core/member/member-action.js';
 import type { PartageElement } from '../../core/element/partage-element.js';
-import { hasFilters, noFilters, type BoardFilters } from './listing-list.js';
+import { hasFilters, noFilters, type BoardFilters } from '../../core/data/listing-list.js';
 import type { BoardMessages } from './share-board.messages.js';
 
 /** Search waits for a pause in typing rather than asking the server at every key. */

@@ -8,7 +8,7 @@ import type { PartageElement } from '../../core/element/partage-element.js';
 import type { ResourceController } from '../../core/data/resource-controller.js';
 import { errorView, staleNotice } from '../../core/element/views.js';
 import { listingSkeleton } from './listing-item.js';
-import type { ListingList } from './listing-list.js';
+import type { ListingList } from '../../core/data/listing-list.js';
 import type { BoardMessages } from './share-board.messages.js';
 
 export interface BoardResultsOptions {

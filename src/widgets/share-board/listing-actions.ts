@@ -1,6 +1,6 @@
-import { createReply, createReport } from '../../client/neighbourhoods.js';
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
-import { ApiError } from '../../client/errors.js';
+import { apiErrorOf } from '../../core/data/errors.js';
+import { isListingClosed, replyTo, reportListing } from '../../core/data/member-actions.js';
 import { ReplyRequest, ReportRequest, type Listing, type Reply, type Report } from '../../contract/index.js';
 import {
   fieldErrorsFromIssues,
@@ -126,9 +126,7 @@ export class ListingActions implements ReactiveController {
     const parsed = ReplyRequest.safeParse(input);
     if (!parsed.success) return this.#invalid(listing.id, fieldErrorsFromIssues(parsed.error.issues, input));
     this.#valid(listing);
-    const outcome = await this.reply.run((client, memberToken, signal) =>
-      createReply(client, listing.id, parsed.data, { memberToken, signal }),
-    );
+    const outcome = await this.reply.run(replyTo(listing.id, parsed.data));
     if (!outcome) return;
     if (outcome.ok) {
       this.#replies.delete(listing.id);
@@ -137,7 +135,7 @@ export class ListingActions implements ReactiveController {
       return;
     }
     const error = outcome.error;
-    if (error instanceof ApiError && error.code === 'listing_closed') this.#options.onClosed(listing);
+    if (isListingClosed(error)) this.#options.onClosed(listing);
     await this.#serverFieldErrors(listing.id, error, REPLY_FIELDS);
   }
 
@@ -147,9 +145,7 @@ export class ListingActions implements ReactiveController {
     const parsed = ReportRequest.safeParse(input);
     if (!parsed.success) return this.#invalid(listing.id, fieldErrorsFromIssues(parsed.error.issues, input));
     this.#valid(listing);
-    const outcome = await this.report.run((client, memberToken, signal) =>
-      createReport(client, listing.id, parsed.data, { memberToken, signal }),
-    );
+    const outcome = await this.report.run(reportListing(listing.id, parsed.data));
     if (!outcome) return;
     if (outcome.ok) {
       this.#reports.delete(listing.id);
@@ -176,8 +172,9 @@ export class ListingActions implements ReactiveController {
   }
 
   async #serverFieldErrors(listingId: string, error: unknown, fields: readonly string[]): Promise<void> {
-    if (!(error instanceof ApiError) || error.fieldErrors.length === 0) return;
-    this.errors = fieldErrorsFromProblem(error.fieldErrors, fields).fields;
+    const problem = apiErrorOf(error);
+    if (!problem || problem.fieldErrors.length === 0) return;
+    this.errors = fieldErrorsFromProblem(problem.fieldErrors, fields).fields;
     this.#host.requestUpdate();
     await this.#host.updateComplete;
     const form = this.#form(listingId);

@@ -1,25 +1,23 @@
-import { getNeighbourhood, subscribeNeighbourhood } from '../../client/neighbourhoods.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { Listing, Neighbourhood, NeighbourhoodEvent } from '../../contract/index.js';
+import type { Listing, NeighbourhoodEvent } from '../../contract/index.js';
 import { ClockController } from '../../core/element/clock.js';
 import { formStyles } from '../../core/form/form-fields.js';
 import { headingLevel } from '../../core/element/heading.js';
 import { listingFormLayoutStyles } from '../../core/listing-form/listing-form.styles.js';
 import { liveBadgeStyles } from '../../core/element/live-badge.js';
-import { LiveController } from '../../core/data/live-controller.js';
 import { LISTING_CREATED, REPLY_SENT, REPORT_SENT } from '../../core/member/member-events.js';
 import { hasMemberToken, resolveMemberToken } from '../../core/member/member-token.js';
 import { PartageElement } from '../../core/element/partage-element.js';
-import { ResourceController } from '../../core/data/resource-controller.js';
 import { noApiView } from '../../core/element/views.js';
 import { BoardFiltersController } from './board-filters.js';
 import { boardHeader } from './board-header.js';
-import { BoardListings } from './board-listings.js';
+import { ListingsSource } from '../../core/data/listings-source.js';
+import { neighbourhoodLive, NeighbourhoodSource } from '../../core/data/neighbourhood-source.js';
 import { boardResults, countText } from './board-results.js';
 import { ListingActions } from './listing-actions.js';
 import { listingItem } from './listing-item.js';
-import { hasFilters } from './listing-list.js';
+import { hasFilters } from '../../core/data/listing-list.js';
 import { partnerServices } from './partner-services.js';
 import { PostingPanel } from './posting-panel.js';
 import { messages } from './share-board.messages.js';
@@ -38,13 +36,13 @@ const MAX_PAGE_SIZE = 100;
  * read-only and asks the host page to sign the reader in. Places are approximate (a district),
  * authors appear by display name only.
  *
- * @event partage-sign-in-request - The reader wants to post, reply or report and is not signed in,
+ * @event {CustomEvent<SignInRequestDetail>} partage-sign-in-request - The reader wants to post, reply or report and is not signed in,
  * or their token expired (`detail: { reason, neighbourhoodId, expired, listingId? }`). Sign them
  * in, then set `memberToken`: an action that waited for it is sent by itself.
- * @event partage-listing-created - A member published a listing from the board (`detail: { listing }`).
- * @event partage-reply-sent - A member replied to a listing (`detail: { listing, reply }`).
- * @event partage-report-sent - A member reported a listing (`detail: { listing, report }`).
- * @event partage-error - A request failed (`detail: { operation, error }`).
+ * @event {CustomEvent<ListingCreatedDetail>} partage-listing-created - A member published a listing from the board (`detail: { listing }`).
+ * @event {CustomEvent<ReplySentDetail>} partage-reply-sent - A member replied to a listing (`detail: { listing, reply }`).
+ * @event {CustomEvent<ReportSentDetail>} partage-report-sent - A member reported a listing (`detail: { listing, report }`).
+ * @event {CustomEvent<PartageErrorDetail>} partage-error - A request failed (`detail: { operation, error }`).
  *
  * @csspart base - The widget's box.
  * @csspart title - The neighbourhood's name.
@@ -138,23 +136,19 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
   /** The list whose count was last announced (counts are announced after filter changes only). */
   #announcedKey: string | null = null;
 
-  readonly #neighbourhood = new ResourceController<Neighbourhood>(this, {
-    key: () => this.#streamKey,
-    operation: 'getNeighbourhood',
-    load: (client, signal) => getNeighbourhood(client, this.neighbourhood!, { signal }),
-  });
+  readonly #place = new NeighbourhoodSource(this, { neighbourhood: () => this.neighbourhood });
+  readonly #neighbourhood = this.#place.data;
 
-  readonly #list = new BoardListings(this, {
-    streamKey: () => this.#streamKey,
+  readonly #list = new ListingsSource(this, {
     neighbourhoodId: () => this.neighbourhood,
     filters: () => this.#filters.filters,
     limit: () => this.#limit,
   });
 
   // One stream per neighbourhood, whatever the filters; opened once the board starts loading.
-  readonly #live = new LiveController<NeighbourhoodEvent>(this, {
-    key: () => (this.#list.resource.status === 'idle' ? null : this.#streamKey),
-    subscribe: (client, handlers) => subscribeNeighbourhood(client, this.neighbourhood!, handlers),
+  readonly #live = neighbourhoodLive(this, {
+    id: () => this.neighbourhood,
+    active: () => this.#list.resource.status !== 'idle',
     onEvent: (event) => this.#onLive(event),
   });
 
@@ -192,20 +186,14 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
     return Number.isFinite(n) && n >= 1 ? Math.min(n, MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE;
   }
 
-  get #streamKey(): string | null {
-    const client = this.client;
-    return client && this.neighbourhood ? `${client.baseUrl}|${this.neighbourhood}` : null;
-  }
-
   get #member(): boolean {
     return hasMemberToken(this.#tokenSources());
   }
 
   /** Loads the board again, keeping what is shown; on failure it stays with a notice. */
   async refresh(): Promise<void> {
-    const client = this.client;
-    if (!client || !this.neighbourhood) return;
-    client.invalidate(`/neighbourhoods/${encodeURIComponent(this.neighbourhood)}`);
+    if (!this.#place.key) return;
+    this.#place.invalidate();
     await Promise.all([this.#list.resource.reload(), this.#neighbourhood.reload()]);
   }
 
@@ -249,7 +237,7 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
     // The same stream carries polls and agenda items: the board only shows listings.
     if (event.type !== 'listing.created' && event.type !== 'listing.updated') return;
     // Cached pages no longer tell the truth: the next filter change asks the server.
-    this.client?.invalidate(`/neighbourhoods/${encodeURIComponent(this.neighbourhood!)}/listings`);
+    this.#list.invalidatePages();
     const isNew = event.type === 'listing.created';
     if (this.#list.arrived(event.listing, isNew) && isNew)
       this.announcement = this.t('newListing', { title: event.listing.title });

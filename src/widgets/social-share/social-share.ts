@@ -1,9 +1,7 @@
-import { getCampaign } from '../../client/campaigns.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { Campaign } from '../../contract/index.js';
 import { PartageElement } from '../../core/element/partage-element.js';
-import { ResourceController } from '../../core/data/resource-controller.js';
+import { campaignResource } from '../../core/data/campaign-source.js';
 import { errorView, noApiView, staleNotice } from '../../core/element/views.js';
 import { icon } from './share-icons.js';
 import {
@@ -14,7 +12,7 @@ import {
   type LinkNetwork,
   type SharedPage,
 } from './share-links.js';
-import { SHARE_EVENT, type ShareDetail, type ShareNetwork } from './social-share.events.js';
+import { SHARE_EVENT, type ShareNetwork } from './social-share.events.js';
 import { messages } from './social-share.messages.js';
 import { socialShareStyles } from './social-share.styles.js';
 
@@ -29,9 +27,9 @@ const BRANDS: Record<'facebook' | 'x' | 'linkedin', string> = { facebook: 'Faceb
  * from any network before the reader clicks: the links are plain `<a>` elements and the icons
  * are inline SVG.
  *
- * @event partage-share - The reader chose a share action (`detail: { network, url }`), fired
+ * @event {CustomEvent<ShareDetail>} partage-share - The reader chose a share action (`detail: { network, url }`), fired
  * before the widget acts; cancelable, to handle the share yourself.
- * @event partage-error - The campaign could not load (`detail: { operation, error }`).
+ * @event {CustomEvent<PartageErrorDetail>} partage-error - The campaign could not load (`detail: { operation, error }`).
  *
  * @csspart base - The widget's box.
  * @csspart title - The visible title ("Share this project").
@@ -86,12 +84,8 @@ export class PartageSocialShare extends PartageElement<typeof messages.en> {
   #native = false;
   #warnedNetworks = '';
 
-  readonly #campaign = new ResourceController<Campaign>(this, {
-    // Explicit attributes need no backend at all.
-    key: () => (this.url || !this.campaign || !this.client ? null : `${this.client.baseUrl}|${this.campaign}`),
-    load: (client, signal) => getCampaign(client, this.campaign!, { signal }),
-    operation: 'getCampaign',
-  });
+  // Explicit attributes need no backend at all.
+  readonly #campaign = campaignResource(this, () => (this.url ? undefined : this.campaign));
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -173,7 +167,7 @@ export class PartageSocialShare extends PartageElement<typeof messages.en> {
 
   /** Tells the host page; false when it cancelled the event to handle the share itself. */
   #fire(network: ShareNetwork, page: SharedPage): boolean {
-    return this.emit<ShareDetail>(SHARE_EVENT, { network, url: page.url }, true);
+    return this.emit(SHARE_EVENT, { network, url: page.url }, true);
   }
 
   #onLink(event: MouseEvent, network: ShareNetwork, page: SharedPage): void {

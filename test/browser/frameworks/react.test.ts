@@ -1,12 +1,12 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { createElement, useState, type ReactElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
+// The one event map, as users import it from '@partage/widgets': name → detail.
+import type { CheckoutDetail, PartageEvent, PledgeCreatedDetail, RewardSelectDetail } from '../../../src/index.js';
 import '../../../src/widgets/provider/define.js';
 import '../../../src/widgets/reward-tiers/define.js';
 import '../../../src/widgets/listing-form/define.js';
 import '../../../src/widgets/pledge-form/define.js';
-import type { CheckoutDetail, PledgeCreatedDetail } from '../../../src/widgets/pledge-form/pledge-form.events.js';
-import type { RewardSelectDetail } from '../../../src/widgets/reward-tiers/reward-tiers.events.js';
 import {
   cleanUp,
   container,
@@ -56,7 +56,7 @@ describe('React 19', () => {
           campaign: 'atelier-ceramique',
           locale: 'en',
           texts: { legend: 'Pick a thank-you gift' },
-          'onpartage-reward-select': (event: CustomEvent<RewardSelectDetail>) => {
+          'onpartage-reward-select': (event: PartageEvent<'partage-reward-select'>) => {
             chosen.push(event.detail);
             setReward(event.detail.rewardId);
           },
@@ -97,7 +97,7 @@ describe('React 19', () => {
         createElement('partage-reward-tiers', { campaign: 'atelier-ceramique' }),
         createElement('partage-pledge-form', {
           campaign: 'atelier-ceramique',
-          'onpartage-pledge-created': (event: CustomEvent<PledgeCreatedDetail>) => {
+          'onpartage-pledge-created': (event: PartageEvent<'partage-pledge-created'>) => {
             created.push(event.detail);
             setThanks(`Pledge ${event.detail.pledge.status}: ${event.detail.pledge.amount.amount / 100} €`);
           },
@@ -128,7 +128,7 @@ describe('React 19', () => {
         api: API,
         campaign: 'mon-petit-placement',
         locale: 'en',
-        'onpartage-checkout': (event: CustomEvent<CheckoutDetail>) => {
+        'onpartage-checkout': (event: PartageEvent<'partage-checkout'>) => {
           event.preventDefault();
           checkouts.push(event.detail);
         },

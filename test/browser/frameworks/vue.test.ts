@@ -1,12 +1,12 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { createApp, defineComponent, h, ref, type App, type Component } from 'vue';
+// The one event map, as users import it from '@partage/widgets': name → detail.
+import type { CheckoutDetail, PartageEvent, PledgeCreatedDetail, RewardSelectDetail } from '../../../src/index.js';
 import '../../../src/widgets/provider/define.js';
 import '../../../src/widgets/reward-tiers/define.js';
 import '../../../src/widgets/listing-form/define.js';
 import '../../../src/widgets/pledge-form/define.js';
-import type { CheckoutDetail, PledgeCreatedDetail } from '../../../src/widgets/pledge-form/pledge-form.events.js';
 import { defineElement } from '../../../src/core/element/define.js';
-import type { RewardSelectDetail } from '../../../src/widgets/reward-tiers/reward-tiers.events.js';
 import { PartageRewardTiers } from '../../../src/widgets/reward-tiers/reward-tiers.js';
 import {
   cleanUp,
@@ -67,7 +67,7 @@ describe('Vue 3', () => {
                 campaign: 'atelier-ceramique',
                 locale: 'en',
                 texts: { legend: 'Pick a thank-you gift' },
-                onPartageRewardSelect: (event: CustomEvent<RewardSelectDetail>) => {
+                onPartageRewardSelect: (event: PartageEvent<'partage-reward-select'>) => {
                   chosen.push(event.detail);
                   reward.value = event.detail.rewardId;
                 },
@@ -101,7 +101,7 @@ describe('Vue 3', () => {
     const host = mount({
       data: () => ({ api: API, texts: { legend: 'Pick a thank-you gift' } }),
       methods: {
-        onSelect(event: CustomEvent<RewardSelectDetail>) {
+        onSelect(event: PartageEvent<'partage-reward-select'>) {
           chosen.push(String(event.detail.rewardId));
         },
       },
@@ -129,7 +129,7 @@ describe('Vue 3', () => {
           h('partage-reward-tiers', { campaign: 'atelier-ceramique' }),
           h('partage-pledge-form', {
             campaign: 'atelier-ceramique',
-            onPartagePledgeCreated: (event: CustomEvent<PledgeCreatedDetail>) => {
+            onPartagePledgeCreated: (event: PartageEvent<'partage-pledge-created'>) => {
               created.push(event.detail);
               thanks.value = `Pledge ${event.detail.pledge.status}: ${event.detail.pledge.amount.amount / 100} €`;
             },
@@ -159,7 +159,7 @@ describe('Vue 3', () => {
           api: API,
           campaign: 'mon-petit-placement',
           locale: 'en',
-          onPartageCheckout: (event: CustomEvent<CheckoutDetail>) => {
+          onPartageCheckout: (event: PartageEvent<'partage-checkout'>) => {
             event.preventDefault();
             checkouts.push(event.detail);
           },

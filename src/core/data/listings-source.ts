@@ -1,8 +1,8 @@
 import { listListings } from '../../client/neighbourhoods.js';
 import type { Listing } from '../../contract/index.js';
-import { LoadMoreController } from '../../core/data/load-more.js';
-import type { PartageElement } from '../../core/element/partage-element.js';
-import { ResourceController } from '../../core/data/resource-controller.js';
+import { LoadMoreController } from './load-more.js';
+import { ResourceController } from './resource-controller.js';
+import { sourceKey, type SourceHost } from './source.js';
 import {
   firstPage,
   listingQuery,
@@ -13,9 +13,7 @@ import {
   type ListingList,
 } from './listing-list.js';
 
-export interface BoardListingsOptions {
-  /** Backend and neighbourhood (`baseUrl|id`); null until both are known. */
-  streamKey: () => string | null;
+export interface ListingsSourceOptions {
   neighbourhoodId: () => string | undefined;
   filters: () => BoardFilters;
   /** Listings per page (already within the contract's bounds). */
@@ -23,19 +21,19 @@ export interface BoardListingsOptions {
 }
 
 /**
- * The listings the board shows for the current filters: the first page (with what arrived live
+ * The listings a board shows for the current filters: the first page (with what arrived live
  * before it), the "show more" pages, and listings that arrive or change live or from the board.
  */
-export class BoardListings {
+export class ListingsSource {
   readonly resource: ResourceController<ListingList>;
   readonly more: LoadMoreController;
 
-  #host: PartageElement;
-  #options: BoardListingsOptions;
+  #host: SourceHost;
+  #options: ListingsSourceOptions;
   /** Live listings that arrived before the first page: merged into it so none is lost. */
   #early: Listing[] = [];
 
-  constructor(host: PartageElement, options: BoardListingsOptions) {
+  constructor(host: SourceHost, options: ListingsSourceOptions) {
     this.#host = host;
     this.#options = options;
     this.more = new LoadMoreController(host, 'listListings');
@@ -54,7 +52,7 @@ export class BoardListings {
 
   /** Identity of the list for the current backend, neighbourhood, page size and filters. */
   get key(): string | null {
-    const base = this.#options.streamKey();
+    const base = sourceKey(this.#host.client, this.#options.neighbourhoodId());
     return base ? listKey(base, this.#options.limit(), this.#options.filters()) : null;
   }
 
@@ -68,6 +66,12 @@ export class BoardListings {
   forget(): void {
     this.more.reset();
     this.#early = [];
+  }
+
+  /** Cached pages no longer tell the truth (a live change): the next filter change asks the server. */
+  invalidatePages(): void {
+    const id = this.#options.neighbourhoodId();
+    if (id) this.#host.client?.invalidate(`/neighbourhoods/${encodeURIComponent(id)}/listings`);
   }
 
   /** A listing that is new or changed (see withListing); true when the list shown changed. */
