@@ -230,10 +230,15 @@ export class LiveHub {
       if (outcome === 'unsupported') return this.#poll(keys, signal);
       this.#setState(keys, 'reconnecting');
       // A busy server's Retry-After wins over our backoff; we never give up on a live stream.
+      // After a failure (backend down, offline) the one stream of the page backs off from at
+      // least STREAM_RETRY_BASE_MS with half of each delay fixed, so an outage costs a few
+      // reconnections, not one every few hundred milliseconds beside the widgets' own probes.
       const delay =
         retryAfter !== undefined
           ? Math.min(retryAfter * 1000, timing.maxRetryAfterMs)
-          : backoff(timing, serverRetry ?? http.retryBaseMs, attempt);
+          : outcome === 'failed'
+            ? failureDelay(timing, Math.max(serverRetry ?? http.retryBaseMs, STREAM_RETRY_BASE_MS), attempt)
+            : backoff(timing, serverRetry ?? http.retryBaseMs, attempt);
       attempt++;
       if (!(await pause(timing, delay, signal))) return;
     }
@@ -304,4 +309,13 @@ export function sharedHub(config: LiveHubConfig): LiveHub {
     shared.set(config.baseUrl, hub);
   }
   return hub;
+}
+
+/** The least first delay before the page's stream reconnects after a failure. */
+const STREAM_RETRY_BASE_MS = 1_000;
+
+/** Exponential, capped, half fixed and half jittered: never a burst of near-zero delays. */
+function failureDelay(timing: Timing, baseMs: number, attempt: number): number {
+  const ceiling = Math.min(timing.maxBackoffMs, baseMs * 2 ** attempt);
+  return Math.round(ceiling / 2 + (timing.random() * ceiling) / 2);
 }

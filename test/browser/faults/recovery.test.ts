@@ -73,10 +73,15 @@ describe('a page of many widgets', function () {
     // Six seconds of outage once every widget has failed: how hard does the page knock?
     const from = bench.hits.length;
     await new Promise((r) => setTimeout(r, 6_000));
-    const duringOutage = bench.hits.length - from;
+    const outage = bench.hits.slice(from);
+    const isStream = (h: { url: string }) => /\/live(\?|$)/.test(h.url);
+    const duringOutage = outage.filter((h) => !isStream(h)).length;
     // One probe at a time for the whole page (≤ 3 probes of ≤ 2 tries in 6 s), where every widget
     // on its own would send 14 × 2 × 2 at least.
     expect(duringOutage).to.be.at.most(6);
+    // And the page's one live stream (every widget's subscriptions) backs off too: from 0.5–1 s,
+    // doubling, so a few reconnections in 6 s.
+    expect(outage.filter(isStream).length).to.be.at.most(4);
 
     bench.fault = null;
     const back = bench.hits.length;
