@@ -17,6 +17,8 @@ import '../../../src/widgets/social-share/define.js';
 import '../../../src/widgets/neighbourhood-stats/define.js';
 import '../../../src/widgets/share-board/define.js';
 import '../../../src/widgets/listing-form/define.js';
+import '../../../src/widgets/poll/define.js';
+import '../../../src/widgets/agenda/define.js';
 
 /**
  * The fault-injection kit shared by the reliability suites: every data widget of the project in
@@ -46,6 +48,8 @@ export const WIDGETS: readonly WidgetCase[] = [
   { tag: 'partage-social-share', attrs: CAMPAIGN },
   { tag: 'partage-neighbourhood-stats', attrs: NEIGHBOURHOOD },
   { tag: 'partage-share-board', attrs: NEIGHBOURHOOD },
+  { tag: 'partage-poll', attrs: { poll: 'sm-poll-marche' } },
+  { tag: 'partage-agenda', attrs: NEIGHBOURHOOD },
 ];
 
 export type FaultName = 'problem500' | 'unavailable503' | 'silent' | 'malformed' | 'contract' | 'network' | 'offline';
