@@ -279,7 +279,8 @@ describe('partage-backers', () => {
     await expect(el).to.be.accessible();
     backend.setOffline(false);
     window.dispatchEvent(new Event('online'));
-    await waitUntil(() => !root(el).querySelector('.stale'), 'stale notice stayed');
+    // Back online, the page's next probe goes out within a jittered second (core/data/recovery.ts).
+    await waitUntil(() => !root(el).querySelector('.stale'), 'stale notice stayed', { timeout: 5_000 });
   });
 
   it('speaks French: texts, amounts and times', async () => {
