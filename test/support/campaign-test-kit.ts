@@ -1,7 +1,7 @@
 import { waitUntil } from '@open-wc/testing';
 import { http } from 'msw';
 import type { SetupWorker } from 'msw/browser';
-import { forgetAll } from '../../src/client/memory.js';
+import { forgetAll } from './memory.js';
 import type { CampaignEvent } from '../../src/contract/index.js';
 import { clientFor } from '../../src/core/data/clients.js';
 import { startMockWorker } from '../../src/mock/browser.js';

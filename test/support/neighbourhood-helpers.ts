@@ -1,6 +1,6 @@
 import { waitUntil } from '@open-wc/testing';
 import type { SetupWorker } from 'msw/browser';
-import { forgetAll } from '../../src/client/memory.js';
+import { forgetAll } from './memory.js';
 import { clientFor } from '../../src/core/data/clients.js';
 import { startMockWorker } from '../../src/mock/browser.js';
 import { createMockBackend, type MockBackend } from '../../src/mock/index.js';

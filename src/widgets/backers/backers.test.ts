@@ -2,7 +2,7 @@ import { aTimeout, expect, fixture, fixtureCleanup, html, waitUntil } from '@ope
 import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import type { SetupWorker } from 'msw/browser';
-import { forgetAll } from '../../client/memory.js';
+import { forgetAll } from '../../../test/support/memory.js';
 import type { Transport } from '../../client/transport.js';
 import type { SubscribeOptions } from '../../client/types.js';
 import type { Backer, CampaignEvent } from '../../contract/index.js';

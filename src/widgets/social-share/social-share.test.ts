@@ -1,7 +1,7 @@
 import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil, aTimeout } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { SetupWorker } from 'msw/browser';
-import { forgetAll } from '../../client/memory.js';
+import { forgetAll } from '../../../test/support/memory.js';
 import { clientFor } from '../../core/data/clients.js';
 import { createMockBackend } from '../../mock/index.js';
 import { startMockWorker } from '../../mock/browser.js';
