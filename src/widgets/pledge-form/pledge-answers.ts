@@ -1,10 +1,25 @@
-import { formatAmountInput, parseAmount } from './amount.js';
+import type { ReactiveController } from 'lit';
+import type { CampaignEvent } from '../../contract/index.js';
 import type { PledgeData } from '../../core/data/pledge-data.js';
-import { FIELDS, floorOf, rewardOf, type Field, type FieldErrors, type FormValues } from './pledge-validation.js';
+import { REWARD_SELECT_EVENT } from '../../core/data/selection.js';
+import { partageEvent } from '../../core/element/events.js';
+import { formatAmountInput, parseAmount } from './amount.js';
+import { IDS, type AnswersModel, type Notice } from './pledge-fields.js';
+import type { PledgeTexts } from './pledge-texts.js';
+import {
+  checkForm,
+  emptyValues,
+  FIELDS,
+  floorOf,
+  rewardOf,
+  type Field,
+  type FieldErrors,
+  type FormValues,
+} from './pledge-validation.js';
 
 /**
- * What the reader's answers become as they act: a reward taken, an amount left, the errors that
- * show. Pure functions; the element decides when to call them and keeps the result.
+ * What the reader's answers become as they act (a reward taken, an amount left, the errors that
+ * show): pure functions, and the controller that keeps the answers and calls them.
  */
 
 /**
@@ -49,4 +64,154 @@ export function shownErrors(
     else if (current && shown(field)) errors[field] = current;
   }
   return errors;
+}
+
+/** What the answers need of their element: texts and locale for the checks, a root to focus in, events. */
+export type PledgeAnswersHost = PledgeTexts;
+
+/** Where the answers read the campaign's rules and rewards (the form's data source). */
+export interface PledgeDataView {
+  readonly current: PledgeData | undefined;
+}
+
+/**
+ * The reader's answers and what the form says about them: values, the errors that show (for
+ * fields left once, or all after a submit), the summary, and the notice about the last
+ * submission. It re-checks with the shared rules as the reader types, takes rewards chosen
+ * anywhere, and moves focus to a field; the submission writes its outcome here (`report`).
+ */
+export class PledgeAnswers implements ReactiveController, AnswersModel {
+  values: FormValues = emptyValues();
+  errors: FieldErrors = {};
+  /** After a submit, the alert lists the fields to fix until they all are. */
+  showSummary = false;
+  notice: Notice | undefined;
+  /**
+   * The outcome or the closed state replaced the form: a field losing focus then (as the form
+   * goes) changes nothing.
+   */
+  closed = false;
+
+  readonly #host: PledgeAnswersHost;
+  readonly #data: PledgeDataView;
+  /** Fields the reader left once: their errors show as they type. */
+  readonly #touched = new Set<Field>();
+
+  constructor(host: PledgeAnswersHost, data: PledgeDataView) {
+    this.#host = host;
+    this.#data = data;
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  get invalid(): boolean {
+    return Object.keys(this.errors).length > 0;
+  }
+
+  /** The reader typed or ticked: the notice goes, and the field is checked again. */
+  set(field: keyof FormValues, value: string | boolean): void {
+    this.values = { ...this.values, [field]: value };
+    this.notice = undefined;
+    if ((FIELDS as readonly string[]).includes(field)) this.check([field as Field]);
+    this.#host.requestUpdate();
+  }
+
+  /** Leaving a field: its errors show from now on, and the amount is written the locale's way. */
+  leave(field: Field): void {
+    const d = this.#data.current;
+    if (!d || this.closed) return;
+    if (field === 'amount')
+      this.values = withTidyAmount(this.values, d.campaign.goal.currency, this.#host.resolvedLocale);
+    if (this.values[field] !== '') this.#touched.add(field);
+    this.check([]);
+    this.#host.requestUpdate();
+  }
+
+  /** Takes a reward chosen anywhere, and raises the amount to its minimum when lower. */
+  applyReward(rewardId: string): void {
+    const d = this.#data.current;
+    if (!d) return;
+    const values = withReward(this.values, d, rewardId, this.#host.resolvedLocale);
+    if (values.rewardId) this.#touched.add('rewardId');
+    this.values = values;
+    this.check(['rewardId', 'amount']);
+    this.#host.requestUpdate();
+  }
+
+  /** The reader picked a reward in this form: shared with the tiers through the provider. */
+  pick(rewardId: string): void {
+    const d = this.#data.current;
+    if (!d) return;
+    this.applyReward(rewardId);
+    const reward = rewardOf(d.rewards, this.values.rewardId);
+    this.#host.dispatchEvent(
+      partageEvent(REWARD_SELECT_EVENT, {
+        campaignId: d.campaign.id,
+        rewardId: reward ? reward.id : null,
+        minimum: reward ? { ...reward.minimum } : null,
+      }),
+    );
+  }
+
+  /** A reward offered after a sell-out: take it, then back to the reward select. */
+  async chooseAlternative(rewardId: string): Promise<void> {
+    this.pick(rewardId);
+    await this.#host.updateComplete;
+    this.focus('rewardId');
+  }
+
+  /** After a live event: the reader's reward just sold out, so say it now rather than after they submit. */
+  rewardChanged(event: CampaignEvent): void {
+    const update = event.type === 'campaign.updated' ? null : event.reward;
+    if (update && update.id === this.values.rewardId && update.availability !== 'available') {
+      this.#touched.add('rewardId');
+      this.check([]);
+      this.#host.requestUpdate();
+    }
+  }
+
+  /**
+   * Re-checks the form with the shared rules. Errors show for fields the reader already left (or
+   * all of them after a submit); a server's message stays until its field is `edited`.
+   */
+  check(edited: readonly Field[]): void {
+    const d = this.#data.current;
+    if (!d) return;
+    const check = checkForm(this.values, d.campaign, d.rewards, this.#host.resolvedLocale);
+    const errors = shownErrors(this.errors, check.errors, edited, (f) => this.#touched.has(f) || this.showSummary);
+    this.errors = errors;
+    if (this.showSummary && Object.keys(errors).length === 0) this.showSummary = false;
+  }
+
+  /** A submit: every field counts as left, so all their errors show from now on. */
+  touchAll(): void {
+    FIELDS.forEach((f) => this.#touched.add(f));
+  }
+
+  /** What a submission found: the errors, the notice, whether the alert lists the fields. */
+  report(patch: { errors?: FieldErrors; notice?: Notice | undefined; showSummary?: boolean }): void {
+    Object.assign(this, patch);
+    this.#host.requestUpdate();
+  }
+
+  /** A fresh start (another pledge, another campaign); `keep`: the answers carried over. */
+  reset(keep: Partial<FormValues> = {}): void {
+    this.errors = {};
+    this.notice = undefined;
+    this.showSummary = false;
+    this.closed = false;
+    this.#touched.clear();
+    this.values = { ...emptyValues(), ...keep };
+    this.#host.requestUpdate();
+  }
+
+  focus(field: Field): void {
+    this.#host.renderRoot.querySelector<HTMLElement>(`#${IDS[field]}`)?.focus();
+  }
+
+  focusFirstInvalid(): void {
+    const first = FIELDS.find((f) => this.errors[f]);
+    if (first) this.focus(first);
+  }
 }

@@ -11,8 +11,8 @@ import { labelOf, money, problemText, type PledgeTexts } from './pledge-texts.js
 import { FIELDS, floorOf, rewardOf, type Field, type FieldErrors, type FormValues } from './pledge-validation.js';
 
 /**
- * The form, its fields and its single alert, as template functions. The element keeps the state
- * (answers, errors, notice) and hands it over with its handlers in a `FormView`.
+ * The form, its fields and its single alert, as template functions of one `PledgeFormModel`: the
+ * controllers that keep the answers and the submission are read through small interfaces.
  */
 
 const MESSAGE_MAX = 500;
@@ -34,33 +34,40 @@ export interface Notice {
   retry: boolean;
 }
 
-/** What the fields render from, and where the reader's input goes. */
-export interface FieldsView {
-  el: PledgeTexts;
-  data: PledgeData;
-  values: FormValues;
-  errors: FieldErrors;
+/** The reader's answers as the form shows them, and where their input goes. */
+export interface AnswersModel {
+  readonly values: FormValues;
+  readonly errors: FieldErrors;
+  /** After a submit, the alert lists the fields to fix until they all are. */
+  readonly showSummary: boolean;
+  /** What went wrong with the last submission, if anything. */
+  readonly notice: Notice | undefined;
   set(field: keyof FormValues, value: string | boolean): void;
   leave(field: Field): void;
   /** The reader picked a reward in the select. */
-  pickReward(rewardId: string): void;
+  pick(rewardId: string): void;
   /** The reader chose one of the rewards offered after a sell-out. */
-  chooseAlternative(rewardId: string): void;
+  chooseAlternative(rewardId: string): Promise<void>;
+  focus(field: Field): void;
 }
 
-/** The whole form: the fields, plus the submission's state and actions. */
-export interface FormView extends FieldsView {
-  /** After a submit, the alert lists the fields to fix until they all are. */
-  showSummary: boolean;
-  notice: Notice | undefined;
+/** The submission as the form shows it. */
+export interface SubmissionModel {
+  readonly sending: boolean;
+  /** Checks and sends the answers (a retry of the same answers reuses the attempt's key). */
+  submit(): Promise<void>;
+}
+
+/** Everything the form renders from: one object, built by the element at each render. */
+export interface PledgeFormModel {
+  el: PledgeTexts;
+  data: PledgeData;
   stale: Freshness;
-  sending: boolean;
-  submit(e: Event): void;
-  retry(): void;
-  focusField(field: Field): void;
+  answers: AnswersModel;
+  submission: SubmissionModel;
 }
 
-export function formView(v: FormView): TemplateResult {
+export function formView(v: PledgeFormModel): TemplateResult {
   const { el, data: d } = v;
   const c = d.campaign;
   return html`<form
@@ -68,8 +75,11 @@ export function formView(v: FormView): TemplateResult {
     part="base form"
     novalidate
     aria-labelledby="pf-title"
-    aria-busy=${v.sending ? 'true' : 'false'}
-    @submit=${v.submit}
+    aria-busy=${v.submission.sending ? 'true' : 'false'}
+    @submit=${(e: Event) => {
+      e.preventDefault();
+      void v.submission.submit();
+    }}
   >
     <p class="title" id="pf-title" part="title">${el.t('title', { kind: c.kind })}</p>
     ${staleNotice(el, v.stale)}
@@ -77,42 +87,43 @@ export function formView(v: FormView): TemplateResult {
     ${equityNotices(el, c)} ${d.rewards.length > 0 ? rewardField(v) : nothing} ${amountField(v)} ${backerFields(v)}
     ${messageField(v)}
     <div class="actions">
-      <button type="submit" part="submit" aria-disabled=${ifDefined(v.sending ? 'true' : undefined)}>
-        ${v.sending ? el.t('sending') : el.t('submit', { kind: c.kind })}
+      <button type="submit" part="submit" aria-disabled=${ifDefined(v.submission.sending ? 'true' : undefined)}>
+        ${v.submission.sending ? el.t('sending') : el.t('submit', { kind: c.kind })}
       </button>
     </div>
   </form>`;
 }
 
-function errorOf(v: FieldsView, field: Field): TemplateResult | typeof nothing {
-  const problem = v.errors[field];
+function errorOf(v: PledgeFormModel, field: Field): TemplateResult | typeof nothing {
+  const problem = v.answers.errors[field];
   return problem
     ? html`<p class="field-error" id="${IDS[field]}-error" part="field-error">${problemText(v.el, problem, field)}</p>`
     : nothing;
 }
 
 /** `aria-describedby` of a control: its hint(s), then its error when there is one. */
-function describedBy(v: FieldsView, field: Field, ...hints: string[]): string | undefined {
-  const ids = [...hints, ...(v.errors[field] ? [`${IDS[field]}-error`] : [])];
+function describedBy(v: PledgeFormModel, field: Field, ...hints: string[]): string | undefined {
+  const ids = [...hints, ...(v.answers.errors[field] ? [`${IDS[field]}-error`] : [])];
   return ids.length ? ids.join(' ') : undefined;
 }
 
-function invalid(v: FieldsView, field: Field): 'true' | 'false' {
-  return v.errors[field] ? 'true' : 'false';
+function invalid(v: PledgeFormModel, field: Field): 'true' | 'false' {
+  return v.answers.errors[field] ? 'true' : 'false';
 }
 
 /** The single alert: what went wrong with the submission, then the fields to fix. */
-function alertView(v: FormView): TemplateResult | typeof nothing {
-  const { el, errors, notice } = v;
+function alertView(v: PledgeFormModel): TemplateResult | typeof nothing {
+  const { el } = v;
+  const { errors, notice } = v.answers;
   const c = v.data.campaign;
-  const fields = v.showSummary ? FIELDS.filter((f) => errors[f]) : [];
+  const fields = v.answers.showSummary ? FIELDS.filter((f) => errors[f]) : [];
   if (fields.length === 0 && !notice) return nothing;
   return html`${
     notice
       ? html`<p>${notice.text}</p>
           ${
             notice.retry
-              ? html`<button type="button" class="secondary" part="retry" @click=${() => v.retry()}>
+              ? html`<button type="button" class="secondary" part="retry" @click=${() => void v.submission.submit()}>
                   ${el.t('retry')}
                 </button>`
               : nothing
@@ -130,7 +141,7 @@ function alertView(v: FormView): TemplateResult | typeof nothing {
                     href="#${IDS[f]}"
                     @click=${(e: Event) => {
                       e.preventDefault();
-                      v.focusField(f);
+                      v.answers.focus(f);
                     }}
                     >${el.t('summaryItem', { label: labelOf(el, f, c), error: problemText(el, errors[f]!, f) })}</a
                   >
@@ -149,10 +160,10 @@ function equityNotices(el: PledgeTexts, c: Campaign): TemplateResult | typeof no
   </div>`;
 }
 
-function rewardField(v: FieldsView): TemplateResult {
+function rewardField(v: PledgeFormModel): TemplateResult {
   const { el, data: d } = v;
-  const value = v.values.rewardId;
-  const problem = v.errors.rewardId;
+  const value = v.answers.values.rewardId;
+  const problem = v.answers.errors.rewardId;
   const alternatives =
     problem?.kind === 'soldOut' || problem?.kind === 'rewardUnavailable'
       ? d.rewards.filter((r) => r.availability === 'available')
@@ -164,7 +175,7 @@ function rewardField(v: FieldsView): TemplateResult {
       name="rewardId"
       aria-invalid=${invalid(v, 'rewardId')}
       aria-describedby=${ifDefined(describedBy(v, 'rewardId'))}
-      @change=${(e: Event) => v.pickReward((e.target as HTMLSelectElement).value)}
+      @change=${(e: Event) => v.answers.pick((e.target as HTMLSelectElement).value)}
     >
       <option value="" .selected=${live(value === '')}>${el.t('noReward')}</option>
       ${d.rewards.map(
@@ -180,15 +191,15 @@ function rewardField(v: FieldsView): TemplateResult {
           </option>`,
       )}
     </select>
-    ${errorOf(v, 'rewardId')} ${alternativesView(el, alternatives, (id) => v.chooseAlternative(id))}
+    ${errorOf(v, 'rewardId')} ${alternativesView(el, alternatives, (id) => void v.answers.chooseAlternative(id))}
   </div>`;
 }
 
-function amountField(v: FieldsView): TemplateResult {
+function amountField(v: PledgeFormModel): TemplateResult {
   const { el } = v;
   const c = v.data.campaign;
   const affix = currencyAffix(el.resolvedLocale, c.goal.currency);
-  const floor = floorOf(c, rewardOf(v.data.rewards, v.values.rewardId));
+  const floor = floorOf(c, rewardOf(v.data.rewards, v.answers.values.rewardId));
   const maximum = c.pledgeRules.maximum;
   return html`<div class="field" part="field">
     <label for=${IDS.amount}>${labelOf(el, 'amount', c)}</label>
@@ -209,9 +220,9 @@ function amountField(v: FieldsView): TemplateResult {
         required
         aria-invalid=${invalid(v, 'amount')}
         aria-describedby=${ifDefined(describedBy(v, 'amount', 'pf-amount-hint'))}
-        .value=${live(v.values.amount)}
-        @input=${(e: Event) => v.set('amount', (e.target as HTMLInputElement).value)}
-        @blur=${() => v.leave('amount')}
+        .value=${live(v.answers.values.amount)}
+        @input=${(e: Event) => v.answers.set('amount', (e.target as HTMLInputElement).value)}
+        @blur=${() => v.answers.leave('amount')}
       />
       <span class="currency" aria-hidden="true">${affix.symbol}</span>
     </div>
@@ -220,8 +231,9 @@ function amountField(v: FieldsView): TemplateResult {
 }
 
 /** Who pledges: name, e-mail, and whether the name is shown publicly. */
-function backerFields(v: FieldsView): TemplateResult {
-  const { el, values } = v;
+function backerFields(v: PledgeFormModel): TemplateResult {
+  const { el } = v;
+  const { values } = v.answers;
   return html`<div class="field" part="field">
       <label for=${IDS.name}>${el.t('nameLabel')}</label>
       <input
@@ -234,8 +246,8 @@ function backerFields(v: FieldsView): TemplateResult {
         aria-invalid=${invalid(v, 'name')}
         aria-describedby=${ifDefined(describedBy(v, 'name'))}
         .value=${live(values.name)}
-        @input=${(e: Event) => v.set('name', (e.target as HTMLInputElement).value)}
-        @blur=${() => v.leave('name')}
+        @input=${(e: Event) => v.answers.set('name', (e.target as HTMLInputElement).value)}
+        @blur=${() => v.answers.leave('name')}
       />
       ${errorOf(v, 'name')}
     </div>
@@ -252,8 +264,8 @@ function backerFields(v: FieldsView): TemplateResult {
         aria-invalid=${invalid(v, 'email')}
         aria-describedby=${ifDefined(describedBy(v, 'email', 'pf-email-hint'))}
         .value=${live(values.email)}
-        @input=${(e: Event) => v.set('email', (e.target as HTMLInputElement).value)}
-        @blur=${() => v.leave('email')}
+        @input=${(e: Event) => v.answers.set('email', (e.target as HTMLInputElement).value)}
+        @blur=${() => v.answers.leave('email')}
       />
       ${errorOf(v, 'email')}
     </div>
@@ -263,15 +275,15 @@ function backerFields(v: FieldsView): TemplateResult {
         name="anonymous"
         type="checkbox"
         .checked=${live(values.anonymous)}
-        @change=${(e: Event) => v.set('anonymous', (e.target as HTMLInputElement).checked)}
+        @change=${(e: Event) => v.answers.set('anonymous', (e.target as HTMLInputElement).checked)}
       />
       <label for="pf-anonymous">${el.t('anonymousLabel', { kind: v.data.campaign.kind })}</label>
     </div>`;
 }
 
-function messageField(v: FieldsView): TemplateResult {
+function messageField(v: PledgeFormModel): TemplateResult {
   const { el } = v;
-  const left = MESSAGE_MAX - v.values.message.length;
+  const left = MESSAGE_MAX - v.answers.values.message.length;
   return html`<div class="field" part="field">
     <label for=${IDS.message}>${el.t('messageLabel')} <span class="optional">${el.t('optional')}</span></label>
     <p class="hint" id="pf-message-hint" part="hint">${el.t('messageHint')}</p>
@@ -282,9 +294,9 @@ function messageField(v: FieldsView): TemplateResult {
       maxlength=${MESSAGE_MAX}
       aria-invalid=${invalid(v, 'message')}
       aria-describedby=${ifDefined(describedBy(v, 'message', 'pf-message-hint', 'pf-message-count'))}
-      .value=${live(v.values.message)}
-      @input=${(e: Event) => v.set('message', (e.target as HTMLTextAreaElement).value)}
-      @blur=${() => v.leave('message')}
+      .value=${live(v.answers.values.message)}
+      @input=${(e: Event) => v.answers.set('message', (e.target as HTMLTextAreaElement).value)}
+      @blur=${() => v.answers.leave('message')}
     ></textarea>
     <p class="counter ${left <= 50 ? 'low' : ''}" id="pf-message-count" part="counter">
       ${el.t('charactersLeft', { count: left, n: formatNumber(left, el.resolvedLocale) })}

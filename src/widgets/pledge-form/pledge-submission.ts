@@ -3,14 +3,17 @@ import { newIdempotencyKey, sendPledge } from '../../core/data/pledges-source.js
 import type { PledgeRequest, PledgeResult } from '../../contract/index.js';
 import { errorText } from '../../core/element/views.js';
 import { withRewardRefused, type PledgeData } from '../../core/data/pledge-data.js';
-import type { Notice } from './pledge-fields.js';
-import type { CheckoutDetail, CheckoutTarget, PledgeCreatedDetail } from './pledge-form.events.js';
+import type { ReactiveController } from 'lit';
+import { partageEvent } from '../../core/element/events.js';
+import type { PledgeAnswers, PledgeDataView } from './pledge-answers.js';
+import type { Notice, SubmissionModel } from './pledge-fields.js';
+import { CHECKOUT_EVENT, PLEDGE_CREATED_EVENT, type CheckoutTarget } from './pledge-form.events.js';
 import type { PledgeTexts } from './pledge-texts.js';
 import { checkForm, fieldOf, type FieldErrors, type FormValues } from './pledge-validation.js';
 
 /**
  * Submitting a pledge safely: which Idempotency-Key an attempt carries, what a failure means for
- * the form, and how the checkout opens. The element applies the outcome to its state.
+ * the form, how the checkout opens, and the controller that runs a submission from end to end.
  */
 
 /** One pledge attempt: its key is reused for every retry of the very same request. */
@@ -104,100 +107,142 @@ export function openCheckout(url: string, target: CheckoutTarget): void {
   else window.location.assign(url);
 }
 
-/** The element's state that a submission changes. */
-export interface SubmitState {
-  errors: FieldErrors;
-  notice: Notice | undefined;
-  showSummary: boolean;
-  sending: boolean;
-  result: { pledge: PledgeResult; body: PledgeRequest } | undefined;
-  closedNow: boolean;
+/** What the submission needs of its element: texts, client and locale, a root to focus in, events. */
+export interface PledgeSubmissionHost extends PledgeTexts {
+  readonly checkoutTarget: CheckoutTarget;
 }
 
-/** What the submit flow reads from the pledge form and how it acts on it. */
-export interface SubmitHost {
-  readonly el: PledgeTexts;
-  data(): PledgeData | undefined;
-  setData(d: PledgeData): void;
+/** Where the submission reads the campaign's rules and rewards, and corrects them after a refusal. */
+export interface PledgeDataAccess extends PledgeDataView {
+  set(d: PledgeData): void;
   /** Fetches the campaign and rewards again past the cache; resolves with the data then shown. */
-  refreshData(d: PledgeData): Promise<PledgeData>;
-  state(): { sending: boolean; values: FormValues; errors: FieldErrors; checkoutTarget: CheckoutTarget };
-  /** Replaces the given parts of the element's state (it renders again). */
-  set(patch: Partial<SubmitState>): void;
-  /** Every field counts as left: their errors show from now on. */
-  touchAll(): void;
-  focusFirstInvalid(): void;
-  created(detail: PledgeCreatedDetail): void;
-  /** Fires the cancelable checkout event; false when a listener cancelled it. */
-  checkout(detail: CheckoutDetail): boolean;
+  refresh(d: PledgeData): Promise<PledgeData>;
 }
 
-/** The submit flow: checks, sends with a stable Idempotency-Key, and turns the answer into state. */
-export class PledgeSubmitter {
+/** A pledge the backend accepted, with the answers it was made from. */
+export interface PledgeOutcome {
+  pledge: PledgeResult;
+  body: PledgeRequest;
+}
+
+/**
+ * The life of a pledge from submit to outcome: checks the answers, sends with a stable
+ * Idempotency-Key (one per attempt, kept across retries; a second submit while one is in flight
+ * does nothing), maps a failure onto the answers (field errors, notice, refreshed rules, sold-out
+ * reward, closed campaign), and on success fires `partage-pledge-created` and opens the checkout.
+ */
+export class PledgeSubmission implements ReactiveController, SubmissionModel {
+  /** A pledge is on its way. */
+  sending = false;
+  /** The pledge the backend accepted: the outcome shows instead of the form. */
+  result: PledgeOutcome | undefined;
+  /** The backend said the campaign closed, even if our copy still says live. */
+  closedNow = false;
+
+  readonly #host: PledgeSubmissionHost;
+  readonly #data: PledgeDataAccess;
+  readonly #answers: PledgeAnswers;
   readonly #attempts = new PledgeAttempts();
 
-  constructor(private readonly host: SubmitHost) {}
+  constructor(host: PledgeSubmissionHost, data: PledgeDataAccess, answers: PledgeAnswers) {
+    this.#host = host;
+    this.#data = data;
+    this.#answers = answers;
+    host.addController(this);
+  }
 
-  /** Starting over: the next submit is a new pledge. */
-  forget(): void {
-    this.#attempts.forget();
+  hostConnected(): void {}
+
+  /** The outcome or the closed state replaced the form. */
+  get done(): boolean {
+    return !!this.result || this.closedNow;
   }
 
   async submit(): Promise<void> {
-    const { host } = this;
-    const { el } = host;
+    const host = this.#host;
+    const answers = this.#answers;
     // A second submit while the first is on its way does nothing (double click, Enter twice).
-    if (host.state().sending) return;
-    const d = host.data();
-    const client = el.client;
+    if (this.sending) return;
+    const d = this.#data.current;
+    const client = host.client;
     if (!d || !client) return;
-    const check = checkForm(host.state().values, d.campaign, d.rewards, el.resolvedLocale);
+    const check = checkForm(answers.values, d.campaign, d.rewards, host.resolvedLocale);
     if (check.closed) {
       // It ended while the reader was filling the form: say so where their focus is.
-      host.set({ closedNow: true });
-      await el.updateComplete;
-      el.renderRoot.querySelector<HTMLElement>('#pf-closed')?.focus();
+      await this.#closed();
       return;
     }
-    host.touchAll();
-    host.set({ errors: check.errors, notice: undefined });
+    answers.touchAll();
+    answers.report({ errors: check.errors, notice: undefined });
     if (!check.request) {
-      host.set({ showSummary: true });
-      await el.updateComplete;
-      host.focusFirstInvalid();
+      answers.report({ showSummary: true });
+      await host.updateComplete;
+      answers.focusFirstInvalid();
       return;
     }
-    host.set({ showSummary: false });
+    answers.report({ showSummary: false });
     const attempt = this.#attempts.for(check.request);
-    host.set({ sending: true });
+    this.#set({ sending: true });
     try {
       const pledge = await sendPledge(client, d.campaign.id, attempt);
       this.#attempts.forget();
-      host.set({ sending: false });
+      this.#set({ sending: false });
       await this.#done(d, pledge, attempt.body);
     } catch (error) {
-      host.set({ sending: false });
+      this.#set({ sending: false });
       await this.#failed(error, d);
     }
   }
 
+  /** Back to an empty form (another campaign); the next submit is a new pledge. */
+  startOver(keep: Partial<FormValues> = {}): void {
+    this.result = undefined;
+    this.closedNow = false;
+    this.#attempts.forget();
+    this.#answers.reset(keep);
+    this.#host.requestUpdate();
+  }
+
+  /** Another pledge, keeping who the reader is and their reward; focus goes to the first field. */
+  async another(): Promise<void> {
+    const { name, email, rewardId } = this.#answers.values;
+    this.startOver({ name, email });
+    this.#answers.applyReward(rewardId);
+    await this.#host.updateComplete;
+    this.#answers.focus(this.#data.current?.rewards.length ? 'rewardId' : 'amount');
+  }
+
+  #set(patch: Partial<Pick<PledgeSubmission, 'sending' | 'result' | 'closedNow'>>): void {
+    Object.assign(this, patch);
+    this.#answers.closed = this.done;
+    this.#host.requestUpdate();
+  }
+
+  async #closed(): Promise<void> {
+    this.#set({ closedNow: true });
+    await this.#host.updateComplete;
+    this.#host.renderRoot.querySelector<HTMLElement>('#pf-closed')?.focus();
+  }
+
   async #done({ campaign }: PledgeData, pledge: PledgeResult, body: PledgeRequest): Promise<void> {
-    const { host } = this;
-    host.set({ result: { pledge, body } });
-    host.created({ campaignId: campaign.id, pledge });
-    await host.el.updateComplete;
-    host.el.renderRoot.querySelector<HTMLElement>('#pf-outcome')?.focus();
+    const host = this.#host;
+    this.#set({ result: { pledge, body } });
+    host.dispatchEvent(partageEvent(PLEDGE_CREATED_EVENT, { campaignId: campaign.id, pledge }));
+    await host.updateComplete;
+    host.renderRoot.querySelector<HTMLElement>('#pf-outcome')?.focus();
     if (pledge.status !== 'pending_payment') return;
-    const target: CheckoutTarget = host.state().checkoutTarget === '_blank' ? '_blank' : '_self';
-    const proceed = host.checkout({ campaignId: campaign.id, pledge, checkoutUrl: pledge.checkoutUrl, target });
+    const target: CheckoutTarget = host.checkoutTarget === '_blank' ? '_blank' : '_self';
+    const proceed = host.dispatchEvent(
+      partageEvent(CHECKOUT_EVENT, { campaignId: campaign.id, pledge, checkoutUrl: pledge.checkoutUrl, target }, true),
+    );
     // The outcome keeps a link to the checkout, for a blocked pop-up or a cancelled navigation.
     if (proceed) openCheckout(pledge.checkoutUrl, target);
   }
 
   async #failed(error: unknown, d: PledgeData): Promise<void> {
-    const { host } = this;
-    const { el } = host;
-    const failure = submitFailure(el, error);
+    const host = this.#host;
+    const answers = this.#answers;
+    const failure = submitFailure(host, error);
     let fields: FieldErrors = {};
     let notice: Notice | undefined;
     switch (failure.kind) {
@@ -207,39 +252,32 @@ export class PledgeSubmitter {
         break;
       case 'rules': {
         // The rules changed since the form loaded: reload them and word the error ourselves.
-        const fresh = await this.refreshData(d);
-        const check = checkForm(host.state().values, fresh.campaign, fresh.rewards, el.resolvedLocale);
+        const fresh = await this.#data.refresh(d);
+        const check = checkForm(answers.values, fresh.campaign, fresh.rewards, host.resolvedLocale);
         fields.amount = check.errors.amount ?? { kind: 'server', message: failure.message };
         break;
       }
       case 'reward': {
-        const id = host.state().values.rewardId;
+        const id = answers.values.rewardId;
         const rewards = withRewardRefused(d.rewards, id, failure.soldOut);
-        host.setData({ ...d, rewards });
+        this.#data.set({ ...d, rewards });
         const reward = rewards.find((r) => r.id === id);
         fields.rewardId =
           failure.soldOut && reward ? { kind: 'soldOut', title: reward.title } : { kind: 'rewardUnavailable' };
-        void this.refreshData(host.data() ?? d);
+        void this.#data.refresh(this.#data.current ?? d);
         break;
       }
       case 'closed':
-        host.set({ closedNow: true });
-        await el.updateComplete;
-        el.renderRoot.querySelector<HTMLElement>('#pf-closed')?.focus();
-        void this.refreshData(d);
+        await this.#closed();
+        void this.#data.refresh(d);
         return;
       case 'notice':
         if (failure.forget) this.#attempts.forget();
         notice = failure.notice;
     }
     const showSummary = Object.keys(fields).length > 0;
-    host.set({ errors: { ...host.state().errors, ...fields }, notice, showSummary });
-    await el.updateComplete;
-    if (showSummary) host.focusFirstInvalid();
-  }
-
-  /** Fetches the campaign and rewards again, past the client's cache; the last data on failure. */
-  refreshData(d: PledgeData): Promise<PledgeData> {
-    return this.host.refreshData(d);
+    answers.report({ errors: { ...answers.errors, ...fields }, notice, showSummary });
+    await host.updateComplete;
+    if (showSummary) answers.focusFirstInvalid();
   }
 }
