@@ -1,4 +1,3 @@
-import type { ReactiveController } from 'lit';
 import type { CampaignEvent } from '../../contract/index.js';
 import type { PledgeData } from '../../core/data/pledge-data.js';
 import { REWARD_SELECT_EVENT } from '../../core/data/selection.js';
@@ -66,8 +65,11 @@ export function shownErrors(
   return errors;
 }
 
-/** What the answers need of their element: texts and locale for the checks, a root to focus in, events. */
-export type PledgeAnswersHost = PledgeTexts;
+/** What the answers need of their element: its locale for the checks, a root to focus in, events, renders. */
+export type PledgeAnswersHost = Pick<
+  PledgeTexts,
+  'resolvedLocale' | 'renderRoot' | 'updateComplete' | 'requestUpdate' | 'dispatchEvent'
+>;
 
 /** Where the answers read the campaign's rules and rewards (the form's data source). */
 export interface PledgeDataView {
@@ -79,8 +81,10 @@ export interface PledgeDataView {
  * fields left once, or all after a submit), the summary, and the notice about the last
  * submission. It re-checks with the shared rules as the reader types, takes rewards chosen
  * anywhere, and moves focus to a field; the submission writes its outcome here (`report`).
+ * It has no life cycle of its own (no timer, listener or request), so it is not registered as
+ * a controller: it asks its host to render when it changes.
  */
-export class PledgeAnswers implements ReactiveController, AnswersModel {
+export class PledgeAnswers implements AnswersModel {
   values: FormValues = emptyValues();
   errors: FieldErrors = {};
   /** After a submit, the alert lists the fields to fix until they all are. */
@@ -100,10 +104,7 @@ export class PledgeAnswers implements ReactiveController, AnswersModel {
   constructor(host: PledgeAnswersHost, data: PledgeDataView) {
     this.#host = host;
     this.#data = data;
-    host.addController(this);
   }
-
-  hostConnected(): void {}
 
   get invalid(): boolean {
     return Object.keys(this.errors).length > 0;
@@ -125,25 +126,26 @@ export class PledgeAnswers implements ReactiveController, AnswersModel {
       this.values = withTidyAmount(this.values, d.campaign.goal.currency, this.#host.resolvedLocale);
     if (this.values[field] !== '') this.#touched.add(field);
     this.check([]);
-    this.#host.requestUpdate();
   }
 
   /** Takes a reward chosen anywhere, and raises the amount to its minimum when lower. */
-  applyReward(rewardId: string): void {
+  apply(rewardId: string): void {
     const d = this.#data.current;
     if (!d) return;
     const values = withReward(this.values, d, rewardId, this.#host.resolvedLocale);
     if (values.rewardId) this.#touched.add('rewardId');
     this.values = values;
     this.check(['rewardId', 'amount']);
-    this.#host.requestUpdate();
   }
 
-  /** The reader picked a reward in this form: shared with the tiers through the provider. */
-  pick(rewardId: string): void {
+  /**
+   * The reader picked a reward in this form: shared with the tiers through the provider. One
+   * offered after a sell-out (`refocus`) sends focus back to the reward select.
+   */
+  async pick(rewardId: string, refocus = false): Promise<void> {
     const d = this.#data.current;
     if (!d) return;
-    this.applyReward(rewardId);
+    this.apply(rewardId);
     const reward = rewardOf(d.rewards, this.values.rewardId);
     this.#host.dispatchEvent(
       partageEvent(REWARD_SELECT_EVENT, {
@@ -152,28 +154,23 @@ export class PledgeAnswers implements ReactiveController, AnswersModel {
         minimum: reward ? { ...reward.minimum } : null,
       }),
     );
-  }
-
-  /** A reward offered after a sell-out: take it, then back to the reward select. */
-  async chooseAlternative(rewardId: string): Promise<void> {
-    this.pick(rewardId);
+    if (!refocus) return;
     await this.#host.updateComplete;
     this.focus('rewardId');
   }
 
   /** After a live event: the reader's reward just sold out, so say it now rather than after they submit. */
-  rewardChanged(event: CampaignEvent): void {
+  onLive(event: CampaignEvent): void {
     const update = event.type === 'campaign.updated' ? null : event.reward;
     if (update && update.id === this.values.rewardId && update.availability !== 'available') {
       this.#touched.add('rewardId');
       this.check([]);
-      this.#host.requestUpdate();
     }
   }
 
   /**
-   * Re-checks the form with the shared rules. Errors show for fields the reader already left (or
-   * all of them after a submit); a server's message stays until its field is `edited`.
+   * Re-checks the form with the shared rules, and renders. Errors show for fields the reader
+   * already left (or all of them after a submit); a server's message stays until its field is `edited`.
    */
   check(edited: readonly Field[]): void {
     const d = this.#data.current;
@@ -182,15 +179,15 @@ export class PledgeAnswers implements ReactiveController, AnswersModel {
     const errors = shownErrors(this.errors, check.errors, edited, (f) => this.#touched.has(f) || this.showSummary);
     this.errors = errors;
     if (this.showSummary && Object.keys(errors).length === 0) this.showSummary = false;
+    this.#host.requestUpdate();
   }
 
-  /** A submit: every field counts as left, so all their errors show from now on. */
-  touchAll(): void {
+  /**
+   * What a submission found: the errors, the notice, whether the alert lists the fields. Every
+   * field counts as left from now on, so all their errors show as the reader fixes them.
+   */
+  report(patch: { errors: FieldErrors; notice: Notice | undefined; showSummary: boolean }): void {
     FIELDS.forEach((f) => this.#touched.add(f));
-  }
-
-  /** What a submission found: the errors, the notice, whether the alert lists the fields. */
-  report(patch: { errors?: FieldErrors; notice?: Notice | undefined; showSummary?: boolean }): void {
     Object.assign(this, patch);
     this.#host.requestUpdate();
   }
@@ -200,18 +197,13 @@ export class PledgeAnswers implements ReactiveController, AnswersModel {
     this.errors = {};
     this.notice = undefined;
     this.showSummary = false;
-    this.closed = false;
     this.#touched.clear();
     this.values = { ...emptyValues(), ...keep };
     this.#host.requestUpdate();
   }
 
-  focus(field: Field): void {
-    this.#host.renderRoot.querySelector<HTMLElement>(`#${IDS[field]}`)?.focus();
-  }
-
-  focusFirstInvalid(): void {
-    const first = FIELDS.find((f) => this.errors[f]);
-    if (first) this.focus(first);
+  /** Focuses a field's control, by default the first one in error. */
+  focus(field = FIELDS.find((f) => this.errors[f])): void {
+    if (field) this.#host.renderRoot.querySelector<HTMLElement>(`#${IDS[field]}`)?.focus();
   }
 }

@@ -44,10 +44,8 @@ export interface AnswersModel {
   readonly notice: Notice | undefined;
   set(field: keyof FormValues, value: string | boolean): void;
   leave(field: Field): void;
-  /** The reader picked a reward in the select. */
-  pick(rewardId: string): void;
-  /** The reader chose one of the rewards offered after a sell-out. */
-  chooseAlternative(rewardId: string): Promise<void>;
+  /** The reader picked a reward in the select, or (`refocus`) one offered after a sell-out. */
+  pick(rewardId: string, refocus?: boolean): Promise<void>;
   focus(field: Field): void;
 }
 
@@ -175,7 +173,7 @@ function rewardField(v: PledgeFormModel): TemplateResult {
       name="rewardId"
       aria-invalid=${invalid(v, 'rewardId')}
       aria-describedby=${ifDefined(describedBy(v, 'rewardId'))}
-      @change=${(e: Event) => v.answers.pick((e.target as HTMLSelectElement).value)}
+      @change=${(e: Event) => void v.answers.pick((e.target as HTMLSelectElement).value)}
     >
       <option value="" .selected=${live(value === '')}>${el.t('noReward')}</option>
       ${d.rewards.map(
@@ -191,7 +189,7 @@ function rewardField(v: PledgeFormModel): TemplateResult {
           </option>`,
       )}
     </select>
-    ${errorOf(v, 'rewardId')} ${alternativesView(el, alternatives, (id) => void v.answers.chooseAlternative(id))}
+    ${errorOf(v, 'rewardId')} ${alternativesView(el, alternatives, (id) => void v.answers.pick(id, true))}
   </div>`;
 }
 

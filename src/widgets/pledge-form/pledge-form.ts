@@ -1,5 +1,6 @@
 import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
+import type { Campaign } from '../../contract/index.js';
 import { isOpen } from '../../contract/rules.js';
 import { PartageElement } from '../../core/element/partage-element.js';
 import { PledgeDataSource } from '../../core/data/pledges-source.js';
@@ -92,7 +93,7 @@ export class PartagePledgeForm extends PartageElement<typeof messages.en> {
   readonly #data: PledgeDataSource = new PledgeDataSource(this, {
     campaign: () => this.campaign,
     follow: () => !this.#submission.result,
-    onLive: (event) => this.#answers.rewardChanged(event),
+    onLive: (event) => this.#answers.onLive(event),
   });
   /** The reader's answers, their errors and the notice. */
   readonly #answers = new PledgeAnswers(this, this.#data);
@@ -108,7 +109,7 @@ export class PartagePledgeForm extends PartageElement<typeof messages.en> {
     },
     preset: () => this.reward,
     shown: () => this.#answers.values.rewardId,
-    apply: (rewardId) => this.#answers.applyReward(rewardId),
+    apply: (rewardId) => this.#answers.apply(rewardId),
   });
 
   /** Loads the campaign and its rewards again; the form and its answers stay as they are. */
@@ -118,26 +119,30 @@ export class PartagePledgeForm extends PartageElement<typeof messages.en> {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('campaign') && changed.get('campaign') !== undefined) this.#submission.startOver();
+    if (changed.has('campaign') && changed.get('campaign') !== undefined) this.#submission.reset();
     const synced = this.#selection.sync();
     const d = this.#data.current;
     if (d && !synced && changed.has('reward') && this.reward !== undefined) {
-      this.#answers.applyReward(this.reward);
+      this.#answers.apply(this.reward);
       this.#selection.share();
     }
     const { status, stale } = this.#data;
-    const { result, sending, closedNow } = this.#submission;
+    const { result, sending } = this.#submission;
     const pledge = result?.pledge;
     this.setState('loading', !d && status !== 'error' && !!this.#data.key());
     this.setState('error', !d && (status === 'error' || stale));
     this.setState('stale', !!d && stale);
-    this.setState('closed', !!d && !pledge && (closedNow || !isOpen(d.campaign, new Date())));
+    this.setState('closed', !!d && !pledge && this.#isClosed(d.campaign));
     this.setState('invalid', this.#answers.invalid);
     this.setState('sending', sending);
     this.setState('confirmed', pledge?.status === 'confirmed');
     this.setState('pending-payment', pledge?.status === 'pending_payment');
     this.setState('waitlisted', pledge?.status === 'waitlisted');
     this.setState('live', this.#data.live.state === 'open');
+  }
+
+  #isClosed(c: Campaign): boolean {
+    return this.#submission.closedNow || !isOpen(c, new Date());
   }
 
   protected override render(): TemplateResult {
@@ -153,16 +158,9 @@ export class PartagePledgeForm extends PartageElement<typeof messages.en> {
     }
     const { result, closedNow } = this.#submission;
     if (result) {
-      return outcomeView(
-        this,
-        data.campaign,
-        result,
-        data.rewards,
-        this.checkoutTarget,
-        () => void this.#submission.another(),
-      );
+      return outcomeView(this, data, result, this.checkoutTarget, this.#submission);
     }
-    if (closedNow || !isOpen(data.campaign, new Date())) return closedView(this, data.campaign, closedNow);
+    if (this.#isClosed(data.campaign)) return closedView(this, data.campaign, closedNow);
     return formView({ el: this, data, stale: this.#data, answers: this.#answers, submission: this.#submission });
   }
 }

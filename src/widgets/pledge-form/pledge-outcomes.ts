@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Campaign, PledgeRequest, PledgeResult, RewardTier } from '../../contract/index.js';
 import { formatDate, formatMoney, formatNumber } from '../../core/i18n/format.js';
+import type { PledgeData } from '../../core/data/pledge-data.js';
 import type { CheckoutTarget } from './pledge-form.events.js';
 import type { PledgeTexts } from './pledge-texts.js';
 
@@ -13,13 +14,11 @@ import type { PledgeTexts } from './pledge-texts.js';
 /** The backend accepted the pledge: thanks, the checkout link, or the waitlist position. */
 export function outcomeView(
   el: PledgeTexts,
-  c: Campaign,
-  result: { pledge: PledgeResult; body: PledgeRequest },
-  rewards: readonly RewardTier[],
+  { campaign: c, rewards }: PledgeData,
+  { pledge, body }: { pledge: PledgeResult; body: PledgeRequest },
   checkoutTarget: CheckoutTarget,
-  another: () => void,
+  submission: { another(): Promise<void> },
 ): TemplateResult {
-  const { pledge, body } = result;
   const amount = formatMoney(pledge.amount, el.resolvedLocale);
   if (pledge.status === 'pending_payment') {
     const blank = checkoutTarget === '_blank';
@@ -50,7 +49,9 @@ export function outcomeView(
     <p>${el.t('confirmed', { kind: c.kind, amount })}</p>
     ${reward ? html`<p>${el.t('yourReward', { title: reward.title })}</p>` : nothing}
     <p>
-      <button type="button" class="secondary" part="another" @click=${another}>${el.t('another')}</button>
+      <button type="button" class="secondary" part="another" @click=${() => void submission.another()}>
+        ${el.t('another')}
+      </button>
     </p>
   </div>`;
 }

@@ -12,8 +12,8 @@ import type { PledgeTexts } from './pledge-texts.js';
 import { checkForm, fieldOf, type FieldErrors, type FormValues } from './pledge-validation.js';
 
 /**
- * Submitting a pledge safely: which Idempotency-Key an attempt carries, what a failure means for
- * the form, how the checkout opens, and the controller that runs a submission from end to end.
+ * Submitting a pledge safely: the controller that runs a submission from end to end (which
+ * Idempotency-Key an attempt carries, what a failure means for the form) and how the checkout opens.
  */
 
 /** One pledge attempt: its key is reused for every retry of the very same request. */
@@ -21,84 +21,6 @@ export interface Attempt {
   key: string;
   body: PledgeRequest;
   fingerprint: string;
-}
-
-/** Remembers the attempt in flight or last failed, so a retry of the same answers replays it. */
-export class PledgeAttempts {
-  #attempt: Attempt | undefined;
-
-  /**
-   * The same answers as the attempt that failed: the same key, so the backend replays instead of
-   * counting twice. Changed answers are a new pledge, with a new key.
-   */
-  for(body: PledgeRequest): Attempt {
-    const fingerprint = JSON.stringify(body);
-    if (this.#attempt?.fingerprint !== fingerprint) this.#attempt = { key: newIdempotencyKey(), body, fingerprint };
-    return this.#attempt;
-  }
-
-  /** The pledge was made (or its key can no longer be used): the next submit is a new pledge. */
-  forget(): void {
-    this.#attempt = undefined;
-  }
-}
-
-/** What a failed submission means for the form. */
-export type SubmitFailure =
-  /** The backend refused some answers: errors on their fields, and a notice for the rest. */
-  | { kind: 'fields'; fields: FieldErrors; notice?: Notice }
-  /** The amount rules changed since the form loaded: reload them and check the amount again. */
-  | { kind: 'rules'; message: string }
-  /** The chosen reward sold out or became unavailable. */
-  | { kind: 'reward'; soldOut: boolean }
-  /** The campaign stopped taking pledges. */
-  | { kind: 'closed' }
-  /** Something about the whole submission; `forget` when the attempt's key cannot be retried. */
-  | { kind: 'notice'; notice: Notice; forget?: boolean };
-
-export function submitFailure(el: PledgeTexts, failure: unknown): SubmitFailure {
-  if (isNetworkFailure(failure)) {
-    return { kind: 'notice', notice: { text: `${errorText(el, failure)} ${el.t('keptAnswers')}`, retry: true } };
-  }
-  const error = apiErrorOf(failure);
-  if (!error) return { kind: 'notice', notice: { text: errorText(el, failure), retry: true } };
-  switch (error.code) {
-    case 'validation_failed': {
-      const fields: FieldErrors = {};
-      const other: string[] = [];
-      for (const e of error.fieldErrors) {
-        const field = fieldOf(e.path);
-        if (field) fields[field] ??= { kind: 'server', message: e.message };
-        else other.push(e.message);
-      }
-      const notice =
-        other.length > 0 || Object.keys(fields).length === 0
-          ? { text: other.join(' ') || errorText(el, error), retry: false }
-          : undefined;
-      return { kind: 'fields', fields, notice };
-    }
-    case 'pledge_below_minimum':
-    case 'pledge_above_maximum':
-    case 'currency_mismatch':
-      return { kind: 'rules', message: error.detail ?? error.message };
-    case 'reward_sold_out':
-    case 'reward_unavailable':
-      return { kind: 'reward', soldOut: error.code === 'reward_sold_out' };
-    case 'campaign_closed':
-      return { kind: 'closed' };
-    case 'idempotency_in_flight':
-      return { kind: 'notice', notice: { text: el.t('stillProcessing'), retry: true } };
-    case 'idempotency_key_reused':
-      return { kind: 'notice', notice: { text: errorText(el, error), retry: true }, forget: true };
-    default:
-      return {
-        kind: 'notice',
-        notice: {
-          text: errorText(el, error),
-          retry: error.status === 429 || error.status === 408 || error.status >= 500,
-        },
-      };
-  }
 }
 
 /** Opens the platform's checkout in this tab or a new one. */
@@ -142,20 +64,17 @@ export class PledgeSubmission implements ReactiveController, SubmissionModel {
   readonly #host: PledgeSubmissionHost;
   readonly #data: PledgeDataAccess;
   readonly #answers: PledgeAnswers;
-  readonly #attempts = new PledgeAttempts();
+  /**
+   * The attempt in flight or last failed: a retry of the same answers replays it with its key;
+   * undefined once the pledge was made or its key can no longer be used.
+   */
+  #attempt: Attempt | undefined;
 
   constructor(host: PledgeSubmissionHost, data: PledgeDataAccess, answers: PledgeAnswers) {
     this.#host = host;
     this.#data = data;
     this.#answers = answers;
     host.addController(this);
-  }
-
-  hostConnected(): void {}
-
-  /** The outcome or the closed state replaced the form. */
-  get done(): boolean {
-    return !!this.result || this.closedNow;
   }
 
   async submit(): Promise<void> {
@@ -172,20 +91,22 @@ export class PledgeSubmission implements ReactiveController, SubmissionModel {
       await this.#closed();
       return;
     }
-    answers.touchAll();
-    answers.report({ errors: check.errors, notice: undefined });
+    answers.report({ errors: check.errors, notice: undefined, showSummary: !check.request });
     if (!check.request) {
-      answers.report({ showSummary: true });
       await host.updateComplete;
-      answers.focusFirstInvalid();
+      answers.focus();
       return;
     }
-    answers.report({ showSummary: false });
-    const attempt = this.#attempts.for(check.request);
+    // The same answers as the attempt that failed: the same key, so the backend replays instead
+    // of counting twice. Changed answers are a new pledge, with a new key.
+    const fingerprint = JSON.stringify(check.request);
+    if (this.#attempt?.fingerprint !== fingerprint)
+      this.#attempt = { key: newIdempotencyKey(), body: check.request, fingerprint };
+    const attempt = this.#attempt;
     this.#set({ sending: true });
     try {
       const pledge = await sendPledge(client, d.campaign.id, attempt);
-      this.#attempts.forget();
+      this.#attempt = undefined;
       this.#set({ sending: false });
       await this.#done(d, pledge, attempt.body);
     } catch (error) {
@@ -195,10 +116,10 @@ export class PledgeSubmission implements ReactiveController, SubmissionModel {
   }
 
   /** Back to an empty form (another campaign); the next submit is a new pledge. */
-  startOver(keep: Partial<FormValues> = {}): void {
+  reset(keep: Partial<FormValues> = {}): void {
     this.result = undefined;
     this.closedNow = false;
-    this.#attempts.forget();
+    this.#attempt = undefined;
     this.#answers.reset(keep);
     this.#host.requestUpdate();
   }
@@ -206,15 +127,19 @@ export class PledgeSubmission implements ReactiveController, SubmissionModel {
   /** Another pledge, keeping who the reader is and their reward; focus goes to the first field. */
   async another(): Promise<void> {
     const { name, email, rewardId } = this.#answers.values;
-    this.startOver({ name, email });
-    this.#answers.applyReward(rewardId);
+    this.reset({ name, email });
+    this.#answers.apply(rewardId);
     await this.#host.updateComplete;
     this.#answers.focus(this.#data.current?.rewards.length ? 'rewardId' : 'amount');
   }
 
+  /** Before each render: while the outcome or the closed state replaces the form, its answers are closed. */
+  hostUpdate(): void {
+    this.#answers.closed = !!this.result || this.closedNow;
+  }
+
   #set(patch: Partial<Pick<PledgeSubmission, 'sending' | 'result' | 'closedNow'>>): void {
     Object.assign(this, patch);
-    this.#answers.closed = this.done;
     this.#host.requestUpdate();
   }
 
@@ -239,45 +164,74 @@ export class PledgeSubmission implements ReactiveController, SubmissionModel {
     if (proceed) openCheckout(pledge.checkoutUrl, target);
   }
 
+  /** What a failure means for the form: field errors, a notice (with a retry or not), fresh rules. */
   async #failed(error: unknown, d: PledgeData): Promise<void> {
     const host = this.#host;
     const answers = this.#answers;
-    const failure = submitFailure(host, error);
-    let fields: FieldErrors = {};
+    const fields: FieldErrors = {};
     let notice: Notice | undefined;
-    switch (failure.kind) {
-      case 'fields':
-        fields = failure.fields;
-        notice = failure.notice;
-        break;
-      case 'rules': {
-        // The rules changed since the form loaded: reload them and word the error ourselves.
-        const fresh = await this.#data.refresh(d);
-        const check = checkForm(answers.values, fresh.campaign, fresh.rewards, host.resolvedLocale);
-        fields.amount = check.errors.amount ?? { kind: 'server', message: failure.message };
-        break;
+    const problem = apiErrorOf(error);
+    if (isNetworkFailure(error)) {
+      notice = { text: `${errorText(host, error)} ${host.t('keptAnswers')}`, retry: true };
+    } else if (!problem) {
+      notice = { text: errorText(host, error), retry: true };
+    } else {
+      switch (problem.code) {
+        case 'validation_failed': {
+          // The backend refused some answers: errors on their fields, and a notice for the rest.
+          const other: string[] = [];
+          for (const e of problem.fieldErrors) {
+            const field = fieldOf(e.path);
+            if (field) fields[field] ??= { kind: 'server', message: e.message };
+            else other.push(e.message);
+          }
+          if (other.length > 0 || Object.keys(fields).length === 0)
+            notice = { text: other.join(' ') || errorText(host, problem), retry: false };
+          break;
+        }
+        case 'pledge_below_minimum':
+        case 'pledge_above_maximum':
+        case 'currency_mismatch': {
+          // The rules changed since the form loaded: reload them and word the error ourselves.
+          const fresh = await this.#data.refresh(d);
+          const check = checkForm(answers.values, fresh.campaign, fresh.rewards, host.resolvedLocale);
+          fields.amount = check.errors.amount ?? { kind: 'server', message: problem.detail ?? problem.message };
+          break;
+        }
+        case 'reward_sold_out':
+        case 'reward_unavailable': {
+          const soldOut = problem.code === 'reward_sold_out';
+          const id = answers.values.rewardId;
+          const rewards = withRewardRefused(d.rewards, id, soldOut);
+          this.#data.set({ ...d, rewards });
+          const reward = rewards.find((r) => r.id === id);
+          fields.rewardId =
+            soldOut && reward ? { kind: 'soldOut', title: reward.title } : { kind: 'rewardUnavailable' };
+          void this.#data.refresh(this.#data.current ?? d);
+          break;
+        }
+        case 'campaign_closed':
+          await this.#closed();
+          void this.#data.refresh(d);
+          return;
+        case 'idempotency_in_flight':
+          notice = { text: host.t('stillProcessing'), retry: true };
+          break;
+        case 'idempotency_key_reused':
+          // That key went with other answers: the retry is a new pledge, with a new key.
+          this.#attempt = undefined;
+          notice = { text: errorText(host, problem), retry: true };
+          break;
+        default:
+          notice = {
+            text: errorText(host, problem),
+            retry: problem.status === 429 || problem.status === 408 || problem.status >= 500,
+          };
       }
-      case 'reward': {
-        const id = answers.values.rewardId;
-        const rewards = withRewardRefused(d.rewards, id, failure.soldOut);
-        this.#data.set({ ...d, rewards });
-        const reward = rewards.find((r) => r.id === id);
-        fields.rewardId =
-          failure.soldOut && reward ? { kind: 'soldOut', title: reward.title } : { kind: 'rewardUnavailable' };
-        void this.#data.refresh(this.#data.current ?? d);
-        break;
-      }
-      case 'closed':
-        await this.#closed();
-        void this.#data.refresh(d);
-        return;
-      case 'notice':
-        if (failure.forget) this.#attempts.forget();
-        notice = failure.notice;
     }
     const showSummary = Object.keys(fields).length > 0;
     answers.report({ errors: { ...answers.errors, ...fields }, notice, showSummary });
     await host.updateComplete;
-    if (showSummary) answers.focusFirstInvalid();
+    if (showSummary) answers.focus();
   }
 }
