@@ -13,6 +13,9 @@ import type { ListingFormMessages } from './listing-form.messages.js';
 import type { ListingMessages } from './listing.messages.js';
 import { MemberAction, textsOf, type TextsOf } from '../member/member-action.js';
 import type { MemberFormMessages } from '../member/member-form.messages.js';
+import { LISTING_CREATED } from '../member/member-events.js';
+import type { MemberIdentity } from '../member/member-session.js';
+import { partageEvent } from '../element/events.js';
 import { memberAlert, memberAlertText, memberFieldError } from '../member/member-form-views.js';
 import type { PartageElement } from '../element/partage-element.js';
 
@@ -59,12 +62,17 @@ export function expiryInstant(date: string): string | null {
   return Number.isNaN(d.getTime()) ? null : d.toISOString();
 }
 
+/** Where a published listing goes besides the event: the board's list, which shows it at once. */
+export interface ListingStore {
+  put(listing: Listing, isNew: boolean): unknown;
+}
+
 export interface ListingFormOptions {
   /** Prefix of element ids, unique within the shadow root. */
   idPrefix: string;
-  neighbourhoodId: () => string | undefined;
-  token: () => Promise<string | undefined>;
-  onCreated: (listing: Listing) => void;
+  /** Who posts, and where. */
+  member: MemberIdentity;
+  list?: ListingStore;
 }
 
 /**
@@ -72,6 +80,7 @@ export interface ListingFormOptions {
  * board: the draft, validation with the contract's own schema (the same rules the server
  * applies), field errors from either side, and the member action that sends it. What the member
  * typed survives every failure (expired token, refusal, rate limit, offline) until it is published.
+ * Once published, the listing goes to the `list` given and `partage-listing-created` is fired.
  */
 export class ListingForm implements ReactiveController {
   draft: ListingDraft = emptyDraft();
@@ -92,8 +101,8 @@ export class ListingForm implements ReactiveController {
     this.action = new MemberAction<Listing>(host, {
       reason: 'post',
       operation: 'createListing',
-      neighbourhoodId: options.neighbourhoodId,
-      token: options.token,
+      neighbourhoodId: options.member.neighbourhoodId,
+      token: options.member.token,
       retry: () => void this.submit(),
     });
   }
@@ -142,7 +151,7 @@ export class ListingForm implements ReactiveController {
     }
     this.errors = {};
     this.#clientErrorCount = 0;
-    const neighbourhoodId = this.#options.neighbourhoodId();
+    const neighbourhoodId = this.#options.member.neighbourhoodId();
     if (!neighbourhoodId) return;
     const outcome = await this.action.run((client, memberToken, signal) =>
       createListing(client, neighbourhoodId, checked.body, { memberToken, signal }),
@@ -152,7 +161,8 @@ export class ListingForm implements ReactiveController {
       this.created = outcome.value;
       this.draft = emptyDraft();
       this.#host.requestUpdate();
-      this.#options.onCreated(outcome.value);
+      this.#options.list?.put(outcome.value, true);
+      this.#host.dispatchEvent(partageEvent(LISTING_CREATED, { listing: outcome.value }));
       await this.#host.updateComplete;
       this.#host.renderRoot.querySelector<HTMLElement>(`#${this.#options.idPrefix}-done`)?.focus();
       return;

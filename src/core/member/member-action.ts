@@ -4,6 +4,7 @@ import type { Transport } from '../../client/transport.js';
 import { partageEvent } from '../element/events.js';
 import { SIGN_IN_REQUEST, type MemberSignInReason, type SignInRequestDetail } from './member-events.js';
 import type { MemberFormMessages } from './member-form.messages.js';
+import type { MemberIdentity } from './member-session.js';
 import type { PartageElement } from '../element/partage-element.js';
 import { errorText } from '../element/views.js';
 
@@ -21,14 +22,12 @@ export type MemberActionStatus = 'idle' | 'sending' | 'done' | 'failed';
 
 export type MemberOutcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
-export interface MemberActionOptions {
+/** Who acts, where (a `MemberSession` is one), and what the action is. */
+export interface MemberActionOptions extends MemberIdentity {
   reason: MemberSignInReason;
-  neighbourhoodId: () => string | undefined;
   listingId?: () => string | undefined;
   /** Extra fields of the sign-in request (the poll or agenda item concerned). */
   target?: () => Pick<SignInRequestDetail, 'pollId' | 'itemId'>;
-  /** The current member token (see member-token.ts). */
-  token: () => Promise<string | undefined>;
   /**
    * Sends again after the host page supplied a new token; usually the form's own submit, so that
    * it validates and sends what is in the form now.

@@ -20,13 +20,13 @@ export class BoardFiltersController implements ReactiveController {
   searchText = '';
 
   #host: PartageElement;
-  /** Called before the filters change (the paging of the previous list is over). */
-  #onChange: () => void;
+  /** The paging of the listings: a change of filters ends the previous list's. */
+  #paging: { reset(): void };
   #debounce: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(host: PartageElement, onChange: () => void) {
+  constructor(host: PartageElement, paging: { reset(): void }) {
     this.#host = host;
-    this.#onChange = onChange;
+    this.#paging = paging;
     host.addController(this);
   }
 
@@ -39,7 +39,7 @@ export class BoardFiltersController implements ReactiveController {
   }
 
   set(patch: Partial<BoardFilters>): void {
-    this.#onChange();
+    this.#paging.reset();
     this.filters = { ...this.filters, ...patch };
     this.#host.requestUpdate();
   }

@@ -11,19 +11,14 @@ import {
 import { MemberAction, textsOf } from '../../core/member/member-action.js';
 import { memberAlert, memberAlertText, memberFieldError } from '../../core/member/member-form-views.js';
 import type { PartageElement } from '../../core/element/partage-element.js';
+import { partageEvent } from '../../core/element/events.js';
+import type { ListingStore } from '../../core/listing-form/listing-form-controller.js';
+import { REPLY_SENT, REPORT_SENT } from '../../core/member/member-events.js';
+import type { MemberIdentity } from '../../core/member/member-session.js';
 import { replyForm, reportForm, type ReportDraft } from './action-forms.js';
 import type { BoardMessages } from './share-board.messages.js';
 
 export type ActionKind = 'reply' | 'report';
-
-export interface ListingActionsOptions {
-  neighbourhoodId: () => string | undefined;
-  token: () => Promise<string | undefined>;
-  onReplied: (listing: Listing, reply: Reply) => void;
-  onReported: (listing: Listing, report: Report) => void;
-  /** The server said the listing takes no more replies (our copy was out of date). */
-  onClosed: (listing: Listing) => void;
-}
 
 const REPLY_FIELDS = ['message'] as const;
 const REPORT_FIELDS = ['reason', 'detail'] as const;
@@ -31,7 +26,9 @@ const REPORT_FIELDS = ['reason', 'detail'] as const;
 /**
  * "I'm interested" and "Report" on the board's listings: one form open at a time, inline in the
  * listing's detail. Drafts are kept per listing (closing a form or an expired token loses
- * nothing), and each form ends in a confirmation that takes focus so it is read out.
+ * nothing), and each form ends in a confirmation that takes focus so it is read out. A reply
+ * counts in the board's list at once (the live event brings the server's count later) and fires
+ * `partage-reply-sent`; a report fires `partage-report-sent`.
  */
 export class ListingActions implements ReactiveController {
   /** The form open now, if any. */
@@ -41,7 +38,7 @@ export class ListingActions implements ReactiveController {
   readonly report: MemberAction<Report>;
 
   #host: PartageElement;
-  #options: ListingActionsOptions;
+  #list: ListingStore;
   #replies = new Map<string, string>();
   #reports = new Map<string, ReportDraft>();
   #done = new Map<string, ActionKind>();
@@ -49,14 +46,15 @@ export class ListingActions implements ReactiveController {
   /** The listing the last send was for, so a send after sign-in goes to the same one. */
   #target: Listing | undefined;
 
-  constructor(host: PartageElement, options: ListingActionsOptions) {
+  /** `list`: the board's listings, which a reply or a refusal (closed meanwhile) updates. */
+  constructor(host: PartageElement, member: MemberIdentity, list: ListingStore) {
     this.#host = host;
-    this.#options = options;
+    this.#list = list;
     host.addController(this);
     const common = {
-      neighbourhoodId: options.neighbourhoodId,
+      neighbourhoodId: member.neighbourhoodId,
       listingId: () => this.#target?.id ?? this.open?.listingId,
-      token: options.token,
+      token: member.token,
     };
     this.reply = new MemberAction<Reply>(host, {
       ...common,
@@ -131,11 +129,14 @@ export class ListingActions implements ReactiveController {
     if (outcome.ok) {
       this.#replies.delete(listing.id);
       await this.#finish(listing, 'reply');
-      this.#options.onReplied(listing, outcome.value);
+      // The live event brings the server's count; until then, count this reply.
+      this.#list.put({ ...listing, replyCount: listing.replyCount + 1 }, false);
+      this.#host.dispatchEvent(partageEvent(REPLY_SENT, { listing, reply: outcome.value }));
       return;
     }
     const error = outcome.error;
-    if (isListingClosed(error)) this.#options.onClosed(listing);
+    // The server said the listing takes no more replies (our copy was out of date).
+    if (isListingClosed(error)) this.#list.put({ ...listing, status: 'closed' }, false);
     await this.#serverFieldErrors(listing.id, error, REPLY_FIELDS);
   }
 
@@ -150,7 +151,7 @@ export class ListingActions implements ReactiveController {
     if (outcome.ok) {
       this.#reports.delete(listing.id);
       await this.#finish(listing, 'report');
-      this.#options.onReported(listing, outcome.value);
+      this.#host.dispatchEvent(partageEvent(REPORT_SENT, { listing, report: outcome.value }));
       return;
     }
     await this.#serverFieldErrors(listing.id, outcome.error, REPORT_FIELDS);

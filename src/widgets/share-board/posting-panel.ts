@@ -1,16 +1,10 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Listing } from '../../contract/index.js';
 import { heading } from '../../core/element/heading.js';
-import { ListingForm } from '../../core/listing-form/listing-form-controller.js';
+import { ListingForm, type ListingStore } from '../../core/listing-form/listing-form-controller.js';
+import type { MemberIdentity } from '../../core/member/member-session.js';
 import { textsOf } from '../../core/member/member-action.js';
 import type { PartageElement } from '../../core/element/partage-element.js';
 import type { BoardMessages } from './share-board.messages.js';
-
-export interface PostingPanelOptions {
-  neighbourhoodId: () => string | undefined;
-  token: () => Promise<string | undefined>;
-  onCreated: (listing: Listing) => void;
-}
 
 /**
  * The board's posting form, opened and closed by the header's toggle: the form itself (its
@@ -23,9 +17,10 @@ export class PostingPanel {
 
   #host: PartageElement;
 
-  constructor(host: PartageElement, options: PostingPanelOptions) {
+  /** `list`: the board's listings, where a published one shows at once. */
+  constructor(host: PartageElement, member: MemberIdentity, list: ListingStore) {
     this.#host = host;
-    this.form = new ListingForm(host, { idPrefix: 'post', ...options });
+    this.form = new ListingForm(host, { idPrefix: 'post', member, list });
   }
 
   get #t() {

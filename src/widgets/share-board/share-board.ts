@@ -1,13 +1,12 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { Listing, NeighbourhoodEvent } from '../../contract/index.js';
+import type { NeighbourhoodEvent } from '../../contract/index.js';
 import { ClockController } from '../../core/element/clock.js';
 import { formStyles } from '../../core/form/form-fields.js';
 import { headingLevel } from '../../core/element/heading.js';
 import { listingFormLayoutStyles } from '../../core/listing-form/listing-form.styles.js';
 import { liveBadgeStyles } from '../../core/element/live-badge.js';
-import { LISTING_CREATED, REPLY_SENT, REPORT_SENT } from '../../core/member/member-events.js';
-import { hasMemberToken, resolveMemberToken } from '../../core/member/member-token.js';
+import { MemberSession } from '../../core/member/member-session.js';
 import { PartageElement } from '../../core/element/partage-element.js';
 import { noApiView } from '../../core/element/views.js';
 import { BoardFiltersController } from './board-filters.js';
@@ -131,19 +130,19 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
 
   // Relative times stay true; held for its timer only, nothing reads it.
   private readonly clock = new ClockController(this);
-  /** The search and filters; a change ends the paging of the previous list. */
-  readonly #filters = new BoardFiltersController(this, () => this.#list.more.reset());
   /** The list whose count was last announced (counts are announced after filter changes only). */
   #announcedKey: string | null = null;
 
   readonly #place = new NeighbourhoodSource(this, { neighbourhood: () => this.neighbourhood });
   readonly #neighbourhood = this.#place.data;
 
-  readonly #list = new ListingsSource(this, {
+  readonly #list: ListingsSource = new ListingsSource(this, {
     neighbourhoodId: () => this.neighbourhood,
     filters: () => this.#filters.filters,
     limit: () => this.#limit,
   });
+  /** The search and filters; a change ends the paging of the previous list. */
+  readonly #filters = new BoardFiltersController(this, this.#list.more);
 
   // One stream per neighbourhood, whatever the filters; opened once the board starts loading.
   readonly #live = neighbourhoodLive(this, {
@@ -152,28 +151,14 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
     onEvent: (event) => this.#onLive(event),
   });
 
+  /** Who acts for the member (own token, else the provider's), in this neighbourhood. */
+  readonly #member = new MemberSession(this, () => this.ctx?.memberToken);
   /** Remembered so that, once signed in, the reader lands where they were going. */
-  readonly #signIn = new SignInIntent(this, () => this.neighbourhood);
-
-  readonly #tokenSources = () => ({ own: this.memberToken, provider: this.ctx?.memberToken });
-
-  readonly #posting = new PostingPanel(this, {
-    neighbourhoodId: () => this.neighbourhood,
-    token: () => resolveMemberToken(this.#tokenSources()),
-    onCreated: (listing) => this.#onCreated(listing),
-  });
-
-  readonly #actions = new ListingActions(this, {
-    neighbourhoodId: () => this.neighbourhood,
-    token: () => resolveMemberToken(this.#tokenSources()),
-    onReplied: (listing, reply) => {
-      // The live event brings the server's count; until then, count this reply.
-      this.#list.put({ ...listing, replyCount: listing.replyCount + 1 }, false);
-      this.emit(REPLY_SENT, { listing, reply });
-    },
-    onReported: (listing, report) => this.emit(REPORT_SENT, { listing, report }),
-    onClosed: (listing) => this.#list.put({ ...listing, status: 'closed' }, false),
-  });
+  readonly #signIn = new SignInIntent(this, this.#member);
+  /** The posting form: a published listing joins the list and fires `partage-listing-created`. */
+  readonly #posting = new PostingPanel(this, this.#member, this.#list);
+  /** Reply and report on a listing: they update the list and fire their events. */
+  readonly #actions = new ListingActions(this, this.#member, this.#list);
 
   /** The board's heading level (the title), plus `offset` for sections and listings. */
   #level(offset: number): number {
@@ -184,10 +169,6 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
   get #limit(): number {
     const n = Math.trunc(this.pageSize);
     return Number.isFinite(n) && n >= 1 ? Math.min(n, MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE;
-  }
-
-  get #member(): boolean {
-    return hasMemberToken(this.#tokenSources());
   }
 
   /** Loads the board again, keeping what is shown; on failure it stays with a notice. */
@@ -202,7 +183,7 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
     if (changed.has('memberToken') || changed.has('ctx' as keyof PartageShareBoard)) {
       void this.#posting.form.action.tokenMayHaveChanged();
       this.#actions.tokenMayHaveChanged();
-      const intent = this.#signIn.take(this.#member);
+      const intent = this.#signIn.take(this.#member.signedIn);
       if (intent) void this.updateComplete.then(() => this.#resume(intent));
     }
     if (changed.has('neighbourhood') || changed.has('api')) {
@@ -228,7 +209,7 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
     this.setState('stale', !!list && stale);
     this.setState('empty', !!list && list.items.length === 0);
     this.setState('live', this.#live.state === 'open');
-    this.setState('signed-out', !this.#member);
+    this.setState('signed-out', !this.#member.signedIn);
     this.setState('posting', this.#posting.open);
   }
 
@@ -241,11 +222,6 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
     const isNew = event.type === 'listing.created';
     if (this.#list.arrived(event.listing, isNew) && isNew)
       this.announcement = this.t('newListing', { title: event.listing.title });
-  }
-
-  #onCreated(listing: Listing): void {
-    this.#list.put(listing, true);
-    this.emit(LISTING_CREATED, { listing });
   }
 
   /** After sign-in, opens what the reader asked for: the posting form, or a listing's reply or report. */
@@ -283,7 +259,7 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
     if (!this.neighbourhood)
       return html`<div class="state" role="alert" part="error"><p>${this.t('errorNoNeighbourhood')}</p></div>`;
     const n = this.#neighbourhood.value;
-    const member = this.#member;
+    const member = this.#member.signedIn;
     const header = boardHeader(this, {
       neighbourhood: n,
       loading: !n && this.#neighbourhood.status !== 'error',
@@ -305,7 +281,7 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
   }
 
   #renderResults(): TemplateResult {
-    const member = this.#member;
+    const member = this.#member.signedIn;
     return boardResults(this, {
       listings: this.#list.resource,
       current: this.#list.current,

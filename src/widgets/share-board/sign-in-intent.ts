@@ -1,6 +1,7 @@
 import { partageEvent } from '../../core/element/events.js';
 import { SIGN_IN_REQUEST, type SignInReason, type SignInRequestDetail } from '../../core/member/member-events.js';
 import type { PartageElement } from '../../core/element/partage-element.js';
+import type { MemberIdentity } from '../../core/member/member-session.js';
 
 /** What a signed-out reader wanted to do when they asked to sign in. */
 export interface Intent {
@@ -15,19 +16,19 @@ export interface Intent {
  */
 export class SignInIntent {
   #host: PartageElement;
-  #neighbourhoodId: () => string | undefined;
+  #member: MemberIdentity;
   #pending: Intent | undefined;
 
-  constructor(host: PartageElement, neighbourhoodId: () => string | undefined) {
+  constructor(host: PartageElement, member: MemberIdentity) {
     this.#host = host;
-    this.#neighbourhoodId = neighbourhoodId;
+    this.#member = member;
   }
 
   request(reason: SignInReason, listingId?: string): void {
     this.#pending = { reason, ...(listingId ? { listingId } : {}) };
     const detail: SignInRequestDetail = {
       reason,
-      neighbourhoodId: this.#neighbourhoodId() ?? '',
+      neighbourhoodId: this.#member.neighbourhoodId() ?? '',
       expired: false,
       ...(listingId ? { listingId } : {}),
     };
