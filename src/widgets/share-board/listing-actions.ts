@@ -204,8 +204,15 @@ export class ListingActions implements ReactiveController {
     return memberAlert(action, memberAlertText(action, this.errors, this.#clientErrorCount, t), t);
   }
 
-  /** The actions area of a listing's detail, for a member (`member`) or a reader signed out. */
-  render(listing: Listing, member: boolean, requestSignIn: (kind: ActionKind) => void): TemplateResult {
+  /**
+   * The actions area of a listing's detail, for a member (`member`) or a reader signed out, whose
+   * sign-in buttons go to `signIn` (which remembers the listing and the action).
+   */
+  render(
+    listing: Listing,
+    member: boolean,
+    signIn: { request(reason: ActionKind, listingId: string): void },
+  ): TemplateResult {
     const t = this.#t;
     const id = listing.id;
     const closed = listing.status === 'closed';
@@ -251,11 +258,11 @@ export class ListingActions implements ReactiveController {
             : html`${
                   closed
                     ? nothing
-                    : html`<button type="button" part="sign-in" @click=${() => requestSignIn('reply')}>
+                    : html`<button type="button" part="sign-in" @click=${() => signIn.request('reply', id)}>
                         ${t('signInToReply')}
                       </button>`
                 }
-                <button type="button" class="secondary" part="sign-in" @click=${() => requestSignIn('report')}>
+                <button type="button" class="secondary" part="sign-in" @click=${() => signIn.request('report', id)}>
                   ${t('signInToReport')}
                 </button>`
         }

@@ -295,7 +295,7 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
           open: this.expanded.has(l.id),
           level: this.#level(2),
           onToggle: () => this.#toggle(l.id),
-          actions: () => this.#actions.render(l, member, (kind) => this.#signIn.request(kind, l.id)),
+          actions: () => this.#actions.render(l, member, this.#signIn),
         }),
     });
   }
