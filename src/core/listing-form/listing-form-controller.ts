@@ -1,5 +1,5 @@
 import { createListing } from '../../client/neighbourhoods.js';
-import { html, type ReactiveController, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
 import { ApiError } from '../../client/errors.js';
 import { ListingCategory, ListingRequest, ListingType, type Listing, type ListingKind } from '../../contract/index.js';
 import {
@@ -81,8 +81,10 @@ export interface ListingFormOptions {
  * applies), field errors from either side, and the member action that sends it. What the member
  * typed survives every failure (expired token, refusal, rate limit, offline) until it is published.
  * Once published, the listing goes to the `list` given and `partage-listing-created` is fired.
+ * Its life cycle is its member action's (a registered controller); the form itself only asks its
+ * host to render.
  */
-export class ListingForm implements ReactiveController {
+export class ListingForm {
   draft: ListingDraft = emptyDraft();
   errors: FieldErrors = {};
   /** The listing just published (the confirmation shows instead of the form). */
@@ -97,17 +99,13 @@ export class ListingForm implements ReactiveController {
   constructor(host: PartageElement, options: ListingFormOptions) {
     this.#host = host;
     this.#options = options;
-    host.addController(this);
     this.action = new MemberAction<Listing>(host, {
+      ...options.member,
       reason: 'post',
       operation: 'createListing',
-      neighbourhoodId: options.member.neighbourhoodId,
-      token: options.member.token,
       retry: () => void this.submit(),
     });
   }
-
-  hostConnected(): void {}
 
   get #t(): TextsOf<ListingFormTexts> {
     return textsOf<ListingFormTexts>(this.#host);

@@ -8,7 +8,7 @@ export interface MemberHost extends PartageElement {
   readonly memberToken?: string | undefined;
 }
 
-/** Who acts and where, as a member action needs it (`MemberActionOptions` takes these two). */
+/** Who acts and where, as a member action needs it (`MemberActionOptions` extends it). */
 export interface MemberIdentity {
   /** The neighbourhood acted in (named in sign-in requests). */
   readonly neighbourhoodId: () => string | undefined;
@@ -16,32 +16,24 @@ export interface MemberIdentity {
   readonly token: () => Promise<string | undefined>;
 }
 
-/**
- * The member behind a member widget: its own `memberToken` first, else the provider's callback,
- * in the widget's `neighbourhood`. One object handed to every piece that acts for the member
- * (the posting form, reply and report, sign-in requests) instead of the same closures to each.
- * It keeps no state: what it answers is read from the host when asked.
- */
-export class MemberSession implements MemberIdentity {
-  readonly #host: MemberHost;
-  readonly #provider: () => MemberTokenSource | undefined;
-
-  /** `provider`: the provider's token callback (the host's context is its own to read). */
-  constructor(host: MemberHost, provider: () => MemberTokenSource | undefined) {
-    this.#host = host;
-    this.#provider = provider;
-  }
-
-  // Properties rather than methods: a member action keeps them and calls them unbound.
-  readonly neighbourhoodId = (): string | undefined => this.#host.neighbourhood;
-  readonly token = (): Promise<string | undefined> => resolveMemberToken(this.#sources());
-
+/** The member behind a member widget, read from the widget whenever asked (functions, so it spreads). */
+export interface MemberSession extends MemberIdentity {
   /** True when the widget can act for a member: it shows member actions instead of a sign-in prompt. */
-  get signedIn(): boolean {
-    return hasMemberToken(this.#sources());
-  }
+  readonly signedIn: () => boolean;
+}
 
-  #sources() {
-    return { own: this.#host.memberToken, provider: this.#provider() };
-  }
+/**
+ * The member behind `host`: its own `memberToken` first, else the provider's callback
+ * (`provider`: the host's context is its own to read), in the host's `neighbourhood`. One object
+ * handed to every piece that acts for the member (the posting form, reply and report, sign-in
+ * requests) instead of the same closures to each. It keeps no state, so it is a function of the
+ * host, not a controller.
+ */
+export function memberSession(host: MemberHost, provider: () => MemberTokenSource | undefined): MemberSession {
+  const sources = () => ({ own: host.memberToken, provider: provider() });
+  return {
+    neighbourhoodId: () => host.neighbourhood,
+    token: () => resolveMemberToken(sources()),
+    signedIn: () => hasMemberToken(sources()),
+  };
 }

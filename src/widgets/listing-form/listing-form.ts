@@ -5,7 +5,7 @@ import { heading } from '../../core/element/heading.js';
 import { ListingForm } from '../../core/listing-form/listing-form-controller.js';
 import { listingFormLayoutStyles } from '../../core/listing-form/listing-form.styles.js';
 import { SIGN_IN_REQUEST, type SignInRequestDetail } from '../../core/member/member-events.js';
-import { MemberSession } from '../../core/member/member-session.js';
+import { memberSession } from '../../core/member/member-session.js';
 import { PartageElement } from '../../core/element/partage-element.js';
 import { noApiView } from '../../core/element/views.js';
 import { messages } from './listing-form.messages.js';
@@ -67,7 +67,7 @@ export class PartageListingForm extends PartageElement<typeof messages.en> {
 
   protected readonly catalogue = messages;
 
-  readonly #member = new MemberSession(this, () => this.ctx?.memberToken);
+  readonly #member = memberSession(this, () => this.ctx?.memberToken);
   readonly #form = new ListingForm(this, { idPrefix: 'listing', member: this.#member });
 
   /** The reader pressed the sign-in prompt. */
@@ -77,7 +77,7 @@ export class PartageListingForm extends PartageElement<typeof messages.en> {
     super.willUpdate(changed);
     if (changed.has('memberToken') || changed.has('ctx' as keyof PartageListingForm)) {
       void this.#form.action.tokenMayHaveChanged();
-      if (this.#signInAsked && this.#member.signedIn) {
+      if (this.#signInAsked && this.#member.signedIn()) {
         // Signed in from the prompt: the form replaces it, and the reader starts filling it in.
         this.#signInAsked = false;
         void this.updateComplete.then(() =>
@@ -90,7 +90,7 @@ export class PartageListingForm extends PartageElement<typeof messages.en> {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    this.setState('signed-out', !this.#member.signedIn);
+    this.setState('signed-out', !this.#member.signedIn());
     this.setState('sending', this.#form.action.sending);
     this.setState('published', !!this.#form.created);
   }
@@ -105,7 +105,7 @@ export class PartageListingForm extends PartageElement<typeof messages.en> {
     if (!this.client) return noApiView(this);
     if (!this.neighbourhood)
       return html`<div class="state" role="alert" part="error"><p>${this.t('errorNoNeighbourhood')}</p></div>`;
-    const body = this.#member.signedIn
+    const body = this.#member.signedIn()
       ? this.#form.render()
       : html`<div class="prompt">
           <p>${this.t('membersOnlyPost')}</p>

@@ -3,7 +3,7 @@ import type { Listing } from '../../contract/index.js';
 import type { MemberTokenSource } from '../../core/element/context.js';
 import type { ReplySentDetail } from '../../core/element/events.js';
 import { PartageElement } from '../../core/element/partage-element.js';
-import { MemberSession } from '../../core/member/member-session.js';
+import { memberSession } from '../../core/member/member-session.js';
 import {
   $,
   MORGANE,
@@ -31,7 +31,7 @@ class ActionsHost extends PartageElement<typeof messages.en> {
   /** Stands for the provider's callback. */
   provider: MemberTokenSource | undefined;
   listing!: Listing;
-  readonly member = new MemberSession(this, () => this.provider);
+  readonly member = memberSession(this, () => this.provider);
   /** What the controller wrote to the list. */
   readonly puts: { listing: Listing; isNew: boolean }[] = [];
   /** Sign-in requests from the signed-out buttons. */
@@ -41,7 +41,7 @@ class ActionsHost extends PartageElement<typeof messages.en> {
   });
 
   protected override render() {
-    return this.actions.render(this.listing, this.member.signedIn, {
+    return this.actions.render(this.listing, this.member.signedIn(), {
       request: (reason, listingId) => this.signIns.push({ reason, listingId }),
     });
   }
@@ -61,13 +61,13 @@ async function host(token: string | null = MORGANE, id = 'sm-01'): Promise<Actio
   return fixture<ActionsHost>(el);
 }
 
-describe('MemberSession', () => {
+describe('memberSession', () => {
   it('acts with the widget’s own token first, else the provider’s, and reads the host when asked', async () => {
     const el = await host(null);
-    expect(el.member.signedIn).to.be.false;
+    expect(el.member.signedIn()).to.be.false;
     expect(await el.member.token()).to.equal(undefined);
     el.provider = () => Promise.resolve(' from-provider ');
-    expect(el.member.signedIn).to.be.true;
+    expect(el.member.signedIn()).to.be.true;
     expect(await el.member.token()).to.equal('from-provider');
     el.memberToken = ` ${MORGANE} `;
     expect(await el.member.token()).to.equal(MORGANE);

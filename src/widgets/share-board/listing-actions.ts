@@ -1,4 +1,4 @@
-import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { apiErrorOf } from '../../core/data/errors.js';
 import { isListingClosed, replyTo, reportListing } from '../../core/data/member-actions.js';
 import { ReplyRequest, ReportRequest, type Listing, type Reply, type Report } from '../../contract/index.js';
@@ -28,9 +28,10 @@ const REPORT_FIELDS = ['reason', 'detail'] as const;
  * listing's detail. Drafts are kept per listing (closing a form or an expired token loses
  * nothing), and each form ends in a confirmation that takes focus so it is read out. A reply
  * counts in the board's list at once (the live event brings the server's count later) and fires
- * `partage-reply-sent`; a report fires `partage-report-sent`.
+ * `partage-reply-sent`; a report fires `partage-report-sent`. Its life cycle is its two member
+ * actions' (registered controllers); it only asks its host to render.
  */
-export class ListingActions implements ReactiveController {
+export class ListingActions {
   /** The form open now, if any. */
   open: { listingId: string; kind: ActionKind } | null = null;
   errors: FieldErrors = {};
@@ -50,11 +51,9 @@ export class ListingActions implements ReactiveController {
   constructor(host: PartageElement, member: MemberIdentity, list: ListingStore) {
     this.#host = host;
     this.#list = list;
-    host.addController(this);
     const common = {
-      neighbourhoodId: member.neighbourhoodId,
+      ...member,
       listingId: () => this.#target?.id ?? this.open?.listingId,
-      token: member.token,
     };
     this.reply = new MemberAction<Reply>(host, {
       ...common,
@@ -69,8 +68,6 @@ export class ListingActions implements ReactiveController {
       retry: () => void (this.#isOpen('report') && this.submitReport(this.#target!)),
     });
   }
-
-  hostConnected(): void {}
 
   /** A send waiting for sign-in goes out only if its form is still open (the member did not give up). */
   #isOpen(kind: ActionKind): boolean {

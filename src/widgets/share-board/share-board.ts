@@ -6,7 +6,7 @@ import { formStyles } from '../../core/form/form-fields.js';
 import { headingLevel } from '../../core/element/heading.js';
 import { listingFormLayoutStyles } from '../../core/listing-form/listing-form.styles.js';
 import { liveBadgeStyles } from '../../core/element/live-badge.js';
-import { MemberSession } from '../../core/member/member-session.js';
+import { memberSession } from '../../core/member/member-session.js';
 import { PartageElement } from '../../core/element/partage-element.js';
 import { noApiView } from '../../core/element/views.js';
 import { BoardFiltersController } from './board-filters.js';
@@ -152,7 +152,7 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
   });
 
   /** Who acts for the member (own token, else the provider's), in this neighbourhood. */
-  readonly #member = new MemberSession(this, () => this.ctx?.memberToken);
+  readonly #member = memberSession(this, () => this.ctx?.memberToken);
   /** Remembered so that, once signed in, the reader lands where they were going. */
   readonly #signIn = new SignInIntent(this, this.#member);
   /** The posting form: a published listing joins the list and fires `partage-listing-created`. */
@@ -183,7 +183,7 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
     if (changed.has('memberToken') || changed.has('ctx' as keyof PartageShareBoard)) {
       void this.#posting.form.action.tokenMayHaveChanged();
       this.#actions.tokenMayHaveChanged();
-      const intent = this.#signIn.take(this.#member.signedIn);
+      const intent = this.#signIn.take(this.#member.signedIn());
       if (intent) void this.updateComplete.then(() => this.#resume(intent));
     }
     if (changed.has('neighbourhood') || changed.has('api')) {
@@ -209,7 +209,7 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
     this.setState('stale', !!list && stale);
     this.setState('empty', !!list && list.items.length === 0);
     this.setState('live', this.#live.state === 'open');
-    this.setState('signed-out', !this.#member.signedIn);
+    this.setState('signed-out', !this.#member.signedIn());
     this.setState('posting', this.#posting.open);
   }
 
@@ -259,7 +259,7 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
     if (!this.neighbourhood)
       return html`<div class="state" role="alert" part="error"><p>${this.t('errorNoNeighbourhood')}</p></div>`;
     const n = this.#neighbourhood.value;
-    const member = this.#member.signedIn;
+    const member = this.#member.signedIn();
     const header = boardHeader(this, {
       neighbourhood: n,
       loading: !n && this.#neighbourhood.status !== 'error',
@@ -281,7 +281,7 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
   }
 
   #renderResults(): TemplateResult {
-    const member = this.#member.signedIn;
+    const member = this.#member.signedIn();
     return boardResults(this, {
       listings: this.#list.resource,
       current: this.#list.current,
