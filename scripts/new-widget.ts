@@ -27,9 +27,10 @@ const files: Record<string, string> = {
 import { property } from 'lit/decorators.js';
 import { CampaignSource } from '../../core/data/campaign-source.js';
 import { PartageElement } from '../../core/element/partage-element.js';
-import { errorView, noApiView, staleNotice } from '../../core/element/views.js';
+import { errorView, noApiView } from '../../core/element/views.js';
 import { messages } from './${name}.messages.js';
 import { ${camel}Styles } from './${name}.styles.js';
+import { ${camel}View } from './${name}-view.js';
 
 /**
  * @summary One sentence on what readers see.
@@ -54,22 +55,43 @@ export class ${cls} extends PartageElement<typeof messages.en> {
 
   // Widgets read through core's data sources (lint forbids importing the client here): the
   // source owns the key, the load, the live updates and \`current\` (only the campaign asked for).
+  // A piece with state and a life cycle of its own (a request it sends, a timer, a listener) is a
+  // reactive controller declared here as a field, taking this element through a small host
+  // interface; what has no state is a function (ARCHITECTURE.md, "Controllers and pure functions").
   readonly #source = new CampaignSource(this, { campaign: () => this.campaign, totals: false });
   readonly #data = this.#source.data;
 
   protected override render(): TemplateResult {
     if (!this.client) return noApiView(this);
     const value = this.#source.current;
-    const { status, error, stale } = this.#data;
+    const { status, error } = this.#data;
     if (!value && status === 'error') return errorView(this, error, () => void this.#data.reload());
     if (!value) {
       return html\`<div class="panel" part="base" aria-busy="true"><span class="skeleton"></span></div>\`;
     }
-    return html\`<div class="panel" part="base">
-      \${staleNotice(this, stale)}
-      <p>\${this.t('title', { title: value.title })}</p>
-    </div>\`;
+    return ${camel}View({ el: this, campaign: value, freshness: this.#data });
   }
+}
+`,
+  [`${name}-view.ts`]: `import { html, type TemplateResult } from 'lit';
+import type { Campaign } from '../../contract/index.js';
+import type { PartageElement } from '../../core/element/partage-element.js';
+import { staleNotice, type Freshness } from '../../core/element/views.js';
+import type { messages } from './${name}.messages.js';
+
+/** What the loaded state renders from: one object, built by the element at each render. */
+export interface ${pascal}Model {
+  el: PartageElement<typeof messages.en>;
+  campaign: Campaign;
+  freshness: Freshness;
+}
+
+/** The loaded state: a pure function of its model, testable without the element's life cycle. */
+export function ${camel}View({ el, campaign, freshness }: ${pascal}Model): TemplateResult {
+  return html\`<div class="panel" part="base">
+    \${staleNotice(el, freshness)}
+    <p>\${el.t('title', { title: campaign.title })}</p>
+  </div>\`;
 }
 `,
   [`${name}.styles.ts`]: `import { css } from 'lit';
