@@ -43,6 +43,17 @@ if (cdnWidget !== undefined && !widgets.includes(cdnWidget) && !(cdnWidget in cd
   throw new Error(`No widget named "${cdnWidget}"`);
 const cdnEntry = cdnWidget ? (cdnGroups[cdnWidget] ?? `src/widgets/${cdnWidget}/define.ts`) : 'src/cdn.ts';
 
+/**
+ * The chunks a CDN file loads on demand, one per need, so that a page downloads each at most once:
+ * `live`, the live updates (SSE parser, the page's hub, reconnection, polling, event handling),
+ * which only a widget that goes live needs.
+ */
+const lazyModules: Record<string, RegExp> = {
+  live: /\/src\/client\/(live|live-hub|live-start|sse)\.ts$/,
+};
+const lazyGroups = (file: string) =>
+  Object.entries(lazyModules).map(([name, test]) => ({ name: `${file}-${name}`, test }));
+
 /** Lit's and zod's licences are named once in the banner instead of once per module. */
 const { version } = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string };
 const banner = `/*! Partage widgets ${version} | MIT | bundles Lit (BSD-3-Clause, Google LLC) and zod (MIT, Colin McDonnell) */`;
@@ -65,7 +76,18 @@ export default defineConfig(({ mode }) =>
           rolldownOptions: {
             // The terser pass (scripts/cdn-minify.mjs) is slow by design; no timing warning for it.
             checks: { bundlerTimings: false },
-            output: { minify: true, comments: { legal: false }, postBanner: banner },
+            // The lazy chunks import what they share with the file from the file itself.
+            preserveEntrySignatures: 'allow-extension',
+            output: {
+              minify: true,
+              comments: { legal: false },
+              postBanner: banner,
+              // Code loaded on demand sits next to the file, in chunks/, and is imported relative
+              // to it (`import("./chunks/…")`), so it comes from the CDN whatever page embeds it.
+              // Each file has its own chunks, named after it: `chunks/campaign-card-live-<hash>.js`.
+              chunkFileNames: 'chunks/[name]-[hash].js',
+              codeSplitting: { includeDependenciesRecursively: false, groups: lazyGroups(cdnWidget ?? 'partage') },
+            },
           },
         },
       }
