@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import { cdnMinify } from './scripts/cdn-minify.mjs';
+import { lazyChunks } from './scripts/lazy-chunks.mjs';
 import { compiledContract } from './scripts/validators/browser-plugin.mjs';
 
 /**
@@ -12,7 +13,9 @@ import { compiledContract } from './scripts/validators/browser-plugin.mjs';
  *   one-line `<script type="module">` embed; with PARTAGE_CDN_WIDGET=<name>, a self-contained
  *   `dist/cdn/partage-<name>.js` with that widget only, or with that group of widgets
  *   (`crowdfunding`: what a creator's site uses); scripts/build-cdn.mjs builds them all. These
- *   files validate with the compiled validators, not zod, and get extra minification.
+ *   files validate with the compiled validators, not zod, and get extra minification. What they
+ *   load on demand (live updates, hydration support) is in `dist/cdn/chunks/`, one chunk per
+ *   file and need, checked by scripts/lazy-chunks.mjs.
  */
 const root = import.meta.dirname;
 // Only complete widget folders (a folder being scaffolded has no define.ts yet).
@@ -43,17 +46,6 @@ if (cdnWidget !== undefined && !widgets.includes(cdnWidget) && !(cdnWidget in cd
   throw new Error(`No widget named "${cdnWidget}"`);
 const cdnEntry = cdnWidget ? (cdnGroups[cdnWidget] ?? `src/widgets/${cdnWidget}/define.ts`) : 'src/cdn.ts';
 
-/**
- * The chunks a CDN file loads on demand, one per need, so that a page downloads each at most once:
- * `live`, the live updates (SSE parser, the page's hub, reconnection, polling, event handling),
- * which only a widget that goes live needs.
- */
-const lazyModules: Record<string, RegExp> = {
-  live: /\/src\/client\/(live|live-hub|live-start|sse)\.ts$/,
-};
-const lazyGroups = (file: string) =>
-  Object.entries(lazyModules).map(([name, test]) => ({ name: `${file}-${name}`, test }));
-
 /** Lit's and zod's licences are named once in the banner instead of once per module. */
 const { version } = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string };
 const banner = `/*! Partage widgets ${version} | MIT | bundles Lit (BSD-3-Clause, Google LLC) and zod (MIT, Colin McDonnell) */`;
@@ -63,7 +55,7 @@ export default defineConfig(({ mode }) =>
     ? {
         publicDir: false,
         // The widgets validate with the validators compiled from the contract, not zod.
-        plugins: [compiledContract(), cdnMinify()],
+        plugins: [compiledContract(), lazyChunks(), cdnMinify()],
         build: {
           outDir: 'dist/cdn',
           emptyOutDir: false,
@@ -82,11 +74,10 @@ export default defineConfig(({ mode }) =>
               minify: true,
               comments: { legal: false },
               postBanner: banner,
-              // Code loaded on demand sits next to the file, in chunks/, and is imported relative
-              // to it (`import("./chunks/…")`), so it comes from the CDN whatever page embeds it.
-              // Each file has its own chunks, named after it: `chunks/campaign-card-live-<hash>.js`.
-              chunkFileNames: 'chunks/[name]-[hash].js',
-              codeSplitting: { includeDependenciesRecursively: false, groups: lazyGroups(cdnWidget ?? 'partage') },
+              // Code loaded on demand (the live updates, Lit's hydration support) sits next to the
+              // file, in chunks/, imported relative to it (`import("./chunks/…")`), so it comes
+              // from the CDN whatever page embeds the file: `chunks/campaign-card-live-start-<hash>.js`.
+              chunkFileNames: `chunks/${cdnWidget ?? 'partage'}-[name]-[hash].js`,
             },
           },
         },
