@@ -32,7 +32,10 @@ const out = await build({
     target: 'es2022',
     sourcemap: true,
     lib: { entry: `${root}${entry}`, formats: ['es'], fileName: () => 'out.js' },
-    rolldownOptions: { output: { minify: true, comments: { legal: false } } },
+    rolldownOptions: {
+      preserveEntrySignatures: 'allow-extension',
+      output: { minify: true, comments: { legal: false } },
+    },
   },
 });
 
