@@ -312,6 +312,15 @@ describe('Code loaded on demand (dist/cdn/chunks)', () => {
     expectQuietConsole(win.__embedLog);
   });
 
+  it('goes live when its file was loaded with a query string (WordPress adds ?ver=)', async () => {
+    // The chunk imports `../partage-campaign-card.js` without the query: a second copy of the
+    // file, whose registration is a no-op; the card on the page still goes live, quietly.
+    const { win, el } = await card('single-widget.html?widget=campaign-card&ver=6.4', 'atelier-ceramique');
+    await waitUntil(() => el.shadowRoot!.querySelector('.live-dot'), 'the card never went live', LOAD);
+    expectQuietConsole(win.__embedLog);
+    expect(win.__embedLog.warnings).to.deep.equal([]);
+  });
+
   it("from another origin (a CDN), its live code comes from the file's origin, which the page's policy allows", async () => {
     const { win, el } = await card('foreign-origin.html?widget=campaign-card', 'atelier-ceramique');
     await waitUntil(() => el.shadowRoot!.querySelector('.live-dot'), 'the card never went live', LOAD);
