@@ -188,14 +188,19 @@ export class ListingForm {
     focusFirstInvalid(this.#host.renderRoot, LISTING_FIELDS, this.errors);
   }
 
-  #set<K extends keyof ListingDraft>(key: K, value: ListingDraft[K], field: string): void {
-    this.draft = { ...this.draft, [key]: value };
-    // An edited field is no longer "in error" until the next submit checks it again.
-    if (field in this.errors) {
-      const { [field]: _, ...rest } = this.errors;
-      this.errors = rest;
-    }
-    this.#host.requestUpdate();
+  /**
+   * The handler of one control: what the member types goes into the draft's `key`, and the
+   * request `field` it becomes is no longer "in error" until the next submit checks it again.
+   */
+  #edit(key: keyof ListingDraft, field: string = key): (value: string) => void {
+    return (value) => {
+      this.draft = { ...this.draft, [key]: value };
+      if (field in this.errors) {
+        const { [field]: _, ...rest } = this.errors;
+        this.errors = rest;
+      }
+      this.#host.requestUpdate();
+    };
   }
 
   #error(field: string): string | undefined {
@@ -248,7 +253,7 @@ export class ListingForm {
           { value: 'request', label: t('formKindRequest') },
         ],
         error: this.#error('kind'),
-        onChange: (v) => this.#set('kind', v as ListingKind, 'kind'),
+        onChange: this.#edit('kind'),
       })}
       <div class="row">
         ${selectField({
@@ -260,7 +265,7 @@ export class ListingForm {
           placeholder: t('formTypeChoose'),
           options: ListingType.options.map((v) => ({ value: v, label: t(`type_${v}`) })),
           error: this.#error('type'),
-          onChange: (v) => this.#set('type', v, 'type'),
+          onChange: this.#edit('type'),
         })}
         ${selectField({
           id: `${id}-category`,
@@ -271,7 +276,7 @@ export class ListingForm {
           placeholder: t('formCategoryChoose'),
           options: ListingCategory.options.map((v) => ({ value: v, label: t(`category_${v}`) })),
           error: this.#error('category'),
-          onChange: (v) => this.#set('category', v, 'category'),
+          onChange: this.#edit('category'),
         })}
       </div>
       ${textField({
@@ -283,7 +288,7 @@ export class ListingForm {
         maxLength: 100,
         value: d.title,
         error: this.#error('title'),
-        onInput: (v) => this.#set('title', v, 'title'),
+        onInput: this.#edit('title'),
       })}
       ${textField({
         id: `${id}-description`,
@@ -295,7 +300,7 @@ export class ListingForm {
         maxLength: 1000,
         value: d.description,
         error: this.#error('description'),
-        onInput: (v) => this.#set('description', v, 'description'),
+        onInput: this.#edit('description'),
       })}
       <div class="row">
         ${textField({
@@ -308,7 +313,7 @@ export class ListingForm {
           autocomplete: 'off',
           value: d.place,
           error: this.#error('place.label'),
-          onInput: (v) => this.#set('place', v, 'place.label'),
+          onInput: this.#edit('place', 'place.label'),
         })}
         ${textField({
           id: `${id}-expires`,
@@ -321,7 +326,7 @@ export class ListingForm {
           max: inputDate(new Date(today.getTime() + (LISTING_MAX_DAYS - 1) * DAY_MS)),
           value: d.expires,
           error: this.#error('expiresAt'),
-          onInput: (v) => this.#set('expires', v, 'expiresAt'),
+          onInput: this.#edit('expires', 'expiresAt'),
         })}
       </div>
       ${memberAlert(action, alert, t)}
