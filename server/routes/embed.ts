@@ -1,7 +1,7 @@
 import { EmbedParams, EmbedQuery, OEmbedQuery, type OEmbedResponse } from '../../src/contract/embed.js';
 import { Campaign } from '../../src/contract/index.js';
 import { ApiError } from '../../src/client/errors.js';
-import { escapeHtml, renderSnippet, type Snippet } from '../../src/ssr/index.js';
+import { escapeHtml, renderSnippet, snippetWidgets, type Snippet } from '../../src/ssr/index.js';
 import { cachedJson, etagOf, matchesIfNoneMatch } from '../http/caching.js';
 import { HttpError } from '../http/problem.js';
 import { parseWith } from '../http/validation.js';
@@ -35,10 +35,7 @@ export function embedHandlers(deps: EmbedDeps) {
     const { widget: name } = parseWith(EmbedParams, { widget });
     const query = parseWith(EmbedQuery, rawQuery);
     const origin = new URL(request.url).origin;
-    const resource =
-      name === 'share-board' || name === 'listing-form' || name === 'neighbourhood-stats'
-        ? 'neighbourhood'
-        : 'campaign';
+    const resource = snippetWidgets[name];
     const id = query[resource];
     if (!id)
       throw new HttpError(400, 'validation_failed', `Name the ${resource}.`, {
@@ -57,6 +54,7 @@ export function embedHandlers(deps: EmbedDeps) {
           ...extra,
         },
         fetch: inProcess,
+        ...(query.page ? { pageUrl: query.page } : {}),
       });
     } catch (error) {
       if (error instanceof ApiError)

@@ -16,6 +16,7 @@ import { RSVP } from './agenda.events.js';
 import { agendaItemToICalendar, icsFileName } from './agenda-ics.js';
 import { messages } from './agenda.messages.js';
 import { agendaStyles } from './agenda.styles.js';
+import { pageLinkSlot, pageLinkStyles } from '../../core/element/page-link.js';
 
 const DAY: Intl.DateTimeFormatOptions = {
   weekday: 'long',
@@ -73,7 +74,7 @@ const TIME: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
  * @tag partage-agenda
  */
 export class PartageAgenda extends PartageElement<typeof messages.en> {
-  static override styles = [...PartageElement.styles, liveBadgeStyles, agendaStyles];
+  static override styles = [...PartageElement.styles, liveBadgeStyles, agendaStyles, pageLinkStyles];
 
   /** Neighbourhood id. */
   @property({ reflect: true }) neighbourhood?: string;
@@ -255,7 +256,8 @@ export class PartageAgenda extends PartageElement<typeof messages.en> {
       ${
         hasMemberToken(this.#tokenSources()) || !page?.items.some((i) => i.status === 'scheduled')
           ? nothing
-          : html`<p class="muted hint">${this.t('signInToAnswer')}</p>`
+          : html`<p class="muted hint needs-script">${this.t('signInToAnswer')}</p>
+              ${pageLinkSlot()}`
       }
       ${alert ? html`<p class="alert" role="alert">${this.#alertText(alert)}</p>` : nothing}
       ${

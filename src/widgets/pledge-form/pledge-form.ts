@@ -23,6 +23,7 @@ import {
   type FieldErrors,
   type FormValues,
 } from './pledge-validation.js';
+import { pageLinkSlot, pageLinkStyles } from '../../core/element/page-link.js';
 
 /**
  * @summary A pledge form that follows the campaign's rules: amount typed in the reader's locale
@@ -85,7 +86,7 @@ import {
  * @tag partage-pledge-form
  */
 export class PartagePledgeForm extends PartageElement<typeof messages.en> {
-  static override styles = [...PartageElement.styles, pledgeFormStyles];
+  static override styles = [...PartageElement.styles, pledgeFormStyles, pageLinkStyles];
 
   /** The campaign's id or slug. */
   @property({ reflect: true }) campaign?: string;
@@ -313,7 +314,7 @@ export class PartagePledgeForm extends PartageElement<typeof messages.en> {
       return outcomeView(this, d.campaign, this.result, d.rewards, this.checkoutTarget, () => void this.#another());
     }
     if (this.#isClosed(d.campaign)) return closedView(this, d.campaign, this.closedNow);
-    return this.#form(d);
+    return html`${this.#form(d)}${pageLinkSlot()}`;
   }
 
   #form(d: PledgeData): TemplateResult {

@@ -23,6 +23,7 @@ import { errorView, noApiView, staleNotice } from '../../core/element/views.js';
 import { VOTE } from './poll.events.js';
 import { messages } from './poll.messages.js';
 import { pollStyles } from './poll.styles.js';
+import { pageLinkSlot, pageLinkStyles } from '../../core/element/page-link.js';
 
 /** What the widget shows: the poll as this reader may see it, and their own vote when signed in. */
 interface PollView {
@@ -81,7 +82,7 @@ const DATE: Intl.DateTimeFormatOptions = { dateStyle: 'long', timeStyle: 'short'
  * @tag partage-poll
  */
 export class PartagePoll extends PartageElement<typeof messages.en> {
-  static override styles = [...PartageElement.styles, liveBadgeStyles, pollStyles];
+  static override styles = [...PartageElement.styles, liveBadgeStyles, pollStyles, pageLinkStyles];
 
   /** Poll id. */
   @property({ reflect: true }) poll?: string;
@@ -283,6 +284,7 @@ export class PartagePoll extends PartageElement<typeof messages.en> {
       </p>
       ${poll.description ? html`<p class="description">${poll.description}</p>` : nothing}
       ${staleNotice(this, this.#data)} ${showForm ? this.#form(poll, voted) : this.#summary(v)} ${this.#results(v)}
+      ${showForm ? pageLinkSlot() : nothing}
       <p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</p>
     </section>`;
   }

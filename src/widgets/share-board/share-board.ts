@@ -23,6 +23,7 @@ import { PostingPanel } from './posting-panel.js';
 import { messages } from './share-board.messages.js';
 import { shareBoardStyles } from './share-board.styles.js';
 import { SignInIntent, type Intent } from './sign-in-intent.js';
+import { pageLinkSlot, pageLinkStyles } from '../../core/element/page-link.js';
 
 const DEFAULT_PAGE_SIZE = 12;
 /** The contract allows 1–100 items per page. */
@@ -105,6 +106,7 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
     listingFormLayoutStyles,
     liveBadgeStyles,
     shareBoardStyles,
+    pageLinkStyles,
   ];
 
   /** Neighbourhood id. */
@@ -298,7 +300,7 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
       part="base"
       aria-label=${n ? this.t('landmark', { name: n.name }) : this.t('landmarkLoading')}
     >
-      ${header} ${member ? this.#posting.render(this.#level(1)) : nothing} ${this.#filters.render()}
+      ${header} ${member ? this.#posting.render(this.#level(1)) : nothing} ${this.#filters.render()} ${pageLinkSlot()}
       ${this.#renderResults()} ${n ? partnerServices(this, n.partnerServices, this.#level(1)) : nothing}
       <p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</p>
     </section>`;
