@@ -7,6 +7,7 @@
  */
 import {
   articlePage,
+  idOf,
   launchBrowser,
   paragraph,
   plainSnippet,
@@ -26,7 +27,7 @@ const blog = await startBlog(otherCdn);
 try {
   const prerendered: string[] = [];
   for (const [widget, resource] of widgets) {
-    const id = resource === 'campaign' ? 'atelier-ceramique' : 'saint-malo-intra-muros';
+    const id = idOf(resource);
     prerendered.push(paragraph(2), await (await server.api(`embed/${widget}?${resource}=${id}&locale=fr`)).text());
   }
   const pages: [string, string][] = [

@@ -5,9 +5,8 @@ import type { Browser } from 'playwright-core';
 import type { TestServer } from '../server/harness.js';
 import {
   articlePage,
-  CAMPAIGN,
   launchBrowser,
-  NEIGHBOURHOOD,
+  idOf,
   paragraph,
   plainSnippet,
   readThrough,
@@ -42,9 +41,7 @@ describe('an article page built from snippets', () => {
   test('pre-rendered snippets: no layout shift (CLS < 0.01) and no axe violation on the whole page', async () => {
     const parts: string[] = [];
     for (const [widget, resource] of widgets) {
-      const res = await server.api(
-        `embed/${widget}?${resource}=${resource === 'campaign' ? CAMPAIGN : NEIGHBOURHOOD}&locale=fr`,
-      );
+      const res = await server.api(`embed/${widget}?${resource}=${idOf(resource)}&locale=fr`);
       assert.equal(res.status, 200, widget);
       parts.push(paragraph(2), await res.text());
     }

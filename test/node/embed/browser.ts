@@ -117,7 +117,14 @@ export const widgets = [
   ['neighbourhood-stats', 'neighbourhood'],
   ['share-board', 'neighbourhood'],
   ['listing-form', 'neighbourhood'],
+  ['poll', 'poll'],
+  ['agenda', 'neighbourhood'],
 ] as const;
+
+export const POLL = 'sm-poll-marche';
+/** The demo resource a widget's attribute names. */
+export const idOf = (resource: string) =>
+  resource === 'campaign' ? CAMPAIGN : resource === 'poll' ? POLL : NEIGHBOURHOOD;
 
 export interface Shift {
   value: number;
@@ -167,7 +174,7 @@ export function plainSnippet(
   resource: string,
   cdn = `${server.origin}/dist/cdn`,
 ): string {
-  const id = resource === 'campaign' ? CAMPAIGN : NEIGHBOURHOOD;
+  const id = idOf(resource);
   return `<script type="module" src="${cdn}/partage-${widget}.js"></script>
 <partage-${widget} api="${server.baseUrl}" ${resource}="${id}" locale="fr"><a href="${server.origin}/campaigns/${CAMPAIGN}">${widget}</a></partage-${widget}>`;
 }
