@@ -222,6 +222,7 @@ export async function createApp(options: AppOptions): Promise<PartageServerApp> 
   app.get('/campaigns/:slug', (c) => embed.campaignPage(c.req.raw, c.req.param('slug'), c.req.query()));
   app.get('/embed/campaigns/:slug', (c) => embed.cardFrame(c.req.raw, c.req.param('slug'), c.req.query()));
   app.get('/embed/protocol.js', (c) => embed.protocol(c.req.raw));
+  app.get('/embed/styles/:name', (c) => embed.stylesheet(c.req.raw, c.req.param('name')));
 
   if (options.sandbox) {
     app.post('/v1/_sandbox/campaigns', async (c) => {

@@ -37,6 +37,12 @@ export const EmbedQuery = z.object({
    * of the form (default: the campaign's page; neighbourhood widgets have none in the contract).
    */
   page: z.optional(HttpsUrl),
+  /**
+   * `link` (default): the shadow root links its styles (a versioned, cacheable file of this
+   * server), which pages with a strict Content-Security-Policy accept; `inline`: an inline
+   * `<style>`, one request fewer, for pages that allow inline styles.
+   */
+  styles: z.optional(z.enum(['link', 'inline'])),
 });
 export type EmbedQuery = z.infer<typeof EmbedQuery>;
 

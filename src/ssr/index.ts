@@ -21,6 +21,7 @@ import type { PartageElement } from '../core/element/partage-element.js';
 import { resourcesOf, PRERENDER_ATTRIBUTE, type Prerendered } from '../core/data/prerender.js';
 import { define } from '../define.js';
 import { escapeHtml, scriptJson } from './escape.js';
+import { minifyCss, snippetStylesheet } from './stylesheet.js';
 import { getCampaign } from '../client/campaigns.js';
 import type { Transport } from '../client/transport.js';
 import { languageOf } from '../core/i18n/locale.js';
@@ -29,6 +30,7 @@ import { isSnippetWidget, pageLinkTexts, pageLinkWidgets, snippetWidgets, type S
 
 export { snippetWidgets, isSnippetWidget, type SnippetWidget } from './widgets.js';
 export { escapeHtml } from './escape.js';
+export { snippetStylesheet, type SnippetStylesheet } from './stylesheet.js';
 
 export interface SnippetOptions {
   /** Widget name without prefix: `campaign-card`, `share-board`… */
@@ -53,6 +55,12 @@ export interface SnippetOptions {
    * without this they say that taking part needs JavaScript.
    */
   pageUrl?: string;
+  /**
+   * Folder URL where this backend serves `snippetStylesheet()` files (by their `name`): the shadow
+   * root then links its styles instead of inlining them, which a host page whose
+   * Content-Security-Policy forbids inline styles accepts. Default: inline `<style>`.
+   */
+  stylesheetBase?: string;
   /** Light-DOM link kept inside the element, for readers whose browser has no Declarative Shadow DOM. */
   fallbackLink?: { href: string; text: string };
 }
@@ -96,7 +104,10 @@ export async function renderSnippet(options: SnippetOptions): Promise<Snippet> {
   const rendered = await collectResult(render(template));
   // Lit's outer markers are for hydrating the outer template, which nobody does: the element
   // hydrates its own shadow root.
-  const bare = minifyStyles(rendered)
+  const minified = minifyStyles(rendered);
+  const bare = (
+    options.stylesheetBase ? linkStyles(minified, options.widget, prefix, options.stylesheetBase) : minified
+  )
     .replace(/^<!--lit-part[^>]*-->/, '')
     .replace(/<!--\/lit-part-->$/, '')
     .replace(/^<!--lit-node \d+-->/, '');
@@ -164,8 +175,20 @@ async function pageLinkOf(
 
 /** Shadow-root styles without their indentation (a third of a snippet's bytes otherwise). */
 function minifyStyles(markup: string): string {
-  return markup.replace(
-    /<style>([\s\S]*?)<\/style>/g,
-    (_, css: string) => `<style>${css.replace(/\s+/g, ' ').trim()}</style>`,
-  );
+  return markup.replace(/<style>([\s\S]*?)<\/style>/g, (_, css: string) => `<style>${minifyCss(css)}</style>`);
+}
+
+/**
+ * The shadow root's `<style>` replaced by a `<link rel="stylesheet">` to the same text as a file.
+ * Chromium holds the parser at a stylesheet link in the body until it loads, so the widget
+ * never paints unstyled and nothing shifts (measured in test/node/embed/strict-csp.test.ts).
+ */
+function linkStyles(markup: string, widget: SnippetWidget, prefix: string, base: string): string {
+  const sheet = snippetStylesheet(widget, prefix);
+  const inline = `<style>${sheet.css}</style>`;
+  const at = markup.indexOf(inline);
+  // Another renderer's styles than the file's: keep them inline rather than link the wrong ones.
+  if (at < 0) return markup;
+  const href = `${base.replace(/\/$/, '')}/${sheet.name}`;
+  return `${markup.slice(0, at)}<link rel="stylesheet" href="${escapeHtml(href)}">${markup.slice(at + inline.length)}`;
 }

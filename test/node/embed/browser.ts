@@ -28,8 +28,8 @@ export async function launchBrowser(): Promise<Browser> {
 export interface Blog {
   /** e.g. http://localhost:40123 */
   origin: string;
-  /** Publishes a page at `path`. */
-  publish(path: string, html: string): string;
+  /** Publishes a page at `path`, served with `headers` (a Content-Security-Policy…). */
+  publish(path: string, html: string, headers?: Record<string, string>): string;
   close(): Promise<void>;
 }
 
@@ -39,7 +39,7 @@ export interface Blog {
  * Private Network Access rules block scripts on 127.0.0.1).
  */
 export async function startBlog(cdnDir?: string): Promise<Blog> {
-  const pages = new Map<string, string>();
+  const pages = new Map<string, { html: string; headers: Record<string, string> }>();
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     // Another build's CDN files (scripts/bench-cls.ts compares before and after a change).
@@ -49,16 +49,16 @@ export async function startBlog(cdnDir?: string): Promise<Blog> {
       res.end(readFileSync(file));
       return;
     }
-    const body = pages.get(path);
-    res.writeHead(body === undefined ? 404 : 200, { 'Content-Type': 'text/html; charset=utf-8' });
-    res.end(body ?? 'not found');
+    const page = pages.get(path);
+    res.writeHead(page === undefined ? 404 : 200, { 'Content-Type': 'text/html; charset=utf-8', ...page?.headers });
+    res.end(page?.html ?? 'not found');
   });
   await new Promise<void>((resolve) => server.listen(0, 'localhost', resolve));
   const origin = `http://localhost:${(server.address() as AddressInfo).port}`;
   return {
     origin,
-    publish(path, html) {
-      pages.set(path, html);
+    publish(path, html, headers = {}) {
+      pages.set(path, { html, headers });
       return `${origin}${path}`;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
