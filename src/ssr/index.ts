@@ -28,7 +28,7 @@ import { languageOf } from '../core/i18n/locale.js';
 import { PAGE_LINK_SLOT } from '../core/element/page-link.js';
 import { isSnippetWidget, pageLinkTexts, pageLinkWidgets, snippetWidgets, type SnippetWidget } from './widgets.js';
 
-export { snippetWidgets, isSnippetWidget, type SnippetWidget } from './widgets.js';
+export { snippetWidgets, isSnippetWidget, reserveRule, reservedHeights, type SnippetWidget } from './widgets.js';
 export { escapeHtml } from './escape.js';
 export { snippetStylesheet, type SnippetStylesheet } from './stylesheet.js';
 

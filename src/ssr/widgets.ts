@@ -46,3 +46,31 @@ export const pageLinkTexts = {
     none: 'Participer demande JavaScript.',
   },
 } as const;
+
+/**
+ * The room each widget takes once loaded, in a 36–42rem column, in `em` of the host's font (the
+ * widgets size their text in em): for a page with plain snippets (no pre-rendering), the CSS rule
+ * `reserveRule()` writes keeps that room from the first paint, so nothing below the widget moves
+ * when its script and then its data arrive. Measured with the demo data (`npm run bench:cls`);
+ * widgets whose height depends on their data (tiers, form, backers, board, poll, agenda) need the
+ * height of the host's own content: the embed builder measures it.
+ */
+export const reservedHeights: Record<SnippetWidget, number> = {
+  'campaign-card': 19,
+  'campaign-progress': 14,
+  countdown: 9,
+  'reward-tiers': 58.5,
+  'pledge-form': 41.5,
+  backers: 50,
+  'social-share': 6.5,
+  'neighbourhood-stats': 27,
+  'share-board': 137,
+  'listing-form': 8.5,
+  poll: 35.5,
+  agenda: 61.5,
+};
+
+/** `partage-campaign-card{display:block;min-block-size:19em}`: the host rule that keeps a widget's room. */
+export function reserveRule(widget: SnippetWidget, height = reservedHeights[widget], prefix = 'partage'): string {
+  return `${prefix}-${widget}{display:block;min-block-size:${height}em}`;
+}

@@ -65,11 +65,11 @@ export async function startBlog(cdnDir?: string): Promise<Blog> {
   };
 }
 
-export function articlePage(title: string, content: string, lang = 'fr'): string {
+export function articlePage(title: string, content: string, lang = 'fr', hostCss = ''): string {
   return `<!doctype html>
 <html lang="${lang}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title>
-<style>body{margin:0;font:18px/1.6 Georgia,serif;color:#222}header,main,footer{max-width:42rem;margin:0 auto;padding:1rem}p{margin:0 0 1rem}</style>
+<style>body{margin:0;font:18px/1.6 Georgia,serif;color:#222}header,main,footer{max-width:42rem;margin:0 auto;padding:1rem}p{margin:0 0 1rem}${hostCss}</style>
 </head>
 <body>
 <header><p>Le blog du quartier</p></header>
