@@ -87,7 +87,8 @@ export const agendaStyles = css`
     border-left: 4px solid var(--_danger);
     padding-left: 0.75em;
   }
+  /* A typical item (title, date, place, organiser, description, places, two buttons). */
   .item-skeleton {
-    block-size: 7.5em;
+    block-size: 17em;
   }
 `;

@@ -262,6 +262,7 @@ export class PartagePoll extends PartageElement<typeof messages.en> {
         <span class="skeleton line-skeleton" aria-hidden="true"></span>
         <span class="skeleton line-skeleton" aria-hidden="true"></span>
         <span class="skeleton line-skeleton" aria-hidden="true"></span>
+        <span class="skeleton results-skeleton" aria-hidden="true"></span>
       </section>`;
     }
     const { poll } = v;
