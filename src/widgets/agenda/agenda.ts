@@ -39,6 +39,9 @@ const TIME: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
  * `memberToken`: the answer waiting for it is sent by itself.
  * @event partage-error - The agenda could not load or an answer failed (`detail: { operation, error }`).
  *
+ * @slot page-link - Shown only when the browser runs no script (a pre-rendered snippet read without
+ *   JavaScript): the link to the page where the reader can act, put there by `@partage/widgets/ssr`.
+ * @csspart page-link - The paragraph holding the `page-link` slot.
  * @csspart base - The widget's box.
  * @csspart title - The agenda's heading.
  * @csspart list - The list of events.

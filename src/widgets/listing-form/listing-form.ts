@@ -25,6 +25,9 @@ import { pageLinkSlot, pageLinkStyles } from '../../core/element/page-link.js';
  * neighbourhoodId, expired }`): sign the member in, then set `memberToken`.
  * @event {CustomEvent<PartageErrorDetail>} partage-error - Sending failed (`detail: { operation, error }`).
  *
+ * @slot page-link - Shown only when the browser runs no script (a pre-rendered snippet read without
+ *   JavaScript): the link to the page where the reader can act, put there by `@partage/widgets/ssr`.
+ * @csspart page-link - The paragraph holding the `page-link` slot.
  * @csspart base - The widget's box.
  * @csspart heading - The form's title.
  * @csspart form - The `<form>`.

@@ -44,6 +44,9 @@ import { pageLinkSlot, pageLinkStyles } from '../../core/element/page-link.js';
  * `detail: { campaignId, rewardId, minimum }`; reward tiers under the same provider follow.
  * @event {CustomEvent<PartageErrorDetail>} partage-error - The campaign could not be loaded (`detail: { operation, error }`).
  *
+ * @slot page-link - Shown only when the browser runs no script (a pre-rendered snippet read without
+ *   JavaScript): the link to the page where the reader can act, put there by `@partage/widgets/ssr`.
+ * @csspart page-link - The paragraph holding the `page-link` slot.
  * @csspart base - The widget's box (the form, the outcome or the closed state).
  * @csspart form - The `<form>`.
  * @csspart title - The form's (or the outcome's) title.

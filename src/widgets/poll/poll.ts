@@ -47,6 +47,9 @@ const DATE: Intl.DateTimeFormatOptions = { dateStyle: 'long', timeStyle: 'short'
  * `memberToken`: the vote waiting for it is sent by itself.
  * @event partage-error - The poll could not load or the vote failed (`detail: { operation, error }`).
  *
+ * @slot page-link - Shown only when the browser runs no script (a pre-rendered snippet read without
+ *   JavaScript): the link to the page where the reader can act, put there by `@partage/widgets/ssr`.
+ * @csspart page-link - The paragraph holding the `page-link` slot.
  * @csspart base - The widget's box.
  * @csspart question - The question (a heading).
  * @csspart meta - Organiser and opening or closing date.

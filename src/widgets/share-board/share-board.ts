@@ -45,6 +45,9 @@ const MAX_PAGE_SIZE = 100;
  * @event {CustomEvent<ReportSentDetail>} partage-report-sent - A member reported a listing (`detail: { listing, report }`).
  * @event {CustomEvent<PartageErrorDetail>} partage-error - A request failed (`detail: { operation, error }`).
  *
+ * @slot page-link - Shown only when the browser runs no script (a pre-rendered snippet read without
+ *   JavaScript): the link to the page where the reader can act, put there by `@partage/widgets/ssr`.
+ * @csspart page-link - The paragraph holding the `page-link` slot.
  * @csspart base - The widget's box.
  * @csspart title - The neighbourhood's name.
  * @csspart post-toggle - Opens and closes the posting form.
