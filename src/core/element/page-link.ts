@@ -15,7 +15,10 @@ export const PAGE_LINK_SLOT = 'page-link';
 export const pageLinkSlot = (): TemplateResult =>
   html`<p class="page-link" part="page-link"><slot name="page-link"></slot></p>`;
 
-/** Controls that need the script: forms, sign-in, answers, "show more". */
+/**
+ * Controls that need the script (forms, sign-in, answers, "show more") give way to the link. Kept
+ * bare (the link inherits the widget's text styles): these bytes ride in every form widget's file.
+ */
 export const pageLinkStyles = css`
   .page-link {
     display: none;
@@ -31,15 +34,7 @@ export const pageLinkStyles = css`
     }
     .page-link {
       display: block;
-      margin: 0;
-      padding: var(--_gap);
-      background: var(--_surface);
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
       font-weight: 600;
-    }
-    ::slotted(a) {
-      color: var(--_accent);
     }
   }
 `;
