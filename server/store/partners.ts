@@ -5,23 +5,30 @@ import {
   type PartnerVisits,
 } from '../../src/contract/index.js';
 import type { Queryable } from '../db/db.js';
-import type { NeighbourhoodRow } from './neighbourhoods.js';
 
 /*
  * Partner links: the attribution is the backend's (per neighbourhood), the count is a number per
  * link. Nothing about the visitor is read or kept.
  */
 
-const codeOf = (row: NeighbourhoodRow) => row.partner_code ?? defaultPartnerCode(row.slug);
+/** What these functions read of a neighbourhood row (store/neighbourhoods.ts). */
+export interface PartnerColumns {
+  id: string;
+  slug: string;
+  partner_code: string | null;
+  partner_services: PartnerServiceEntry[];
+}
+
+const codeOf = (row: PartnerColumns) => row.partner_code ?? defaultPartnerCode(row.slug);
 
 /** The partner's attributed address, or null when the neighbourhood lists no such partner. */
-export function partnerTarget(row: NeighbourhoodRow, partnerId: string): string | null {
+export function partnerTarget(row: PartnerColumns, partnerId: string): string | null {
   const entry = row.partner_services.find((p) => p.id === partnerId);
   return entry ? partnerServiceView(entry, { id: row.id, partnerCode: codeOf(row) }, '').url : null;
 }
 
 /** The partner services of an answer sent to `apiBase`: attributed, through the visit counter. */
-export const partnerServicesOf = (row: NeighbourhoodRow, apiBase: string) =>
+export const partnerServicesOf = (row: PartnerColumns, apiBase: string) =>
   row.partner_services.map((p: PartnerServiceEntry) =>
     partnerServiceView(p, { id: row.id, partnerCode: codeOf(row) }, apiBase),
   );
@@ -36,7 +43,7 @@ export async function countPartnerVisit(q: Queryable, neighbourhoodId: string, p
 }
 
 /** Visits of the partners the neighbourhood lists now, in its order (0 for a link never followed). */
-export async function partnerVisitsOf(q: Queryable, row: NeighbourhoodRow): Promise<PartnerVisits> {
+export async function partnerVisitsOf(q: Queryable, row: PartnerColumns): Promise<PartnerVisits> {
   const result = await q.query<{ partner_id: string; visits: string | number }>(
     'SELECT partner_id, visits FROM partner_visits WHERE neighbourhood_id = $1',
     [row.id],
