@@ -82,36 +82,21 @@ export const neighbourhoodStatsStyles = css`
     margin: 0.75em 0 0;
     font-size: 0.85em;
   }
-  .visits {
-    margin-block-start: var(--_gap);
-  }
-  .visits-heading {
-    margin: 0;
-    font-size: 1em;
-  }
-  .visits p {
-    margin: 0.25em 0 0.5em;
-    font-size: 0.85em;
-  }
   .visits table {
     inline-size: 100%;
+    margin-block-start: var(--_gap);
     border-collapse: collapse;
   }
-  .visits th,
-  .visits td {
+  caption {
+    text-align: start;
+    font-weight: 600;
+  }
+  .visits :is(th, td) {
     padding: 0.3em 0.5em;
     border-block-end: 1px solid var(--_border);
     text-align: start;
-    font-weight: normal;
   }
-  .visits td,
-  .visits thead th:last-child {
+  .visits td {
     text-align: end;
-    font-variant-numeric: tabular-nums;
-  }
-  .visits thead th,
-  .visits tfoot th,
-  .visits tfoot td {
-    font-weight: 600;
   }
 `;

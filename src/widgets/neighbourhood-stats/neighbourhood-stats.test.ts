@@ -63,10 +63,9 @@ describe('<partage-neighbourhood-stats> organiser view (partner-visits)', () => 
       await follow(id);
     const el = await organiserView(ORGANISER);
     await until(() => !!$(el, '[part="partner-visits-table"]'), 'visits shown');
-    expect(textOf($(el, '.visits-heading'))).to.equal('Partner link visits');
-    expect($(el, '.visits-heading')!.tagName).to.equal('H3');
+    expect(textOf($(el, 'caption'))).to.equal('Partner link visits organisers only; counts, no personal data');
     expect(visitRows(el)).to.deep.equal([
-      ['Partner service', 'Visits'],
+      ['Partner', 'Visits'],
       ['Koolicar', '3'],
       ['Drivy', '1'],
       ['Repair Café de Rocabey', '0'],
@@ -80,7 +79,7 @@ describe('<partage-neighbourhood-stats> organiser view (partner-visits)', () => 
     await follow('koolicar-saint-malo');
     const el = await organiserView(ORGANISER, 'fr');
     await until(() => !!$(el, '[part="partner-visits-table"]'), 'visits shown');
-    expect(textOf($(el, '.visits-heading'))).to.equal('Visites des liens partenaires');
+    expect(textOf($(el, 'caption'))).to.match(/^Visites des liens partenaires/);
     expect(visitRows(el).at(-1)).to.deep.equal(['Tous les partenaires', '1']);
     await expect(el).to.be.accessible();
   });

@@ -148,46 +148,35 @@ export class PartageNeighbourhoodStats extends PartageElement<typeof messages.en
             </p>`
           : nothing
       }
-      ${n ? this.#renderVisits(this.#visits.current, level + 1) : nothing}
+      ${n ? this.#renderVisits(this.#visits.current) : nothing}
     </section>`;
   }
 
   /** The organiser view: partner link visits, counts only. */
-  #renderVisits(visits: PartnerVisits | null, level: number): TemplateResult | typeof nothing {
+  #renderVisits(visits: PartnerVisits | null): TemplateResult | typeof nothing {
     const data = this.#visits.data;
     if (!visits && data.status === 'error' && this.partnerVisits)
-      return html`<div class="visits" part="partner-visits">
-        ${errorView(this, data.error, () => void this.#visits.refresh())}
-      </div>`;
-    if (!visits || visits.partners.length === 0) return nothing;
-    const locale = this.resolvedLocale;
-    return html`<section class="visits" part="partner-visits" aria-labelledby="visits-heading">
-      ${heading(level, { id: 'visits-heading', class: 'visits-heading' }, this.t('visitsHeading'))}
-      <p class="muted">${this.t('visitsNote')}</p>
+      return html`<div part="partner-visits">${errorView(this, data.error, () => void this.#visits.refresh())}</div>`;
+    if (!visits?.partners.length) return nothing;
+    const row = (name: string, count: number) =>
+      html`<tr>
+        <th scope="row">${name}</th>
+        <td>${formatNumber(count, this.resolvedLocale)}</td>
+      </tr>`;
+    // A caption names the table for assistive technologies; the note says what is (not) counted.
+    return html`<div class="visits" part="partner-visits">
       <table part="partner-visits-table">
-        <thead>
-          <tr>
-            <th scope="col">${this.t('visitsPartner')}</th>
-            <th scope="col">${this.t('visitsCount')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${visits.partners.map(
-            (p) =>
-              html`<tr>
-                <th scope="row">${p.name}</th>
-                <td>${formatNumber(p.visits, locale)}</td>
-              </tr>`,
-          )}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">${this.t('visitsTotal')}</th>
-            <td>${formatNumber(visits.totalVisits, locale)}</td>
-          </tr>
-        </tfoot>
+        <caption>
+          ${this.t('visitsHeading')}
+          <span class="hint">${this.t('visitsNote')}</span>
+        </caption>
+        <tr>
+          <th scope="col">${this.t('visitsPartner')}</th>
+          <th scope="col">${this.t('visitsCount')}</th>
+        </tr>
+        ${visits.partners.map((p) => row(p.name, p.visits))} ${row(this.t('visitsTotal'), visits.totalVisits)}
       </table>
-    </section>`;
+    </div>`;
   }
 
   #stat(key: StatKey, stats: NeighbourhoodStats | undefined): TemplateResult {
