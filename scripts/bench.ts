@@ -86,8 +86,12 @@ async function benchServer(database: string, databaseUrl?: string) {
     demoDir: null,
     distDir: null,
     openapiFile: null,
+    // As `npm start` runs: answers are not re-validated on the way out (tests and conformance do).
+    checkResponses: false,
     ...(databaseUrl ? { databaseUrl, schema: `bench_${Date.now()}` } : {}),
   });
+  // Issue 10's goals on a real PostgreSQL server (2 cores); the embedded database keeps its own.
+  const pg = databaseUrl !== undefined;
   try {
     const base = server.baseUrl;
     const sandbox = (await (await fetch(`${base}/_sandbox/campaigns`, { method: 'POST' })).json()) as {
@@ -95,9 +99,9 @@ async function benchServer(database: string, databaseUrl?: string) {
       neighbourhoodId: string;
     };
     const campaignUrl = `${base}/campaigns/${sandbox.campaignId}`;
-    await load(database, 'GET campaign (cold JSON, validated)', 2000, 20, () => fetch(campaignUrl), {
+    await load(database, 'GET campaign (cold JSON)', 4000, 20, () => fetch(campaignUrl), {
       p95Ms: 50,
-      rps: 300,
+      rps: pg ? 2000 : 300,
     });
     const etag = (await fetch(campaignUrl)).headers.get('etag') ?? '';
     await load(
@@ -116,6 +120,8 @@ async function benchServer(database: string, databaseUrl?: string) {
       () => fetch(`${base}/neighbourhoods/${sandbox.neighbourhoodId}/listings?limit=20&q=a`),
       { p95Ms: 80, rps: 150 },
     );
+    type Totals = { pledged: { amount: number }; backerCount: number };
+    const before = (await (await fetch(campaignUrl)).json()) as Totals;
     await load(
       database,
       'POST pledge (transaction, idempotency key)',
@@ -130,8 +136,14 @@ async function benchServer(database: string, databaseUrl?: string) {
             backer: { name: 'Bench', email: 'bench@example.org' },
           }),
         }),
-      { p95Ms: 250, rps: 100 },
+      { p95Ms: 250, rps: pg ? 500 : 100 },
     );
+    // Fast is worth nothing if a pledge is lost or counted twice.
+    const after = (await (await fetch(campaignUrl)).json()) as Totals;
+    const exact =
+      after.pledged.amount - before.pledged.amount === 1000 * 100 && after.backerCount - before.backerCount === 1000;
+    console.log(`${database.padEnd(10)} totals after 1000 pledges of 1 €: ${exact ? 'exact ✓' : 'WRONG ✗'}`);
+    if (!exact) rows.at(-1)!.ok = false;
   } finally {
     await server.close();
   }
@@ -213,7 +225,7 @@ const liveTables = [
             `| ${r.variant === 'cards' ? '100 `<partage-campaign-card>` (6 campaigns)' : '100 iframe cards (server-rendered)'} | ${r.ms} ms | ${r.apiRequests} | ${r.requests} | ${r.kilobytes} kB | ${r.heapMb} MB |`,
         ),
         '',
-        `Cards against iframes: **${page.ratio}×** faster (target ≥ 5×).`,
+        `Cards against iframes: **${page.ratio}×** faster (target ≥ 5×). Timeline of the card page (medians, ms since navigation): script received ${page.cards.scriptMs} ms, first API request ${page.cards.firstApiMs} ms, its answer ${page.cards.firstAnswerMs} ms, every amount shown ${page.cards.ms} ms.`,
       ].join('\n')
     : '',
   fanouts.length

@@ -28,6 +28,10 @@ export interface PageResult {
   /** Bytes received (headers and bodies). */
   kilobytes: number;
   heapMb: number;
+  /** Timeline (ms since navigation): the script arrived, the first API request left, its answer arrived. */
+  scriptMs: number | null;
+  firstApiMs: number | null;
+  firstAnswerMs: number | null;
 }
 
 const CARDS = 100;
@@ -105,10 +109,22 @@ async function load(browser: Browser, url: string, apiOrigin: string, variant: P
   let apiRequests = 0;
   const finished: Promise<number>[] = [];
   const t0 = Date.now();
+  const timeline = {
+    scriptMs: null as number | null,
+    firstApiMs: null as number | null,
+    firstAnswerMs: null as number | null,
+  };
   page.on('request', (request) => {
     if (process.env.BENCH_TRACE) console.log(variant, Date.now() - t0, 'ms', request.url().slice(0, 100));
     requests++;
-    if (request.url().startsWith(apiOrigin)) apiRequests++;
+    if (request.url().startsWith(apiOrigin)) {
+      apiRequests++;
+      timeline.firstApiMs ??= Date.now() - t0;
+    }
+  });
+  page.on('response', (response) => {
+    if (response.url().endsWith('.js')) timeline.scriptMs ??= Date.now() - t0;
+    if (response.url().startsWith(apiOrigin)) timeline.firstAnswerMs ??= Date.now() - t0;
   });
   page.on('requestfinished', (request) => {
     finished.push(
@@ -149,6 +165,7 @@ async function load(browser: Browser, url: string, apiOrigin: string, variant: P
     apiRequests,
     kilobytes: Math.round(bytes / 1024),
     heapMb: +(heap / 2 ** 20).toFixed(1),
+    ...timeline,
   };
 }
 
@@ -195,6 +212,9 @@ export async function pageBench(runs = 5): Promise<{ cards: PageResult; iframes:
     requests: median(list.map((r) => r.requests)),
     kilobytes: median(list.map((r) => r.kilobytes)),
     heapMb: median(list.map((r) => r.heapMb)),
+    scriptMs: list[0]!.scriptMs === null ? null : median(list.map((r) => r.scriptMs ?? 0)),
+    firstApiMs: list[0]!.firstApiMs === null ? null : median(list.map((r) => r.firstApiMs ?? 0)),
+    firstAnswerMs: list[0]!.firstAnswerMs === null ? null : median(list.map((r) => r.firstAnswerMs ?? 0)),
   });
   const cards = summary(results.cards);
   const iframes = summary(results.iframes);

@@ -69,6 +69,14 @@ const campaignColumns = (
   c.goal, c.pledged, c.backer_count, c.waitlist_count, c.min_pledge, c.max_pledge, c.max_raise, c.equity, c.content,
   c.allowed_origins, c.starts_at, c.ends_at, c.updated_at`;
 
+/**
+ * The campaign's columns and its milestones in one row: a read of a campaign is one round trip
+ * to the database, not two (the reads per second doubled on PostgreSQL, BENCHMARKS.md).
+ */
+const campaignWithMilestones = (now: string) => `${campaignColumns(now)},
+  (SELECT coalesce(json_agg(json_build_object('title', m.title, 'target', m.target, 'reachedAt', m.reached_at)
+     ORDER BY m.position), '[]'::json) FROM milestones m WHERE m.campaign_id = c.id) AS milestones`;
+
 const money = (amount: number, currency: string) => ({ amount, currency });
 const iso = (d: Date) => d.toISOString();
 
@@ -113,30 +121,25 @@ export function toCampaign(row: CampaignRow, milestones: Milestone[]): Campaign 
   };
 }
 
-interface MilestoneRow {
-  campaign_id: string;
+interface MilestoneJson {
   title: string;
   target: number;
-  reached_at: Date | null;
+  /** A timestamptz as json_build_object writes it (ISO 8601 with an offset). */
+  reachedAt: string | null;
 }
 
-async function milestonesOf(q: Queryable, rows: CampaignRow[]): Promise<Map<string, Milestone[]>> {
-  const byCampaign = new Map<string, Milestone[]>(rows.map((r) => [r.id, []]));
-  if (rows.length === 0) return byCampaign;
-  const currency = new Map(rows.map((r) => [r.id, r.currency]));
-  const result = await q.query<MilestoneRow>(
-    'SELECT campaign_id, title, target, reached_at FROM milestones WHERE campaign_id = ANY($1) ORDER BY campaign_id, position',
-    [rows.map((r) => r.id)],
-  );
-  for (const m of result.rows) {
-    byCampaign.get(m.campaign_id)?.push({
+/** A campaign row read with `campaignWithMilestones`. */
+type CampaignRowWithMilestones = CampaignRow & { milestones: MilestoneJson[] };
+
+const withMilestones = (row: CampaignRowWithMilestones): Campaign =>
+  toCampaign(
+    row,
+    row.milestones.map((m) => ({
       title: m.title,
-      target: money(m.target, currency.get(m.campaign_id) ?? 'EUR'),
-      reachedAt: m.reached_at ? iso(m.reached_at) : null,
-    });
-  }
-  return byCampaign;
-}
+      target: money(Number(m.target), row.currency),
+      reachedAt: m.reachedAt ? iso(new Date(m.reachedAt)) : null,
+    })),
+  );
 
 /** A campaign by id or slug (the id wins when one campaign's slug is another's id). */
 export async function findCampaignRow(q: Queryable, ref: string, now: Date): Promise<CampaignRow | null> {
@@ -148,9 +151,12 @@ export async function findCampaignRow(q: Queryable, ref: string, now: Date): Pro
 }
 
 export async function getCampaign(q: Queryable, ref: string, now: Date): Promise<Campaign | null> {
-  const row = await findCampaignRow(q, ref, now);
-  if (!row) return null;
-  return toCampaign(row, (await milestonesOf(q, [row])).get(row.id) ?? []);
+  const result = await q.query<CampaignRowWithMilestones>(
+    `SELECT ${campaignWithMilestones('$2')} FROM campaigns c WHERE c.id = $1 OR c.slug = $1 ORDER BY (c.id = $1) DESC LIMIT 1`,
+    [ref, now],
+  );
+  const row = result.rows[0];
+  return row ? withMilestones(row) : null;
 }
 
 export async function listCampaigns(q: Queryable, query: CampaignListQuery, now: Date): Promise<Page<Campaign>> {
@@ -162,15 +168,14 @@ export async function listCampaigns(q: Queryable, query: CampaignListQuery, now:
   if (after) where.push(`c.seq > $${params.push(after[0])}`);
   if (query.kind) where.push(`c.kind = $${params.push(query.kind)}`);
   if (query.status) where.push(`${effectiveStatus('$1')} = $${params.push(query.status)}`);
-  const result = await q.query<CampaignRow>(
-    `SELECT ${campaignColumns('$1')} FROM campaigns c WHERE ${where.join(' AND ')} ORDER BY c.seq LIMIT $2`,
+  const result = await q.query<CampaignRowWithMilestones>(
+    `SELECT ${campaignWithMilestones('$1')} FROM campaigns c WHERE ${where.join(' AND ')} ORDER BY c.seq LIMIT $2`,
     params,
   );
   const rows = result.rows.slice(0, limit);
-  const milestones = await milestonesOf(q, rows);
   const last = rows.at(-1);
   return {
-    items: rows.map((r) => toCampaign(r, milestones.get(r.id) ?? [])),
+    items: rows.map(withMilestones),
     nextCursor: result.rows.length > limit && last ? encodeCursor([last.seq]) : null,
   };
 }
@@ -180,20 +185,19 @@ export async function listCampaigns(q: Queryable, query: CampaignListQuery, now:
  * out; sandbox campaigns too, since they are asked for by name.
  */
 async function campaignsByIds(q: Queryable, refs: string[], now: Date): Promise<Page<Campaign>> {
-  const result = await q.query<CampaignRow>(
-    `SELECT ${campaignColumns('$1')} FROM campaigns c WHERE c.id = ANY($2::text[]) OR c.slug = ANY($2::text[])`,
+  const result = await q.query<CampaignRowWithMilestones>(
+    `SELECT ${campaignWithMilestones('$1')} FROM campaigns c WHERE c.id = ANY($2::text[]) OR c.slug = ANY($2::text[])`,
     [now, refs],
   );
-  const byRef = new Map<string, CampaignRow>();
+  const byRef = new Map<string, CampaignRowWithMilestones>();
   for (const row of result.rows) if (!byRef.has(row.slug)) byRef.set(row.slug, row);
   for (const row of result.rows) byRef.set(row.id, row);
-  const rows: CampaignRow[] = [];
+  const rows: CampaignRowWithMilestones[] = [];
   for (const ref of refs) {
     const row = byRef.get(ref);
     if (row && !rows.includes(row)) rows.push(row);
   }
-  const milestones = await milestonesOf(q, rows);
-  return { items: rows.map((r) => toCampaign(r, milestones.get(r.id) ?? [])), nextCursor: null };
+  return { items: rows.map(withMilestones), nextCursor: null };
 }
 
 export interface RewardRow {

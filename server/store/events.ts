@@ -24,11 +24,12 @@ export async function appendEvent(
   event: CampaignEvent | NeighbourhoodEvent,
   now: Date,
 ): Promise<number> {
+  // One round trip: an event is appended under its resource's row lock (a pledge's campaign).
   const inserted = await tx.query<{ id: number }>(
-    'INSERT INTO events (stream, type, data, created_at) VALUES ($1, $2, $3, $4) RETURNING id',
-    [stream, event.type, JSON.stringify(event), now],
+    `WITH e AS (INSERT INTO events (stream, type, data, created_at) VALUES ($1, $2, $3, $4) RETURNING id)
+     SELECT e.id, pg_notify($5, $1) FROM e`,
+    [stream, event.type, JSON.stringify(event), now, channel],
   );
-  await tx.query('SELECT pg_notify($1, $2)', [channel, stream]);
   return inserted.rows[0]!.id;
 }
 

@@ -44,11 +44,13 @@ export async function createPledge(db: Db, command: PledgeCommand): Promise<Pled
   if (claim.kind === 'replay') return { response: claim.response, replayed: true };
   try {
     const response = await db.transaction(async (tx) => {
-      const result = await pledgeInTransaction(tx, command);
-      const stored = { status: 201, body: JSON.stringify(result) };
+      let stored: StoredResponse | undefined;
       // Same transaction: the pledge and the response replayed for its key commit together.
-      await completeKey(tx, key, claim.token, stored);
-      return stored;
+      await pledgeInTransaction(tx, command, async (result) => {
+        stored = { status: 201, body: JSON.stringify(result) };
+        await completeKey(tx, key, claim.token, stored);
+      });
+      return stored!;
     });
     return { response, replayed: false };
   } catch (error) {
@@ -67,6 +69,8 @@ interface Totals {
   backer_count: number;
   waitlist_count: number;
   currency: string;
+  /** Milestones this pledge reached (marked in the same statement). */
+  reached: number;
 }
 
 /**
@@ -74,8 +78,18 @@ interface Totals {
  * campaign; everything that moves under concurrency is then changed by conditional, atomic
  * UPDATEs whose WHERE clauses re-check the condition at write time. Nothing is read and then
  * written back.
+ *
+ * The campaign's row lock orders the pledges of one campaign, so everything that can happen
+ * before it does: without a hard cap the pledge's status is known up front, and the reward, the
+ * pledge row and the stored response are written first; under the lock remain the totals (with
+ * the milestones they reach) and the event, then the commit. A campaign with a hard cap decides
+ * "counted or waitlisted" under the lock, so it takes the lock first.
  */
-async function pledgeInTransaction(tx: Tx, command: PledgeCommand): Promise<PledgeResult> {
+async function pledgeInTransaction(
+  tx: Tx,
+  command: PledgeCommand,
+  complete: (result: PledgeResult) => Promise<void>,
+): Promise<void> {
   const { request, now, campaignRef } = command;
   const row = await findCampaignRow(tx, campaignRef, now);
   if (!row) throw new HttpError(404, 'not_found', `There is no campaign "${campaignRef}".`);
@@ -93,29 +107,41 @@ async function pledgeInTransaction(tx: Tx, command: PledgeCommand): Promise<Pled
     );
   }
   const amount = request.amount.amount;
+  const closed = () =>
+    new HttpError(409, 'campaign_closed', `The campaign "${campaign.title}" is not accepting pledges.`);
 
-  // Totals move by `x = x + $n`. The cap condition is rules.isWaitlisted evaluated atomically:
-  // this UPDATE also takes the campaign's row lock, which orders the pledges of one campaign.
-  const counted = await tx.query<Totals>(
-    `UPDATE campaigns c SET pledged = c.pledged + $2, backer_count = c.backer_count + 1, updated_at = $3
-     WHERE c.id = $1 AND ${acceptsPledges('$3')} AND (c.max_raise IS NULL OR c.pledged + $2 <= c.max_raise)
-     RETURNING pledged, backer_count, waitlist_count, currency`,
-    [row.id, amount, now],
-  );
-  let totals = counted.rows[0];
+  // Totals move by `x = x + $n`; the cap condition is rules.isWaitlisted evaluated atomically.
+  const count = async (): Promise<Totals | undefined> =>
+    (
+      await tx.query<Totals>(
+        `WITH counted AS (
+           UPDATE campaigns c SET pledged = c.pledged + $2, backer_count = c.backer_count + 1, updated_at = $3
+           WHERE c.id = $1 AND ${acceptsPledges('$3')} AND (c.max_raise IS NULL OR c.pledged + $2 <= c.max_raise)
+           RETURNING pledged, backer_count, waitlist_count, currency),
+         reached AS (
+           UPDATE milestones m SET reached_at = $3 FROM counted
+           WHERE m.campaign_id = $1 AND m.reached_at IS NULL AND m.target <= counted.pledged RETURNING m.position)
+         SELECT counted.*, (SELECT count(*)::int FROM reached) AS reached FROM counted`,
+        [row.id, amount, now],
+      )
+    ).rows[0];
+
+  let totals: Totals | undefined;
   let waitlistPosition: number | null = null;
-  if (!totals) {
-    // Past the hard cap of an equity raise: join the waitlist, position from an atomic counter.
-    const waitlisted = await tx.query<Totals>(
-      `UPDATE campaigns c SET waitlist_count = c.waitlist_count + 1, updated_at = $3
-       WHERE c.id = $1 AND ${acceptsPledges('$3')} AND c.max_raise IS NOT NULL AND c.pledged + $2 > c.max_raise
-       RETURNING pledged, backer_count, waitlist_count, currency`,
-      [row.id, amount, now],
-    );
-    totals = waitlisted.rows[0];
-    if (!totals)
-      throw new HttpError(409, 'campaign_closed', `The campaign "${campaign.title}" is not accepting pledges.`);
-    waitlistPosition = totals.waitlist_count;
+  if (row.max_raise !== null) {
+    totals = await count();
+    if (!totals) {
+      // Past the hard cap of an equity raise: join the waitlist, position from an atomic counter.
+      const waitlisted = await tx.query<Totals>(
+        `UPDATE campaigns c SET waitlist_count = c.waitlist_count + 1, updated_at = $3
+         WHERE c.id = $1 AND ${acceptsPledges('$3')} AND c.max_raise IS NOT NULL AND c.pledged + $2 > c.max_raise
+         RETURNING pledged, backer_count, waitlist_count, currency, 0 AS reached`,
+        [row.id, amount, now],
+      );
+      totals = waitlisted.rows[0];
+      if (!totals) throw closed();
+      waitlistPosition = totals.waitlist_count;
+    }
   }
 
   let claimed: RewardRow | null = null;
@@ -158,7 +184,24 @@ async function pledgeInTransaction(tx: Tx, command: PledgeCommand): Promise<Pled
   );
   const pledge = inserted.rows[0]!;
 
-  const money = (n: number) => ({ amount: n, currency: totals.currency });
+  const base = {
+    id,
+    campaignId: row.id,
+    amount: request.amount,
+    rewardId: pledge.reward_id,
+    createdAt: now.toISOString(),
+  };
+  await complete(
+    status === 'waitlisted'
+      ? { ...base, status, waitlistPosition: waitlistPosition! }
+      : status === 'pending_payment'
+        ? { ...base, status, checkoutUrl: checkoutUrl(campaign, id) }
+        : { ...base, status },
+  );
+
+  totals ??= await count();
+  if (!totals) throw closed();
+  const money = (n: number) => ({ amount: n, currency: totals!.currency });
   const event: CampaignEvent = {
     type: 'pledge.created',
     campaignId: row.id,
@@ -175,12 +218,8 @@ async function pledgeInTransaction(tx: Tx, command: PledgeCommand): Promise<Pled
   };
   await appendEvent(tx, command.channel, campaignStream(row.id), event, now);
 
-  // Successive goals: mark the ones this pledge reached, and tell live widgets.
-  const reached = await tx.query(
-    'UPDATE milestones SET reached_at = $3 WHERE campaign_id = $1 AND reached_at IS NULL AND target <= $2 RETURNING position',
-    [row.id, totals.pledged, now],
-  );
-  if (reached.rowCount > 0) {
+  // Successive goals: the ones this pledge reached are marked; live widgets hear of them.
+  if (totals.reached > 0) {
     const updated = await getCampaign(tx, row.id, now);
     if (updated)
       await appendEvent(
@@ -191,15 +230,4 @@ async function pledgeInTransaction(tx: Tx, command: PledgeCommand): Promise<Pled
         now,
       );
   }
-
-  const base = {
-    id,
-    campaignId: row.id,
-    amount: request.amount,
-    rewardId: pledge.reward_id,
-    createdAt: now.toISOString(),
-  };
-  if (status === 'waitlisted') return { ...base, status, waitlistPosition: waitlistPosition! };
-  if (status === 'pending_payment') return { ...base, status, checkoutUrl: checkoutUrl(campaign, id) };
-  return { ...base, status };
 }

@@ -32,7 +32,7 @@ const pending = new Map<string, Map<string, Waiter[]>>();
 
 /**
  * One campaign, read together with every other campaign a widget of the page asks for in the
- * same task: `GET /campaigns?ids=a,b,c` instead of one request each (a page of cards loads in one
+ * same run of microtasks: `GET /campaigns?ids=a,b,c` instead of one request each (a page of cards loads in one
  * request). Results are cached per campaign, so widgets of the same campaign share one read. A
  * lone campaign, and every campaign of a backend without batched reads, is read on its own.
  */
@@ -48,11 +48,13 @@ export function readCampaign(api: Transport, campaignId: string, signal?: AbortS
           const created = new Map<string, Waiter[]>();
           batch = created;
           pending.set(api.baseUrl, created);
-          // A task, not a microtask: widgets of a page become visible and load one callback after another.
-          setTimeout(() => {
+          // A microtask, not a task: the widgets of a page that near the viewport together are told
+          // in one callback (core/data/viewport.ts), and a task would leave only after the frame
+          // being drawn.
+          queueMicrotask(() => {
             if (pending.get(api.baseUrl) === created) pending.delete(api.baseUrl);
             void flush(api, created);
-          }, 0);
+          });
         }
         batch.set(campaignId, [...(batch.get(campaignId) ?? []), { resolve, reject, single, signal: s }]);
       }),

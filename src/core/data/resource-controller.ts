@@ -4,6 +4,10 @@ import { NetworkError } from '../../client/errors.js';
 import type { PartageElement } from '../element/partage-element.js';
 import { registerResource, type Prerendered, type PrerenderableResource } from './prerender.js';
 import { recoverable, recoveryOf, type Patient, type RecoverySchedule } from './recovery.js';
+import { whenNearViewport } from './viewport.js';
+
+/** A first load taking longer than this is "slow": its skeleton starts to pulse. */
+const SLOW_MS = 1000;
 
 export type ResourceStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -53,7 +57,8 @@ export class ResourceController<T> implements ReactiveController, PrerenderableR
   #options: ResourceOptions<T>;
   #key: string | null = null;
   #visible = false;
-  #observer: IntersectionObserver | undefined;
+  #unwatch: (() => void) | undefined;
+  #slow: ReturnType<typeof setTimeout> | undefined;
   #abort: AbortController | undefined;
   #recovery: RecoverySchedule | undefined;
 
@@ -89,28 +94,26 @@ export class ResourceController<T> implements ReactiveController, PrerenderableR
   }
 
   hostConnected(): void {
-    if (typeof IntersectionObserver === 'undefined') {
+    this.#unwatch = whenNearViewport(this.#host, () => {
       this.#visible = true;
-      return;
-    }
-    this.#observer = new IntersectionObserver(
-      (entries) => {
-        if (!entries.some((e) => e.isIntersecting)) return;
-        this.#visible = true;
-        this.#observer?.disconnect();
-        this.#host.requestUpdate();
-      },
-      { rootMargin: '600px 0px' },
-    );
-    this.#observer.observe(this.#host);
+      this.#host.requestUpdate();
+    });
   }
 
   hostDisconnected(): void {
-    this.#observer?.disconnect();
+    this.#unwatch?.();
     this.#abort?.abort();
     this.#recovery?.leave(this);
+    this.#loading(false);
     // Reconnecting (e.g. moved in the DOM) must load again.
     this.#key = null;
+  }
+
+  /** Marks the host `slow` once a first load has lasted SLOW_MS (only then do skeletons pulse). */
+  #loading(on: boolean): void {
+    clearTimeout(this.#slow);
+    this.#slow = on ? setTimeout(() => this.#host.setState('slow', true), SLOW_MS) : undefined;
+    if (!on) this.#host.setState('slow', false);
   }
 
   hostUpdate(): void {
@@ -136,7 +139,10 @@ export class ResourceController<T> implements ReactiveController, PrerenderableR
     if (!client) return;
     this.#abort?.abort();
     const abort = (this.#abort = new AbortController());
-    if (this.value === undefined) this.status = 'loading';
+    if (this.value === undefined) {
+      this.status = 'loading';
+      this.#loading(true);
+    }
     this.#host.requestUpdate();
     const memory = this.#options.remember !== false && !this.#host.memoryOff;
     const recovery = recoveryOf(client);
@@ -170,6 +176,7 @@ export class ResourceController<T> implements ReactiveController, PrerenderableR
         }),
       );
     }
+    this.#loading(false);
     this.#host.requestUpdate();
   }
 

@@ -165,7 +165,12 @@ export abstract class PartageElement<M extends Catalogue = Catalogue> extends Li
     return this.dispatchEvent(partageEvent(name, detail, cancelable));
   }
 
-  protected setState(name: string, on: boolean): void {
+  /**
+   * Sets a custom state (`:host(:state(name))` in styles, `@cssstate` in the docs). Public for the
+   * data controllers, which mark a slow load.
+   * @internal
+   */
+  setState(name: string, on: boolean): void {
     try {
       if (on) this.internals.states.add(name);
       else this.internals.states.delete(name);

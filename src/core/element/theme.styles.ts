@@ -118,16 +118,18 @@ export const themeStyles = css`
     background: var(--_skeleton);
     border-radius: 0.4em;
     min-height: 1em;
-    animation: partage-pulse 1.4s ease-in-out infinite;
+  }
+  /* Only a load that takes long pulses (the slow state, set after a second): a pulse keeps the
+     compositor redrawing every skeleton of the page, which on a page of 100 cards delayed the
+     frame showing their amounts by more than a second (BENCHMARKS.md). */
+  @media (prefers-reduced-motion: no-preference) {
+    :host(:state(slow)) .skeleton {
+      animation: partage-pulse 1.4s ease-in-out infinite;
+    }
   }
   @keyframes partage-pulse {
     50% {
       opacity: 0.55;
-    }
-  }
-  @media (prefers-reduced-motion: reduce) {
-    .skeleton {
-      animation: none;
     }
   }
   .state {

@@ -12,9 +12,17 @@ function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.N
   return f;
 }
 
+const digits = new Map<string, number>();
 /** Minor-unit exponent of a currency (EUR 2, JPY 0, KWD 3), from Intl itself. */
 export function currencyDigits(currency: string): number {
-  return numberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  // Every amount shown asks; resolvedOptions() builds a new object each time.
+  let d = digits.get(currency);
+  if (d === undefined)
+    digits.set(
+      currency,
+      (d = numberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2),
+    );
+  return d;
 }
 
 export const toMajor = (money: Money) => money.amount / 10 ** currencyDigits(money.currency);
