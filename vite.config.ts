@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import { cdnMinify } from './scripts/cdn-minify.mjs';
+import { lazyChunks } from './scripts/lazy-chunks.mjs';
 import { compiledContract } from './scripts/validators/browser-plugin.mjs';
 
 /**
@@ -12,7 +13,9 @@ import { compiledContract } from './scripts/validators/browser-plugin.mjs';
  *   one-line `<script type="module">` embed; with PARTAGE_CDN_WIDGET=<name>, a self-contained
  *   `dist/cdn/partage-<name>.js` with that widget only, or with that group of widgets
  *   (`crowdfunding`: what a creator's site uses); scripts/build-cdn.mjs builds them all. These
- *   files validate with the compiled validators, not zod, and get extra minification.
+ *   files validate with the compiled validators, not zod, and get extra minification. What they
+ *   load on demand (live updates, hydration support) is in `dist/cdn/chunks/`, one chunk per
+ *   file and need, checked by scripts/lazy-chunks.mjs.
  */
 const root = import.meta.dirname;
 // Only complete widget folders (a folder being scaffolded has no define.ts yet).
@@ -52,7 +55,7 @@ export default defineConfig(({ mode }) =>
     ? {
         publicDir: false,
         // The widgets validate with the validators compiled from the contract, not zod.
-        plugins: [compiledContract(), cdnMinify()],
+        plugins: [compiledContract(), lazyChunks(), cdnMinify()],
         build: {
           outDir: 'dist/cdn',
           emptyOutDir: false,
@@ -65,7 +68,17 @@ export default defineConfig(({ mode }) =>
           rolldownOptions: {
             // The terser pass (scripts/cdn-minify.mjs) is slow by design; no timing warning for it.
             checks: { bundlerTimings: false },
-            output: { minify: true, comments: { legal: false }, postBanner: banner },
+            // The lazy chunks import what they share with the file from the file itself.
+            preserveEntrySignatures: 'allow-extension',
+            output: {
+              minify: true,
+              comments: { legal: false },
+              postBanner: banner,
+              // Code loaded on demand (the live updates, Lit's hydration support) sits next to the
+              // file, in chunks/, imported relative to it (`import("./chunks/…")`), so it comes
+              // from the CDN whatever page embeds the file: `chunks/campaign-card-live-start-<hash>.js`.
+              chunkFileNames: `chunks/${cdnWidget ?? 'partage'}-[name]-[hash].js`,
+            },
           },
         },
       }

@@ -23,6 +23,12 @@ export default {
       if (ctx.path === '/mockServiceWorker.js') ctx.path = '/public/mockServiceWorker.js';
       return next();
     },
+    // The CDN files are served to any origin, as a CDN does (module scripts need CORS): a test
+    // page loads them from the server's other name (test/browser/embed/pages/foreign-origin.html).
+    async (ctx, next) => {
+      await next();
+      if (ctx.path.startsWith('/dist/cdn/')) ctx.set('Access-Control-Allow-Origin', '*');
+    },
   ],
   // Widgets and client validate with the compiled validators, as in the CDN files (mocks and
   // tests keep zod); PARTAGE_VALIDATORS=zod runs them on zod instead.

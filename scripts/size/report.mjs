@@ -1,12 +1,11 @@
 // `npm run size:report`: gzip size of every CDN file (run `npm run build` first), of the library
 // floor (scripts/size/floor.ts) with compiled validators and with zod/mini, of the pledge form's
-// validation both ways, and of the campaign card before live code, written between the size
+// validation both ways, and of the chunks the files load on demand, written between the size
 // markers of BENCHMARKS.md.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 import { cdnMinify } from '../cdn-minify.mjs';
-import { compiledContract } from '../validators/browser-plugin.mjs';
 import { compiledEntry } from '../validators/contract-modules.mjs';
 
 const root = new URL('../..', import.meta.url).pathname;
@@ -41,30 +40,6 @@ const floor = await measure('scripts/size/floor.ts');
 const floorZod = await measure('scripts/size/floor.ts', { compiled: false });
 const pledge = await measure('scripts/size/pledge-request.ts');
 const pledgeZod = await measure('scripts/size/pledge-request.ts', { compiled: false });
-// The card with its SSE parser, reconnection and polling replaced by nothing: what it will
-// weigh once live code loads on demand.
-const stubs = {
-  'src/client/sse.ts': 'export class SseParser {} export async function openEventStream() { return "unsupported"; }',
-  'src/client/live.ts':
-    'export function runLive() { return () => {}; } export class LiveHub { subscribe() { return () => {}; } }',
-  'src/client/poll.ts':
-    'export const campaignPoller = () => () => []; export const neighbourhoodPoller = () => () => [];',
-};
-const noLive = {
-  name: 'size-no-live',
-  enforce: 'pre',
-  load(id) {
-    for (const [file, code] of Object.entries(stubs)) if (id === `${root}${file}`) return code;
-    return null;
-  },
-};
-let cardBeforeLive;
-try {
-  cardBeforeLive = await measure('src/widgets/campaign-card/define.ts', { plugins: [compiledContract(), noLive] });
-} catch {
-  cardBeforeLive = undefined; // the live modules changed shape: the stubs no longer fit
-}
-
 const files = readdirSync(`${root}dist/cdn`)
   .filter((f) => f.endsWith('.js'))
   .sort((a, b) => (a === 'partage.js' ? -1 : b === 'partage.js' ? 1 : a.localeCompare(b)));
@@ -72,6 +47,26 @@ const rows = files.map((f) => {
   const code = readFileSync(`${root}dist/cdn/${f}`);
   return `| \`${f}\` | ${kB(code.length)} | ${kB(gzip(code))} |`;
 });
+// What the files load on demand (dist/cdn/chunks/<file>-<chunk>-<hash>.js): one row per kind of
+// chunk, the range over the files (each file has its own, importing what it shares from the file).
+const chunkKinds = new Map();
+const prefixes = files.map((file) => file.replace(/^partage-|\.js$/g, '')).sort((a, b) => b.length - a.length);
+for (const f of readdirSync(`${root}dist/cdn/chunks`).filter((c) => c.endsWith('.js'))) {
+  const stem = f.replace(/-[\w-]{8}\.js$/, ''); // <file>-<chunk>
+  const file = prefixes.find((p) => stem.startsWith(`${p}-`));
+  const name = file ? stem.slice(file.length + 1) : stem;
+  const code = readFileSync(`${root}dist/cdn/chunks/${f}`);
+  chunkKinds.set(name, [...(chunkKinds.get(name) ?? []), [code.length, gzip(code)]]);
+}
+const range = (values) => {
+  const [lo, hi] = [Math.min(...values), Math.max(...values)];
+  return kB(lo) === kB(hi) ? kB(lo) : `${kB(lo)} – ${kB(hi)}`;
+};
+const when = { 'live-start': 'when a widget goes live', hydration: 'when the page holds a pre-rendered snippet' };
+for (const [name, sizes] of chunkKinds)
+  rows.push(
+    `| \`chunks/<file>-${name}-<hash>.js\`, loaded ${when[name] ?? 'on demand'} (${sizes.length} files) | ${range(sizes.map((x) => x[0]))} | ${range(sizes.map((x) => x[1]))} |`,
+  );
 const table = [
   `Measured ${new Date().toISOString().slice(0, 10)} (gzip -9 of the minified file as shipped).`,
   '',
@@ -82,9 +77,6 @@ const table = [
   `| the same floor with zod/mini instead of the compiled validators | | ${kB(floorZod)} |`,
   `| the pledge request's validation (field messages): compiled, in the form's file | | ${kB(pledge)} |`,
   `| the same with zod/mini, a chunk the form would load on first use | | ${kB(pledgeZod)} |`,
-  ...(cardBeforeLive
-    ? [`| campaign card before live code (SSE, reconnection, polling stubbed out) | | ${kB(cardBeforeLive)} |`]
-    : []),
 ].join('\n');
 console.log(table);
 

@@ -31,10 +31,20 @@ function storage(): Storage | undefined {
   }
 }
 
+/**
+ * The answer last kept per URL, by identity: the widgets of a page that share one answer (100
+ * cards of 6 campaigns) keep it once, not once each.
+ */
+const kept = new Map<string, unknown>();
+
 /** Keeps `value` as the last good answer of `url`. Never throws (quota, disabled storage). */
 export function remember(url: string, value: unknown, now = Date.now()): void {
   const store = storage();
-  if (!store) return;
+  if (!store || kept.get(url) === value) return;
+  kept.delete(url);
+  kept.set(url, value);
+  // Only the latest answers are held on to (a long session reads many pages).
+  if (kept.size > MAX_ENTRIES) kept.delete(kept.keys().next().value!);
   let text: string;
   try {
     text = JSON.stringify({ savedAt: now, value } satisfies Remembered);
@@ -70,6 +80,7 @@ export function recall(url: string): Remembered | undefined {
 }
 
 export function forget(url: string): void {
+  kept.delete(url);
   try {
     storage()?.removeItem(PREFIX + url);
   } catch {
@@ -79,6 +90,7 @@ export function forget(url: string): void {
 
 /** Drops every remembered answer (all backends). */
 export function forgetAll(): void {
+  kept.clear();
   const store = storage();
   if (!store) return;
   try {

@@ -3,9 +3,10 @@ import { buildPath, type Endpoint } from '../contract/endpoints.js';
 import { cacheKey, ReadCache } from './cache.js';
 import { ApiError, ConfigError, ContractError, NetworkError } from './errors.js';
 import { defaultTiming, localProblem, retryableRead, send, type HttpConfig, type Timing } from './http.js';
-import { LiveHub, runLive, type LiveSource } from './live.js';
-import { LiveHub as PageHub, sharedHub, type LiveResourceSpec } from './live-hub.js';
+import type { LiveSource } from './live.js';
+import type { LiveResourceSpec } from './live-hub.js';
 import { recall, remember } from './memory.js';
+import { lazy, onDemand } from './on-demand.js';
 import { checkBaseUrl, checkMemberToken } from './secrets.js';
 import type { ClientOptions, SubscribeOptions, Unsubscribe } from './types.js';
 
@@ -124,11 +125,13 @@ export function createTransport(options: ClientOptions, internals: Partial<Timin
     timing,
   };
   const cache = new ReadCache(cacheTtlMs, timing.now);
-  const live = new LiveHub();
-  // Clients of a page share one hub per backend; one with its own fetch or clock keeps its own.
-  const hubConfig = { baseUrl, http, timing, pollIntervalMs };
-  const page =
-    options.fetch === undefined && Object.keys(internals).length === 0 ? sharedHub(hubConfig) : new PageHub(hubConfig);
+  // Live code loads with the first subscription (live-start.ts): a page whose widgets never go
+  // live never downloads it. Clients of a page share one hub per backend; one with its own fetch
+  // or clock keeps its own.
+  const shared = options.fetch === undefined && Object.keys(internals).length === 0;
+  const live = lazy(() =>
+    import('./live-start.js').then((m) => m.liveStart({ baseUrl, http, timing, pollIntervalMs }, shared)),
+  );
   const legacySource = <E extends Endpoint>(endpoint: E, params: Params, poll: LiveSource<Out<E>>['poll']) => ({
     url: urlOf(endpoint, params),
     schema: endpoint.response as z.ZodMiniType<Out<E>>,
@@ -221,12 +224,12 @@ export function createTransport(options: ClientOptions, internals: Partial<Timin
     },
     stream(endpoint, params, poll, subscriber) {
       const source = legacySource(endpoint, params, poll);
-      return live.subscribe(source.url, (sink) => runLive(source, sink), subscriber);
+      return onDemand<Out<typeof endpoint>>(() => live().then((l) => (s) => l.stream(source, s)), subscriber);
     },
     follow(resource, endpoint, params, poll, subscriber) {
       const legacy = legacySource(endpoint, params, poll);
       const spec: LiveResourceSpec<Out<typeof endpoint>> = { ...resource, schema: legacy.schema, legacy };
-      return page.subscribe(spec, subscriber);
+      return onDemand<Out<typeof endpoint>>(() => live().then((l) => (s) => l.follow(spec, s)), subscriber);
     },
     async memberToken(override) {
       const source = override ?? options.memberToken;

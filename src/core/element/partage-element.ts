@@ -9,6 +9,7 @@ import { partageEvent, type PartageEventMap, type PartageEventName } from './eve
 import { readPrerendered, resourcesOf, type Prerendered } from '../data/prerender.js';
 import { inheritedLocale, languageOf, type Catalogue } from '../i18n/locale.js';
 import { headingLevel } from './heading.js';
+import { hydrationReady, loadHydration } from './hydrate-support.js';
 import { themeStyles } from './theme.styles.js';
 
 export const VERSION = '0.1.0';
@@ -89,9 +90,40 @@ export abstract class PartageElement<M extends Catalogue = Catalogue> extends Li
    * re-attach (shared selection, streams) and anything set meanwhile shows.
    */
   override connectedCallback(): void {
+    // A shadow root before the first connection is a pre-rendered snippet's: Lit must hydrate it,
+    // so the element waits (showing the server's render) for the hydration support to load.
+    const prerendered = this.shadowRoot !== null && (this as { renderRoot?: unknown }).renderRoot === undefined;
+    if (prerendered && !hydrationReady() && !this.#hydrationFailed) this.#waitForHydration();
+    else this.#connect();
+  }
+
+  #connect(): void {
     this.prerendered ??= readPrerendered(this);
     super.connectedCallback();
     this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    // Not connected yet as far as Lit and the controllers know.
+    if (!this.#waitingForHydration) super.disconnectedCallback();
+  }
+
+  #waitingForHydration = false;
+  #hydrationFailed = false;
+
+  #waitForHydration(): void {
+    if (this.#waitingForHydration) return;
+    this.#waitingForHydration = true;
+    loadHydration()
+      .catch(() => {
+        // Offline or blocked: the widget renders afresh over the server's markup (Lit's
+        // attachShadow empties a declarative shadow root) rather than never updating.
+        this.#hydrationFailed = true;
+      })
+      .finally(() => {
+        this.#waitingForHydration = false;
+        if (this.isConnected) this.#connect();
+      });
   }
 
   protected override shouldUpdate(changed: PropertyValues<this>): boolean {

@@ -264,3 +264,70 @@ describe('Single-widget CDN files', () => {
     expect(win.__embedLog.warnings).to.deep.equal([]);
   });
 });
+
+describe('Code loaded on demand (dist/cdn/chunks)', () => {
+  /** The lazy chunks the page downloaded, by URL. */
+  const chunks = (win: Window) =>
+    win.performance
+      .getEntriesByType('resource')
+      .map((entry) => entry.name)
+      .filter((name) => name.includes('/dist/cdn/chunks/'));
+
+  /** The card file alone on `page`, showing `campaign`. */
+  async function card(page: string, campaign: string) {
+    const { win, doc } = await openPage(page);
+    const loaded = win as EmbedWindow & { __widgetLoaded?: string; __cdnOrigin?: string };
+    await waitUntil(() => loaded.__widgetLoaded === 'campaign-card', 'partage-campaign-card.js did not load', LOAD);
+    const el = doc.createElement('partage-campaign-card') as HTMLElement & { updateComplete: Promise<boolean> };
+    el.setAttribute('api', API);
+    el.setAttribute('campaign', campaign);
+    doc.getElementById('widgets')!.append(el);
+    await waitUntil(
+      () => el.shadowRoot && !el.shadowRoot.querySelector('[aria-busy="true"]') && /€/.test(shownText(el)),
+      `the card did not show its amount (it shows "${shownText(el).slice(0, 200)}")`,
+      LOAD,
+    );
+    return { win: loaded, el };
+  }
+
+  it('a live card loads its live code once, from beside its file, under the strict policy', async () => {
+    const { win, el } = await card('single-widget.html?widget=campaign-card', 'atelier-ceramique');
+    await waitUntil(() => el.shadowRoot!.querySelector('.live-dot'), 'the card never went live', LOAD);
+    const loaded = chunks(win);
+    expect(
+      loaded.filter((name) => /\/dist\/cdn\/chunks\/campaign-card-live-start-[\w-]+\.js$/.test(name)),
+    ).to.have.length(1);
+    // Plain snippets: no pre-rendered shadow root, so no hydration support either.
+    expect(loaded.filter((name) => name.includes('hydration'))).to.deep.equal([]);
+    expectQuietConsole(win.__embedLog);
+  });
+
+  it("a finished campaign's card never downloads live code", async () => {
+    const { win, el } = await card('single-widget.html?widget=campaign-card', 'court-metrage-voisins');
+    // Its render is done and its live subscription, if any, would have been asked for by now.
+    await el.updateComplete;
+    await new Promise((resolve) => win.requestAnimationFrame(resolve));
+    expect(chunks(win)).to.deep.equal([]);
+    expect(el.shadowRoot!.querySelector('.live-dot')).to.equal(null);
+    expectQuietConsole(win.__embedLog);
+  });
+
+  it('goes live when its file was loaded with a query string (WordPress adds ?ver=)', async () => {
+    // The chunk imports `../partage-campaign-card.js` without the query: a second copy of the
+    // file, whose registration is a no-op; the card on the page still goes live, quietly.
+    const { win, el } = await card('single-widget.html?widget=campaign-card&ver=6.4', 'atelier-ceramique');
+    await waitUntil(() => el.shadowRoot!.querySelector('.live-dot'), 'the card never went live', LOAD);
+    expectQuietConsole(win.__embedLog);
+    expect(win.__embedLog.warnings).to.deep.equal([]);
+  });
+
+  it("from another origin (a CDN), its live code comes from the file's origin, which the page's policy allows", async () => {
+    const { win, el } = await card('foreign-origin.html?widget=campaign-card', 'atelier-ceramique');
+    await waitUntil(() => el.shadowRoot!.querySelector('.live-dot'), 'the card never went live', LOAD);
+    const live = chunks(win).filter((name) => name.includes('-live-start-'));
+    expect(live).to.have.length(1);
+    expect(live[0]!.startsWith(`${win.__cdnOrigin}/dist/cdn/chunks/`), live[0]).to.equal(true);
+    expect(win.__cdnOrigin).to.not.equal(win.location.origin);
+    expectQuietConsole(win.__embedLog);
+  });
+});
