@@ -75,6 +75,7 @@ const resourceOrigins: Partial<Record<EndpointName, string>> = {
     'SELECT n.allowed_origins FROM listings l JOIN neighbourhoods n ON n.id = l.neighbourhood_id WHERE l.id = $1',
   createPoll: 'SELECT allowed_origins FROM neighbourhoods WHERE id = $1 OR slug = $1',
   createAgendaItem: 'SELECT allowed_origins FROM neighbourhoods WHERE id = $1 OR slug = $1',
+  getPartnerVisits: 'SELECT allowed_origins FROM neighbourhoods WHERE id = $1 OR slug = $1',
   ...Object.fromEntries(
     (['updatePoll', 'closePoll', 'castVote', 'getMyVote'] as const).map((name) => [
       name,

@@ -75,7 +75,8 @@ const MAX_PAGE_SIZE = 100;
  * @csspart partners - The partner services section.
  * @csspart partner - One partner service.
  * @csspart partner-badge - The "Partner" badge.
- * @csspart partner-link - The link out to a partner.
+ * @csspart partner-link - The link out to a partner (through the backend's visit counter, which adds the attribution).
+ * @csspart partner-leaves - The line of that link saying it leaves the site, and for where.
  * @csspart live - The "Live" badge while the live stream is open.
  * @csspart error - Error message.
  * @csspart retry - The retry button of the error state.
