@@ -4,6 +4,7 @@ import { concurrency } from './checks/concurrency.js';
 import { errors } from './checks/errors.js';
 import { live } from './checks/live.js';
 import { multiplex } from './checks/multiplex.js';
+import { partners } from './checks/partners.js';
 import { pledges } from './checks/pledges.js';
 import { reads } from './checks/reads.js';
 import { runSuite, type Group, type SuiteOptions, type SuiteReport } from './suite.js';
@@ -20,6 +21,7 @@ export const groups: Record<string, Group> = {
   multiplex,
   board,
   civic,
+  partners,
 };
 
 /** Runs the backend conformance suite against `options.baseUrl`. */

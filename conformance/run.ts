@@ -13,6 +13,8 @@
  *   --neighbourhood ID      board to post on;  --member-token T  --outsider-token T
  *   --organiser-token T     organiser of that neighbourhood (polls and agenda; the concurrency
  *                           checks also need 100 member tokens: use the sandbox)
+ *   --partner ID            partner service of that neighbourhood (default: its first; its
+ *                           visit count will grow by about 110)
  *   --only reads,errors     run some groups only
  *   --grep PATTERN          run the checks whose name matches only
  *   --json FILE             also write the results as JSON
@@ -31,6 +33,7 @@ const flags: Record<string, Exclude<keyof Target, 'voterTokens'>> = {
   '--member-token': 'memberToken',
   '--outsider-token': 'outsiderToken',
   '--organiser-token': 'organiserToken',
+  '--partner': 'partnerId',
 };
 
 function usage(message: string): never {

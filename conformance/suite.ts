@@ -18,8 +18,10 @@ export interface Target {
   memberToken?: string;
   /** Member who does not belong to `neighbourhoodId`. */
   outsiderToken?: string;
-  /** Organiser of `neighbourhoodId` (creates and closes polls, agenda items). */
+  /** Organiser of `neighbourhoodId` (creates and closes polls, agenda items; sees partner visits). */
   organiserToken?: string;
+  /** A partner service of `neighbourhoodId` (default: its first); the checks follow its link 100+ times. */
+  partnerId?: string;
   /** 110 more members of `neighbourhoodId`, each with its whole write budget (votes, RSVPs). */
   voterTokens?: string[];
 }

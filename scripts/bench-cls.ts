@@ -7,6 +7,7 @@
  */
 import {
   articlePage,
+  idOf,
   launchBrowser,
   paragraph,
   plainSnippet,
@@ -15,6 +16,7 @@ import {
   startEmbedServer,
   widgets,
 } from '../test/node/embed/browser.js';
+import { reserveRule } from '../src/ssr/widgets.js';
 
 const at = process.argv.indexOf('--dist');
 const otherCdn = at > 0 ? process.argv[at + 1] : undefined;
@@ -26,11 +28,14 @@ const blog = await startBlog(otherCdn);
 try {
   const prerendered: string[] = [];
   for (const [widget, resource] of widgets) {
-    const id = resource === 'campaign' ? 'atelier-ceramique' : 'saint-malo-intra-muros';
+    const id = idOf(resource);
     prerendered.push(paragraph(2), await (await server.api(`embed/${widget}?${resource}=${id}&locale=fr`)).text());
   }
-  const pages: [string, string][] = [
-    ['plain snippets', widgets.flatMap(([w, r]) => [paragraph(2), plainSnippet(server, w, r)]).join('\n')],
+  const plain = widgets.flatMap(([w, r]) => [paragraph(2), plainSnippet(server, w, r)]).join('\n');
+  const rules = widgets.map(([w]) => reserveRule(w)).join('');
+  const pages: [string, string, string?][] = [
+    ['plain snippets', plain],
+    ['plain snippets + the docs’ reserve rules', plain, rules],
     ['pre-rendered snippets', prerendered.join('\n')],
   ];
   if (otherCdn)
@@ -39,10 +44,10 @@ try {
       widgets.flatMap(([w, r]) => [paragraph(2), plainSnippet(server, w, r, `${blog.origin}/cdn`)]).join('\n'),
     ]);
   console.log('| page | CLS (3 runs) | worst |\n|---|---|---|');
-  for (const [name, content] of pages) {
+  for (const [name, content, hostCss] of pages) {
     const url = blog.publish(
       `/${pages.findIndex((p) => p[0] === name)}`,
-      articlePage('Un atelier pour le quartier', content),
+      articlePage('Un atelier pour le quartier', content, 'fr', hostCss),
     );
     const values: number[] = [];
     for (let i = 0; i < RUNS; i++) {

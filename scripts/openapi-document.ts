@@ -75,7 +75,7 @@ function parameters(ep: Endpoint): Json[] {
       schema: { type: 'string' },
     });
   }
-  if (ep.method === 'GET' && !ep.stream) {
+  if (ep.method === 'GET' && !ep.stream && !ep.redirect) {
     out.push({
       name: 'If-None-Match',
       in: 'header',
@@ -91,26 +91,35 @@ function operation(name: EndpointName, ep: Endpoint): Json {
   const doc: EndpointDoc = endpointDocs[name];
   const errors: Record<string, string[]> = {};
   for (const code of doc.errors) (errors[String(problemCatalogue[code].status)] ??= []).push(code);
-  const success: Json = ep.stream
+  const success: Json = ep.redirect
     ? {
-        description: 'An event stream; each message `data` is a JSON document of this schema.',
-        content: { 'text/event-stream': { schema: jsonSchema(ep.response, 'output') } },
+        description: 'A redirect; `Location` is the target (never taken from the request).',
+        headers: {
+          Location: { schema: jsonSchema(ep.response, 'output') },
+          'Cache-Control': { schema: { type: 'string', enum: ['no-store'] } },
+          'Referrer-Policy': { schema: { type: 'string', enum: ['no-referrer'] } },
+        },
       }
-    : {
-        description: 'OK',
-        headers:
-          ep.method === 'GET'
-            ? { ETag: { schema: { type: 'string' } }, 'Cache-Control': { schema: { type: 'string' } } }
-            : ep.idempotent
-              ? {
-                  'Idempotent-Replayed': {
-                    description: '`true` when this is the replay of an earlier identical request.',
-                    schema: { type: 'string', enum: ['true'] },
-                  },
-                }
-              : undefined,
-        content: { 'application/json': { schema: jsonSchema(ep.response, 'output') } },
-      };
+    : ep.stream
+      ? {
+          description: 'An event stream; each message `data` is a JSON document of this schema.',
+          content: { 'text/event-stream': { schema: jsonSchema(ep.response, 'output') } },
+        }
+      : {
+          description: 'OK',
+          headers:
+            ep.method === 'GET'
+              ? { ETag: { schema: { type: 'string' } }, 'Cache-Control': { schema: { type: 'string' } } }
+              : ep.idempotent
+                ? {
+                    'Idempotent-Replayed': {
+                      description: '`true` when this is the replay of an earlier identical request.',
+                      schema: { type: 'string', enum: ['true'] },
+                    },
+                  }
+                : undefined,
+          content: { 'application/json': { schema: jsonSchema(ep.response, 'output') } },
+        };
   return {
     operationId: name,
     summary: doc.summary,
@@ -125,7 +134,9 @@ function operation(name: EndpointName, ep: Endpoint): Json {
       : {}),
     responses: {
       [String(ep.status)]: success,
-      ...(ep.method === 'GET' && !ep.stream ? { '304': { description: 'Not modified (If-None-Match matched).' } } : {}),
+      ...(ep.method === 'GET' && !ep.stream && !ep.redirect
+        ? { '304': { description: 'Not modified (If-None-Match matched).' } }
+        : {}),
       ...Object.fromEntries(Object.entries(errors).map(([status, codes]) => [status, problemResponse(codes)])),
     },
   };

@@ -75,6 +75,7 @@ const resourceOrigins: Partial<Record<EndpointName, string>> = {
     'SELECT n.allowed_origins FROM listings l JOIN neighbourhoods n ON n.id = l.neighbourhood_id WHERE l.id = $1',
   createPoll: 'SELECT allowed_origins FROM neighbourhoods WHERE id = $1 OR slug = $1',
   createAgendaItem: 'SELECT allowed_origins FROM neighbourhoods WHERE id = $1 OR slug = $1',
+  getPartnerVisits: 'SELECT allowed_origins FROM neighbourhoods WHERE id = $1 OR slug = $1',
   ...Object.fromEntries(
     (['updatePoll', 'closePoll', 'castVote', 'getMyVote'] as const).map((name) => [
       name,
@@ -222,6 +223,7 @@ export async function createApp(options: AppOptions): Promise<PartageServerApp> 
   app.get('/campaigns/:slug', (c) => embed.campaignPage(c.req.raw, c.req.param('slug'), c.req.query()));
   app.get('/embed/campaigns/:slug', (c) => embed.cardFrame(c.req.raw, c.req.param('slug'), c.req.query()));
   app.get('/embed/protocol.js', (c) => embed.protocol(c.req.raw));
+  app.get('/embed/styles/:name', (c) => embed.stylesheet(c.req.raw, c.req.param('name')));
 
   if (options.sandbox) {
     app.post('/v1/_sandbox/campaigns', async (c) => {

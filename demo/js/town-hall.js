@@ -4,6 +4,8 @@
  * dialog), then hands the provider a member token. Widgets never see passwords or session cookies.
  */
 const DEMO_MEMBER = { name: 'Morgane L.', token: 'demo-member-morgane' };
+/** An organiser of the neighbourhood: creates polls and events, sees partner link visits in the stats. */
+const DEMO_ORGANISER = { name: 'Mairie de Saint-Malo (agent)', token: 'demo-organiser-mairie' };
 
 const provider = document.querySelector('partage-provider');
 const dialog = document.getElementById('sign-in-dialog');
@@ -29,8 +31,8 @@ function askSignIn(byWidget) {
 }
 
 dialog.addEventListener('close', () => {
-  const signedIn = dialog.returnValue === 'sign-in';
-  if (signedIn) setSignedIn(DEMO_MEMBER);
+  const signedIn = dialog.returnValue === 'sign-in' || dialog.returnValue === 'sign-in-organiser';
+  if (signedIn) setSignedIn(dialog.returnValue === 'sign-in' ? DEMO_MEMBER : DEMO_ORGANISER);
   if (!askedByWidget) (signedIn ? signOutButton : signInButton).focus();
 });
 signInButton.addEventListener('click', () => askSignIn(false));

@@ -1,14 +1,11 @@
-import type {
-  AgendaItem,
-  Campaign,
-  Listing,
-  Member,
-  Neighbourhood,
-  Poll,
-  RewardTier,
-} from '../../src/contract/index.js';
+import type { AgendaItem, Campaign, Listing, Member, Poll, RewardTier } from '../../src/contract/index.js';
 import { insertOptions } from '../store/polls.js';
-import { createFixtures, type Fixtures, type SeedPledge } from '../../src/mock/fixtures/index.js';
+import {
+  createFixtures,
+  type Fixtures,
+  type NeighbourhoodRecord,
+  type SeedPledge,
+} from '../../src/mock/fixtures/index.js';
 import { tokenDigest } from '../store/members.js';
 import type { Db, Queryable } from './db.js';
 
@@ -149,13 +146,13 @@ async function insertSeedPledge(q: Queryable, p: SeedPledge, campaigns: Campaign
 
 export async function insertNeighbourhood(
   q: Queryable,
-  n: Neighbourhood,
+  n: NeighbourhoodRecord,
   { allowedOrigins = [], sandbox = false }: InsertOptions = {},
 ): Promise<void> {
   await q.query(
     `INSERT INTO neighbourhoods (id, slug, name, city, postcode, description, members, active_sharers, exchanges_last_30_days,
-       partner_services, allowed_origins, updated_at, sandbox)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+       partner_services, allowed_origins, updated_at, sandbox, partner_code)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
     [
       n.id,
       n.slug,
@@ -170,6 +167,7 @@ export async function insertNeighbourhood(
       allowedOrigins,
       n.updatedAt,
       sandbox,
+      n.partnerCode,
     ],
   );
 }

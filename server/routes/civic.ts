@@ -1,4 +1,5 @@
 import {
+  type CivicEndpointName,
   checkAgendaTimes,
   checkPollRequest,
   checkPollUpdate,
@@ -29,6 +30,7 @@ import {
   toPoll,
   updatePoll,
 } from '../store/polls.js';
+import { partnerHandlers } from './partners.js';
 import type { Handlers } from './types.js';
 
 async function neighbourhoodOf(ctx: AppContext, ref: string, now: Date) {
@@ -66,24 +68,12 @@ function refuse(v: RuleViolation | null) {
   throw new HttpError(v.status, v.code, v.detail);
 }
 
-type CivicName =
-  | 'listPolls'
-  | 'createPoll'
-  | 'getPoll'
-  | 'updatePoll'
-  | 'closePoll'
-  | 'castVote'
-  | 'getMyVote'
-  | 'listAgenda'
-  | 'createAgendaItem'
-  | 'getAgendaItem'
-  | 'updateAgendaItem'
-  | 'cancelAgendaItem'
-  | 'rsvp'
-  | 'getMyRsvp';
-
-/** Polls and the local agenda. Readers see counts only; each member sees their own answers only. */
-export const civicHandlers: Pick<Handlers, CivicName> = {
+/**
+ * Polls, the local agenda and partner links. Readers see counts only; each member sees their own
+ * answers only; partner visit counts are for organisers.
+ */
+export const civicHandlers: Pick<Handlers, CivicEndpointName> = {
+  ...partnerHandlers,
   async listPolls({ params, query, now }, ctx) {
     const n = await neighbourhoodOf(ctx, params.neighbourhoodId, now);
     return { body: await listPolls(ctx.db, n.id, query, now) };

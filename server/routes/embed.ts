@@ -1,7 +1,14 @@
 import { EmbedParams, EmbedQuery, OEmbedQuery, type OEmbedResponse } from '../../src/contract/embed.js';
 import { Campaign } from '../../src/contract/index.js';
 import { ApiError } from '../../src/client/errors.js';
-import { escapeHtml, renderSnippet, type Snippet } from '../../src/ssr/index.js';
+import {
+  escapeHtml,
+  isSnippetWidget,
+  renderSnippet,
+  snippetStylesheet,
+  snippetWidgets,
+  type Snippet,
+} from '../../src/ssr/index.js';
 import { cachedJson, etagOf, matchesIfNoneMatch } from '../http/caching.js';
 import { HttpError } from '../http/problem.js';
 import { parseWith } from '../http/validation.js';
@@ -35,10 +42,7 @@ export function embedHandlers(deps: EmbedDeps) {
     const { widget: name } = parseWith(EmbedParams, { widget });
     const query = parseWith(EmbedQuery, rawQuery);
     const origin = new URL(request.url).origin;
-    const resource =
-      name === 'share-board' || name === 'listing-form' || name === 'neighbourhood-stats'
-        ? 'neighbourhood'
-        : 'campaign';
+    const resource = snippetWidgets[name];
     const id = query[resource];
     if (!id)
       throw new HttpError(400, 'validation_failed', `Name the ${resource}.`, {
@@ -57,6 +61,8 @@ export function embedHandlers(deps: EmbedDeps) {
           ...extra,
         },
         fetch: inProcess,
+        ...(query.page ? { pageUrl: query.page } : {}),
+        ...(query.styles === 'inline' ? {} : { stylesheetBase: `${origin}/embed/styles` }),
       });
     } catch (error) {
       if (error instanceof ApiError)
@@ -192,6 +198,21 @@ ${s.element}
 </html>
 `;
       return html(request, body, SNIPPET_CACHE);
+    },
+
+    /**
+     * `GET /embed/styles/{tag}.{hash}.css`: a widget's shadow-root styles, linked by snippets.
+     * The name changes with the content, so a year of caching is safe.
+     */
+    stylesheet(request: Request, name: string): Response {
+      const m = /^partage-([a-z-]+)\.([\w-]{12})\.css$/.exec(name);
+      const sheet = m && isSnippetWidget(m[1]!) ? snippetStylesheet(m[1]) : null;
+      if (!sheet || sheet.name !== name)
+        throw new HttpError(404, 'not_found', 'No such stylesheet (an older version?).');
+      const r = html(request, sheet.css, 'public, max-age=31536000, immutable');
+      if (r.status === 200) r.headers.set('Content-Type', 'text/css; charset=utf-8');
+      r.headers.set('Access-Control-Allow-Origin', '*');
+      return r;
     },
 
     protocol(request: Request): Response {

@@ -1,4 +1,4 @@
-import type { Listing, Member } from '../../src/contract/index.js';
+import { apiBaseOf, type Listing, type Member } from '../../src/contract/index.js';
 import type { AppContext } from '../context.js';
 import { HttpError, validationError } from '../http/problem.js';
 import { lastEventIdOf, sseResponse } from '../http/sse.js';
@@ -47,12 +47,12 @@ export const neighbourhoodHandlers: Pick<
   | 'createReport'
   | 'getMe'
 > = {
-  async listNeighbourhoods({ query, now }, ctx) {
-    return { body: await listNeighbourhoods(ctx.db, query, now) };
+  async listNeighbourhoods({ query, now, request }, ctx) {
+    return { body: await listNeighbourhoods(ctx.db, query, now, apiBaseOf(request.url)) };
   },
 
-  async getNeighbourhood({ params, now }, ctx) {
-    return { body: toNeighbourhood(await neighbourhoodOf(ctx, params.neighbourhoodId, now)) };
+  async getNeighbourhood({ params, now, request }, ctx) {
+    return { body: toNeighbourhood(await neighbourhoodOf(ctx, params.neighbourhoodId, now), apiBaseOf(request.url)) };
   },
 
   async listListings({ params, query, now }, ctx) {

@@ -24,6 +24,8 @@ export interface Sandbox {
   outsiderToken: string;
   /** Bearer token of an organiser of the neighbourhood (creates, closes and cancels polls and events). */
   organiserToken: string;
+  /** A partner service of the neighbourhood (visit counting checks). */
+  partnerId: string;
   /** Tokens of 110 more members of the neighbourhood, each with a whole write budget (votes, RSVPs). */
   voterTokens: string[];
 }
@@ -66,6 +68,7 @@ export async function createSandbox(db: Db, now: Date): Promise<Sandbox> {
     equityCampaignId: `sbx-${tag}-equity`,
     closedCampaignId: `sbx-${tag}-closed`,
     neighbourhoodId: `sbx-${tag}-board`,
+    partnerId: `sbx-${tag}-partner`,
   };
   const token = () => `sbx_${randomBytes(24).toString('hex')}`;
   const memberToken = token();
@@ -137,7 +140,16 @@ export async function createSandbox(db: Db, now: Date): Promise<Sandbox> {
           votesLast30Days: 0,
           rsvpsLast30Days: 0,
         },
-        partnerServices: [],
+        partnerServices: [
+          {
+            id: ids.partnerId,
+            name: 'Sandbox car sharing',
+            kind: 'car_sharing',
+            description: 'A partner link for the visit checks.',
+            url: `https://partner.sandbox.partage.example.org/cars?city=sandbox&utm_source=elsewhere`,
+          },
+        ],
+        partnerCode: `sbx-${tag}`,
         updatedAt: now.toISOString(),
       },
       hidden,

@@ -5,10 +5,11 @@ import type {
   NeighbourhoodListQuery,
   NeighbourhoodStats,
   Page,
-  PartnerService,
+  PartnerServiceEntry,
 } from '../../src/contract/index.js';
 import type { Queryable } from '../db/db.js';
 import { cursorTime, decodeCursor, encodeCursor, pageLimit } from './cursor.js';
+import { partnerServicesOf } from './partners.js';
 
 export interface NeighbourhoodRow {
   seq: number;
@@ -24,7 +25,9 @@ export interface NeighbourhoodRow {
   open_listings: number;
   votes_30_days: number;
   rsvps_30_days: number;
-  partner_services: PartnerService[];
+  partner_services: PartnerServiceEntry[];
+  /** The attribution code of its partner links; null: `partage-<slug>`. */
+  partner_code: string | null;
   allowed_origins: string[];
   updated_at: Date;
 }
@@ -58,7 +61,8 @@ export function toStats(row: NeighbourhoodRow): NeighbourhoodStats {
   };
 }
 
-export const toNeighbourhood = (row: NeighbourhoodRow): Neighbourhood => ({
+/** `apiBase`: the versioned base URL the request came to, where the partner visit links point. */
+export const toNeighbourhood = (row: NeighbourhoodRow, apiBase: string): Neighbourhood => ({
   id: row.id,
   slug: row.slug,
   name: row.name,
@@ -66,7 +70,7 @@ export const toNeighbourhood = (row: NeighbourhoodRow): Neighbourhood => ({
   postcode: row.postcode,
   description: row.description,
   stats: toStats(row),
-  partnerServices: row.partner_services,
+  partnerServices: partnerServicesOf(row, apiBase),
   updatedAt: row.updated_at.toISOString(),
 });
 
@@ -83,6 +87,7 @@ export async function listNeighbourhoods(
   q: Queryable,
   query: NeighbourhoodListQuery,
   now: Date,
+  apiBase: string,
 ): Promise<Page<Neighbourhood>> {
   const limit = pageLimit(query.limit);
   const after = decodeCursor(query.cursor, ['number']);
@@ -97,7 +102,7 @@ export async function listNeighbourhoods(
   const rows = result.rows.slice(0, limit);
   const last = rows.at(-1);
   return {
-    items: rows.map(toNeighbourhood),
+    items: rows.map((row) => toNeighbourhood(row, apiBase)),
     nextCursor: result.rows.length > limit && last ? encodeCursor([last.seq]) : null,
   };
 }

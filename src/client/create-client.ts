@@ -1,4 +1,6 @@
 import * as campaigns from './campaigns.js';
+import * as civic from './civic.js';
+import * as organiser from './civic-organiser.js';
 import type { Timing } from './http.js';
 import * as neighbourhoods from './neighbourhoods.js';
 import { createTransport, type Transport } from './transport.js';
@@ -11,6 +13,10 @@ import type {
   Unsubscribe,
 } from './types.js';
 import type {
+  AgendaItem,
+  AgendaItemRequest,
+  AgendaItemUpdate,
+  AgendaQuery,
   Backer,
   Campaign,
   CampaignEvent,
@@ -19,18 +25,26 @@ import type {
   ListingQuery,
   ListingRequest,
   Member,
+  MyRsvp,
+  MyVote,
   Neighbourhood,
   NeighbourhoodEvent,
   NeighbourhoodListQuery,
   Page,
   PageQuery,
+  PartnerVisits,
   PledgeRequest,
   PledgeResult,
+  Poll,
+  PollListQuery,
+  PollRequest,
+  PollUpdate,
   Reply,
   ReplyRequest,
   Report,
   ReportRequest,
   RewardTier,
+  RsvpRequest,
 } from '../contract/index.js';
 
 /** A transport with every operation bound (what `createClient` returns). */
@@ -51,6 +65,28 @@ export interface PartageClient extends Transport {
   createReport(listingId: string, body: ReportRequest, options?: MemberRequestOptions): Promise<Report>;
   getMe(options?: MemberRequestOptions): Promise<Member>;
   subscribeNeighbourhood(neighbourhoodId: string, options: SubscribeOptions<NeighbourhoodEvent>): Unsubscribe;
+
+  listPolls(neighbourhoodId: string, query?: PollListQuery, options?: RequestOptions): Promise<Page<Poll>>;
+  getPoll(pollId: string, options?: RequestOptions & { revalidate?: boolean }): Promise<Poll>;
+  getMyVote(pollId: string, options?: MemberRequestOptions): Promise<MyVote>;
+  castVote(pollId: string, optionIds: string[], options?: MemberRequestOptions): Promise<MyVote>;
+  listAgenda(neighbourhoodId: string, query?: AgendaQuery, options?: RequestOptions): Promise<Page<AgendaItem>>;
+  getAgendaItem(itemId: string, options?: RequestOptions): Promise<AgendaItem>;
+  getMyRsvp(itemId: string, options?: MemberRequestOptions): Promise<MyRsvp>;
+  rsvp(itemId: string, body: RsvpRequest, options?: MemberRequestOptions): Promise<MyRsvp>;
+
+  /** Organisers only (the backend checks the member token's role). */
+  createPoll(neighbourhoodId: string, body: PollRequest, options?: MemberRequestOptions): Promise<Poll>;
+  updatePoll(pollId: string, body: PollUpdate, options?: MemberRequestOptions): Promise<Poll>;
+  closePoll(pollId: string, options?: MemberRequestOptions): Promise<Poll>;
+  createAgendaItem(
+    neighbourhoodId: string,
+    body: AgendaItemRequest,
+    options?: MemberRequestOptions,
+  ): Promise<AgendaItem>;
+  updateAgendaItem(itemId: string, body: AgendaItemUpdate, options?: MemberRequestOptions): Promise<AgendaItem>;
+  cancelAgendaItem(itemId: string, options?: MemberRequestOptions): Promise<AgendaItem>;
+  getPartnerVisits(neighbourhoodId: string, options?: MemberRequestOptions): Promise<PartnerVisits>;
 }
 
 /**
@@ -82,5 +118,20 @@ export function createClient(options: ClientOptions, internals: Partial<Timing> 
     createReply: (id, body, o) => neighbourhoods.createReply(api, id, body, o),
     createReport: (id, body, o) => neighbourhoods.createReport(api, id, body, o),
     subscribeNeighbourhood: (id, subscriber) => neighbourhoods.subscribeNeighbourhood(api, id, subscriber),
+    listPolls: (id, query, o) => civic.listPolls(api, id, query, o),
+    getPoll: (id, o) => civic.getPoll(api, id, o),
+    getMyVote: (id, o) => civic.getMyVote(api, id, o),
+    castVote: (id, optionIds, o) => civic.castVote(api, id, optionIds, o),
+    listAgenda: (id, query, o) => civic.listAgenda(api, id, query, o),
+    getAgendaItem: (id, o) => civic.getAgendaItem(api, id, o),
+    getMyRsvp: (id, o) => civic.getMyRsvp(api, id, o),
+    rsvp: (id, body, o) => civic.rsvp(api, id, body, o),
+    createPoll: (id, body, o) => organiser.createPoll(api, id, body, o),
+    updatePoll: (id, body, o) => organiser.updatePoll(api, id, body, o),
+    closePoll: (id, o) => organiser.closePoll(api, id, o),
+    createAgendaItem: (id, body, o) => organiser.createAgendaItem(api, id, body, o),
+    updateAgendaItem: (id, body, o) => organiser.updateAgendaItem(api, id, body, o),
+    cancelAgendaItem: (id, o) => organiser.cancelAgendaItem(api, id, o),
+    getPartnerVisits: (id, o) => organiser.getPartnerVisits(api, id, o),
   };
 }

@@ -7,6 +7,7 @@ export { createTransport, type Transport } from './transport.js';
 export * from './campaigns.js';
 export * from './neighbourhoods.js';
 export * from './civic.js';
+export * from './civic-organiser.js';
 export * from './errors.js';
 export * from './types.js';
 /** Memory across visits: `forgetAll()` drops every remembered answer (e.g. on a privacy reset). */

@@ -1,12 +1,15 @@
 import * as z from 'zod/mini';
 import { AgendaItem, AgendaItemRequest, AgendaItemUpdate, AgendaQuery, MyRsvp, RsvpRequest } from './agenda.js';
 import type { Endpoint } from './endpoint.js';
+import { PartnerVisits } from './neighbourhood.js';
+import { PARTNER_VISIT_PATH } from './paths.js';
 import { MyVote, Poll, PollListQuery, PollRequest, PollUpdate, VoteRequest } from './poll.js';
-import { Id, page } from './primitives.js';
+import { HttpsUrl, Id, page } from './primitives.js';
 
 const NeighbourhoodParams = z.object({ neighbourhoodId: Id });
 const PollParams = z.object({ pollId: Id });
 const AgendaParams = z.object({ itemId: Id });
+const PartnerParams = z.object({ neighbourhoodId: Id, partnerId: Id });
 
 /*
  * Polls and the local agenda. Organiser writes are `member` endpoints whose handler also checks
@@ -146,3 +149,54 @@ export const getMyRsvpEndpoint = {
   params: AgendaParams,
   response: MyRsvp,
 } as const satisfies Endpoint;
+
+/**
+ * A partner link: counts one visit and answers 303 to the partner's stored address with the
+ * neighbourhood's attribution (`response` is the schema of the `Location`). The target is only
+ * ever the stored address: the endpoint takes no query at all (any is refused with 400), so it
+ * can never be turned into an open redirect. No cookie, `Referrer-Policy: no-referrer`.
+ */
+export const visitPartnerEndpoint = {
+  method: 'GET',
+  path: PARTNER_VISIT_PATH,
+  access: 'public',
+  status: 303,
+  redirect: true,
+  params: PartnerParams,
+  response: HttpsUrl,
+} as const satisfies Endpoint;
+
+/** Visits of the neighbourhood's partner links: organisers only (a member endpoint checking the role). */
+export const getPartnerVisitsEndpoint = {
+  method: 'GET',
+  path: '/neighbourhoods/{neighbourhoodId}/partner-visits',
+  access: 'member',
+  status: 200,
+  params: NeighbourhoodParams,
+  response: PartnerVisits,
+} as const satisfies Endpoint;
+
+/**
+ * The municipality tools by operation name (polls, agenda, partner links): the endpoint table
+ * spreads it, and the reference server and the mocks implement exactly `CivicEndpointName`.
+ */
+export const civicEndpoints = {
+  listPolls: listPollsEndpoint,
+  createPoll: createPollEndpoint,
+  getPoll: getPollEndpoint,
+  updatePoll: updatePollEndpoint,
+  closePoll: closePollEndpoint,
+  castVote: castVoteEndpoint,
+  getMyVote: getMyVoteEndpoint,
+  listAgenda: listAgendaEndpoint,
+  createAgendaItem: createAgendaItemEndpoint,
+  getAgendaItem: getAgendaItemEndpoint,
+  updateAgendaItem: updateAgendaItemEndpoint,
+  cancelAgendaItem: cancelAgendaItemEndpoint,
+  rsvp: rsvpEndpoint,
+  getMyRsvp: getMyRsvpEndpoint,
+  visitPartner: visitPartnerEndpoint,
+  getPartnerVisits: getPartnerVisitsEndpoint,
+};
+
+export type CivicEndpointName = keyof typeof civicEndpoints;

@@ -18,6 +18,8 @@ export const EmbedWidget = z.enum([
   'share-board',
   'listing-form',
   'neighbourhood-stats',
+  'poll',
+  'agenda',
 ]);
 
 export const EmbedParams = z.object({ widget: EmbedWidget });
@@ -26,9 +28,21 @@ export const EmbedParams = z.object({ widget: EmbedWidget });
 export const EmbedQuery = z.object({
   campaign: z.optional(Id),
   neighbourhood: z.optional(Id),
+  poll: z.optional(Id),
   locale: z.optional(z.enum(['fr', 'en'])),
   theme: z.optional(z.enum(['light', 'dark', 'auto'])),
   'heading-level': z.optional(z.enum(['2', '3', '4', '5', '6'])),
+  /**
+   * Widgets with a form: the page where a reader without JavaScript can take part, linked instead
+   * of the form (default: the campaign's page; neighbourhood widgets have none in the contract).
+   */
+  page: z.optional(HttpsUrl),
+  /**
+   * `link` (default): the shadow root links its styles (a versioned, cacheable file of this
+   * server), which pages with a strict Content-Security-Policy accept; `inline`: an inline
+   * `<style>`, one request fewer, for pages that allow inline styles.
+   */
+  styles: z.optional(z.enum(['link', 'inline'])),
 });
 export type EmbedQuery = z.infer<typeof EmbedQuery>;
 

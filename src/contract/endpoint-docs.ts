@@ -196,4 +196,15 @@ export const endpointDocs = {
     summary: "The member's own answer to an agenda item",
     errors: ['unauthorized', 'forbidden', 'not_found', 'rate_limited'],
   },
+  visitPartner: {
+    tag: 'civic',
+    summary:
+      "Follow a partner link: counts one visit (a count only: no cookie, no IP, no personal data) and redirects (303) to the partner's stored address with the neighbourhood's attribution. Takes no query: the target is never taken from the request",
+    errors: read,
+  },
+  getPartnerVisits: {
+    tag: 'civic',
+    summary: "Visits of the neighbourhood's partner links, per partner (the neighbourhood's organisers only)",
+    errors: ['unauthorized', 'forbidden', 'origin_not_allowed', 'not_found', 'validation_failed', 'rate_limited'],
+  },
 } as const satisfies Record<EndpointName, EndpointDoc>;

@@ -22,7 +22,9 @@ export interface Endpoint {
   readonly body?: z.ZodMiniType;
   /** Success body; for `stream` endpoints, the schema of each event's `data`. */
   readonly response: z.ZodMiniType;
-  readonly status: 200 | 201;
+  /** 303: a redirect (`redirect: true`), whose `response` is the schema of the `Location`. */
+  readonly status: 200 | 201 | 303;
+  readonly redirect?: true;
   readonly stream?: true;
   readonly idempotent?: true;
 }

@@ -1,21 +1,6 @@
 import * as z from 'zod/mini';
 import { Campaign, CampaignListQuery, CampaignPage, RewardTier } from './campaign.js';
-import {
-  listPollsEndpoint,
-  createPollEndpoint,
-  getPollEndpoint,
-  updatePollEndpoint,
-  closePollEndpoint,
-  castVoteEndpoint,
-  getMyVoteEndpoint,
-  listAgendaEndpoint,
-  createAgendaItemEndpoint,
-  getAgendaItemEndpoint,
-  updateAgendaItemEndpoint,
-  cancelAgendaItemEndpoint,
-  rsvpEndpoint,
-  getMyRsvpEndpoint,
-} from './civic-endpoints.js';
+import { civicEndpoints } from './civic-endpoints.js';
 import { CampaignEvent, NeighbourhoodEvent } from './events.js';
 import { LiveChanges, LiveChangesQuery, LiveMessage, LiveQuery } from './live.js';
 import {
@@ -225,20 +210,7 @@ export const endpoints = {
   getMe: getMeEndpoint,
   live: liveEndpoint,
   liveChanges: liveChangesEndpoint,
-  listPolls: listPollsEndpoint,
-  createPoll: createPollEndpoint,
-  getPoll: getPollEndpoint,
-  updatePoll: updatePollEndpoint,
-  closePoll: closePollEndpoint,
-  castVote: castVoteEndpoint,
-  getMyVote: getMyVoteEndpoint,
-  listAgenda: listAgendaEndpoint,
-  createAgendaItem: createAgendaItemEndpoint,
-  getAgendaItem: getAgendaItemEndpoint,
-  updateAgendaItem: updateAgendaItemEndpoint,
-  cancelAgendaItem: cancelAgendaItemEndpoint,
-  rsvp: rsvpEndpoint,
-  getMyRsvp: getMyRsvpEndpoint,
+  ...civicEndpoints,
 };
 
 export type EndpointName = keyof typeof endpoints;

@@ -11,6 +11,7 @@ export * from './listing.js';
 export * from './poll.js';
 export * from './agenda.js';
 export * from './civic-rules.js';
+export * from './partner-rules.js';
 export * from './events.js';
 export * from './live.js';
 export * from './endpoints.js';

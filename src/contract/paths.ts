@@ -14,3 +14,6 @@ export function buildPath(template: string, params: Record<string, string> = {})
 
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 export const REPLAYED_HEADER = 'Idempotent-Replayed';
+
+/** The counting redirect of a partner link, relative to the versioned base URL. */
+export const PARTNER_VISIT_PATH = '/neighbourhoods/{neighbourhoodId}/partners/{partnerId}/visit';

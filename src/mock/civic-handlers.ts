@@ -1,27 +1,12 @@
-import { endpoints, type Member, type Neighbourhood } from '../contract/index.js';
+import { endpoints, type CivicEndpointName, type Member } from '../contract/index.js';
 import type { CivicStore } from './civic-store.js';
 import type { EndpointImpl, MockContext, PathParams } from './context.js';
+import type { NeighbourhoodRecord } from './fixtures/index.js';
 import { cachedJson, json } from './http-utils.js';
 import { authenticate, authorizeWrite, requireMembership } from './member-auth.js';
 import { pagedJson, type Ordering } from './paging.js';
 import { notFound, problem, violationProblem } from './problem.js';
 import { checkBody, checkParams, checkQuery, readBody, type Checked } from './validate.js';
-
-type CivicEndpoint =
-  | 'listPolls'
-  | 'createPoll'
-  | 'getPoll'
-  | 'updatePoll'
-  | 'closePoll'
-  | 'castVote'
-  | 'getMyVote'
-  | 'listAgenda'
-  | 'createAgendaItem'
-  | 'getAgendaItem'
-  | 'updateAgendaItem'
-  | 'cancelAgendaItem'
-  | 'rsvp'
-  | 'getMyRsvp';
 
 type StoredPoll = CivicStore['polls'][number];
 type StoredItem = CivicStore['items'][number];
@@ -29,7 +14,7 @@ type StoredItem = CivicStore['items'][number];
 const pollOrder: Ordering<StoredPoll> = { key: (p) => [p.poll.createdAt, p.seq], directions: ['desc', 'desc'] };
 const agendaOrder: Ordering<StoredItem> = { key: (i) => [i.item.startsAt, i.seq], directions: ['asc', 'asc'] };
 
-function neighbourhoodFrom(params: PathParams, ctx: MockContext): Checked<Neighbourhood> {
+function neighbourhoodFrom(params: PathParams, ctx: MockContext): Checked<NeighbourhoodRecord> {
   const checked = checkParams(endpoints.listPolls.params, params);
   if (!checked.ok) return checked;
   const found = ctx.store.findNeighbourhood(checked.data.neighbourhoodId);
@@ -98,7 +83,7 @@ const answer = <T>(
   status = 200,
 ) => (o.ok ? json(o.value, status) : violationProblem(o.violation));
 
-export const civicHandlers: Record<CivicEndpoint, EndpointImpl> = {
+export const civicHandlers: Record<CivicEndpointName, EndpointImpl> = {
   listPolls(request, params, ctx) {
     const found = neighbourhoodFrom(params, ctx);
     if (!found.ok) return found.response;
@@ -209,5 +194,33 @@ export const civicHandlers: Record<CivicEndpoint, EndpointImpl> = {
     const refused = requireMembership(member.data, found.data.item.neighbourhoodId);
     if (refused) return refused;
     return cachedJson(request, ctx.store.civic.myRsvp(found.data, member.data.id));
+  },
+
+  visitPartner(request, params, ctx) {
+    const checked = checkParams(endpoints.visitPartner.params, params);
+    if (!checked.ok) return checked.response;
+    // The target is only ever the stored address: a query (`?url=…`) is refused, not followed.
+    if (new URL(request.url).search !== '')
+      return problem(400, 'validation_failed', 'A partner link takes no parameters.', {
+        errors: [{ path: 'query', message: 'must be empty' }],
+      });
+    const n = ctx.store.findNeighbourhood(checked.data.neighbourhoodId);
+    if (!n) return notFound('neighbourhood', checked.data.neighbourhoodId);
+    const location = ctx.store.visitPartner(n, checked.data.partnerId);
+    if (!location) return notFound('partner service', checked.data.partnerId);
+    return new Response(null, {
+      status: 303,
+      headers: { Location: location, 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' },
+    });
+  },
+
+  getPartnerVisits(request, params, ctx) {
+    const member = authenticate(request, ctx);
+    if (!member.ok) return member.response;
+    const found = neighbourhoodFrom(params, ctx);
+    if (!found.ok) return found.response;
+    const refused = notOrganiser(member.data, found.data.id);
+    if (refused) return refused;
+    return cachedJson(request, ctx.store.partnerVisitsOf(found.data));
   },
 };

@@ -14,7 +14,6 @@ import {
   type Member,
   type MyRsvp,
   type MyVote,
-  type Neighbourhood,
   type NeighbourhoodEvent,
   type Poll,
   type PollRequest,
@@ -22,6 +21,7 @@ import {
   type RsvpRequest,
   type RuleViolation,
 } from '../contract/index.js';
+import type { NeighbourhoodRecord } from './fixtures/index.js';
 import { civicActivity } from './fixtures/index.js';
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; violation: RuleViolation };
@@ -56,7 +56,7 @@ export class CivicStore {
   constructor(
     polls: Poll[],
     items: AgendaItem[],
-    private readonly neighbourhoods: Neighbourhood[],
+    private readonly neighbourhoods: NeighbourhoodRecord[],
     private readonly now: () => Date,
     private readonly publish: Publish,
   ) {
@@ -95,7 +95,7 @@ export class CivicStore {
     };
   }
 
-  createPoll(neighbourhood: Neighbourhood, request: PollRequest): Outcome<Poll> {
+  createPoll(neighbourhood: NeighbourhoodRecord, request: PollRequest): Outcome<Poll> {
     const now = this.now();
     const violation = checkPollRequest(request, now);
     if (violation) return { ok: false, violation };
@@ -196,7 +196,7 @@ export class CivicStore {
     return this.items.filter((i) => i.item.neighbourhoodId === neighbourhoodId && Date.parse(i.item.endsAt) > now);
   }
 
-  createItem(neighbourhood: Neighbourhood, request: AgendaItemRequest): Outcome<AgendaItem> {
+  createItem(neighbourhood: NeighbourhoodRecord, request: AgendaItemRequest): Outcome<AgendaItem> {
     const violation = checkAgendaTimes(request, request);
     if (violation) return { ok: false, violation };
     const at = this.now().toISOString();
@@ -319,7 +319,7 @@ export class CivicStore {
   }
 
   /** Votes and RSVPs are counted, not stored, as in the reference backend. */
-  #touch(neighbourhoodId: string): Neighbourhood | undefined {
+  #touch(neighbourhoodId: string): NeighbourhoodRecord | undefined {
     const n = this.neighbourhoods.find((x) => x.id === neighbourhoodId);
     if (!n) return undefined;
     Object.assign(

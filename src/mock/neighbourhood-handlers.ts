@@ -1,4 +1,5 @@
-import { endpoints, type Listing, type Member, type Neighbourhood } from '../contract/index.js';
+import { endpoints, type Listing, type Member } from '../contract/index.js';
+import type { NeighbourhoodRecord } from './fixtures/index.js';
 import type { EndpointImpl, MockContext, PathParams } from './context.js';
 import { cachedJson, json } from './http-utils.js';
 import { authenticate, authorizeWrite, requireMembership } from './member-auth.js';
@@ -19,14 +20,14 @@ type NeighbourhoodEndpoint =
   | 'createReport'
   | 'getMe';
 
-const neighbourhoodOrder: Ordering<Neighbourhood> = { key: (n) => [n.name, n.id], directions: ['asc', 'asc'] };
+const neighbourhoodOrder: Ordering<NeighbourhoodRecord> = { key: (n) => [n.name, n.id], directions: ['asc', 'asc'] };
 /** Newest first; `seq` breaks ties between listings posted in the same millisecond. */
 const listingOrder: Ordering<StoredListing> = {
   key: (l) => [l.listing.createdAt, l.seq],
   directions: ['desc', 'desc'],
 };
 
-function neighbourhoodFrom(params: PathParams, ctx: MockContext): Checked<Neighbourhood> {
+function neighbourhoodFrom(params: PathParams, ctx: MockContext): Checked<NeighbourhoodRecord> {
   const checked = checkParams(endpoints.getNeighbourhood.params, params);
   if (!checked.ok) return checked;
   const found = ctx.store.findNeighbourhood(checked.data.neighbourhoodId);
@@ -70,12 +71,12 @@ export const neighbourhoodHandlers: Record<NeighbourhoodEndpoint, EndpointImpl> 
     if (!query.ok) return query.response;
     const city = query.data.city === undefined ? null : fold(query.data.city);
     const matching = ctx.store.neighbourhoods.filter((n) => city === null || fold(n.city) === city);
-    return pagedJson(request, matching, neighbourhoodOrder, query.data);
+    return pagedJson(request, matching, neighbourhoodOrder, query.data, (n) => ctx.store.neighbourhoodView(n, request));
   },
 
   getNeighbourhood(request, params, ctx) {
     const found = neighbourhoodFrom(params, ctx);
-    return found.ok ? cachedJson(request, found.data) : found.response;
+    return found.ok ? cachedJson(request, ctx.store.neighbourhoodView(found.data, request)) : found.response;
   },
 
   listListings(request, params, ctx) {

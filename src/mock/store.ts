@@ -11,6 +11,7 @@ import {
   type ListingRequest,
   type Member,
   type Neighbourhood,
+  type PartnerVisits,
   type NeighbourhoodEvent,
   type PledgeRequest,
   type PledgeResult,
@@ -23,7 +24,8 @@ import {
   type RuleViolation,
 } from '../contract/index.js';
 import { publicBacker } from '../contract/privacy.js';
-import { type Fixtures, type SeedMember, type SeedPledge } from './fixtures/index.js';
+import { apiBaseOf, partnerServiceView } from '../contract/partner-rules.js';
+import { type Fixtures, type NeighbourhoodRecord, type SeedMember, type SeedPledge } from './fixtures/index.js';
 import { CivicStore } from './civic-store.js';
 
 /** A pledge as the mock platform keeps it; `seq` orders pledges made in the same millisecond. */
@@ -55,7 +57,9 @@ export class MockStore {
   readonly campaigns: Campaign[];
   readonly rewards: RewardTier[];
   readonly pledges: StoredPledge[];
-  readonly neighbourhoods: Neighbourhood[];
+  readonly neighbourhoods: NeighbourhoodRecord[];
+  /** Visits of partner links, by `<neighbourhood>/<partner>`: counts only, like the reference backend. */
+  readonly partnerVisits = new Map<string, number>();
   readonly listings: StoredListing[];
   readonly members: SeedMember[];
   readonly replies: Reply[] = [];
@@ -190,8 +194,34 @@ export class MockStore {
 
   // ---- neighbourhoods ----------------------------------------------------------------------
 
-  findNeighbourhood(idOrSlug: string): Neighbourhood | undefined {
+  findNeighbourhood(idOrSlug: string): NeighbourhoodRecord | undefined {
     return this.neighbourhoods.find((n) => n.id === idOrSlug) ?? this.neighbourhoods.find((n) => n.slug === idOrSlug);
+  }
+
+  /** A neighbourhood as an answer to `request`: partner links attributed and pointing at its visit counter. */
+  neighbourhoodView(n: NeighbourhoodRecord, request: Request): Neighbourhood {
+    const { partnerCode: _code, ...rest } = structuredClone(n);
+    const base = apiBaseOf(request.url);
+    return { ...rest, partnerServices: n.partnerServices.map((p) => partnerServiceView(p, n, base)) };
+  }
+
+  /** Counts one visit of a partner link and returns where it leads; null for an unknown partner. */
+  visitPartner(n: NeighbourhoodRecord, partnerId: string): string | null {
+    const partner = n.partnerServices.find((p) => p.id === partnerId);
+    if (!partner) return null;
+    const key = `${n.id}/${partner.id}`;
+    this.partnerVisits.set(key, (this.partnerVisits.get(key) ?? 0) + 1);
+    return partnerServiceView(partner, n, '').url;
+  }
+
+  partnerVisitsOf(n: NeighbourhoodRecord): PartnerVisits {
+    const partners = n.partnerServices.map((p) => ({
+      partnerId: p.id,
+      name: p.name,
+      kind: p.kind,
+      visits: this.partnerVisits.get(`${n.id}/${p.id}`) ?? 0,
+    }));
+    return { neighbourhoodId: n.id, partners, totalVisits: partners.reduce((sum, p) => sum + p.visits, 0) };
   }
 
   listingsOf(neighbourhoodId: string): StoredListing[] {
@@ -207,7 +237,7 @@ export class MockStore {
   }
 
   /** A member's new listing: newest, so first on the board, signed with their display name. */
-  createListing(neighbourhood: Neighbourhood, member: Member, request: ListingRequest): Outcome<Listing> {
+  createListing(neighbourhood: NeighbourhoodRecord, member: Member, request: ListingRequest): Outcome<Listing> {
     const now = this.#now();
     if (request.expiresAt) {
       const t = Date.parse(request.expiresAt);
@@ -290,7 +320,7 @@ export class MockStore {
   }
 
   /** Open-listing counts derive from the listings, so stats and board always agree. */
-  #touch(neighbourhood: Neighbourhood, now: Date): void {
+  #touch(neighbourhood: NeighbourhoodRecord, now: Date): void {
     neighbourhood.stats.openListings = this.listingsOf(neighbourhood.id).filter(
       (l) => l.listing.status === 'open',
     ).length;

@@ -21,10 +21,16 @@ import type { PartageElement } from '../core/element/partage-element.js';
 import { resourcesOf, PRERENDER_ATTRIBUTE, type Prerendered } from '../core/data/prerender.js';
 import { define } from '../define.js';
 import { escapeHtml, scriptJson } from './escape.js';
-import { isSnippetWidget, snippetWidgets, type SnippetWidget } from './widgets.js';
+import { minifyCss, snippetStylesheet } from './stylesheet.js';
+import { getCampaign } from '../client/campaigns.js';
+import type { Transport } from '../client/transport.js';
+import { languageOf } from '../core/i18n/locale.js';
+import { PAGE_LINK_SLOT } from '../core/element/page-link.js';
+import { isSnippetWidget, pageLinkTexts, pageLinkWidgets, snippetWidgets, type SnippetWidget } from './widgets.js';
 
-export { snippetWidgets, isSnippetWidget, type SnippetWidget } from './widgets.js';
+export { snippetWidgets, isSnippetWidget, reserveRule, reservedHeights, type SnippetWidget } from './widgets.js';
 export { escapeHtml } from './escape.js';
+export { snippetStylesheet, type SnippetStylesheet } from './stylesheet.js';
 
 export interface SnippetOptions {
   /** Widget name without prefix: `campaign-card`, `share-board`… */
@@ -42,6 +48,19 @@ export interface SnippetOptions {
   prefix?: string;
   /** How this server loads the data (default: global fetch to `api`). */
   fetch?: typeof fetch;
+  /**
+   * For widgets with a form (pledge form, listing form, board, poll, agenda): the page where a
+   * reader without JavaScript can do what the form does, linked instead of the form. Default: the
+   * campaign's `url` for the pledge form; neighbourhood widgets have no page in the contract, so
+   * without this they say that taking part needs JavaScript.
+   */
+  pageUrl?: string;
+  /**
+   * Folder URL where this backend serves `snippetStylesheet()` files (by their `name`): the shadow
+   * root then links its styles instead of inlining them, which a host page whose
+   * Content-Security-Policy forbids inline styles accepts. Default: inline `<style>`.
+   */
+  stylesheetBase?: string;
   /** Light-DOM link kept inside the element, for readers whose browser has no Declarative Shadow DOM. */
   fallbackLink?: { href: string; text: string };
 }
@@ -73,7 +92,9 @@ export async function renderSnippet(options: SnippetOptions): Promise<Snippet> {
   if (!attributes[snippetWidgets[options.widget]])
     throw new TypeError(`${tag} needs a ${snippetWidgets[options.widget]} attribute`);
 
-  const data = await prefetch(tag, attributes, options);
+  const transport = createTransport({ baseUrl: options.api, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  const data = await prefetch(tag, attributes, transport);
+  const pageLink = await pageLinkOf(options.widget, attributes, transport, options.pageUrl);
   const open = Object.entries(attributes)
     .map(([name, value]) => ` ${name}="${escapeHtml(value)}"`)
     .join('');
@@ -83,12 +104,20 @@ export async function renderSnippet(options: SnippetOptions): Promise<Snippet> {
   const rendered = await collectResult(render(template));
   // Lit's outer markers are for hydrating the outer template, which nobody does: the element
   // hydrates its own shadow root.
-  const bare = minifyStyles(rendered)
+  const minified = minifyStyles(rendered);
+  const bare = (
+    options.stylesheetBase ? linkStyles(minified, options.widget, prefix, options.stylesheetBase) : minified
+  )
     .replace(/^<!--lit-part[^>]*-->/, '')
     .replace(/<!--\/lit-part-->$/, '')
     .replace(/^<!--lit-node \d+-->/, '');
   const light =
     `<script type="application/json" ${PRERENDER_ATTRIBUTE}>${scriptJson(data)}</script>` +
+    (pageLink?.href
+      ? `<a slot="${PAGE_LINK_SLOT}" href="${escapeHtml(pageLink.href)}">${escapeHtml(pageLink.text)}</a>`
+      : pageLink
+        ? `<span slot="${PAGE_LINK_SLOT}">${escapeHtml(pageLink.text)}</span>`
+        : '') +
     (options.fallbackLink
       ? `<a href="${escapeHtml(options.fallbackLink.href)}">${escapeHtml(options.fallbackLink.text)}</a>`
       : '');
@@ -104,7 +133,7 @@ export async function renderSnippet(options: SnippetOptions): Promise<Snippet> {
  * snippet holds exactly the keys and values its first browser render asks for. A resource whose
  * key depends on another's value is found on the next round.
  */
-async function prefetch(tag: string, attributes: Record<string, string>, options: SnippetOptions) {
+async function prefetch(tag: string, attributes: Record<string, string>, transport: Transport) {
   const Ctor = customElements.get(tag) as (new () => PartageElement) | undefined;
   if (!Ctor) throw new Error(`${tag} is not defined`);
   const element = new Ctor();
@@ -113,7 +142,6 @@ async function prefetch(tag: string, attributes: Record<string, string>, options
     element.setAttribute(name, value);
     element.attributeChangedCallback(name, null, value);
   }
-  const transport = createTransport({ baseUrl: options.api, ...(options.fetch ? { fetch: options.fetch } : {}) });
   const data: Prerendered = {};
   for (let round = 0; round < 3; round++) {
     const pending = resourcesOf(element).filter((r) => {
@@ -127,10 +155,40 @@ async function prefetch(tag: string, attributes: Record<string, string>, options
   return data;
 }
 
+/**
+ * The page where a reader without JavaScript can do what the widget's form does: the campaign's,
+ * or the neighbourhood's (a poll's through its neighbourhood). Only for widgets with a form.
+ */
+async function pageLinkOf(
+  widget: SnippetWidget,
+  attributes: Record<string, string>,
+  transport: Transport,
+  pageUrl: string | undefined,
+): Promise<{ href?: string; text: string } | null> {
+  const page = pageLinkWidgets[widget];
+  if (!page) return null;
+  const texts = pageLinkTexts[languageOf(attributes.locale ?? 'fr')];
+  if (pageUrl) return { href: pageUrl, text: texts[page] };
+  if (page === 'campaign') return { href: (await getCampaign(transport, attributes.campaign!)).url, text: texts[page] };
+  return { text: texts.none };
+}
+
 /** Shadow-root styles without their indentation (a third of a snippet's bytes otherwise). */
 function minifyStyles(markup: string): string {
-  return markup.replace(
-    /<style>([\s\S]*?)<\/style>/g,
-    (_, css: string) => `<style>${css.replace(/\s+/g, ' ').trim()}</style>`,
-  );
+  return markup.replace(/<style>([\s\S]*?)<\/style>/g, (_, css: string) => `<style>${minifyCss(css)}</style>`);
+}
+
+/**
+ * The shadow root's `<style>` replaced by a `<link rel="stylesheet">` to the same text as a file.
+ * Chromium holds the parser at a stylesheet link in the body until it loads, so the widget
+ * never paints unstyled and nothing shifts (measured in test/node/embed/strict-csp.test.ts).
+ */
+function linkStyles(markup: string, widget: SnippetWidget, prefix: string, base: string): string {
+  const sheet = snippetStylesheet(widget, prefix);
+  const inline = `<style>${sheet.css}</style>`;
+  const at = markup.indexOf(inline);
+  // Another renderer's styles than the file's: keep them inline rather than link the wrong ones.
+  if (at < 0) return markup;
+  const href = `${base.replace(/\/$/, '')}/${sheet.name}`;
+  return `${markup.slice(0, at)}<link rel="stylesheet" href="${escapeHtml(href)}">${markup.slice(at + inline.length)}`;
 }

@@ -18,6 +18,7 @@ import {
   isWaitlisted,
 } from '../../src/contract/index.js';
 import { publicBacker } from '../../src/contract/privacy.js';
+import { attributedUrl, partnerServiceView } from '../../src/contract/partner-rules.js';
 import { createFixtures } from '../../src/mock/fixtures/index.js';
 
 const now = new Date('2026-11-23T12:00:00Z');
@@ -25,12 +26,39 @@ const fx = createFixtures(now);
 const paths = (schema: z.ZodMiniType, value: unknown) =>
   (schema.safeParse(value).error?.issues ?? []).map((i) => i.path.join('.'));
 
+describe('partner links', () => {
+  it('carry the platform attribution, replacing any utm_* and keeping other parameters', () => {
+    const url = new URL(attributedUrl('https://p.example/a?x=1&utm_source=them&utm_term=t#top', 'mpv-saint-malo'));
+    assert.equal(url.searchParams.get('x'), '1');
+    assert.equal(url.searchParams.get('utm_source'), 'partage');
+    assert.equal(url.searchParams.get('utm_medium'), 'partner-link');
+    assert.equal(url.searchParams.get('utm_campaign'), 'mpv-saint-malo');
+    assert.equal(url.searchParams.get('utm_term'), null);
+    assert.equal(url.hash, '#top');
+  });
+  it('point at the counting redirect of the API they were answered from', () => {
+    const view = partnerServiceView(
+      { id: 'koolicar', name: 'Koolicar', kind: 'car_sharing', description: '', url: 'https://k.example/' },
+      { id: 'saint-malo', partnerCode: 'c' },
+      'https://api.example.org/v1',
+    );
+    assert.equal(view.visitUrl, 'https://api.example.org/v1/neighbourhoods/saint-malo/partners/koolicar/visit');
+  });
+});
+
 describe('fixtures satisfy the contract', () => {
   const cases: [string, z.ZodMiniType, unknown[]][] = [
     ['campaigns', Campaign, fx.campaigns],
     ['rewards', RewardTier, fx.rewards],
     ['backers', Backer, fx.pledges.map(publicBacker)],
-    ['neighbourhoods', Neighbourhood, fx.neighbourhoods],
+    [
+      'neighbourhoods',
+      Neighbourhood,
+      fx.neighbourhoods.map((n) => ({
+        ...n,
+        partnerServices: n.partnerServices.map((p) => partnerServiceView(p, n, 'https://api.example.org/v1')),
+      })),
+    ],
     ['listings', Listing, fx.listings],
   ];
   for (const [name, schema, items] of cases) {

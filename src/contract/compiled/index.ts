@@ -24,6 +24,8 @@ import {
   type Issue,
 } from './runtime.js';
 import { isWebUrl } from '../refinements.js';
+export { apiBaseOf } from '../partner-rules.js';
+export { attributedUrl } from '../partner-rules.js';
 export { availabilityFor } from '../rules.js';
 export { buildPath } from '../paths.js';
 export { checkAgendaTimes } from '../civic-rules.js';
@@ -33,11 +35,14 @@ export { checkPollTimes } from '../civic-rules.js';
 export { checkPollUpdate } from '../civic-rules.js';
 export { checkVoteChoices } from '../civic-rules.js';
 export { checkoutUrl } from '../rules.js';
+export { defaultPartnerCode } from '../partner-rules.js';
 export { fold } from '../search.js';
 export { isOpen } from '../rules.js';
 export { isWaitlisted } from '../rules.js';
 export { matchesQuery } from '../search.js';
 export { needsCheckout } from '../rules.js';
+export { partnerServiceView } from '../partner-rules.js';
+export { partnerVisitUrl } from '../partner-rules.js';
 export { pollSettings } from '../civic-rules.js';
 export { pollStatusAt } from '../civic-rules.js';
 export { problemType } from '../problem-type.js';
@@ -1028,6 +1033,7 @@ function v143(v: any, I: Issue[]): any {
     ['kind', v142],
     ['description', v35],
     ['url', v42],
+    ['visitUrl', v42],
   ]);
 }
 function v144(v: any, I: Issue[]): any {
@@ -1057,9 +1063,36 @@ function v147(v: any, I: Issue[]): any {
   ]);
 }
 function v148(v: any, I: Issue[]): any {
-  return v === undefined ? v : v37(v, I);
+  return object(v, I, [
+    ['id', v0],
+    ['name', v28],
+    ['kind', v142],
+    ['description', v35],
+    ['url', v42],
+  ]);
 }
 function v149(v: any, I: Issue[]): any {
+  return object(v, I, [
+    ['partnerId', v0],
+    ['name', v28],
+    ['kind', v142],
+    ['visits', v11],
+  ]);
+}
+function v150(v: any, I: Issue[]): any {
+  return array(v, I, v149);
+}
+function v151(v: any, I: Issue[]): any {
+  return object(v, I, [
+    ['neighbourhoodId', v0],
+    ['partners', v150],
+    ['totalVisits', v11],
+  ]);
+}
+function v152(v: any, I: Issue[]): any {
+  return v === undefined ? v : v37(v, I);
+}
+function v153(v: any, I: Issue[]): any {
   if (typeof v !== 'string') return wrong(v, I, type('string'), [[1, 254]]);
   if (
     !/^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$/.test(v)
@@ -1069,67 +1102,67 @@ function v149(v: any, I: Issue[]): any {
   if (len(v) > 254) I.push(big(254));
   return v;
 }
-function v150(v: any, I: Issue[]): any {
+function v154(v: any, I: Issue[]): any {
   return object(v, I, [
     ['name', v28],
-    ['email', v149],
+    ['email', v153],
   ]);
 }
-function v151(v: any, I: Issue[]): any {
+function v155(v: any, I: Issue[]): any {
   return v === undefined ? v : v30(v, I);
 }
-function v152(v: any, I: Issue[]): any {
+function v156(v: any, I: Issue[]): any {
   if (typeof v !== 'string') return wrong(v, I, type('string'), [[1, 500]]);
   v = v.trim();
   if (len(v) > 500) I.push(big(500));
   return v;
 }
-function v153(v: any, I: Issue[]): any {
-  return v === undefined ? v : v152(v, I);
-}
-function v154(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['amount', v33],
-    ['rewardId', v148, 1],
-    ['backer', v150],
-    ['anonymous', v151, 1],
-    ['message', v153, 1],
-  ]);
-}
-function v155(v: any, I: Issue[]): any {
-  if (v !== 'confirmed') I.push(issue('invalid_value'));
-  return v;
-}
-function v156(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['id', v0],
-    ['campaignId', v0],
-    ['amount', v33],
-    ['rewardId', v37],
-    ['createdAt', v3],
-    ['status', v155],
-  ]);
-}
 function v157(v: any, I: Issue[]): any {
-  if (v !== 'pending_payment') I.push(issue('invalid_value'));
-  return v;
+  return v === undefined ? v : v156(v, I);
 }
 function v158(v: any, I: Issue[]): any {
   return object(v, I, [
+    ['amount', v33],
+    ['rewardId', v152, 1],
+    ['backer', v154],
+    ['anonymous', v155, 1],
+    ['message', v157, 1],
+  ]);
+}
+function v159(v: any, I: Issue[]): any {
+  if (v !== 'confirmed') I.push(issue('invalid_value'));
+  return v;
+}
+function v160(v: any, I: Issue[]): any {
+  return object(v, I, [
     ['id', v0],
     ['campaignId', v0],
     ['amount', v33],
     ['rewardId', v37],
     ['createdAt', v3],
-    ['status', v157],
+    ['status', v159],
+  ]);
+}
+function v161(v: any, I: Issue[]): any {
+  if (v !== 'pending_payment') I.push(issue('invalid_value'));
+  return v;
+}
+function v162(v: any, I: Issue[]): any {
+  return object(v, I, [
+    ['id', v0],
+    ['campaignId', v0],
+    ['amount', v33],
+    ['rewardId', v37],
+    ['createdAt', v3],
+    ['status', v161],
     ['checkoutUrl', v42],
   ]);
 }
-function v159(v: any, I: Issue[]): any {
+function v163(v: any, I: Issue[]): any {
   if (v !== 'waitlisted') I.push(issue('invalid_value'));
   return v;
 }
-function v160(v: any, I: Issue[]): any {
+function v164(v: any, I: Issue[]): any {
   if (typeof v !== 'number' || !Number.isFinite(v)) return wrong(v, I, type('number'));
   if (!Number.isInteger(v)) {
     I.push(stop(type('int')));
@@ -1143,34 +1176,34 @@ function v160(v: any, I: Issue[]): any {
   }
   return v;
 }
-function v161(v: any, I: Issue[]): any {
+function v165(v: any, I: Issue[]): any {
   return object(v, I, [
     ['id', v0],
     ['campaignId', v0],
     ['amount', v33],
     ['rewardId', v37],
     ['createdAt', v3],
-    ['status', v159],
-    ['waitlistPosition', v160],
+    ['status', v163],
+    ['waitlistPosition', v164],
   ]);
 }
-function v162(v: any, I: Issue[]): any {
-  return union(v, I, 'status', { confirmed: v156, pending_payment: v158, waitlisted: v161 });
+function v166(v: any, I: Issue[]): any {
+  return union(v, I, 'status', { confirmed: v160, pending_payment: v162, waitlisted: v165 });
 }
-function v163(v: any, I: Issue[]): any {
+function v167(v: any, I: Issue[]): any {
   return v === undefined ? v : v114(v, I);
 }
-function v164(v: any, I: Issue[]): any {
+function v168(v: any, I: Issue[]): any {
   return object(v, I, [
     ['limit', v24, 1],
     ['cursor', v26, 1],
-    ['status', v163, 1],
+    ['status', v167, 1],
   ]);
 }
-function v165(v: any, I: Issue[]): any {
+function v169(v: any, I: Issue[]): any {
   return v === undefined ? v : v96(v, I);
 }
-function v166(v: any, I: Issue[]): any {
+function v170(v: any, I: Issue[]): any {
   if (!Array.isArray(v))
     return wrong(v, I, type('array'), [
       [0, 2],
@@ -1188,38 +1221,38 @@ function v166(v: any, I: Issue[]): any {
   }
   return out;
 }
-function v167(v: any, I: Issue[]): any {
+function v171(v: any, I: Issue[]): any {
   return v === undefined ? v : v112(v, I);
 }
-function v168(v: any, I: Issue[]): any {
+function v172(v: any, I: Issue[]): any {
   return v === undefined ? v : v113(v, I);
 }
-function v169(v: any, I: Issue[]): any {
+function v173(v: any, I: Issue[]): any {
   return object(v, I, [
     ['question', v109],
-    ['description', v165, 1],
-    ['options', v166],
-    ['multiple', v151, 1],
-    ['maxChoices', v167, 1],
-    ['allowChange', v151, 1],
-    ['resultsVisibility', v168, 1],
+    ['description', v169, 1],
+    ['options', v170],
+    ['multiple', v155, 1],
+    ['maxChoices', v171, 1],
+    ['allowChange', v155, 1],
+    ['resultsVisibility', v172, 1],
     ['opensAt', v20, 1],
     ['closesAt', v3],
     ['organiser', v8],
   ]);
 }
-function v170(v: any, I: Issue[]): any {
+function v174(v: any, I: Issue[]): any {
   return v === undefined ? v : v109(v, I);
 }
-function v171(v: any, I: Issue[]): any {
+function v175(v: any, I: Issue[]): any {
   return object(v, I, [
-    ['question', v170, 1],
-    ['description', v165, 1],
+    ['question', v174, 1],
+    ['description', v169, 1],
     ['opensAt', v20, 1],
     ['closesAt', v20, 1],
   ]);
 }
-function v172(v: any, I: Issue[]): any {
+function v176(v: any, I: Issue[]): any {
   if (typeof v !== 'number' || !Number.isFinite(v)) return wrong(v, I, type('number'));
   if (!Number.isInteger(v)) {
     I.push(stop(type('int')));
@@ -1236,31 +1269,31 @@ function v172(v: any, I: Issue[]): any {
   }
   return v;
 }
-function v173(v: any, I: Issue[]): any {
+function v177(v: any, I: Issue[]): any {
   return v === undefined ? v : v75(v, I);
 }
-function v174(v: any, I: Issue[]): any {
+function v178(v: any, I: Issue[]): any {
   return array(v, I, v79);
 }
-function v175(v: any, I: Issue[]): any {
-  return v === undefined ? v : v174(v, I);
+function v179(v: any, I: Issue[]): any {
+  return v === undefined ? v : v178(v, I);
 }
-function v176(v: any, I: Issue[]): any {
+function v180(v: any, I: Issue[]): any {
   return v === undefined ? v : v11(v, I);
 }
-function v177(v: any, I: Issue[]): any {
+function v181(v: any, I: Issue[]): any {
   return object(v, I, [
     ['type', v75],
     ['title', v75],
-    ['status', v172],
-    ['detail', v173, 1],
-    ['instance', v173, 1],
+    ['status', v176],
+    ['detail', v177, 1],
+    ['instance', v177, 1],
     ['code', v75],
-    ['errors', v175, 1],
-    ['retryAfter', v176, 1],
+    ['errors', v179, 1],
+    ['retryAfter', v180, 1],
   ]);
 }
-function v178(v: any, I: Issue[]): any {
+function v182(v: any, I: Issue[]): any {
   return object(v, I, [
     ['id', v0],
     ['listingId', v0],
@@ -1269,7 +1302,7 @@ function v178(v: any, I: Issue[]): any {
     ['createdAt', v3],
   ]);
 }
-function v179(v: any, I: Issue[]): any {
+function v183(v: any, I: Issue[]): any {
   if (typeof v !== 'string')
     return wrong(v, I, type('string'), [
       [0, 1],
@@ -1280,41 +1313,41 @@ function v179(v: any, I: Issue[]): any {
   if (len(v) > 500) I.push(big(500));
   return v;
 }
-function v180(v: any, I: Issue[]): any {
-  return object(v, I, [['message', v179]]);
+function v184(v: any, I: Issue[]): any {
+  return object(v, I, [['message', v183]]);
 }
-function v181(v: any, I: Issue[]): any {
+function v185(v: any, I: Issue[]): any {
   if (!['spam', 'inappropriate', 'scam', 'personal_data', 'dangerous', 'other'].includes(v))
     I.push(issue('invalid_value'));
   return v;
 }
-function v182(v: any, I: Issue[]): any {
+function v186(v: any, I: Issue[]): any {
   if (v !== 'received') I.push(issue('invalid_value'));
   return v;
 }
-function v183(v: any, I: Issue[]): any {
+function v187(v: any, I: Issue[]): any {
   return object(v, I, [
     ['id', v0],
     ['listingId', v0],
-    ['reason', v181],
-    ['status', v182],
+    ['reason', v185],
+    ['status', v186],
     ['createdAt', v3],
   ]);
 }
-function v184(v: any, I: Issue[]): any {
+function v188(v: any, I: Issue[]): any {
   return object(v, I, [
-    ['reason', v181],
-    ['detail', v153, 1],
+    ['reason', v185],
+    ['detail', v157, 1],
   ]);
 }
-function v185(v: any, I: Issue[]): any {
+function v189(v: any, I: Issue[]): any {
   return v === null ? v : v39(v, I);
 }
-function v186(v: any, I: Issue[]): any {
+function v190(v: any, I: Issue[]): any {
   if (!['none', 'pickup', 'domestic', 'worldwide'].includes(v)) I.push(issue('invalid_value'));
   return v;
 }
-function v187(v: any, I: Issue[]): any {
+function v191(v: any, I: Issue[]): any {
   return object(v, I, [
     ['id', v0],
     ['campaignId', v0],
@@ -1324,20 +1357,20 @@ function v187(v: any, I: Issue[]): any {
     ['quantityLimit', v12],
     ['remaining', v12],
     ['backerCount', v11],
-    ['estimatedDelivery', v185],
-    ['shipping', v186],
+    ['estimatedDelivery', v189],
+    ['shipping', v190],
     ['shippingCost', v34],
     ['availability', v61],
   ]);
 }
-function v188(v: any, I: Issue[]): any {
+function v192(v: any, I: Issue[]): any {
   if (!['going', 'not_going'].includes(v)) I.push(issue('invalid_value'));
   return v;
 }
-function v189(v: any, I: Issue[]): any {
-  return object(v, I, [['response', v188]]);
+function v193(v: any, I: Issue[]): any {
+  return object(v, I, [['response', v192]]);
 }
-function v190(v: any, I: Issue[]): any {
+function v194(v: any, I: Issue[]): any {
   if (!Array.isArray(v))
     return wrong(v, I, type('array'), [
       [0, 1],
@@ -1355,75 +1388,81 @@ function v190(v: any, I: Issue[]): any {
   }
   return out;
 }
-function v191(v: any, I: Issue[]): any {
-  return object(v, I, [['optionIds', v190]]);
-}
-function v192(v: any, I: Issue[]): any {
-  return object(v, I, [['campaignId', v0]]);
-}
-function v193(v: any, I: Issue[]): any {
-  return object(v, I, [['itemId', v0]]);
-}
-function v194(v: any, I: Issue[]): any {
-  return object(v, I, [['pollId', v0]]);
-}
 function v195(v: any, I: Issue[]): any {
-  return object(v, I, [['neighbourhoodId', v0]]);
+  return object(v, I, [['optionIds', v194]]);
 }
 function v196(v: any, I: Issue[]): any {
-  return object(v, I, [['listingId', v0]]);
+  return object(v, I, [['campaignId', v0]]);
 }
 function v197(v: any, I: Issue[]): any {
-  return array(v, I, v187);
+  return object(v, I, [['itemId', v0]]);
 }
 function v198(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['items', v197],
-    ['nextCursor', v76],
-  ]);
+  return object(v, I, [['pollId', v0]]);
 }
 function v199(v: any, I: Issue[]): any {
-  return array(v, I, v38);
+  return object(v, I, [['neighbourhoodId', v0]]);
 }
 function v200(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['items', v199],
-    ['nextCursor', v76],
-  ]);
+  return array(v, I, v119);
 }
 function v201(v: any, I: Issue[]): any {
-  return array(v, I, v145);
-}
-function v202(v: any, I: Issue[]): any {
   return object(v, I, [
-    ['items', v201],
+    ['items', v200],
     ['nextCursor', v76],
   ]);
 }
+function v202(v: any, I: Issue[]): any {
+  return array(v, I, v14);
+}
 function v203(v: any, I: Issue[]): any {
-  return array(v, I, v88);
+  return object(v, I, [
+    ['items', v202],
+    ['nextCursor', v76],
+  ]);
 }
 function v204(v: any, I: Issue[]): any {
   return object(v, I, [
-    ['items', v203],
-    ['nextCursor', v76],
+    ['neighbourhoodId', v0],
+    ['partnerId', v0],
   ]);
 }
 function v205(v: any, I: Issue[]): any {
-  return array(v, I, v119);
+  return object(v, I, [['listingId', v0]]);
 }
 function v206(v: any, I: Issue[]): any {
+  return array(v, I, v191);
+}
+function v207(v: any, I: Issue[]): any {
   return object(v, I, [
-    ['items', v205],
+    ['items', v206],
     ['nextCursor', v76],
   ]);
 }
-function v207(v: any, I: Issue[]): any {
-  return array(v, I, v14);
-}
 function v208(v: any, I: Issue[]): any {
+  return array(v, I, v38);
+}
+function v209(v: any, I: Issue[]): any {
   return object(v, I, [
-    ['items', v207],
+    ['items', v208],
+    ['nextCursor', v76],
+  ]);
+}
+function v210(v: any, I: Issue[]): any {
+  return array(v, I, v145);
+}
+function v211(v: any, I: Issue[]): any {
+  return object(v, I, [
+    ['items', v210],
+    ['nextCursor', v76],
+  ]);
+}
+function v212(v: any, I: Issue[]): any {
+  return array(v, I, v88);
+}
+function v213(v: any, I: Issue[]): any {
+  return object(v, I, [
+    ['items', v212],
     ['nextCursor', v76],
   ]);
 }
@@ -1557,61 +1596,68 @@ export const NeighbourhoodStats: Compiled<output<typeof S.NeighbourhoodStats>> =
 export const Organiser: Compiled<output<typeof S.Organiser>> = { safeParse: (d: unknown) => run(v8, d) };
 export const PageQuery: Compiled<output<typeof S.PageQuery>> = { safeParse: (d: unknown) => run(v27, d) };
 export const PartnerService: Compiled<output<typeof S.PartnerService>> = { safeParse: (d: unknown) => run(v143, d) };
-export const PledgeRequest: Compiled<output<typeof S.PledgeRequest>> = { safeParse: (d: unknown) => run(v154, d) };
-export const PledgeResult: Compiled<output<typeof S.PledgeResult>> = { safeParse: (d: unknown) => run(v162, d) };
+export const PartnerServiceEntry: Compiled<output<typeof S.PartnerServiceEntry>> = {
+  safeParse: (d: unknown) => run(v148, d),
+};
+export const PartnerVisits: Compiled<output<typeof S.PartnerVisits>> = { safeParse: (d: unknown) => run(v151, d) };
+export const PledgeRequest: Compiled<output<typeof S.PledgeRequest>> = { safeParse: (d: unknown) => run(v158, d) };
+export const PledgeResult: Compiled<output<typeof S.PledgeResult>> = { safeParse: (d: unknown) => run(v166, d) };
 export const PledgeRules: Compiled<output<typeof S.PledgeRules>> = { safeParse: (d: unknown) => run(v52, d) };
 export const Poll: Compiled<output<typeof S.Poll>> = { safeParse: (d: unknown) => run(v119, d) };
-export const PollListQuery: Compiled<output<typeof S.PollListQuery>> = { safeParse: (d: unknown) => run(v164, d) };
+export const PollListQuery: Compiled<output<typeof S.PollListQuery>> = { safeParse: (d: unknown) => run(v168, d) };
 export const PollOption: Compiled<output<typeof S.PollOption>> = { safeParse: (d: unknown) => run(v110, d) };
-export const PollRequest: Compiled<output<typeof S.PollRequest>> = { safeParse: (d: unknown) => run(v169, d) };
+export const PollRequest: Compiled<output<typeof S.PollRequest>> = { safeParse: (d: unknown) => run(v173, d) };
 export const PollResults: Compiled<output<typeof S.PollResults>> = { safeParse: (d: unknown) => run(v117, d) };
 export const PollStatus: Compiled<output<typeof S.PollStatus>> & { options: typeof S.PollStatus.options } = {
   safeParse: (d: unknown) => run(v114, d),
   options: ['upcoming', 'open', 'closed'],
 };
-export const PollUpdate: Compiled<output<typeof S.PollUpdate>> = { safeParse: (d: unknown) => run(v171, d) };
-export const Problem: Compiled<output<typeof S.Problem>> = { safeParse: (d: unknown) => run(v177, d) };
-export const Reply: Compiled<output<typeof S.Reply>> = { safeParse: (d: unknown) => run(v178, d) };
-export const ReplyRequest: Compiled<output<typeof S.ReplyRequest>> = { safeParse: (d: unknown) => run(v180, d) };
-export const Report: Compiled<output<typeof S.Report>> = { safeParse: (d: unknown) => run(v183, d) };
+export const PollUpdate: Compiled<output<typeof S.PollUpdate>> = { safeParse: (d: unknown) => run(v175, d) };
+export const Problem: Compiled<output<typeof S.Problem>> = { safeParse: (d: unknown) => run(v181, d) };
+export const Reply: Compiled<output<typeof S.Reply>> = { safeParse: (d: unknown) => run(v182, d) };
+export const ReplyRequest: Compiled<output<typeof S.ReplyRequest>> = { safeParse: (d: unknown) => run(v184, d) };
+export const Report: Compiled<output<typeof S.Report>> = { safeParse: (d: unknown) => run(v187, d) };
 export const ReportReason: Compiled<output<typeof S.ReportReason>> & { options: typeof S.ReportReason.options } = {
-  safeParse: (d: unknown) => run(v181, d),
+  safeParse: (d: unknown) => run(v185, d),
   options: ['spam', 'inappropriate', 'scam', 'personal_data', 'dangerous', 'other'],
 };
-export const ReportRequest: Compiled<output<typeof S.ReportRequest>> = { safeParse: (d: unknown) => run(v184, d) };
+export const ReportRequest: Compiled<output<typeof S.ReportRequest>> = { safeParse: (d: unknown) => run(v188, d) };
 export const ResultsVisibility: Compiled<output<typeof S.ResultsVisibility>> & {
   options: typeof S.ResultsVisibility.options;
 } = { safeParse: (d: unknown) => run(v113, d), options: ['always', 'after_voting', 'after_closing'] };
 export const RewardAvailability: Compiled<output<typeof S.RewardAvailability>> & {
   options: typeof S.RewardAvailability.options;
 } = { safeParse: (d: unknown) => run(v61, d), options: ['available', 'sold_out', 'unavailable'] };
-export const RewardTier: Compiled<output<typeof S.RewardTier>> = { safeParse: (d: unknown) => run(v187, d) };
-export const RsvpRequest: Compiled<output<typeof S.RsvpRequest>> = { safeParse: (d: unknown) => run(v189, d) };
+export const RewardTier: Compiled<output<typeof S.RewardTier>> = { safeParse: (d: unknown) => run(v191, d) };
+export const RsvpRequest: Compiled<output<typeof S.RsvpRequest>> = { safeParse: (d: unknown) => run(v193, d) };
 export const RsvpStatus: Compiled<output<typeof S.RsvpStatus>> & { options: typeof S.RsvpStatus.options } = {
   safeParse: (d: unknown) => run(v135, d),
   options: ['none', 'going', 'waitlisted', 'not_going'],
 };
 export const ShareInfo: Compiled<output<typeof S.ShareInfo>> = { safeParse: (d: unknown) => run(v57, d) };
 export const Shipping: Compiled<output<typeof S.Shipping>> & { options: typeof S.Shipping.options } = {
-  safeParse: (d: unknown) => run(v186, d),
+  safeParse: (d: unknown) => run(v190, d),
   options: ['none', 'pickup', 'domestic', 'worldwide'],
 };
-export const VoteRequest: Compiled<output<typeof S.VoteRequest>> = { safeParse: (d: unknown) => run(v191, d) };
-const s0: Compiled<unknown> = { safeParse: (d: unknown) => run(v192, d) };
-const s1: Compiled<unknown> = { safeParse: (d: unknown) => run(v193, d) };
-const s2: Compiled<unknown> = { safeParse: (d: unknown) => run(v194, d) };
-const s3: Compiled<unknown> = { safeParse: (d: unknown) => run(v195, d) };
-const s4: Compiled<unknown> = { safeParse: (d: unknown) => run(v195, d) };
-const s5: Compiled<unknown> = { safeParse: (d: unknown) => run(v196, d) };
-const s6: Compiled<unknown> = { safeParse: (d: unknown) => run(v198, d) };
-const s7: Compiled<unknown> = { safeParse: (d: unknown) => run(v200, d) };
-const s8: Compiled<unknown> = { safeParse: (d: unknown) => run(v202, d) };
-const s9: Compiled<unknown> = { safeParse: (d: unknown) => run(v204, d) };
-const s10: Compiled<unknown> = { safeParse: (d: unknown) => run(v206, d) };
-const s11: Compiled<unknown> = { safeParse: (d: unknown) => run(v208, d) };
+export const VoteRequest: Compiled<output<typeof S.VoteRequest>> = { safeParse: (d: unknown) => run(v195, d) };
+const s0: Compiled<unknown> = { safeParse: (d: unknown) => run(v196, d) };
+const s1: Compiled<unknown> = { safeParse: (d: unknown) => run(v197, d) };
+const s2: Compiled<unknown> = { safeParse: (d: unknown) => run(v198, d) };
+const s3: Compiled<unknown> = { safeParse: (d: unknown) => run(v199, d) };
+const s4: Compiled<unknown> = { safeParse: (d: unknown) => run(v201, d) };
+const s5: Compiled<unknown> = { safeParse: (d: unknown) => run(v203, d) };
+const s6: Compiled<unknown> = { safeParse: (d: unknown) => run(v204, d) };
+const s7: Compiled<unknown> = { safeParse: (d: unknown) => run(v199, d) };
+const s8: Compiled<unknown> = { safeParse: (d: unknown) => run(v205, d) };
+const s9: Compiled<unknown> = { safeParse: (d: unknown) => run(v207, d) };
+const s10: Compiled<unknown> = { safeParse: (d: unknown) => run(v209, d) };
+const s11: Compiled<unknown> = { safeParse: (d: unknown) => run(v211, d) };
+const s12: Compiled<unknown> = { safeParse: (d: unknown) => run(v213, d) };
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key' as const;
 export const MAX_LIVE_RESOURCES = 50 as const;
 export const MAX_POLL_OPTIONS = 12 as const;
+export const PARTNER_UTM_MEDIUM = 'partner-link' as const;
+export const PARTNER_UTM_SOURCE = 'partage' as const;
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json' as const;
 export const REPLAYED_HEADER = 'Idempotent-Replayed' as const;
 export const campaignEventsEndpoint = {
@@ -1640,41 +1686,14 @@ export const castVoteEndpoint = {
   body: VoteRequest,
   response: MyVote,
 } as const;
-export const closePollEndpoint = {
-  method: 'POST',
-  path: '/polls/{pollId}/close',
-  access: 'member',
+export const listPollsEndpoint = {
+  method: 'GET',
+  path: '/neighbourhoods/{neighbourhoodId}/polls',
+  access: 'public',
   status: 200,
-  params: s2,
-  response: Poll,
-} as const;
-export const createAgendaItemEndpoint = {
-  method: 'POST',
-  path: '/neighbourhoods/{neighbourhoodId}/agenda',
-  access: 'member',
-  status: 201,
   params: s3,
-  body: AgendaItemRequest,
-  response: AgendaItem,
-} as const;
-export const createListingEndpoint = {
-  method: 'POST',
-  path: '/neighbourhoods/{neighbourhoodId}/listings',
-  access: 'member',
-  status: 201,
-  params: s4,
-  body: ListingRequest,
-  response: Listing,
-} as const;
-export const createPledgeEndpoint = {
-  method: 'POST',
-  path: '/campaigns/{campaignId}/pledges',
-  access: 'write',
-  status: 201,
-  idempotent: true,
-  params: s0,
-  body: PledgeRequest,
-  response: PledgeResult,
+  query: PollListQuery,
+  response: s4,
 } as const;
 export const createPollEndpoint = {
   method: 'POST',
@@ -1684,127 +1703,6 @@ export const createPollEndpoint = {
   params: s3,
   body: PollRequest,
   response: Poll,
-} as const;
-export const createReplyEndpoint = {
-  method: 'POST',
-  path: '/listings/{listingId}/replies',
-  access: 'member',
-  status: 201,
-  params: s5,
-  body: ReplyRequest,
-  response: Reply,
-} as const;
-export const createReportEndpoint = {
-  method: 'POST',
-  path: '/listings/{listingId}/reports',
-  access: 'member',
-  status: 201,
-  params: s5,
-  body: ReportRequest,
-  response: Report,
-} as const;
-export const listCampaignsEndpoint = {
-  method: 'GET',
-  path: '/campaigns',
-  access: 'public',
-  status: 200,
-  query: CampaignListQuery,
-  response: CampaignPage,
-} as const;
-export const getCampaignEndpoint = {
-  method: 'GET',
-  path: '/campaigns/{campaignId}',
-  access: 'public',
-  status: 200,
-  params: s0,
-  response: Campaign,
-} as const;
-export const listRewardsEndpoint = {
-  method: 'GET',
-  path: '/campaigns/{campaignId}/rewards',
-  access: 'public',
-  status: 200,
-  params: s0,
-  query: PageQuery,
-  response: s6,
-} as const;
-export const listBackersEndpoint = {
-  method: 'GET',
-  path: '/campaigns/{campaignId}/backers',
-  access: 'public',
-  status: 200,
-  params: s0,
-  query: PageQuery,
-  response: s7,
-} as const;
-export const listNeighbourhoodsEndpoint = {
-  method: 'GET',
-  path: '/neighbourhoods',
-  access: 'public',
-  status: 200,
-  query: NeighbourhoodListQuery,
-  response: s8,
-} as const;
-export const getNeighbourhoodEndpoint = {
-  method: 'GET',
-  path: '/neighbourhoods/{neighbourhoodId}',
-  access: 'public',
-  status: 200,
-  params: s4,
-  response: Neighbourhood,
-} as const;
-export const listListingsEndpoint = {
-  method: 'GET',
-  path: '/neighbourhoods/{neighbourhoodId}/listings',
-  access: 'public',
-  status: 200,
-  params: s4,
-  query: ListingQuery,
-  response: s9,
-} as const;
-export const neighbourhoodEventsEndpoint = {
-  method: 'GET',
-  path: '/neighbourhoods/{neighbourhoodId}/events',
-  access: 'public',
-  status: 200,
-  stream: true,
-  params: s4,
-  response: NeighbourhoodEvent,
-} as const;
-export const getListingEndpoint = {
-  method: 'GET',
-  path: '/listings/{listingId}',
-  access: 'public',
-  status: 200,
-  params: s5,
-  response: Listing,
-} as const;
-export const getMeEndpoint = { method: 'GET', path: '/me', access: 'member', status: 200, response: Member } as const;
-export const liveEndpoint = {
-  method: 'GET',
-  path: '/live',
-  access: 'public',
-  status: 200,
-  stream: true,
-  query: LiveQuery,
-  response: LiveMessage,
-} as const;
-export const liveChangesEndpoint = {
-  method: 'GET',
-  path: '/live/changes',
-  access: 'public',
-  status: 200,
-  query: LiveChangesQuery,
-  response: LiveChanges,
-} as const;
-export const listPollsEndpoint = {
-  method: 'GET',
-  path: '/neighbourhoods/{neighbourhoodId}/polls',
-  access: 'public',
-  status: 200,
-  params: s3,
-  query: PollListQuery,
-  response: s10,
 } as const;
 export const getPollEndpoint = {
   method: 'GET',
@@ -1823,6 +1721,14 @@ export const updatePollEndpoint = {
   body: PollUpdate,
   response: Poll,
 } as const;
+export const closePollEndpoint = {
+  method: 'POST',
+  path: '/polls/{pollId}/close',
+  access: 'member',
+  status: 200,
+  params: s2,
+  response: Poll,
+} as const;
 export const getMyVoteEndpoint = {
   method: 'GET',
   path: '/polls/{pollId}/votes/mine',
@@ -1838,7 +1744,16 @@ export const listAgendaEndpoint = {
   status: 200,
   params: s3,
   query: AgendaQuery,
-  response: s11,
+  response: s5,
+} as const;
+export const createAgendaItemEndpoint = {
+  method: 'POST',
+  path: '/neighbourhoods/{neighbourhoodId}/agenda',
+  access: 'member',
+  status: 201,
+  params: s3,
+  body: AgendaItemRequest,
+  response: AgendaItem,
 } as const;
 export const getAgendaItemEndpoint = {
   method: 'GET',
@@ -1874,6 +1789,172 @@ export const getMyRsvpEndpoint = {
   params: s1,
   response: MyRsvp,
 } as const;
+export const visitPartnerEndpoint = {
+  method: 'GET',
+  path: '/neighbourhoods/{neighbourhoodId}/partners/{partnerId}/visit',
+  access: 'public',
+  status: 303,
+  redirect: true,
+  params: s6,
+  response: HttpsUrl,
+} as const;
+export const getPartnerVisitsEndpoint = {
+  method: 'GET',
+  path: '/neighbourhoods/{neighbourhoodId}/partner-visits',
+  access: 'member',
+  status: 200,
+  params: s3,
+  response: PartnerVisits,
+} as const;
+export const civicEndpoints = {
+  listPolls: listPollsEndpoint,
+  createPoll: createPollEndpoint,
+  getPoll: getPollEndpoint,
+  updatePoll: updatePollEndpoint,
+  closePoll: closePollEndpoint,
+  castVote: castVoteEndpoint,
+  getMyVote: getMyVoteEndpoint,
+  listAgenda: listAgendaEndpoint,
+  createAgendaItem: createAgendaItemEndpoint,
+  getAgendaItem: getAgendaItemEndpoint,
+  updateAgendaItem: updateAgendaItemEndpoint,
+  cancelAgendaItem: cancelAgendaItemEndpoint,
+  rsvp: rsvpEndpoint,
+  getMyRsvp: getMyRsvpEndpoint,
+  visitPartner: visitPartnerEndpoint,
+  getPartnerVisits: getPartnerVisitsEndpoint,
+} as const;
+export const createListingEndpoint = {
+  method: 'POST',
+  path: '/neighbourhoods/{neighbourhoodId}/listings',
+  access: 'member',
+  status: 201,
+  params: s7,
+  body: ListingRequest,
+  response: Listing,
+} as const;
+export const createPledgeEndpoint = {
+  method: 'POST',
+  path: '/campaigns/{campaignId}/pledges',
+  access: 'write',
+  status: 201,
+  idempotent: true,
+  params: s0,
+  body: PledgeRequest,
+  response: PledgeResult,
+} as const;
+export const createReplyEndpoint = {
+  method: 'POST',
+  path: '/listings/{listingId}/replies',
+  access: 'member',
+  status: 201,
+  params: s8,
+  body: ReplyRequest,
+  response: Reply,
+} as const;
+export const createReportEndpoint = {
+  method: 'POST',
+  path: '/listings/{listingId}/reports',
+  access: 'member',
+  status: 201,
+  params: s8,
+  body: ReportRequest,
+  response: Report,
+} as const;
+export const listCampaignsEndpoint = {
+  method: 'GET',
+  path: '/campaigns',
+  access: 'public',
+  status: 200,
+  query: CampaignListQuery,
+  response: CampaignPage,
+} as const;
+export const getCampaignEndpoint = {
+  method: 'GET',
+  path: '/campaigns/{campaignId}',
+  access: 'public',
+  status: 200,
+  params: s0,
+  response: Campaign,
+} as const;
+export const listRewardsEndpoint = {
+  method: 'GET',
+  path: '/campaigns/{campaignId}/rewards',
+  access: 'public',
+  status: 200,
+  params: s0,
+  query: PageQuery,
+  response: s9,
+} as const;
+export const listBackersEndpoint = {
+  method: 'GET',
+  path: '/campaigns/{campaignId}/backers',
+  access: 'public',
+  status: 200,
+  params: s0,
+  query: PageQuery,
+  response: s10,
+} as const;
+export const listNeighbourhoodsEndpoint = {
+  method: 'GET',
+  path: '/neighbourhoods',
+  access: 'public',
+  status: 200,
+  query: NeighbourhoodListQuery,
+  response: s11,
+} as const;
+export const getNeighbourhoodEndpoint = {
+  method: 'GET',
+  path: '/neighbourhoods/{neighbourhoodId}',
+  access: 'public',
+  status: 200,
+  params: s7,
+  response: Neighbourhood,
+} as const;
+export const listListingsEndpoint = {
+  method: 'GET',
+  path: '/neighbourhoods/{neighbourhoodId}/listings',
+  access: 'public',
+  status: 200,
+  params: s7,
+  query: ListingQuery,
+  response: s12,
+} as const;
+export const neighbourhoodEventsEndpoint = {
+  method: 'GET',
+  path: '/neighbourhoods/{neighbourhoodId}/events',
+  access: 'public',
+  status: 200,
+  stream: true,
+  params: s7,
+  response: NeighbourhoodEvent,
+} as const;
+export const getListingEndpoint = {
+  method: 'GET',
+  path: '/listings/{listingId}',
+  access: 'public',
+  status: 200,
+  params: s8,
+  response: Listing,
+} as const;
+export const getMeEndpoint = { method: 'GET', path: '/me', access: 'member', status: 200, response: Member } as const;
+export const liveEndpoint = {
+  method: 'GET',
+  path: '/live',
+  access: 'public',
+  status: 200,
+  stream: true,
+  query: LiveQuery,
+  response: LiveMessage,
+} as const;
+export const liveChangesEndpoint = {
+  method: 'GET',
+  path: '/live/changes',
+  access: 'public',
+  status: 200,
+  query: LiveChangesQuery,
+  response: LiveChanges,
+} as const;
 export const endpoints = {
   listCampaigns: listCampaignsEndpoint,
   getCampaign: getCampaignEndpoint,
@@ -1906,6 +1987,8 @@ export const endpoints = {
   cancelAgendaItem: cancelAgendaItemEndpoint,
   rsvp: rsvpEndpoint,
   getMyRsvp: getMyRsvpEndpoint,
+  visitPartner: visitPartnerEndpoint,
+  getPartnerVisits: getPartnerVisitsEndpoint,
 } as const;
 export const liveKinds = {
   campaign: { param: 'campaigns', event: CampaignEvent },

@@ -1,13 +1,18 @@
 import { css } from 'lit';
 
 export const agendaStyles = css`
+  /* The live badge comes with the stream, after the first paint: it takes room kept for it from
+     the start, so that it never pushes the heading onto another line (a layout shift). */
   .header {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: baseline;
-    justify-content: space-between;
-    gap: 0.25em 0.75em;
+    position: relative;
+    padding-inline-end: 6.5em;
     margin-block-end: 0.5em;
+  }
+  .header .live {
+    position: absolute;
+    inset-block-start: 0.2em;
+    inset-inline-end: 0;
+    white-space: nowrap;
   }
   .title {
     margin: 0;
@@ -82,7 +87,8 @@ export const agendaStyles = css`
     border-left: 4px solid var(--_danger);
     padding-left: 0.75em;
   }
+  /* A typical item (title, date, place, organiser, description, places, two buttons). */
   .item-skeleton {
-    block-size: 7.5em;
+    block-size: 17em;
   }
 `;

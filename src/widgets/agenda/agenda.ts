@@ -16,6 +16,7 @@ import { RSVP } from './agenda.events.js';
 import { agendaItemToICalendar, icsFileName } from './agenda-ics.js';
 import { messages } from './agenda.messages.js';
 import { agendaStyles } from './agenda.styles.js';
+import { pageLinkSlot, pageLinkStyles } from '../../core/element/page-link.js';
 
 const DAY: Intl.DateTimeFormatOptions = {
   weekday: 'long',
@@ -38,6 +39,9 @@ const TIME: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
  * `memberToken`: the answer waiting for it is sent by itself.
  * @event partage-error - The agenda could not load or an answer failed (`detail: { operation, error }`).
  *
+ * @slot page-link - Shown only when the browser runs no script (a pre-rendered snippet read without
+ *   JavaScript): the link to the page where the reader can act, put there by `@partage/widgets/ssr`.
+ * @csspart page-link - The paragraph holding the `page-link` slot.
  * @csspart base - The widget's box.
  * @csspart title - The agenda's heading.
  * @csspart list - The list of events.
@@ -73,7 +77,7 @@ const TIME: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
  * @tag partage-agenda
  */
 export class PartageAgenda extends PartageElement<typeof messages.en> {
-  static override styles = [...PartageElement.styles, liveBadgeStyles, agendaStyles];
+  static override styles = [...PartageElement.styles, liveBadgeStyles, agendaStyles, pageLinkStyles];
 
   /** Neighbourhood id. */
   @property({ reflect: true }) neighbourhood?: string;
@@ -255,7 +259,8 @@ export class PartageAgenda extends PartageElement<typeof messages.en> {
       ${
         hasMemberToken(this.#tokenSources()) || !page?.items.some((i) => i.status === 'scheduled')
           ? nothing
-          : html`<p class="muted hint">${this.t('signInToAnswer')}</p>`
+          : html`<p class="muted hint needs-script">${this.t('signInToAnswer')}</p>
+              ${pageLinkSlot()}`
       }
       ${alert ? html`<p class="alert" role="alert">${this.#alertText(alert)}</p>` : nothing}
       ${

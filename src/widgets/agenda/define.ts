@@ -1,3 +1,4 @@
+import '../../core/element/hydrate-support.js';
 import { defineElement } from '../../core/element/define.js';
 import { PartageAgenda } from './agenda.js';
 

@@ -10,6 +10,7 @@ import { PartageElement } from '../../core/element/partage-element.js';
 import { noApiView } from '../../core/element/views.js';
 import { messages } from './listing-form.messages.js';
 import { listingFormStyles } from './listing-form.styles.js';
+import { pageLinkSlot, pageLinkStyles } from '../../core/element/page-link.js';
 
 /**
  * @summary A member posts an offer or a request on their neighbourhood's board: kind, type,
@@ -23,6 +24,9 @@ import { listingFormStyles } from './listing-form.styles.js';
  * neighbourhoodId, expired }`): sign the member in, then set `memberToken`.
  * @event {CustomEvent<PartageErrorDetail>} partage-error - Sending failed (`detail: { operation, error }`).
  *
+ * @slot page-link - Shown only when the browser runs no script (a pre-rendered snippet read without
+ *   JavaScript): the link to the page where the reader can act, put there by `@partage/widgets/ssr`.
+ * @csspart page-link - The paragraph holding the `page-link` slot.
  * @csspart base - The widget's box.
  * @csspart heading - The form's title.
  * @csspart form - The `<form>`.
@@ -53,7 +57,13 @@ import { listingFormStyles } from './listing-form.styles.js';
  * @tag partage-listing-form
  */
 export class PartageListingForm extends PartageElement<typeof messages.en> {
-  static override styles = [...PartageElement.styles, formStyles, listingFormLayoutStyles, listingFormStyles];
+  static override styles = [
+    ...PartageElement.styles,
+    formStyles,
+    listingFormLayoutStyles,
+    listingFormStyles,
+    pageLinkStyles,
+  ];
 
   /** Neighbourhood id the listing is posted in. */
   @property({ reflect: true }) neighbourhood?: string;
@@ -107,13 +117,13 @@ export class PartageListingForm extends PartageElement<typeof messages.en> {
       return html`<div class="state" role="alert" part="error"><p>${this.t('errorNoNeighbourhood')}</p></div>`;
     const body = this.#member.signedIn()
       ? this.#form.render()
-      : html`<div class="prompt">
+      : html`<div class="prompt needs-script">
           <p>${this.t('membersOnlyPost')}</p>
           <button type="button" part="sign-in" @click=${() => this.#requestSignIn()}>${this.t('signInToPost')}</button>
         </div>`;
     return html`<section class="panel" part="base" aria-labelledby="listing-heading">
       ${heading(this.resolvedHeadingLevel(this.headingLevel), { id: 'listing-heading', class: 'heading', part: 'heading' }, this.t('formHeading'))}
-      ${body}
+      ${body} ${pageLinkSlot()}
     </section>`;
   }
 }

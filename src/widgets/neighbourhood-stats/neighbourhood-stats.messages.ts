@@ -19,6 +19,11 @@ export const messages = {
     rsvpsHint: 'for events of the last 30 days and to come',
     updated: (p: { when: string }) => `Updated ${p.when}`,
     errorNoNeighbourhood: 'This widget needs a neighbourhood attribute.',
+    visitsHeading: 'Partner link visits',
+    visitsNote: 'organisers only; counts, no personal data',
+    visitsPartner: 'Partner',
+    visitsCount: 'Visits',
+    visitsTotal: 'All partners',
   },
   fr: {
     title: 'Partage entre voisins',
@@ -39,5 +44,10 @@ export const messages = {
     rsvpsHint: 'événements des 30 derniers jours et à venir',
     updated: (p: { when: string }) => `Mis à jour ${p.when}`,
     errorNoNeighbourhood: 'Ce widget a besoin d’un attribut neighbourhood.',
+    visitsHeading: 'Visites des liens partenaires',
+    visitsNote: 'organisateurs seulement ; des comptes, aucune donnée personnelle',
+    visitsPartner: 'Partenaire',
+    visitsCount: 'Visites',
+    visitsTotal: 'Tous les partenaires',
   },
 };

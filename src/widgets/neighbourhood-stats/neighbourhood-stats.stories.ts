@@ -23,6 +23,19 @@ type Story = StoryObj<Args>;
 export const SaintMalo: Story = {};
 export const Rennes: Story = { args: { neighbourhood: 'rennes-thabor' } };
 
+/**
+ * The organiser view: with `partner-visits` and an organiser's token, the visits of each partner
+ * link (counts only). Follow a partner link on the share board's story to see a count move.
+ */
+export const OrganiserView: Story = {
+  args: { 'partner-visits': true, 'member-token': 'demo-organiser-mairie' },
+};
+
+/** The same attribute with a resident's token: the public figures only, nothing of visits. */
+export const OrganiserViewAsResident: Story = {
+  args: { 'partner-visits': true, 'member-token': 'demo-member-morgane' },
+};
+
 /** A narrow sidebar: the figures wrap. */
 export const Narrow: Story = { decorators: [column(18)] };
 

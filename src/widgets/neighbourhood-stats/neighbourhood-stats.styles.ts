@@ -82,4 +82,21 @@ export const neighbourhoodStatsStyles = css`
     margin: 0.75em 0 0;
     font-size: 0.85em;
   }
+  .visits table {
+    inline-size: 100%;
+    margin-block-start: var(--_gap);
+    border-collapse: collapse;
+  }
+  caption {
+    text-align: start;
+    font-weight: 600;
+  }
+  .visits :is(th, td) {
+    padding: 0.3em 0.5em;
+    border-block-end: 1px solid var(--_border);
+    text-align: start;
+  }
+  .visits td {
+    text-align: end;
+  }
 `;

@@ -32,6 +32,83 @@ const loaded = (el: PartageNeighbourhoodStats) => until(() => !!$(el, '[part="ci
 const openListings = () =>
   backend.store.listings.filter((l) => l.listing.neighbourhoodId === SAINT_MALO && l.listing.status === 'open').length;
 
+const ORGANISER = 'demo-organiser-mairie';
+const organiserView = (token: string | null, locale = 'en') =>
+  fixture<PartageNeighbourhoodStats>(
+    token
+      ? html`<partage-neighbourhood-stats
+          api=${API}
+          neighbourhood=${SAINT_MALO}
+          locale=${locale}
+          partner-visits
+          member-token=${token}
+        ></partage-neighbourhood-stats>`
+      : html`<partage-neighbourhood-stats
+          api=${API}
+          neighbourhood=${SAINT_MALO}
+          locale=${locale}
+          partner-visits
+        ></partage-neighbourhood-stats>`,
+  );
+/** Follows a partner link as a reader's click does (the mock counts it). */
+const follow = (partnerId: string) =>
+  fetch(`${API}/neighbourhoods/${SAINT_MALO}/partners/${partnerId}/visit`, { redirect: 'manual' });
+/** The organiser view's rows as a reader sees them: [partner, visits]. */
+const visitRows = (el: PartageNeighbourhoodStats) =>
+  $$(el, '[part="partner-visits-table"] tr').map((tr) => [...tr.children].map((c) => textOf(c)));
+
+describe('<partage-neighbourhood-stats> organiser view (partner-visits)', () => {
+  it('shows an organiser how many times each partner link was followed', async () => {
+    for (const id of ['koolicar-saint-malo', 'koolicar-saint-malo', 'koolicar-saint-malo', 'drivy-saint-malo'])
+      await follow(id);
+    const el = await organiserView(ORGANISER);
+    await until(() => !!$(el, '[part="partner-visits-table"]'), 'visits shown');
+    expect(textOf($(el, 'caption'))).to.equal('Partner link visits organisers only; counts, no personal data');
+    expect(visitRows(el)).to.deep.equal([
+      ['Partner', 'Visits'],
+      ['Koolicar', '3'],
+      ['Drivy', '1'],
+      ['Repair Café de Rocabey', '0'],
+      ['Outilthèque de Saint-Servan', '0'],
+      ['All partners', '4'],
+    ]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('speaks French', async () => {
+    await follow('koolicar-saint-malo');
+    const el = await organiserView(ORGANISER, 'fr');
+    await until(() => !!$(el, '[part="partner-visits-table"]'), 'visits shown');
+    expect(textOf($(el, 'caption'))).to.match(/^Visites des liens partenaires/);
+    expect(visitRows(el).at(-1)).to.deep.equal(['Tous les partenaires', '1']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the counts to nobody else: members, readers without a token, or without the attribute', async () => {
+    await follow('koolicar-saint-malo');
+    const member = await organiserView('demo-member-morgane');
+    const anonymous = await organiserView(null);
+    const noAttribute = await fixture<PartageNeighbourhoodStats>(
+      html`<partage-neighbourhood-stats
+        api=${API}
+        neighbourhood=${SAINT_MALO}
+        locale="en"
+        member-token=${ORGANISER}
+      ></partage-neighbourhood-stats>`,
+    );
+    for (const el of [member, anonymous, noAttribute]) {
+      await loaded(el);
+      // Waits for both loads (the figures and the visits) to settle.
+      await el.refresh();
+      await el.updateComplete;
+      expect($(el, '[part="partner-visits"]')).to.equal(null);
+      expect(textOf($(el, 'section'))).not.to.match(/visits/i);
+      expect($(el, '[part="error"]')).to.equal(null);
+      await expect(el).to.be.accessible();
+    }
+  });
+});
+
 describe('<partage-neighbourhood-stats>', () => {
   it('reserves its layout with a skeleton while loading', async () => {
     backend.setLatency(Infinity);

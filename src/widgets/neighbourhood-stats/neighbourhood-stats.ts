@@ -1,13 +1,14 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { cssProps, serverStyle } from '../../core/element/css-props.js';
 import { property } from 'lit/decorators.js';
-import type { Neighbourhood, NeighbourhoodStats } from '../../contract/index.js';
+import type { Neighbourhood, NeighbourhoodStats, PartnerVisits } from '../../contract/index.js';
 import { ClockController } from '../../core/element/clock.js';
 import { formatNumber, formatPercent, formatRelative } from '../../core/i18n/format.js';
 import { heading } from '../../core/element/heading.js';
 import { liveBadge, liveBadgeStyles } from '../../core/element/live-badge.js';
 import { PartageElement } from '../../core/element/partage-element.js';
 import { followStats, NeighbourhoodSource } from '../../core/data/neighbourhood-source.js';
+import { PartnerVisitsSource } from '../../core/data/partner-visits-source.js';
 import { errorView, noApiView, staleNotice } from '../../core/element/views.js';
 import { messages } from './neighbourhood-stats.messages.js';
 import { neighbourhoodStatsStyles } from './neighbourhood-stats.styles.js';
@@ -31,6 +32,8 @@ type StatKey = 'members' | 'activeSharers' | 'exchanges' | 'activityRate' | 'ope
  * @csspart bar - The activity rate's bar.
  * @csspart live - The "Live" badge while the live stream is open.
  * @csspart updated - When the figures last changed.
+ * @csspart partner-visits - The organiser view: visits of the partner links (with `partner-visits`).
+ * @csspart partner-visits-table - Its table, one row per partner service.
  * @csspart error - Error message.
  * @csspart retry - The retry button of the error state.
  *
@@ -56,6 +59,15 @@ export class PartageNeighbourhoodStats extends PartageElement<typeof messages.en
   @property({ reflect: true }) neighbourhood?: string;
   /** Level of the widget’s heading (1–6), to fit the outline of the host page; default: the provider’s, else 2. */
   @property({ attribute: 'heading-level', type: Number }) headingLevel?: number;
+  /**
+   * The organiser view: also shows how many times each partner link was followed, read with the
+   * member token (`member-token`, else the provider's). Shown only when the token is one of the
+   * neighbourhood's organisers; anyone else sees the public figures only. The counts are private
+   * (the platform's affiliation figures; in a small neighbourhood, a 1 can point at a person).
+   */
+  @property({ attribute: 'partner-visits', type: Boolean }) partnerVisits = false;
+  /** The organiser's token from the host platform, for the organiser view (or the provider's `memberToken`). */
+  @property({ attribute: 'member-token' }) memberToken?: string;
 
   protected readonly catalogue = messages;
 
@@ -66,10 +78,15 @@ export class PartageNeighbourhoodStats extends PartageElement<typeof messages.en
   readonly #source = new NeighbourhoodSource(this, { neighbourhood: () => this.neighbourhood });
   readonly #data = this.#source.data;
   readonly #live = followStats(this, this.#source, () => this.neighbourhood);
+  readonly #visits = new PartnerVisitsSource(this, {
+    neighbourhood: () => this.neighbourhood,
+    enabled: () => this.partnerVisits,
+    tokens: () => ({ own: this.memberToken, provider: this.ctx?.memberToken }),
+  });
 
   /** Loads the figures again; on failure the last ones stay, marked as possibly out of date. */
   async refresh(): Promise<void> {
-    await this.#source.refresh();
+    await Promise.all([this.#source.refresh(), this.#visits.refresh()]);
   }
 
   /** The current neighbourhood's data (never a previous one's while a new one loads). */
@@ -131,7 +148,35 @@ export class PartageNeighbourhoodStats extends PartageElement<typeof messages.en
             </p>`
           : nothing
       }
+      ${n ? this.#renderVisits(this.#visits.current) : nothing}
     </section>`;
+  }
+
+  /** The organiser view: partner link visits, counts only. */
+  #renderVisits(visits: PartnerVisits | null): TemplateResult | typeof nothing {
+    const data = this.#visits.data;
+    if (!visits && data.status === 'error' && this.partnerVisits)
+      return html`<div part="partner-visits">${errorView(this, data.error, () => void this.#visits.refresh())}</div>`;
+    if (!visits?.partners.length) return nothing;
+    const row = (name: string, count: number) =>
+      html`<tr>
+        <th scope="row">${name}</th>
+        <td>${formatNumber(count, this.resolvedLocale)}</td>
+      </tr>`;
+    // A caption names the table for assistive technologies; the note says what is (not) counted.
+    return html`<div class="visits" part="partner-visits">
+      <table part="partner-visits-table">
+        <caption>
+          ${this.t('visitsHeading')}
+          <span class="hint">${this.t('visitsNote')}</span>
+        </caption>
+        <tr>
+          <th scope="col">${this.t('visitsPartner')}</th>
+          <th scope="col">${this.t('visitsCount')}</th>
+        </tr>
+        ${visits.partners.map((p) => row(p.name, p.visits))} ${row(this.t('visitsTotal'), visits.totalVisits)}
+      </table>
+    </div>`;
   }
 
   #stat(key: StatKey, stats: NeighbourhoodStats | undefined): TemplateResult {

@@ -13,6 +13,7 @@ import { messages } from './pledge-form.messages.js';
 import { pledgeFormStyles } from './pledge-form.styles.js';
 import { closedView, outcomeView, skeletonView } from './pledge-outcomes.js';
 import { PledgeSubmission } from './pledge-submission.js';
+import { pageLinkSlot, pageLinkStyles } from '../../core/element/page-link.js';
 
 /**
  * @summary A pledge form that follows the campaign's rules: amount typed in the reader's locale
@@ -33,6 +34,9 @@ import { PledgeSubmission } from './pledge-submission.js';
  * `detail: { campaignId, rewardId, minimum }`; reward tiers under the same provider follow.
  * @event {CustomEvent<PartageErrorDetail>} partage-error - The campaign could not be loaded (`detail: { operation, error }`).
  *
+ * @slot page-link - Shown only when the browser runs no script (a pre-rendered snippet read without
+ *   JavaScript): the link to the page where the reader can act, put there by `@partage/widgets/ssr`.
+ * @csspart page-link - The paragraph holding the `page-link` slot.
  * @csspart base - The widget's box (the form, the outcome or the closed state).
  * @csspart form - The `<form>`.
  * @csspart title - The form's (or the outcome's) title.
@@ -75,7 +79,7 @@ import { PledgeSubmission } from './pledge-submission.js';
  * @tag partage-pledge-form
  */
 export class PartagePledgeForm extends PartageElement<typeof messages.en> {
-  static override styles = [...PartageElement.styles, pledgeFormStyles];
+  static override styles = [...PartageElement.styles, pledgeFormStyles, pageLinkStyles];
 
   /** The campaign's id or slug. */
   @property({ reflect: true }) campaign?: string;
@@ -161,6 +165,7 @@ export class PartagePledgeForm extends PartageElement<typeof messages.en> {
       return outcomeView(this, data, result, this.checkoutTarget, this.#submission);
     }
     if (this.#isClosed(data.campaign)) return closedView(this, data.campaign, closedNow);
-    return formView({ el: this, data, stale: this.#data, answers: this.#answers, submission: this.#submission });
+    const model = { el: this, data, stale: this.#data, answers: this.#answers, submission: this.#submission };
+    return html`${formView(model)}${pageLinkSlot()}`;
   }
 }

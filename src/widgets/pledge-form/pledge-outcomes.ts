@@ -108,7 +108,7 @@ export function skeletonView(el: PledgeTexts): TemplateResult {
   return html`<div class="pledge" part="base" aria-busy="true">
     <span class="visually-hidden">${el.t('loading')}</span>
     <span class="skeleton sk-title" aria-hidden="true"></span>
-    <span class="sk-fields" aria-hidden="true">${field}${field}${field}${field}</span>
+    <span class="sk-fields" aria-hidden="true">${field}${field}${field}${field}${field}${field}</span>
     <span class="skeleton sk-button" aria-hidden="true"></span>
   </div>`;
 }

@@ -23,6 +23,7 @@ import { errorView, noApiView, staleNotice } from '../../core/element/views.js';
 import { VOTE } from './poll.events.js';
 import { messages } from './poll.messages.js';
 import { pollStyles } from './poll.styles.js';
+import { pageLinkSlot, pageLinkStyles } from '../../core/element/page-link.js';
 
 /** What the widget shows: the poll as this reader may see it, and their own vote when signed in. */
 interface PollView {
@@ -46,6 +47,9 @@ const DATE: Intl.DateTimeFormatOptions = { dateStyle: 'long', timeStyle: 'short'
  * `memberToken`: the vote waiting for it is sent by itself.
  * @event partage-error - The poll could not load or the vote failed (`detail: { operation, error }`).
  *
+ * @slot page-link - Shown only when the browser runs no script (a pre-rendered snippet read without
+ *   JavaScript): the link to the page where the reader can act, put there by `@partage/widgets/ssr`.
+ * @csspart page-link - The paragraph holding the `page-link` slot.
  * @csspart base - The widget's box.
  * @csspart question - The question (a heading).
  * @csspart meta - Organiser and opening or closing date.
@@ -81,7 +85,7 @@ const DATE: Intl.DateTimeFormatOptions = { dateStyle: 'long', timeStyle: 'short'
  * @tag partage-poll
  */
 export class PartagePoll extends PartageElement<typeof messages.en> {
-  static override styles = [...PartageElement.styles, liveBadgeStyles, pollStyles];
+  static override styles = [...PartageElement.styles, liveBadgeStyles, pollStyles, pageLinkStyles];
 
   /** Poll id. */
   @property({ reflect: true }) poll?: string;
@@ -261,6 +265,7 @@ export class PartagePoll extends PartageElement<typeof messages.en> {
         <span class="skeleton line-skeleton" aria-hidden="true"></span>
         <span class="skeleton line-skeleton" aria-hidden="true"></span>
         <span class="skeleton line-skeleton" aria-hidden="true"></span>
+        <span class="skeleton results-skeleton" aria-hidden="true"></span>
       </section>`;
     }
     const { poll } = v;
@@ -283,6 +288,7 @@ export class PartagePoll extends PartageElement<typeof messages.en> {
       </p>
       ${poll.description ? html`<p class="description">${poll.description}</p>` : nothing}
       ${staleNotice(this, this.#data)} ${showForm ? this.#form(poll, voted) : this.#summary(v)} ${this.#results(v)}
+      ${showForm ? pageLinkSlot() : nothing}
       <p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</p>
     </section>`;
   }

@@ -5,9 +5,21 @@ import { textsOf } from '../../core/member/member-action.js';
 import type { PartageElement } from '../../core/element/partage-element.js';
 import type { BoardMessages } from './share-board.messages.js';
 
+/** Where the link lands, as readers know sites by name; the backend's URL is never rebuilt here. */
+const hostOf = (url: string) => {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+};
+
 /**
  * The neighbourhood's partner services (car sharing and the like), under a heading at `level`,
- * each with a link out that says it opens a new tab. Nothing when there are none.
+ * each with a link out that says it leaves the site, for where, and that it opens a new tab.
+ * The link is the backend's `visitUrl`: its redirect counts the visit (a count, nothing about the
+ * reader) and adds the platform's attribution, so the board never builds either. Nothing when
+ * there are none.
  */
 export function partnerServices(
   el: PartageElement,
@@ -28,8 +40,10 @@ export function partnerServices(
             </div>
             ${heading(level + 1, { class: 'partner-name' }, s.name)}
             <p class="partner-description">${s.description}</p>
-            <a class="partner-link" part="partner-link" href=${s.url} target="_blank" rel="noopener noreferrer"
-              >${t('partnerLink', { name: s.name })}<span class="visually-hidden"> ${t('newTab')}</span></a
+            <a class="partner-link" part="partner-link" href=${s.visitUrl} target="_blank" rel="noopener noreferrer"
+              >${t('partnerLink', { name: s.name })}
+              <span class="partner-leaves" part="partner-leaves">${t('partnerLeaves', { host: hostOf(s.url) })}</span
+              ><span class="visually-hidden"> ${t('newTab')}</span></a
             >
           </li>`,
       )}

@@ -274,4 +274,10 @@ export const shareBoardStyles = css`
     font-weight: 600;
     justify-self: start;
   }
+  .partner-leaves {
+    display: block;
+    color: var(--_text-muted);
+    font-size: 0.85em;
+    font-weight: normal;
+  }
 `;

@@ -1,4 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { http, HttpResponse } from 'msw';
 import './define.js';
 import '../provider/define.js';
 import type { PartageShareBoard } from './share-board.js';
@@ -93,12 +95,51 @@ describe('<partage-share-board>', () => {
     expect(textOf(koolicar.querySelector('[part="partner-badge"]'))).to.equal('Partner');
     expect(textOf(koolicar.querySelector('.badges .muted'))).to.equal('Car sharing');
     const link = koolicar.querySelector<HTMLAnchorElement>('a')!;
-    expect(link.href).to.equal('https://www.koolicar.example/saint-malo');
+    // Through the backend's counter, never straight to the partner: the backend attributes it.
+    expect(link.href).to.equal(`${API}/neighbourhoods/${SAINT_MALO}/partners/koolicar-saint-malo/visit`);
     expect(link.rel.split(' ')).to.include('noopener');
     expect(link.target).to.equal('_blank');
-    expect(textOf(link)).to.equal('Visit Koolicar (opens in a new tab)');
+    expect(textOf(link)).to.equal('Visit Koolicar Leaves this site for www.koolicar.example (opens in a new tab)');
     // Partner services never mix with neighbours' listings.
     expect(titles(el)).not.to.include('Koolicar');
+  });
+
+  it('follows a partner link through the visit counter to the attributed partner page', async () => {
+    const el = await board();
+    await loaded(el);
+    const link = $$<HTMLAnchorElement>(el, '[part="partner-link"]')[0]!;
+    // The partner's site, as msw sees the browser land there after the backend's redirect.
+    worker().use(http.get('https://www.koolicar.example/*', ({ request }) => HttpResponse.json({ at: request.url })));
+    const landed = await fetch(link.href);
+    const at = new URL(((await landed.json()) as { at: string }).at);
+    expect(at.origin + at.pathname).to.equal('https://www.koolicar.example/saint-malo');
+    expect(Object.fromEntries(at.searchParams)).to.deep.equal({
+      utm_source: 'partage',
+      utm_medium: 'partner-link',
+      utm_campaign: 'mpv-saint-malo',
+    });
+    const visits = backend.store.partnerVisitsOf(backend.store.findNeighbourhood(SAINT_MALO)!);
+    expect(visits.partners.map((p) => p.visits)).to.deep.equal([1, 0, 0, 0]);
+    // The board itself never sees the counts.
+    expect(textOf(el.shadowRoot!.querySelector('[part="partners"]'))).not.to.match(/visit[^ ]* \d/i);
+    await expect(el).to.be.accessible();
+  });
+
+  it('reaches the partner links with the keyboard; Enter follows one', async () => {
+    const el = await board();
+    await loaded(el);
+    const [koolicar, drivy] = $$<HTMLAnchorElement>(el, '[part="partner-link"]');
+    let followed = '';
+    // A new tab is not what this test is about: the click Enter makes is enough.
+    koolicar!.addEventListener('click', (event) => {
+      followed = koolicar!.href;
+      event.preventDefault();
+    });
+    koolicar!.focus();
+    await sendKeys({ press: 'Enter' });
+    expect(followed).to.match(/\/partners\/koolicar-saint-malo\/visit$/);
+    await sendKeys({ press: 'Tab' });
+    expect(el.shadowRoot!.activeElement).to.equal(drivy);
   });
 
   it('filters by kind, type and category, and announces the result', async () => {
@@ -300,6 +341,9 @@ describe('<partage-share-board>', () => {
     expect(textOf(drill.querySelector('[part~="status"]'))).to.equal('Disponible');
     expect(textOf(drill.querySelector('.meta'))).to.equal('Secteur Saint-Servan · il y a 3 heures · 2 réponses');
     expect(textOf($(el, '[part="partner-badge"]'))).to.equal('Partenaire');
+    expect(textOf($(el, '[part="partner-link"]'))).to.equal(
+      'Découvrir Koolicar Quitte ce site pour www.koolicar.example (s’ouvre dans un nouvel onglet)',
+    );
     expect(count(el)).to.equal('12 annonces, d’autres plus bas');
     expect(textOf($(el, '.sign-in-prompt button'))).to.equal('Se connecter pour publier');
     await expect(el).to.be.accessible();

@@ -22,6 +22,7 @@ import { PostingPanel } from './posting-panel.js';
 import { messages } from './share-board.messages.js';
 import { shareBoardStyles } from './share-board.styles.js';
 import { SignInIntent, type Intent } from './sign-in-intent.js';
+import { pageLinkSlot, pageLinkStyles } from '../../core/element/page-link.js';
 
 const DEFAULT_PAGE_SIZE = 12;
 /** The contract allows 1–100 items per page. */
@@ -43,6 +44,9 @@ const MAX_PAGE_SIZE = 100;
  * @event {CustomEvent<ReportSentDetail>} partage-report-sent - A member reported a listing (`detail: { listing, report }`).
  * @event {CustomEvent<PartageErrorDetail>} partage-error - A request failed (`detail: { operation, error }`).
  *
+ * @slot page-link - Shown only when the browser runs no script (a pre-rendered snippet read without
+ *   JavaScript): the link to the page where the reader can act, put there by `@partage/widgets/ssr`.
+ * @csspart page-link - The paragraph holding the `page-link` slot.
  * @csspart base - The widget's box.
  * @csspart title - The neighbourhood's name.
  * @csspart post-toggle - Opens and closes the posting form.
@@ -70,7 +74,8 @@ const MAX_PAGE_SIZE = 100;
  * @csspart partners - The partner services section.
  * @csspart partner - One partner service.
  * @csspart partner-badge - The "Partner" badge.
- * @csspart partner-link - The link out to a partner.
+ * @csspart partner-link - The link out to a partner (through the backend's visit counter, which adds the attribution).
+ * @csspart partner-leaves - The line of that link saying it leaves the site, and for where.
  * @csspart live - The "Live" badge while the live stream is open.
  * @csspart error - Error message.
  * @csspart retry - The retry button of the error state.
@@ -104,6 +109,7 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
     listingFormLayoutStyles,
     liveBadgeStyles,
     shareBoardStyles,
+    pageLinkStyles,
   ];
 
   /** Neighbourhood id. */
@@ -274,7 +280,7 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
       part="base"
       aria-label=${n ? this.t('landmark', { name: n.name }) : this.t('landmarkLoading')}
     >
-      ${header} ${member ? this.#posting.render(this.#level(1)) : nothing} ${this.#filters.render()}
+      ${header} ${member ? this.#posting.render(this.#level(1)) : nothing} ${this.#filters.render()} ${pageLinkSlot()}
       ${this.#renderResults()} ${n ? partnerServices(this, n.partnerServices, this.#level(1)) : nothing}
       <p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</p>
     </section>`;

@@ -5,9 +5,8 @@ import type { Browser } from 'playwright-core';
 import type { TestServer } from '../server/harness.js';
 import {
   articlePage,
-  CAMPAIGN,
   launchBrowser,
-  NEIGHBOURHOOD,
+  idOf,
   paragraph,
   plainSnippet,
   readThrough,
@@ -16,6 +15,7 @@ import {
   widgets,
   type Blog,
 } from './browser.js';
+import { reserveRule } from '../../../src/ssr/widgets.js';
 
 /**
  * An article built as a blogger builds it: every widget pasted from the reference server's
@@ -42,9 +42,7 @@ describe('an article page built from snippets', () => {
   test('pre-rendered snippets: no layout shift (CLS < 0.01) and no axe violation on the whole page', async () => {
     const parts: string[] = [];
     for (const [widget, resource] of widgets) {
-      const res = await server.api(
-        `embed/${widget}?${resource}=${resource === 'campaign' ? CAMPAIGN : NEIGHBOURHOOD}&locale=fr`,
-      );
+      const res = await server.api(`embed/${widget}?${resource}=${idOf(resource)}&locale=fr`);
       assert.equal(res.status, 200, widget);
       parts.push(paragraph(2), await res.text());
     }
@@ -77,16 +75,27 @@ describe('an article page built from snippets', () => {
   });
 
   test('plain snippets (no pre-rendering): measured for the record', async () => {
+    const { cls, shifts } = await plain('/article-simple');
+    console.log(`# CLS with plain snippets: ${cls.toFixed(4)} ${JSON.stringify(shifts.slice(0, 20))}`);
+  });
+
+  test('plain snippets with the docs’ reserve rules: no layout shift (CLS < 0.01)', async () => {
+    const { cls, shifts } = await plain('/article-simple-regles', widgets.map(([w]) => reserveRule(w)).join(''));
+    console.log(`# CLS with plain snippets and the reserve rules: ${cls.toFixed(4)}`);
+    assert.ok(cls < 0.01, `CLS ${cls}: ${JSON.stringify(shifts)}`);
+  });
+
+  async function plain(path: string, hostCss = '') {
     const parts: string[] = [];
     for (const [widget, resource] of widgets) {
       parts.push(paragraph(2), plainSnippet(server, widget, resource));
     }
     const url = blog.publish(
-      '/article-simple',
-      articlePage('Un atelier de céramique pour le quartier', parts.join('\n')),
+      path,
+      articlePage('Un atelier de céramique pour le quartier', parts.join('\n'), 'fr', hostCss),
     );
     const { page, cls, shifts } = await readThrough(browser, url, server.baseUrl);
-    console.log(`# CLS with plain snippets: ${cls.toFixed(4)} ${JSON.stringify(shifts.slice(0, 20))}`);
     await page.context().close();
-  });
+    return { cls, shifts };
+  }
 });

@@ -28,8 +28,8 @@ export async function launchBrowser(): Promise<Browser> {
 export interface Blog {
   /** e.g. http://localhost:40123 */
   origin: string;
-  /** Publishes a page at `path`. */
-  publish(path: string, html: string): string;
+  /** Publishes a page at `path`, served with `headers` (a Content-Security-Policy…). */
+  publish(path: string, html: string, headers?: Record<string, string>): string;
   close(): Promise<void>;
 }
 
@@ -39,7 +39,7 @@ export interface Blog {
  * Private Network Access rules block scripts on 127.0.0.1).
  */
 export async function startBlog(cdnDir?: string): Promise<Blog> {
-  const pages = new Map<string, string>();
+  const pages = new Map<string, { html: string; headers: Record<string, string> }>();
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     // Another build's CDN files (scripts/bench-cls.ts compares before and after a change).
@@ -49,27 +49,27 @@ export async function startBlog(cdnDir?: string): Promise<Blog> {
       res.end(readFileSync(file));
       return;
     }
-    const body = pages.get(path);
-    res.writeHead(body === undefined ? 404 : 200, { 'Content-Type': 'text/html; charset=utf-8' });
-    res.end(body ?? 'not found');
+    const page = pages.get(path);
+    res.writeHead(page === undefined ? 404 : 200, { 'Content-Type': 'text/html; charset=utf-8', ...page?.headers });
+    res.end(page?.html ?? 'not found');
   });
   await new Promise<void>((resolve) => server.listen(0, 'localhost', resolve));
   const origin = `http://localhost:${(server.address() as AddressInfo).port}`;
   return {
     origin,
-    publish(path, html) {
-      pages.set(path, html);
+    publish(path, html, headers = {}) {
+      pages.set(path, { html, headers });
       return `${origin}${path}`;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
 
-export function articlePage(title: string, content: string, lang = 'fr'): string {
+export function articlePage(title: string, content: string, lang = 'fr', hostCss = ''): string {
   return `<!doctype html>
 <html lang="${lang}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title>
-<style>body{margin:0;font:18px/1.6 Georgia,serif;color:#222}header,main,footer{max-width:42rem;margin:0 auto;padding:1rem}p{margin:0 0 1rem}</style>
+<style>body{margin:0;font:18px/1.6 Georgia,serif;color:#222}header,main,footer{max-width:42rem;margin:0 auto;padding:1rem}p{margin:0 0 1rem}${hostCss}</style>
 </head>
 <body>
 <header><p>Le blog du quartier</p></header>
@@ -117,7 +117,14 @@ export const widgets = [
   ['neighbourhood-stats', 'neighbourhood'],
   ['share-board', 'neighbourhood'],
   ['listing-form', 'neighbourhood'],
+  ['poll', 'poll'],
+  ['agenda', 'neighbourhood'],
 ] as const;
+
+export const POLL = 'sm-poll-marche';
+/** The demo resource a widget's attribute names. */
+export const idOf = (resource: string) =>
+  resource === 'campaign' ? CAMPAIGN : resource === 'poll' ? POLL : NEIGHBOURHOOD;
 
 export interface Shift {
   value: number;
@@ -167,7 +174,7 @@ export function plainSnippet(
   resource: string,
   cdn = `${server.origin}/dist/cdn`,
 ): string {
-  const id = resource === 'campaign' ? CAMPAIGN : NEIGHBOURHOOD;
+  const id = idOf(resource);
   return `<script type="module" src="${cdn}/partage-${widget}.js"></script>
 <partage-${widget} api="${server.baseUrl}" ${resource}="${id}" locale="fr"><a href="${server.origin}/campaigns/${CAMPAIGN}">${widget}</a></partage-${widget}>`;
 }

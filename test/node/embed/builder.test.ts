@@ -39,4 +39,25 @@ describe('embed builder (demo)', () => {
     );
     await page.close();
   });
+
+  test('offers the poll and the agenda pre-rendered too', async () => {
+    const page = await browser.newPage();
+    page.setDefaultTimeout(20_000);
+    for (const [widget, query] of [
+      ['poll', 'poll=sm-poll-marche'],
+      ['agenda', 'neighbourhood=saint-malo-intra-muros'],
+    ] as const) {
+      await page.goto(`${server.origin}/builder.html#widget=${widget}&${query}&locale=fr`);
+      await page.reload();
+      await page.waitForFunction(() => document.getElementById('snippet')!.textContent!.includes('shadowrootmode'));
+      const text = (await page.locator('#snippet').textContent())!;
+      assert.match(
+        text,
+        new RegExp(`<script type="module" src="[^"]+/dist/cdn/partage-${widget}\\.js"></script>\n<partage-${widget} `),
+      );
+      assert.match(text, new RegExp(`${query.split('=')[0]}="[a-z0-9-]+"`));
+      assert.match(text, /<link rel="stylesheet" href="[^"]+\/embed\/styles\//);
+    }
+    await page.close();
+  });
 });

@@ -43,5 +43,25 @@ for (const kind of databases) {
       assert.equal(report.results[0]!.status, 'fail');
       assert.match(report.results[0]!.detail ?? '', /100 claimers got the reward; the stock was 10/);
     });
+
+    test('fails a backend that loses partner visits', { timeout: 120_000 }, async () => {
+      const sb = await s.sandbox();
+      // Sabotage: a second visit of this neighbourhood's links never adds up.
+      await s.db.query(
+        `CREATE FUNCTION lost_visits() RETURNS trigger AS $$ BEGIN NEW.visits := OLD.visits; RETURN NEW; END $$ LANGUAGE plpgsql`,
+      );
+      await s.db.query(
+        `CREATE TRIGGER lost_visits BEFORE UPDATE ON partner_visits FOR EACH ROW WHEN (OLD.neighbourhood_id = '${sb.neighbourhoodId}') EXECUTE FUNCTION lost_visits()`,
+      );
+      const report = await runConformance({
+        baseUrl: s.baseUrl,
+        target: { neighbourhoodId: sb.neighbourhoodId, organiserToken: sb.organiserToken, partnerId: sb.partnerId },
+        groups: ['partners'],
+        grep: /concurrent visits/,
+      });
+      assert.equal(report.results.length, 1);
+      assert.equal(report.results[0]!.status, 'fail');
+      assert.match(report.results[0]!.detail ?? '', /100 visits moved the count from \d+ to \d+/);
+    });
   });
 }
