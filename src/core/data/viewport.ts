@@ -3,10 +3,11 @@
  *
  * One IntersectionObserver for the page instead of one per widget: its first answer for a page of
  * cards arrives in one callback, so their reads leave in one batch (client/campaign-batch.ts).
- * And that answer comes only after the page's first frame is laid out, painted and composited
- * (≈ 250 ms on a page of 100 cards), so the first frame also asks the layout directly: one read
- * of every new widget's box, at the frame where the layout is computed anyway, lets the requests
- * of the widgets already on screen leave before the paint.
+ * But that answer comes only after the page's first frame is laid out, painted and composited
+ * (≈ 250 ms on a page of 100 cards), so new widgets are also measured directly, in one layout
+ * pass, as soon as the widgets connected together have drawn their skeletons (a task after
+ * them, or the next frame if it comes first): the layout the frame would compute anyway, and
+ * the requests of the widgets already on screen leave before the paint.
  */
 
 /** How far below (and above) the viewport a widget already loads. */
@@ -25,7 +26,7 @@ function near(el: Element): void {
   for (const callback of waiting) callback();
 }
 
-/** At the next frame: the widgets connected since the last one, measured in one layout pass. */
+/** The widgets connected since the last probe, measured in one layout pass. */
 function probe(): void {
   const batch = probing;
   probing = [];
@@ -58,8 +59,11 @@ export function whenNearViewport(el: Element, callback: () => void): () => void 
   else {
     callbacks.set(el, new Set([callback]));
     observer.observe(el);
-    // A hidden tab draws no frame: the observer alone answers once it is shown.
-    if (probing.push(el) === 1) requestAnimationFrame(probe);
+    // A hidden tab runs neither soon: the observer alone answers once it is shown.
+    if (probing.push(el) === 1) {
+      setTimeout(probe);
+      requestAnimationFrame(probe);
+    }
   }
   return () => {
     const set = callbacks.get(el);
