@@ -1,20 +1,7 @@
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { after, before, describe, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import type { TestServer } from '../server/harness.js';
-import {
-  articlePage,
-  launchBrowser,
-  idOf,
-  paragraph,
-  plainSnippet,
-  readThrough,
-  startBlog,
-  startEmbedServer,
-  widgets,
-  type Blog,
-} from './browser.js';
+import { describe, test } from 'node:test';
+import { articlePage, idOf, paragraph, plainSnippet, readThrough, embedSetup, widgets } from './browser.js';
 import { reserveRule } from '../../../src/ssr/widgets.js';
 
 /**
@@ -24,33 +11,20 @@ import { reserveRule } from '../../../src/ssr/widgets.js';
  * whole page.
  */
 describe('an article page built from snippets', () => {
-  let server: TestServer;
-  let browser: Browser;
-  let blog: Blog;
-
-  before(async () => {
-    server = await startEmbedServer();
-    browser = await launchBrowser();
-    blog = await startBlog();
-  });
-  after(async () => {
-    await browser?.close();
-    await blog?.close();
-    await server?.close();
-  });
+  const env = embedSetup();
 
   test('pre-rendered snippets: no layout shift (CLS < 0.01) and no axe violation on the whole page', async () => {
     const parts: string[] = [];
     for (const [widget, resource] of widgets) {
-      const res = await server.api(`embed/${widget}?${resource}=${idOf(resource)}&locale=fr`);
+      const res = await env.server.api(`embed/${widget}?${resource}=${idOf(resource)}&locale=fr`);
       assert.equal(res.status, 200, widget);
       parts.push(paragraph(2), await res.text());
     }
-    const url = blog.publish(
+    const url = env.blog.publish(
       '/article-prerendu',
       articlePage('Un atelier de céramique pour le quartier', parts.join('\n')),
     );
-    const { page, cls, shifts, warnings } = await readThrough(browser, url, server.baseUrl);
+    const { page, cls, shifts, warnings } = await readThrough(env.browser, url, env.server.baseUrl);
     // Every widget hydrated its snippet (none fell back to a fresh render).
     assert.deepEqual(
       warnings.filter((w) => w.includes('pre-rendered')),
@@ -88,13 +62,13 @@ describe('an article page built from snippets', () => {
   async function plain(path: string, hostCss = '') {
     const parts: string[] = [];
     for (const [widget, resource] of widgets) {
-      parts.push(paragraph(2), plainSnippet(server, widget, resource));
+      parts.push(paragraph(2), plainSnippet(env.server, widget, resource));
     }
-    const url = blog.publish(
+    const url = env.blog.publish(
       path,
       articlePage('Un atelier de céramique pour le quartier', parts.join('\n'), 'fr', hostCss),
     );
-    const { page, cls, shifts } = await readThrough(browser, url, server.baseUrl);
+    const { page, cls, shifts } = await readThrough(env.browser, url, env.server.baseUrl);
     await page.context().close();
     return { cls, shifts };
   }

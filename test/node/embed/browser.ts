@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { chromeArgs, chromePath } from '../../../scripts/chrome-path.mjs';
 import { ROOT, type StartOptions } from '../../../server/server.js';
@@ -23,6 +24,29 @@ export async function startEmbedServer(options: Partial<StartOptions> = {}): Pro
 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: await chromePath(), args: chromeArgs, headless: true });
+}
+
+/** What a test file of real pages needs: the reference server, Chromium and a blog's origin. */
+export interface EmbedSetup {
+  server: TestServer;
+  browser: Browser;
+  blog: Blog;
+}
+
+/** Starts them before the file's tests (node:test hooks) and stops them after. */
+export function embedSetup(): EmbedSetup {
+  const env = {} as EmbedSetup;
+  before(async () => {
+    env.server = await startEmbedServer();
+    env.browser = await launchBrowser();
+    env.blog = await startBlog();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.blog?.close();
+    await env.server?.close();
+  });
+  return env;
 }
 
 export interface Blog {

@@ -1,18 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import type { TestServer } from '../server/harness.js';
-import {
-  articlePage,
-  CAMPAIGN,
-  CLS_OBSERVER,
-  launchBrowser,
-  NEIGHBOURHOOD,
-  paragraph,
-  startBlog,
-  startEmbedServer,
-  type Blog,
-} from './browser.js';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { articlePage, CAMPAIGN, CLS_OBSERVER, NEIGHBOURHOOD, paragraph, embedSetup } from './browser.js';
 
 /**
  * Pre-rendered widgets with a form (GET /v1/embed/{widget}), in real Chromium: with JavaScript off
@@ -60,31 +49,21 @@ const cases = [
 ] as const;
 
 describe('pre-rendered forms without and with JavaScript', () => {
-  let server: TestServer;
-  let browser: Browser;
-  let blog: Blog;
-
-  before(async () => {
-    server = await startEmbedServer();
-    browser = await launchBrowser();
-    blog = await startBlog();
-  });
-  after(async () => {
-    await browser?.close();
-    await blog?.close();
-    await server?.close();
-  });
+  const env = embedSetup();
 
   async function publish(widget: string, query: string, path: string): Promise<string> {
-    const res = await server.api(`embed/${widget}?${query}`);
+    const res = await env.server.api(`embed/${widget}?${query}`);
     assert.equal(res.status, 200, `${widget}: ${await res.clone().text()}`);
-    return blog.publish(path, articlePage('Un atelier pour le quartier', `${paragraph(1)}\n${await res.text()}`));
+    return env.blog.publish(path, articlePage('Un atelier pour le quartier', `${paragraph(1)}\n${await res.text()}`));
   }
 
   for (const c of cases) {
     test(`${c.widget} (${c.query.split('&')[1]}): without JavaScript, a link to the page instead of a dead form`, async () => {
       const url = await publish(c.widget, c.query, `/sans-js-${c.widget}-${c.query.length}`);
-      const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 800 } });
+      const context = await env.browser.newContext({
+        javaScriptEnabled: false,
+        viewport: { width: 1280, height: 800 },
+      });
       const page = await context.newPage();
       page.setDefaultTimeout(15_000);
       await page.goto(url);
@@ -118,7 +97,7 @@ describe('pre-rendered forms without and with JavaScript', () => {
 
   test('a neighbourhood widget without a page to link says that taking part needs JavaScript', async () => {
     const url = await publish('poll', 'poll=sm-poll-marche&locale=en', '/sans-js-poll-sans-page');
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await env.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(url);
     const poll = page.locator('partage-poll');
@@ -143,7 +122,7 @@ describe('pre-rendered forms without and with JavaScript', () => {
     test(`${widget}: with JavaScript, the form shows before the script and hydrates in place, without the link`, async () => {
       const c = cases.find((x) => x.widget === widget)!;
       const url = await publish(widget, c.query, `/avec-js-${widget}`);
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
       const page = await context.newPage();
       page.setDefaultTimeout(20_000);
       const warnings: string[] = [];

@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { before, describe, test } from 'node:test';
 import { OEmbedResponse } from '../../../src/contract/embed.js';
 import { OEMBED_HEIGHT } from '../../../server/routes/embed.js';
-import type { TestServer } from '../server/harness.js';
-import { launchBrowser, startBlog, startEmbedServer, type Blog } from './browser.js';
+import { embedSetup } from './browser.js';
 
 /**
  * What WordPress core does to the HTML of a provider outside its own list
@@ -46,21 +44,11 @@ function wordpressFilter(html: string, secret: string): string | false {
 }
 
 describe('oEmbed provider (GET /v1/oembed)', () => {
-  let server: TestServer;
-  let browser: Browser;
-  let blog: Blog;
+  const env = embedSetup();
   let pageUrl: string;
 
-  before(async () => {
-    server = await startEmbedServer();
-    browser = await launchBrowser();
-    blog = await startBlog();
-    pageUrl = `${server.origin}/campaigns/atelier-ceramique`;
-  });
-  after(async () => {
-    await browser?.close();
-    await blog?.close();
-    await server?.close();
+  before(() => {
+    pageUrl = `${env.server.origin}/campaigns/atelier-ceramique`;
   });
 
   test('campaign pages announce the provider with a discovery link', async () => {
@@ -68,12 +56,12 @@ describe('oEmbed provider (GET /v1/oembed)', () => {
     const link = /<link rel="alternate" type="application\/json\+oembed" href="([^"]+)"/.exec(page);
     assert.ok(link, 'discovery link');
     const href = link[1]!.replace(/&#38;/g, '&');
-    assert.equal(href, `${server.origin}/v1/oembed?url=${encodeURIComponent(pageUrl)}&format=json`);
+    assert.equal(href, `${env.server.origin}/v1/oembed?url=${encodeURIComponent(pageUrl)}&format=json`);
     assert.equal((await fetch(href)).status, 200);
   });
 
   test('answers a rich oEmbed with every required field, width and height', async () => {
-    const res = await server.api(`oembed?url=${encodeURIComponent(pageUrl)}&format=json`);
+    const res = await env.server.api(`oembed?url=${encodeURIComponent(pageUrl)}&format=json`);
     assert.equal(res.status, 200);
     assert.match(res.headers.get('content-type') ?? '', /^application\/json/);
     assert.ok(res.headers.get('etag'));
@@ -90,21 +78,23 @@ describe('oEmbed provider (GET /v1/oembed)', () => {
     );
 
     const narrow = OEmbedResponse.parse(
-      await (await server.api(`oembed?url=${encodeURIComponent(pageUrl)}&maxwidth=320`)).json(),
+      await (await env.server.api(`oembed?url=${encodeURIComponent(pageUrl)}&maxwidth=320`)).json(),
     );
     assert.equal(narrow.width, 320);
   });
 
   test('escapes the campaign’s text in the HTML', async () => {
-    const { campaignId } = await server.sandbox();
+    const { campaignId } = await env.server.sandbox();
     const title = `<img src=x onerror=alert(1)> "Quotes" & 'apostrophes'`;
-    await server.db.query(
+    await env.server.db.query(
       `UPDATE campaigns SET content = (content::jsonb || jsonb_build_object('title', $1::text))::json WHERE id = $2`,
       [title, campaignId],
     );
-    const { rows } = await server.db.query<{ slug: string }>('SELECT slug FROM campaigns WHERE id = $1', [campaignId]);
-    const url = `${server.origin}/campaigns/${rows[0]!.slug}`;
-    const body = OEmbedResponse.parse(await (await server.api(`oembed?url=${encodeURIComponent(url)}`)).json());
+    const { rows } = await env.server.db.query<{ slug: string }>('SELECT slug FROM campaigns WHERE id = $1', [
+      campaignId,
+    ]);
+    const url = `${env.server.origin}/campaigns/${rows[0]!.slug}`;
+    const body = OEmbedResponse.parse(await (await env.server.api(`oembed?url=${encodeURIComponent(url)}`)).json());
     assert.equal(body.title, title);
     assert.ok(!body.html.includes('<img'), body.html);
     assert.ok(
@@ -116,26 +106,26 @@ describe('oEmbed provider (GET /v1/oembed)', () => {
   test('refuses other sites, unknown campaigns, other formats and bad URLs', async () => {
     for (const [url, status] of [
       [`https://elsewhere.example/campaigns/atelier-ceramique`, 404],
-      [`${server.origin}/campaigns/no-such-campaign`, 404],
-      [`${server.origin}/other/atelier-ceramique`, 404],
+      [`${env.server.origin}/campaigns/no-such-campaign`, 404],
+      [`${env.server.origin}/other/atelier-ceramique`, 404],
       ['javascript:alert(1)', 400],
     ] as const) {
-      const res = await server.api(`oembed?url=${encodeURIComponent(url)}`);
+      const res = await env.server.api(`oembed?url=${encodeURIComponent(url)}`);
       assert.equal(res.status, status, url);
       assert.match(res.headers.get('content-type') ?? '', /^application\/problem\+json/);
     }
-    assert.equal((await server.api(`oembed?url=${encodeURIComponent(pageUrl)}&format=xml`)).status, 400);
+    assert.equal((await env.server.api(`oembed?url=${encodeURIComponent(pageUrl)}&format=xml`)).status, 400);
   });
 
   test('its HTML survives WordPress’s filter; the iframe renders the card and posts its height', async () => {
-    const body = OEmbedResponse.parse(await (await server.api(`oembed?url=${encodeURIComponent(pageUrl)}`)).json());
+    const body = OEmbedResponse.parse(await (await env.server.api(`oembed?url=${encodeURIComponent(pageUrl)}`)).json());
     const secret = 'a1B2c3D4e5';
     const filtered = wordpressFilter(body.html, secret);
     assert.ok(filtered, 'WordPress keeps an iframe');
     assert.match(filtered, /<blockquote data-secret="a1B2c3D4e5" class="wp-embedded-content"><a href="[^"]+">/);
     assert.match(filtered, /<iframe class="wp-embedded-content" sandbox="allow-scripts" security="restricted"/);
 
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     page.setDefaultTimeout(20_000);
     // A WordPress-like host page: it records the messages and acts as wp-embed.js does (a
@@ -156,7 +146,7 @@ describe('oEmbed provider (GET /v1/oembed)', () => {
         });
       </script>
       </head><body><main><h1>Article</h1>${filtered}</main></body></html>`;
-    await page.goto(blog.publish('/wordpress', host));
+    await page.goto(env.blog.publish('/wordpress', host));
     const height = await page.waitForFunction(
       (s) =>
         (window as unknown as { messages: { message: string; value: unknown; secret: string }[] }).messages.find(

@@ -1,28 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { pledgeBody, pledgeInit, type TestServer } from '../server/harness.js';
-import { articlePage, launchBrowser, paragraph, startBlog, startEmbedServer, type Blog } from './browser.js';
+import { describe, test } from 'node:test';
+import { pledgeBody, pledgeInit } from '../server/harness.js';
+import { articlePage, paragraph, embedSetup } from './browser.js';
 
 describe('pre-rendered campaign card (GET /v1/embed/campaign-card)', () => {
-  let server: TestServer;
-  let browser: Browser;
-  let blog: Blog;
+  const env = embedSetup();
   const snippetPath = 'embed/campaign-card?campaign=atelier-ceramique&locale=fr';
 
-  before(async () => {
-    server = await startEmbedServer();
-    browser = await launchBrowser();
-    blog = await startBlog();
-  });
-  after(async () => {
-    await browser?.close();
-    await blog?.close();
-    await server?.close();
-  });
-
   test('answers the script line and the element with its shadow root, cacheable by ETag', async () => {
-    const res = await server.api(snippetPath);
+    const res = await env.server.api(snippetPath);
     assert.equal(res.status, 200);
     assert.match(res.headers.get('content-type') ?? '', /^text\/html/);
     assert.match(res.headers.get('cache-control') ?? '', /public/);
@@ -35,7 +21,7 @@ describe('pre-rendered campaign card (GET /v1/embed/campaign-card)', () => {
     );
     assert.match(html, /<template shadowroot="open" shadowrootmode="open">/);
     assert.match(html, /<script type="application\/json" data-partage>/);
-    const again = await server.api(snippetPath, { headers: { 'If-None-Match': etag } });
+    const again = await env.server.api(snippetPath, { headers: { 'If-None-Match': etag } });
     assert.equal(again.status, 304);
   });
 
@@ -47,19 +33,19 @@ describe('pre-rendered campaign card (GET /v1/embed/campaign-card)', () => {
       ['embed/campaign-card?campaign=no-such-campaign', 404],
       ['embed/campaign-card?campaign=atelier-ceramique&theme=pink', 400],
     ] as const) {
-      const res = await server.api(path);
+      const res = await env.server.api(path);
       assert.equal(res.status, status, path);
       assert.match(res.headers.get('content-type') ?? '', /^application\/problem\+json/, path);
     }
   });
 
   test('without JavaScript the card shows title, amount raised, percentage and link', async () => {
-    const snippet = await (await server.api(snippetPath)).text();
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 800 } });
+    const snippet = await (await env.server.api(snippetPath)).text();
+    const context = await env.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
     await page.goto(
-      blog.publish('/sans-js', articlePage('Un atelier pour le quartier', `${paragraph(2)}\n${snippet}`)),
+      env.blog.publish('/sans-js', articlePage('Un atelier pour le quartier', `${paragraph(2)}\n${snippet}`)),
     );
     const card = page.locator('partage-campaign-card');
     const link = card.getByRole('link', { name: 'L’atelier céramique de la rue Chateaubriand' });
@@ -82,15 +68,15 @@ describe('pre-rendered campaign card (GET /v1/embed/campaign-card)', () => {
   });
 
   test('with JavaScript it hydrates without re-rendering, then follows new pledges live', async () => {
-    const snippet = await (await server.api(snippetPath)).text();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const snippet = await (await env.server.api(snippetPath)).text();
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
     const warnings: string[] = [];
     page.on('console', (m) => {
       if (m.type() === 'warning' || m.type() === 'error') warnings.push(m.text());
     });
-    const url = blog.publish('/avec-js', articlePage('Un atelier pour le quartier', `${paragraph(1)}\n${snippet}`));
+    const url = env.blog.publish('/avec-js', articlePage('Un atelier pour le quartier', `${paragraph(1)}\n${snippet}`));
     // Marks a server-rendered node before any script runs: hydration must keep it.
     await page.addInitScript(() => {
       document.addEventListener('DOMContentLoaded', () => {
@@ -117,7 +103,7 @@ describe('pre-rendered campaign card (GET /v1/embed/campaign-card)', () => {
     await page.waitForFunction(() =>
       document.querySelector('partage-campaign-card')!.shadowRoot!.querySelector('.live-dot'),
     );
-    const res = await server.api('campaigns/atelier-ceramique/pledges', pledgeInit(pledgeBody(100_000)));
+    const res = await env.server.api('campaigns/atelier-ceramique/pledges', pledgeInit(pledgeBody(100_000)));
     assert.equal(res.status, 201, await res.clone().text());
     await page.waitForFunction(() =>
       /6,4\s*k\s*€/.test(

@@ -1,18 +1,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { after, before, describe, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import type { TestServer } from '../server/harness.js';
-import {
-  articlePage,
-  CLS_OBSERVER,
-  idOf,
-  launchBrowser,
-  paragraph,
-  startBlog,
-  startEmbedServer,
-  type Blog,
-} from './browser.js';
+import { before, describe, test } from 'node:test';
+import { articlePage, CLS_OBSERVER, idOf, paragraph, embedSetup } from './browser.js';
 
 /**
  * Pre-rendered snippets on a page whose Content-Security-Policy forbids inline styles
@@ -36,16 +25,11 @@ const VIOLATIONS = `
 `;
 
 describe('pre-rendered snippets under a strict Content-Security-Policy', () => {
-  let server: TestServer;
-  let browser: Browser;
-  let blog: Blog;
+  const env = embedSetup();
   let csp: string;
 
-  before(async () => {
-    server = await startEmbedServer();
-    browser = await launchBrowser();
-    blog = await startBlog();
-    const api = server.origin;
+  before(() => {
+    const api = env.server.origin;
     csp = [
       "default-src 'self'",
       `script-src ${api}`,
@@ -57,16 +41,11 @@ describe('pre-rendered snippets under a strict Content-Security-Policy', () => {
       "trusted-types lit-html 'allow-duplicates'",
     ].join('; ');
   });
-  after(async () => {
-    await browser?.close();
-    await blog?.close();
-    await server?.close();
-  });
 
   async function article(path: string, styles?: 'inline'): Promise<string> {
     const parts: string[] = [];
     for (const [widget, resource] of onPage) {
-      const res = await server.api(
+      const res = await env.server.api(
         `embed/${widget}?${resource}=${idOf(resource)}&locale=fr${styles ? `&styles=${styles}` : ''}`,
       );
       assert.equal(res.status, 200, widget);
@@ -77,13 +56,13 @@ describe('pre-rendered snippets under a strict Content-Security-Policy', () => {
     const own = createHash('sha256')
       .update(/<style>([\s\S]*?)<\/style>/.exec(html)![1]!)
       .digest('base64');
-    return blog.publish(path, html, {
+    return env.blog.publish(path, html, {
       'Content-Security-Policy': csp.replace("style-src 'self'", `style-src 'self' 'sha256-${own}'`),
     });
   }
 
   test('the snippet links a versioned, cacheable stylesheet instead of an inline <style>', async () => {
-    const html = await (await server.api('embed/campaign-card?campaign=atelier-ceramique')).text();
+    const html = await (await env.server.api('embed/campaign-card?campaign=atelier-ceramique')).text();
     assert.doesNotMatch(html, /<style>/);
     const href = /<link rel="stylesheet" href="([^"]+\/embed\/styles\/partage-campaign-card\.[\w-]{12}\.css)">/.exec(
       html,
@@ -94,7 +73,7 @@ describe('pre-rendered snippets under a strict Content-Security-Policy', () => {
     assert.match(css.headers.get('content-type') ?? '', /^text\/css/);
     assert.match(css.headers.get('cache-control') ?? '', /immutable/);
     assert.match(await css.text(), /:host/);
-    const inline = await (await server.api('embed/campaign-card?campaign=atelier-ceramique&styles=inline')).text();
+    const inline = await (await env.server.api('embed/campaign-card?campaign=atelier-ceramique&styles=inline')).text();
     assert.match(inline, /<style>:host/);
     const wrong = await fetch(href.replace(/\.[\w-]{12}\.css$/, '.AAAAAAAAAAAA.css'));
     assert.equal(wrong.status, 404);
@@ -102,7 +81,7 @@ describe('pre-rendered snippets under a strict Content-Security-Policy', () => {
 
   test('without JavaScript: every widget styled, no style element refused', async () => {
     const url = await article('/csp-sans-js');
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 800 } });
+    const context = await env.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
     const refused: string[] = [];
@@ -124,7 +103,7 @@ describe('pre-rendered snippets under a strict Content-Security-Policy', () => {
   });
 
   test('with JavaScript and the stylesheets 1.5 s late: no refused style element, no shift, hydrated', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
     await context.route('**/embed/styles/**', async (route) => {
       await new Promise((r) => setTimeout(r, 1500));
       await route.continue();
@@ -168,7 +147,7 @@ describe('pre-rendered snippets under a strict Content-Security-Policy', () => {
   });
 
   test('the inline variant is what such a page refuses (so the check above can fail)', async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const page = await context.newPage();
     await page.addInitScript(VIOLATIONS);
     await page.goto(await article('/csp-inline', 'inline'), { waitUntil: 'load' });
