@@ -2,6 +2,7 @@ import { HttpResponse } from 'msw';
 import en from 'zod/v4/locales/en.js';
 import type * as z from 'zod/mini';
 import type { FieldError } from '../contract/index.js';
+import { hash53 } from '../contract/content-hash.js';
 
 /**
  * Headers every answer carries. Public reads answer any origin; exposing the headers the client
@@ -34,20 +35,6 @@ export function parseWith<S extends z.ZodMiniType>(schema: S, input: unknown): P
 /** Query string as a plain object (the last of repeated keys wins); schemas coerce numbers. */
 export const queryOf = (request: Request): Record<string, string> =>
   Object.fromEntries(new URL(request.url).searchParams);
-
-/** cyrb53: a fast, well-spread 53-bit hash. No crypto.subtle, which only exists on https pages. */
-export function hash53(text: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
-}
 
 /** True when an If-None-Match header names this ETag (weak comparison, lists and `*`). */
 export function etagMatches(ifNoneMatch: string | null, etag: string): boolean {

@@ -1,4 +1,5 @@
 import type { CSSResultOrNative } from 'lit';
+import { hash53 } from '../contract/content-hash.js';
 import { define } from '../define.js';
 import type { SnippetWidget } from './widgets.js';
 
@@ -17,23 +18,6 @@ export interface SnippetStylesheet {
 
 const cache = new Map<string, SnippetStylesheet>();
 
-/**
- * 53-bit hash of a text (cyrb53), as 12 base-36 digits: names a file for caching, not a secret.
- * Plain JavaScript, since the package's modules are typed without Node's (`tsconfig.build.json`).
- */
-function contentHash(text: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36).padStart(12, '0');
-}
-
 export function snippetStylesheet(widget: SnippetWidget, prefix = 'partage'): SnippetStylesheet {
   const tag = `${prefix}-${widget}`;
   let sheet = cache.get(tag);
@@ -43,7 +27,8 @@ export function snippetStylesheet(widget: SnippetWidget, prefix = 'partage'): Sn
   if (!Ctor) throw new Error(`${tag} is not defined`);
   // Lit's server renderer writes each style's cssText, in order, into one <style>.
   const css = minifyCss((Ctor.elementStyles ?? []).map((s) => (s as { cssText: string }).cssText).join(''));
-  const hash = contentHash(css);
+  // Twelve characters, as the route that serves the file expects.
+  const hash = hash53(css).padStart(12, '0');
   sheet = { name: `${tag}.${hash}.css`, css };
   cache.set(tag, sheet);
   return sheet;
