@@ -13,6 +13,7 @@ import './define.js';
 import type { PartageBackers } from './backers.js';
 import { withFirstPage, withLiveBacker, withNextPage } from '../../core/data/backer-list.js';
 import '../provider/define.js';
+import { LIVE_WAIT } from '../../../test/support/live.js';
 
 // A base URL of its own, so no other test file shares this client's cache or streams.
 const BASE = 'https://api.backers-widget.test/v1';
@@ -155,7 +156,7 @@ describe('partage-backers', () => {
 
   it('puts a backer arriving live on top and announces it politely', async () => {
     const el = await loaded(await backers(5));
-    await waitUntil(() => backend.listeners(`campaigns/${CAMPAIGN}`) > 0, 'no live stream opened');
+    await waitUntil(() => backend.listeners(`campaigns/${CAMPAIGN}`) > 0, 'no live stream opened', LIVE_WAIT);
     await waitUntil(() => root(el).querySelector('[part~="live"]'), 'no live badge');
     expect(textOf(root(el).querySelector('[part~="live"]'))).to.equal('Live');
 
@@ -347,7 +348,7 @@ describe('partage-backers', () => {
       expect(backend.listeners(`campaigns/${CAMPAIGN}`)).to.equal(0);
       el.scrollIntoView();
       await loaded(el);
-      await waitUntil(() => backend.listeners(`campaigns/${CAMPAIGN}`) > 0, 'no live stream once visible');
+      await waitUntil(() => backend.listeners(`campaigns/${CAMPAIGN}`) > 0, 'no live stream once visible', LIVE_WAIT);
       expect(seen).to.include('/v1/campaigns/atelier-ceramique/backers');
     } finally {
       worker.events.removeListener('request:start', log);
@@ -357,7 +358,7 @@ describe('partage-backers', () => {
 
   it('makes no request once removed from the page', async () => {
     const el = await loaded(await backers(5));
-    await waitUntil(() => backend.listeners(`campaigns/${CAMPAIGN}`) > 0, 'no live stream opened');
+    await waitUntil(() => backend.listeners(`campaigns/${CAMPAIGN}`) > 0, 'no live stream opened', LIVE_WAIT);
     const seen: string[] = [];
     const log = ({ request }: { request: Request }) => void seen.push(request.url);
     worker.events.on('request:start', log);

@@ -18,6 +18,7 @@ import {
   useMockBackend,
   waitForPart,
 } from '../../../test/support/campaign-test-kit.js';
+import { LIVE_WAIT } from '../../../test/support/live.js';
 
 const BASE = 'https://api.pledge.test/v1';
 const { backend, worker } = useMockBackend(BASE);
@@ -493,7 +494,7 @@ describe('partage-pledge-form', () => {
   it('disables a reward that sells out live, and says so', async () => {
     const el = await pledgeForm();
     await fill(el, { reward: 'ceramique-service-the' });
-    await waitUntil(() => backend.listeners('campaigns/atelier-ceramique') > 0, 'stream');
+    await waitUntil(() => backend.listeners('campaigns/atelier-ceramique') > 0, 'stream', LIVE_WAIT);
     for (let i = 0; i < 4; i++)
       backend.simulatePledge('atelier-ceramique', 12_000, { rewardId: 'ceramique-service-the' });
     await waitUntil(() => errorOf(el, 'reward'), 'sold out shown');
