@@ -50,9 +50,9 @@ const PATTERN_FORMATS = new Set([
 ]);
 /** Overwrites recognised by what they do to probes (zod builds them as anonymous arrows). */
 const OVERWRITES: [string, (s: string) => string][] = [
-  ['v.trim()', (s) => s.trim()],
-  ['v.toLowerCase()', (s) => s.toLowerCase()],
-  ['v.toUpperCase()', (s) => s.toUpperCase()],
+  ['trim', (s) => s.trim()],
+  ['toLowerCase', (s) => s.toLowerCase()],
+  ['toUpperCase', (s) => s.toUpperCase()],
 ];
 const PROBES = ['  Ab Cé  ', '\u00a0\tx\n', 'ÉTÉ ß', '', 'x'];
 
@@ -118,14 +118,21 @@ export async function generate(options: GenerateOptions = {}): Promise<Generated
     const r = error({ code: 'custom', input: undefined, path: [] });
     return typeof r === 'string' ? r : typeof r?.message === 'string' ? r.message : undefined;
   };
-  /** `, "message"` when the schema gives one, '' for zod's default (the helpers' default too). */
-  const msg = (...defs: any[]) => {
+  /** The schema's own message as a literal, or `undefined` for zod's default (the runtime's too). */
+  const msg = (...defs: any[]): string => {
     for (const d of defs) {
       const m = messageOf(d);
-      if (m !== undefined) return `, ${JSON.stringify(m)}`;
+      if (m !== undefined) return JSON.stringify(m);
     }
-    return '';
+    return 'undefined';
   };
+  /** `name(a, b…)` without its trailing `undefined` arguments. */
+  const call = (name: string, ...args: string[]): string => {
+    while (args.length && args.at(-1) === 'undefined') args.pop();
+    return `${name}(${args.join(', ')})`;
+  };
+  /** A runtime rule `[op, arg, message, aborts, path]` without its trailing `undefined`s. */
+  const rule = (...parts: string[]): string => call('', ...parts).replace(/^\((.*)\)$/s, '[$1]');
 
   const optIn = (s: Schema): string | undefined => {
     const d = s._zod.def;
@@ -148,26 +155,20 @@ export async function generate(options: GenerateOptions = {}): Promise<Generated
   };
 
   /**
-   * Body of a leaf (string, number, boolean, enum, literal): a type test, then its checks in
-   * order. zod skips the remaining checks after a wrong type, except length checks (they run on
-   * anything with a length), and skips all of them after a check that aborts.
+   * A leaf (string, number, boolean, null, enum, literal): its kind, then its checks in order as
+   * data the runtime's `leaf` interprets (ops in src/contract/compiled/runtime.ts).
    */
-  const leaf = (s: Schema, where: string, fail: string, failIssue: string, coerce?: string): string => {
+  const leaf = (s: Schema, where: string, kind: string, coercible: boolean): string => {
     const def = s._zod.def;
     const checks: any[] = [];
     // String and number formats are schema and check at once: their own check runs first.
     if (def.type === 'string' && def.check === 'string_format') checks.push(def);
     if (def.type === 'number' && def.check === 'number_format') checks.push(def);
     for (const c of def.checks ?? []) checks.push(c._zod.def);
-    const lines: string[] = [];
-    if (def.coerce && coerce) lines.push(`try { v = ${coerce}; } catch {}`);
-    else if (def.coerce) throw new Unsupported(`${where}: coercion of ${def.type}`);
-    const sizes: string[] = [];
-    const body: string[] = [];
+    if (def.coerce && !coercible) throw new Unsupported(`${where}: coercion of ${def.type}`);
+    const rules: string[] = [];
     for (const c of checks) {
-      const stop = c.abort ? ' return v;' : '';
-      /** An issue of a check that aborts is marked, for the lists around it. */
-      const mark = (i: string) => (c.abort ? `stop(${i})` : i);
+      const aborts = c.abort ? '1' : 'undefined';
       const m = msg(c, def);
       const isSize = c.check === 'min_length' || c.check === 'max_length';
       if (c.when && !(isSize && behavesLikeHasLength(c.when)))
@@ -177,63 +178,60 @@ export async function generate(options: GenerateOptions = {}): Promise<Generated
         case 'max_length': {
           if (c.abort) throw new Unsupported(`${where}: a length check that aborts`);
           const max = c.check === 'max_length';
-          const n = max ? c.maximum : c.minimum;
-          sizes.push(`[${max ? 1 : 0}, ${n}${m}]`);
-          body.push(`if (len(v) ${max ? '>' : '<'} ${n}) I.push(${max ? 'big' : 'small'}(${n}${m}));`);
+          rules.push(rule(max ? '1' : '0', String(max ? c.maximum : c.minimum), m));
           break;
         }
         case 'string_format': {
           if (!PATTERN_FORMATS.has(c.format) || !(c.pattern instanceof RegExp))
             throw new Unsupported(`${where}: string format "${c.format}"`);
           if (c.pattern.global || c.pattern.sticky) throw new Unsupported(`${where}: a global or sticky pattern`);
-          body.push(`if (!${String(c.pattern)}.test(v)) { I.push(${mark(`issue('invalid_format'${m})`)});${stop} }`);
+          rules.push(rule('2', String(c.pattern), m, aborts));
           break;
         }
         case 'greater_than':
         case 'less_than': {
           if (typeof c.value !== 'number') throw new Unsupported(`${where}: a bound that is not a number`);
-          const op = c.check === 'greater_than' ? (c.inclusive ? '>=' : '>') : c.inclusive ? '<=' : '<';
-          const make = c.check === 'greater_than' ? 'small' : 'big';
-          body.push(`if (!(v ${op} ${c.value})) { I.push(${mark(`${make}(${c.value}${m})`)});${stop} }`);
+          const op = c.check === 'greater_than' ? (c.inclusive ? 3 : 4) : c.inclusive ? 5 : 6;
+          rules.push(rule(String(op), String(c.value), m, aborts));
           break;
         }
         case 'number_format': {
           const range = NUMBER_FORMATS[c.format];
           if (!range) throw new Unsupported(`${where}: number format "${c.format}"`);
           const [min, max] = range;
-          if (c.format.includes('int')) {
-            body.push(`if (!Number.isInteger(v)) { I.push(stop(type('int'${m}))); return v; }`);
-            body.push(
-              `if (!Number.isSafeInteger(v)) { I.push(${mark(`v > 0 ? big(${Number.MAX_SAFE_INTEGER}${m}) : small(${Number.MIN_SAFE_INTEGER}${m})`)});${stop} }`,
-            );
-          }
-          // Past the safe-integer test a safeint is in range, and a finite number is a float64.
+          const int = c.format.includes('int');
+          // Integer, then safe integer; past that a safeint is in range, and a finite number a float64.
+          if (int) rules.push(rule('7', 'undefined', m, aborts));
           if (c.format !== 'safeint' && c.format !== 'float64') {
-            const guard = c.format.includes('int') ? 'Number.isSafeInteger(v) && ' : '';
-            body.push(`if (${guard}v < ${min}) { I.push(${mark(`small(${min}${m})`)});${stop} }`);
-            body.push(`if (${guard}v > ${max}) { I.push(${mark(`big(${max}${m})`)});${stop} }`);
+            // int32 and uint32 check their range on safe integers only; float32 on any number.
+            rules.push(rule(int ? '8' : '3', String(min), m, aborts));
+            rules.push(rule(int ? '9' : '5', String(max), m, aborts));
           }
           break;
         }
         case 'overwrite': {
           const found = OVERWRITES.find(([, f]) => PROBES.every((p) => f(p) === c.tx(p)));
           if (!found) throw new Unsupported(`${where}: an overwrite other than trim, toLowerCase or toUpperCase`);
-          body.push(`v = ${found[0]};`);
+          rules.push(rule('10', JSON.stringify(found[0])));
           break;
         }
         case 'custom': {
           const fn = importPlain(c.fn, where);
-          const path = Array.isArray(c.path) && c.path.length ? `, { path: ${JSON.stringify(c.path)} }` : '';
-          body.push(`if (!${fn}(v)) { I.push(${mark(`issue('custom'${m || (path ? ', M' : '')}${path})`)});${stop} }`);
+          const path = Array.isArray(c.path) && c.path.length ? JSON.stringify(c.path) : 'undefined';
+          rules.push(rule('11', fn, m, aborts, path));
           break;
         }
         default:
           throw new Unsupported(`${where}: check "${c.check}"`);
       }
     }
-    if (body.length === 0) return [...lines, `if (${fail}) I.push(${failIssue});`, 'return v;'].join('\n');
-    lines.push(`if (${fail}) return wrong(v, I, ${failIssue}${sizes.length ? `, [${sizes.join(', ')}]` : ''});`);
-    return [...lines, ...body, 'return v;'].join('\n');
+    return call(
+      'leaf',
+      kind,
+      rules.length ? `[${rules.join(', ')}]` : 'undefined',
+      msg(def),
+      def.coerce ? '1' : 'undefined',
+    );
   };
 
   const noChecks = (s: Schema, where: string) => {
@@ -244,13 +242,13 @@ export async function generate(options: GenerateOptions = {}): Promise<Generated
     const def = s._zod.def;
     switch (def.type) {
       case 'string':
-        return leaf(s, where, `typeof v !== 'string'`, `type('string'${msg(def)})`, 'String(v)');
+        return leaf(s, where, '0', true);
       case 'number':
-        return leaf(s, where, `typeof v !== 'number' || !Number.isFinite(v)`, `type('number'${msg(def)})`, 'Number(v)');
+        return leaf(s, where, '1', true);
       case 'boolean':
-        return leaf(s, where, `typeof v !== 'boolean'`, `type('boolean'${msg(def)})`, 'Boolean(v)');
+        return leaf(s, where, '2', true);
       case 'null':
-        return leaf(s, where, 'v !== null', `type('null'${msg(def)})`);
+        return leaf(s, where, '3', false);
       case 'enum':
       case 'literal': {
         const values: unknown[] =
@@ -266,9 +264,7 @@ export async function generate(options: GenerateOptions = {}): Promise<Generated
           !values.every((v) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null)
         )
           throw new Unsupported(`${where}: ${def.type} of values other than strings, numbers, booleans or null`);
-        const test =
-          values.length === 1 ? `v !== ${JSON.stringify(values[0])}` : `!${JSON.stringify(values)}.includes(v)`;
-        return leaf(s, where, test, `issue('invalid_value'${msg(def)})`);
+        return leaf(s, where, JSON.stringify(values), false);
       }
       case 'object': {
         noChecks(s, where);
@@ -286,43 +282,27 @@ export async function generate(options: GenerateOptions = {}): Promise<Generated
             return `[${JSON.stringify(key)}, ${fn(child, `${where}.${key}`)}${inn === 'optional' ? ', 1' : ''}]`;
           });
         if (def.error) throw new Unsupported(`${where}: a custom message on an object`);
-        return `return object(v, I, [${fields.join(', ')}]);`;
+        return call('object', `[${fields.join(', ')}]`);
       }
       case 'array': {
         if (def.error) throw new Unsupported(`${where}: a custom message on an array`);
         const element = fn(def.element, `${where}[]`);
-        const checks: any[] = (def.checks ?? []).map((c: Schema) => c._zod.def);
-        if (checks.length === 0) return `return array(v, I, ${element});`;
-        const sizes: string[] = [];
-        const caps: string[] = [];
-        const after: string[] = [];
-        for (const c of checks) {
+        const rules: string[] = [];
+        for (const c of (def.checks ?? []).map((c: Schema) => c._zod.def)) {
           const isSize = c.check === 'min_length' || c.check === 'max_length';
           if (!isSize || c.abort || !behavesLikeHasLength(c.when))
             throw new Unsupported(`${where}: array checks other than min and max length`);
           const max = c.check === 'max_length';
-          const n = max ? c.maximum : c.minimum;
-          const m = msg(c);
-          sizes.push(`[${max ? 1 : 0}, ${n}${m}]`);
-          after.push(`if (v.length ${max ? '>' : '<'} ${n}) I.push(${max ? 'big' : 'small'}(${n}${m}));`);
-          // zod checks the upper bounds before reading the items (a huge list is refused at once).
-          if (max) caps.push(`if (v.length > ${n}) { I.push(stop(big(${n}${m}))); return v; }`);
+          rules.push(rule(max ? '1' : '0', String(max ? c.maximum : c.minimum), msg(c)));
         }
-        return [
-          `if (!Array.isArray(v)) return wrong(v, I, type('array'), [${sizes.join(', ')}]);`,
-          ...caps,
-          'const n = I.length;',
-          `const out = array(v, I, ${element});`,
-          `if (!stopped(I, n)) { ${after.join(' ')} }`,
-          'return out;',
-        ].join('\n');
+        return call('array', element, rules.length ? `[${rules.join(', ')}]` : 'undefined');
       }
       case 'nullable':
         noChecks(s, where);
-        return `return v === null ? v : ${fn(def.innerType, where)}(v, I);`;
+        return call('or', fn(def.innerType, where), 'null');
       case 'optional':
         noChecks(s, where);
-        return `return v === undefined ? v : ${fn(def.innerType, where)}(v, I);`;
+        return call('or', fn(def.innerType, where));
       case 'union': {
         noChecks(s, where);
         if (def.options.some((o: Schema) => optIn(o) !== undefined))
@@ -330,8 +310,8 @@ export async function generate(options: GenerateOptions = {}): Promise<Generated
         if (typeof def.discriminator !== 'string') {
           if (def.inclusive === false) throw new Unsupported(`${where}: exclusive unions (xor)`);
           const options = (def.options as Schema[]).map((o, i) => fn(o, `${where}|${i}`));
-          if (options.length === 1) return `return ${options[0]}(v, I);`;
-          return `return anyOf(v, I, [${options.join(', ')}]${msg(def)});`;
+          if (options.length === 1) return options[0]!;
+          return call('anyOf', `[${options.join(', ')}]`, msg(def));
         }
         if (def.unionFallback) throw new Unsupported(`${where}: a discriminated union with a fallback`);
         if (def.error) throw new Unsupported(`${where}: a custom message on a union`);
@@ -346,13 +326,14 @@ export async function generate(options: GenerateOptions = {}): Promise<Generated
           const check = fn(option, `${where}<${String(values[0])}>`);
           for (const v of values) options.push(`${JSON.stringify(v)}: ${check}`);
         }
-        return `return union(v, I, ${JSON.stringify(def.discriminator)}, { ${options.join(', ')} });`;
+        return call('union', JSON.stringify(def.discriminator), `{ ${options.join(', ')} }`);
       }
       default:
         throw new Unsupported(`${where}: zod type "${def.type}"`);
     }
   };
 
+  /** The name of the check of `s`: one `const` per distinct description, shared by every use. */
   function fn(s: Schema, where: string): string {
     const known = bySchema.get(s);
     if (known) return known;
@@ -360,11 +341,12 @@ export async function generate(options: GenerateOptions = {}): Promise<Generated
     inProgress.add(s);
     const body = bodyOf(s, where);
     inProgress.delete(s);
-    let name = byBody.get(body);
+    // A single-option union is its option: no description of its own.
+    let name = /^v\d+$/.test(body) ? body : byBody.get(body);
     if (!name) {
       name = `v${byBody.size}`;
       byBody.set(body, name);
-      functions.push(`function ${name}(v: any, I: Issue[]): any {\n${body}\n}`);
+      functions.push(`const ${name} = /*#__PURE__*/ ${body};`);
     }
     bySchema.set(s, name);
     return name;
@@ -457,24 +439,9 @@ export async function generate(options: GenerateOptions = {}): Promise<Generated
     emitData(name);
   }
 
-  const runtimeNames = [
-    'M',
-    'issue',
-    'type',
-    'small',
-    'big',
-    'len',
-    'stop',
-    'stopped',
-    'wrong',
-    'object',
-    'array',
-    'union',
-    'anyOf',
-    'run',
-  ];
+  const runtimeNames = ['leaf', 'object', 'array', 'or', 'union', 'anyOf', 'run'];
   const body = [...functions, ...validators, ...data].join('\n');
-  const used = runtimeNames.filter((n) => new RegExp(`\\b${n}\\(|\\b${n}\\b(?=[,)])`).test(body));
+  const used = runtimeNames.filter((n) => new RegExp(`(?:^|[^\\w.])${n}\\(`, 'm').test(body));
   const source = [
     `/*
  * GENERATED by \`npm run validators\` (scripts/validators/generate.ts) from the zod schemas of
@@ -485,7 +452,7 @@ export async function generate(options: GenerateOptions = {}): Promise<Generated
 /* eslint-disable -- generated code */`,
     `import type { output } from 'zod/mini';`,
     `import type * as S from '${from(resolve(contractDir, 'index.ts'))}';`,
-    `import { ${[...used, 'type Compiled', 'type Issue'].join(', ')} } from '${from(resolve(contractDir, 'compiled/runtime.ts'))}';`,
+    `import { ${[...used, 'type Compiled'].join(', ')} } from '${from(resolve(contractDir, 'compiled/runtime.ts'))}';`,
     ...[...imports].map(([module, names]) => `import { ${[...names].sort().join(', ')} } from '${module}';`),
     ...reexports,
     body,

@@ -7,22 +7,7 @@
 /* eslint-disable -- generated code */
 import type { output } from 'zod/mini';
 import type * as S from '../index.js';
-import {
-  issue,
-  type,
-  small,
-  big,
-  len,
-  stop,
-  stopped,
-  wrong,
-  object,
-  array,
-  union,
-  run,
-  type Compiled,
-  type Issue,
-} from './runtime.js';
+import { leaf, object, array, or, union, run, type Compiled } from './runtime.js';
 import { isWebUrl } from '../refinements.js';
 export { apiBaseOf } from '../partner-rules.js';
 export { attributedUrl } from '../partner-rules.js';
@@ -50,1422 +35,745 @@ export { publicBacker } from '../privacy.js';
 export { resultsVisible } from '../civic-rules.js';
 export { rsvpRefusal } from '../civic-rules.js';
 export { voteRefusal } from '../civic-rules.js';
-function v0(v: any, I: Issue[]): any {
-  if (typeof v !== 'string') return wrong(v, I, type('string'));
-  if (!/^[a-z0-9][a-z0-9_-]{0,63}$/.test(v)) {
-    I.push(issue('invalid_format', 'must be 1–64 characters: a-z, 0-9, - or _'));
-  }
-  return v;
-}
-function v1(v: any, I: Issue[]): any {
-  if (typeof v !== 'string')
-    return wrong(v, I, type('string'), [
-      [0, 3],
-      [1, 120],
-    ]);
-  v = v.trim();
-  if (len(v) < 3) I.push(small(3));
-  if (len(v) > 120) I.push(big(120));
-  return v;
-}
-function v2(v: any, I: Issue[]): any {
-  if (typeof v !== 'string') return wrong(v, I, type('string'), [[1, 2000]]);
-  if (len(v) > 2000) I.push(big(2000));
-  return v;
-}
-function v3(v: any, I: Issue[]): any {
-  if (typeof v !== 'string') return wrong(v, I, type('string'));
-  if (
-    !/^(?:(?:\d\d(?:[2468][048]|[13579][26]|0[48])|(?:[02468][048]|[13579][26])00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|02-(?:0[1-9]|1\d|2[0-8])))T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?Z$/.test(
-      v,
-    )
-  ) {
-    I.push(issue('invalid_format', 'must be a UTC instant such as 2026-11-23T12:00:00Z'));
-  }
-  return v;
-}
-function v4(v: any, I: Issue[]): any {
-  if (typeof v !== 'string')
-    return wrong(v, I, type('string'), [
-      [0, 1],
-      [1, 200],
-    ]);
-  v = v.trim();
-  if (len(v) < 1) I.push(small(1));
-  if (len(v) > 200) I.push(big(200));
-  return v;
-}
-function v5(v: any, I: Issue[]): any {
-  return object(v, I, [['label', v4]]);
-}
-function v6(v: any, I: Issue[]): any {
-  if (typeof v !== 'string')
-    return wrong(v, I, type('string'), [
-      [0, 1],
-      [1, 120],
-    ]);
-  v = v.trim();
-  if (len(v) < 1) I.push(small(1));
-  if (len(v) > 120) I.push(big(120));
-  return v;
-}
-function v7(v: any, I: Issue[]): any {
-  if (!['municipality', 'association'].includes(v)) I.push(issue('invalid_value'));
-  return v;
-}
-function v8(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['name', v6],
-    ['kind', v7],
-  ]);
-}
-function v9(v: any, I: Issue[]): any {
-  if (typeof v !== 'number' || !Number.isFinite(v)) return wrong(v, I, type('number'));
-  if (!Number.isInteger(v)) {
-    I.push(stop(type('int')));
-    return v;
-  }
-  if (!Number.isSafeInteger(v)) {
-    I.push(v > 0 ? big(9007199254740991) : small(-9007199254740991));
-  }
-  if (!(v >= 1)) {
-    I.push(small(1));
-  }
-  if (!(v <= 100000)) {
-    I.push(big(100000));
-  }
-  return v;
-}
-function v10(v: any, I: Issue[]): any {
-  return v === null ? v : v9(v, I);
-}
-function v11(v: any, I: Issue[]): any {
-  if (typeof v !== 'number' || !Number.isFinite(v)) return wrong(v, I, type('number'));
-  if (!Number.isInteger(v)) {
-    I.push(stop(type('int')));
-    return v;
-  }
-  if (!Number.isSafeInteger(v)) {
-    I.push(v > 0 ? big(9007199254740991) : small(-9007199254740991));
-  }
-  if (!(v >= 0)) {
-    I.push(small(0));
-  }
-  return v;
-}
-function v12(v: any, I: Issue[]): any {
-  return v === null ? v : v11(v, I);
-}
-function v13(v: any, I: Issue[]): any {
-  if (!['scheduled', 'cancelled'].includes(v)) I.push(issue('invalid_value'));
-  return v;
-}
-function v14(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['id', v0],
-    ['neighbourhoodId', v0],
-    ['title', v1],
-    ['description', v2],
-    ['startsAt', v3],
-    ['endsAt', v3],
-    ['place', v5],
-    ['organiser', v8],
-    ['capacity', v10],
-    ['going', v11],
-    ['waitlisted', v11],
-    ['remaining', v12],
-    ['status', v13],
-    ['createdAt', v3],
-    ['updatedAt', v3],
-  ]);
-}
-function v15(v: any, I: Issue[]): any {
-  if (typeof v !== 'string') return wrong(v, I, type('string'), [[1, 2000]]);
-  v = v.trim();
-  if (len(v) > 2000) I.push(big(2000));
-  return v;
-}
-function v16(v: any, I: Issue[]): any {
-  return v === undefined ? v : v15(v, I);
-}
-function v17(v: any, I: Issue[]): any {
-  return v === undefined ? v : v10(v, I);
-}
-function v18(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['title', v1],
-    ['description', v16, 1],
-    ['startsAt', v3],
-    ['endsAt', v3],
-    ['place', v5],
-    ['organiser', v8],
-    ['capacity', v17, 1],
-  ]);
-}
-function v19(v: any, I: Issue[]): any {
-  return v === undefined ? v : v1(v, I);
-}
-function v20(v: any, I: Issue[]): any {
-  return v === undefined ? v : v3(v, I);
-}
-function v21(v: any, I: Issue[]): any {
-  return v === undefined ? v : v5(v, I);
-}
-function v22(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['title', v19, 1],
-    ['description', v16, 1],
-    ['startsAt', v20, 1],
-    ['endsAt', v20, 1],
-    ['place', v21, 1],
-    ['capacity', v17, 1],
-  ]);
-}
-function v23(v: any, I: Issue[]): any {
-  try {
-    v = Number(v);
-  } catch {}
-  if (typeof v !== 'number' || !Number.isFinite(v)) return wrong(v, I, type('number'));
-  if (!Number.isInteger(v)) {
-    I.push(stop(type('int')));
-    return v;
-  }
-  if (!Number.isSafeInteger(v)) {
-    I.push(v > 0 ? big(9007199254740991) : small(-9007199254740991));
-  }
-  if (!(v >= 1)) {
-    I.push(small(1));
-  }
-  if (!(v <= 100)) {
-    I.push(big(100));
-  }
-  return v;
-}
-function v24(v: any, I: Issue[]): any {
-  return v === undefined ? v : v23(v, I);
-}
-function v25(v: any, I: Issue[]): any {
-  if (typeof v !== 'string') return wrong(v, I, type('string'), [[1, 200]]);
-  if (len(v) > 200) I.push(big(200));
-  return v;
-}
-function v26(v: any, I: Issue[]): any {
-  return v === undefined ? v : v25(v, I);
-}
-function v27(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['limit', v24, 1],
-    ['cursor', v26, 1],
-  ]);
-}
-function v28(v: any, I: Issue[]): any {
-  if (typeof v !== 'string')
-    return wrong(v, I, type('string'), [
-      [0, 1],
-      [1, 80],
-    ]);
-  v = v.trim();
-  if (len(v) < 1) I.push(small(1));
-  if (len(v) > 80) I.push(big(80));
-  return v;
-}
-function v29(v: any, I: Issue[]): any {
-  return object(v, I, [['label', v28]]);
-}
-function v30(v: any, I: Issue[]): any {
-  if (typeof v !== 'boolean') I.push(type('boolean'));
-  return v;
-}
-function v31(v: any, I: Issue[]): any {
-  return v === null ? v : v28(v, I);
-}
-function v32(v: any, I: Issue[]): any {
-  if (typeof v !== 'string') return wrong(v, I, type('string'));
-  if (!/^[A-Z]{3}$/.test(v)) {
-    I.push(issue('invalid_format', 'must be an ISO 4217 code such as EUR'));
-  }
-  return v;
-}
-function v33(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['amount', v11],
-    ['currency', v32],
-  ]);
-}
-function v34(v: any, I: Issue[]): any {
-  return v === null ? v : v33(v, I);
-}
-function v35(v: any, I: Issue[]): any {
-  if (typeof v !== 'string') return wrong(v, I, type('string'), [[1, 500]]);
-  if (len(v) > 500) I.push(big(500));
-  return v;
-}
-function v36(v: any, I: Issue[]): any {
-  return v === null ? v : v35(v, I);
-}
-function v37(v: any, I: Issue[]): any {
-  return v === null ? v : v0(v, I);
-}
-function v38(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['id', v0],
-    ['anonymous', v30],
-    ['displayName', v31],
-    ['amount', v34],
-    ['message', v36],
-    ['rewardId', v37],
-    ['createdAt', v3],
-  ]);
-}
-function v39(v: any, I: Issue[]): any {
-  if (typeof v !== 'string') return wrong(v, I, type('string'));
-  if (
-    !/^(?:(?:\d\d(?:[2468][048]|[13579][26]|0[48])|(?:[02468][048]|[13579][26])00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|02-(?:0[1-9]|1\d|2[0-8])))$/.test(
-      v,
-    )
-  ) {
-    I.push(issue('invalid_format', 'must be a date such as 2027-03-01'));
-  }
-  return v;
-}
-function v40(v: any, I: Issue[]): any {
-  if (typeof v !== 'string')
-    return wrong(v, I, type('string'), [
-      [0, 1],
-      [1, 140],
-    ]);
-  v = v.trim();
-  if (len(v) < 1) I.push(small(1));
-  if (len(v) > 140) I.push(big(140));
-  return v;
-}
-function v41(v: any, I: Issue[]): any {
-  if (typeof v !== 'string')
-    return wrong(v, I, type('string'), [
-      [0, 1],
-      [1, 280],
-    ]);
-  v = v.trim();
-  if (len(v) < 1) I.push(small(1));
-  if (len(v) > 280) I.push(big(280));
-  return v;
-}
-function v42(v: any, I: Issue[]): any {
-  if (typeof v !== 'string') return wrong(v, I, type('string'));
-  if (!isWebUrl(v)) {
-    I.push(issue('custom', 'must be an absolute http(s) URL'));
-  }
-  return v;
-}
-function v43(v: any, I: Issue[]): any {
-  return v === null ? v : v42(v, I);
-}
-function v44(v: any, I: Issue[]): any {
-  if (typeof v !== 'string') return wrong(v, I, type('string'), [[1, 280]]);
-  if (len(v) > 280) I.push(big(280));
-  return v;
-}
-function v45(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['name', v6],
-    ['avatarUrl', v43],
-    ['url', v43],
-  ]);
-}
-function v46(v: any, I: Issue[]): any {
-  if (!['reward', 'donation', 'equity'].includes(v)) I.push(issue('invalid_value'));
-  return v;
-}
-function v47(v: any, I: Issue[]): any {
-  if (!['all_or_nothing', 'keep_it_all'].includes(v)) I.push(issue('invalid_value'));
-  return v;
-}
-function v48(v: any, I: Issue[]): any {
-  if (!['upcoming', 'live', 'succeeded', 'failed'].includes(v)) I.push(issue('invalid_value'));
-  return v;
-}
-function v49(v: any, I: Issue[]): any {
-  return v === null ? v : v3(v, I);
-}
-function v50(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['title', v6],
-    ['target', v33],
-    ['reachedAt', v49],
-  ]);
-}
-function v51(v: any, I: Issue[]): any {
-  return array(v, I, v50);
-}
-function v52(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['minimum', v33],
-    ['maximum', v34],
-  ]);
-}
-function v53(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['minimumTicket', v33],
-    ['averageTicket', v33],
-    ['maximumRaise', v34],
-    ['oversubscribed', v30],
-    ['waitlistCount', v11],
-    ['sharePrice', v34],
-    ['preMoneyValuation', v34],
-  ]);
-}
-function v54(v: any, I: Issue[]): any {
-  return v === null ? v : v53(v, I);
-}
-function v55(v: any, I: Issue[]): any {
-  if (typeof v !== 'string')
-    return wrong(v, I, type('string'), [
-      [0, 1],
-      [1, 40],
-    ]);
-  v = v.trim();
-  if (len(v) < 1) I.push(small(1));
-  if (len(v) > 40) I.push(big(40));
-  return v;
-}
-function v56(v: any, I: Issue[]): any {
-  return array(v, I, v55);
-}
-function v57(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['url', v42],
-    ['text', v41],
-    ['hashtags', v56],
-  ]);
-}
-function v58(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['id', v0],
-    ['slug', v0],
-    ['title', v40],
-    ['tagline', v41],
-    ['imageUrl', v43],
-    ['imageAlt', v44],
-    ['url', v42],
-    ['creator', v45],
-    ['kind', v46],
-    ['fundingModel', v47],
-    ['status', v48],
-    ['goal', v33],
-    ['pledged', v33],
-    ['backerCount', v11],
-    ['milestones', v51],
-    ['startsAt', v3],
-    ['endsAt', v3],
-    ['pledgeRules', v52],
-    ['equity', v54],
-    ['share', v57],
-    ['updatedAt', v3],
-  ]);
-}
-function v59(v: any, I: Issue[]): any {
-  if (v !== 'pledge.created') I.push(issue('invalid_value'));
-  return v;
-}
-function v60(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['pledged', v33],
-    ['backerCount', v11],
-    ['waitlistCount', v11],
-  ]);
-}
-function v61(v: any, I: Issue[]): any {
-  if (!['available', 'sold_out', 'unavailable'].includes(v)) I.push(issue('invalid_value'));
-  return v;
-}
-function v62(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['id', v0],
-    ['remaining', v12],
-    ['backerCount', v11],
-    ['availability', v61],
-  ]);
-}
-function v63(v: any, I: Issue[]): any {
-  return v === null ? v : v62(v, I);
-}
-function v64(v: any, I: Issue[]): any {
-  return v === null ? v : v38(v, I);
-}
-function v65(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['type', v59],
-    ['campaignId', v0],
-    ['totals', v60],
-    ['reward', v63],
-    ['backer', v64],
-  ]);
-}
-function v66(v: any, I: Issue[]): any {
-  if (v !== 'campaign.updated') I.push(issue('invalid_value'));
-  return v;
-}
-function v67(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['type', v66],
-    ['campaignId', v0],
-    ['campaign', v58],
-  ]);
-}
-function v68(v: any, I: Issue[]): any {
-  return union(v, I, 'type', { 'pledge.created': v65, 'campaign.updated': v67 });
-}
-function v69(v: any, I: Issue[]): any {
-  return v === undefined ? v : v46(v, I);
-}
-function v70(v: any, I: Issue[]): any {
-  return v === undefined ? v : v48(v, I);
-}
-function v71(v: any, I: Issue[]): any {
-  if (typeof v !== 'string') return wrong(v, I, type('string'));
-  if (!/^[a-z0-9][a-z0-9_-]{0,63}(,[a-z0-9][a-z0-9_-]{0,63}){0,49}$/.test(v)) {
-    I.push(issue('invalid_format', 'must be at most 50 comma-separated ids or slugs'));
-  }
-  return v;
-}
-function v72(v: any, I: Issue[]): any {
-  return v === undefined ? v : v71(v, I);
-}
-function v73(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['limit', v24, 1],
-    ['cursor', v26, 1],
-    ['kind', v69, 1],
-    ['status', v70, 1],
-    ['ids', v72, 1],
-  ]);
-}
-function v74(v: any, I: Issue[]): any {
-  return array(v, I, v58);
-}
-function v75(v: any, I: Issue[]): any {
-  if (typeof v !== 'string') I.push(type('string'));
-  return v;
-}
-function v76(v: any, I: Issue[]): any {
-  return v === null ? v : v75(v, I);
-}
-function v77(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['items', v74],
-    ['nextCursor', v76],
-  ]);
-}
-function v78(v: any, I: Issue[]): any {
-  if (
-    ![
-      'validation_failed',
-      'not_found',
-      'campaign_closed',
-      'reward_sold_out',
-      'reward_unavailable',
-      'pledge_below_minimum',
-      'pledge_above_maximum',
-      'currency_mismatch',
-      'idempotency_key_missing',
-      'idempotency_key_reused',
-      'idempotency_in_flight',
-      'origin_not_allowed',
-      'unauthorized',
-      'forbidden',
-      'listing_closed',
-      'poll_closed',
-      'poll_not_open',
-      'vote_final',
-      'event_cancelled',
-      'event_ended',
-      'rate_limited',
-      'payload_too_large',
-      'unsupported_media_type',
-      'method_not_allowed',
-      'too_many_resources',
-      'internal_error',
-    ].includes(v)
-  )
-    I.push(issue('invalid_value'));
-  return v;
-}
-function v79(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['path', v75],
-    ['message', v75],
-  ]);
-}
-function v80(v: any, I: Issue[]): any {
-  if (!['offer', 'request'].includes(v)) I.push(issue('invalid_value'));
-  return v;
-}
-function v81(v: any, I: Issue[]): any {
-  if (!['give', 'lend', 'swap', 'service', 'carpool'].includes(v)) I.push(issue('invalid_value'));
-  return v;
-}
-function v82(v: any, I: Issue[]): any {
-  if (
-    ![
-      'tools',
-      'garden',
-      'kitchen',
-      'kids',
-      'books',
-      'electronics',
-      'sport',
-      'clothes',
-      'furniture',
-      'transport',
-      'help',
-      'other',
-    ].includes(v)
-  )
-    I.push(issue('invalid_value'));
-  return v;
-}
-function v83(v: any, I: Issue[]): any {
-  if (typeof v !== 'string')
-    return wrong(v, I, type('string'), [
-      [0, 3],
-      [1, 100],
-    ]);
-  v = v.trim();
-  if (len(v) < 3) I.push(small(3));
-  if (len(v) > 100) I.push(big(100));
-  return v;
-}
-function v84(v: any, I: Issue[]): any {
-  if (typeof v !== 'string') return wrong(v, I, type('string'), [[1, 1000]]);
-  if (len(v) > 1000) I.push(big(1000));
-  return v;
-}
-function v85(v: any, I: Issue[]): any {
-  if (typeof v !== 'string')
-    return wrong(v, I, type('string'), [
-      [0, 1],
-      [1, 60],
-    ]);
-  v = v.trim();
-  if (len(v) < 1) I.push(small(1));
-  if (len(v) > 60) I.push(big(60));
-  return v;
-}
-function v86(v: any, I: Issue[]): any {
-  return object(v, I, [['displayName', v85]]);
-}
-function v87(v: any, I: Issue[]): any {
-  if (!['open', 'reserved', 'closed'].includes(v)) I.push(issue('invalid_value'));
-  return v;
-}
-function v88(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['id', v0],
-    ['neighbourhoodId', v0],
-    ['kind', v80],
-    ['type', v81],
-    ['category', v82],
-    ['title', v83],
-    ['description', v84],
-    ['author', v86],
-    ['place', v29],
-    ['status', v87],
-    ['createdAt', v3],
-    ['expiresAt', v49],
-    ['replyCount', v11],
-  ]);
-}
-function v89(v: any, I: Issue[]): any {
-  return v === undefined ? v : v80(v, I);
-}
-function v90(v: any, I: Issue[]): any {
-  return v === undefined ? v : v81(v, I);
-}
-function v91(v: any, I: Issue[]): any {
-  return v === undefined ? v : v82(v, I);
-}
-function v92(v: any, I: Issue[]): any {
-  return v === undefined ? v : v87(v, I);
-}
-function v93(v: any, I: Issue[]): any {
-  if (typeof v !== 'string') return wrong(v, I, type('string'), [[1, 100]]);
-  v = v.trim();
-  if (len(v) > 100) I.push(big(100));
-  return v;
-}
-function v94(v: any, I: Issue[]): any {
-  return v === undefined ? v : v93(v, I);
-}
-function v95(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['limit', v24, 1],
-    ['cursor', v26, 1],
-    ['kind', v89, 1],
-    ['type', v90, 1],
-    ['category', v91, 1],
-    ['status', v92, 1],
-    ['q', v94, 1],
-  ]);
-}
-function v96(v: any, I: Issue[]): any {
-  if (typeof v !== 'string') return wrong(v, I, type('string'), [[1, 1000]]);
-  v = v.trim();
-  if (len(v) > 1000) I.push(big(1000));
-  return v;
-}
-function v97(v: any, I: Issue[]): any {
-  return v === undefined ? v : v49(v, I);
-}
-function v98(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['kind', v80],
-    ['type', v81],
-    ['category', v82],
-    ['title', v83],
-    ['description', v96],
-    ['place', v29],
-    ['expiresAt', v97, 1],
-  ]);
-}
-function v99(v: any, I: Issue[]): any {
-  if (v !== 'campaign') I.push(issue('invalid_value'));
-  return v;
-}
-function v100(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['kind', v99],
-    ['id', v0],
-    ['event', v68],
-  ]);
-}
-function v101(v: any, I: Issue[]): any {
-  if (v !== 'neighbourhood') I.push(issue('invalid_value'));
-  return v;
-}
-function v102(v: any, I: Issue[]): any {
-  if (v !== 'listing.created') I.push(issue('invalid_value'));
-  return v;
-}
-function v103(v: any, I: Issue[]): any {
-  if (typeof v !== 'number' || !Number.isFinite(v)) return wrong(v, I, type('number'));
-  if (!(v >= 0)) {
-    I.push(small(0));
-  }
-  if (!(v <= 1)) {
-    I.push(big(1));
-  }
-  return v;
-}
-function v104(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['members', v11],
-    ['activeSharers', v11],
-    ['exchangesLast30Days', v11],
-    ['activityRate', v103],
-    ['openListings', v11],
-    ['votesLast30Days', v11],
-    ['rsvpsLast30Days', v11],
-  ]);
-}
-function v105(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['type', v102],
-    ['neighbourhoodId', v0],
-    ['listing', v88],
-    ['stats', v104],
-  ]);
-}
-function v106(v: any, I: Issue[]): any {
-  if (v !== 'listing.updated') I.push(issue('invalid_value'));
-  return v;
-}
-function v107(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['type', v106],
-    ['neighbourhoodId', v0],
-    ['listing', v88],
-    ['stats', v104],
-  ]);
-}
-function v108(v: any, I: Issue[]): any {
-  if (v !== 'poll.updated') I.push(issue('invalid_value'));
-  return v;
-}
-function v109(v: any, I: Issue[]): any {
-  if (typeof v !== 'string')
-    return wrong(v, I, type('string'), [
-      [0, 3],
-      [1, 200],
-    ]);
-  v = v.trim();
-  if (len(v) < 3) I.push(small(3));
-  if (len(v) > 200) I.push(big(200));
-  return v;
-}
-function v110(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['id', v0],
-    ['label', v6],
-  ]);
-}
-function v111(v: any, I: Issue[]): any {
-  if (!Array.isArray(v))
-    return wrong(v, I, type('array'), [
-      [0, 2],
-      [1, 12],
-    ]);
-  if (v.length > 12) {
-    I.push(stop(big(12)));
-    return v;
-  }
-  const n = I.length;
-  const out = array(v, I, v110);
-  if (!stopped(I, n)) {
-    if (v.length < 2) I.push(small(2));
-    if (v.length > 12) I.push(big(12));
-  }
-  return out;
-}
-function v112(v: any, I: Issue[]): any {
-  if (typeof v !== 'number' || !Number.isFinite(v)) return wrong(v, I, type('number'));
-  if (!Number.isInteger(v)) {
-    I.push(stop(type('int')));
-    return v;
-  }
-  if (!Number.isSafeInteger(v)) {
-    I.push(v > 0 ? big(9007199254740991) : small(-9007199254740991));
-  }
-  if (!(v >= 1)) {
-    I.push(small(1));
-  }
-  if (!(v <= 12)) {
-    I.push(big(12));
-  }
-  return v;
-}
-function v113(v: any, I: Issue[]): any {
-  if (!['always', 'after_voting', 'after_closing'].includes(v)) I.push(issue('invalid_value'));
-  return v;
-}
-function v114(v: any, I: Issue[]): any {
-  if (!['upcoming', 'open', 'closed'].includes(v)) I.push(issue('invalid_value'));
-  return v;
-}
-function v115(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['optionId', v0],
-    ['votes', v11],
-  ]);
-}
-function v116(v: any, I: Issue[]): any {
-  return array(v, I, v115);
-}
-function v117(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['voterCount', v11],
-    ['options', v116],
-  ]);
-}
-function v118(v: any, I: Issue[]): any {
-  return v === null ? v : v117(v, I);
-}
-function v119(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['id', v0],
-    ['neighbourhoodId', v0],
-    ['question', v109],
-    ['description', v84],
-    ['options', v111],
-    ['multiple', v30],
-    ['maxChoices', v112],
-    ['allowChange', v30],
-    ['resultsVisibility', v113],
-    ['opensAt', v3],
-    ['closesAt', v3],
-    ['status', v114],
-    ['organiser', v8],
-    ['voterCount', v11],
-    ['results', v118],
-    ['createdAt', v3],
-    ['updatedAt', v3],
-  ]);
-}
-function v120(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['type', v108],
-    ['neighbourhoodId', v0],
-    ['poll', v119],
-    ['stats', v104],
-  ]);
-}
-function v121(v: any, I: Issue[]): any {
-  if (v !== 'agenda.updated') I.push(issue('invalid_value'));
-  return v;
-}
-function v122(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['type', v121],
-    ['neighbourhoodId', v0],
-    ['item', v14],
-    ['stats', v104],
-  ]);
-}
-function v123(v: any, I: Issue[]): any {
-  return union(v, I, 'type', {
-    'listing.created': v105,
-    'listing.updated': v107,
-    'poll.updated': v120,
-    'agenda.updated': v122,
-  });
-}
-function v124(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['kind', v101],
-    ['id', v0],
-    ['event', v123],
-  ]);
-}
-function v125(v: any, I: Issue[]): any {
-  return union(v, I, 'kind', { campaign: v100, neighbourhood: v124 });
-}
-function v126(v: any, I: Issue[]): any {
-  return array(v, I, v125);
-}
-function v127(v: any, I: Issue[]): any {
-  if (typeof v !== 'string') return wrong(v, I, type('string'));
-  if (!/^\d{0,15}(,\d{0,15}){0,99}$/.test(v)) {
-    I.push(issue('invalid_format', 'must be positions such as 12,,7'));
-  }
-  return v;
-}
-function v128(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['items', v126],
-    ['cursor', v127],
-  ]);
-}
-function v129(v: any, I: Issue[]): any {
-  return v === undefined ? v : v127(v, I);
-}
-function v130(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['campaigns', v72, 1],
-    ['neighbourhoods', v72, 1],
-    ['after', v129, 1],
-  ]);
-}
-function v131(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['campaigns', v72, 1],
-    ['neighbourhoods', v72, 1],
-  ]);
-}
-function v132(v: any, I: Issue[]): any {
-  return array(v, I, v0);
-}
-function v133(v: any, I: Issue[]): any {
-  return v === undefined ? v : v132(v, I);
-}
-function v134(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['id', v0],
-    ['displayName', v85],
-    ['neighbourhoodIds', v132],
-    ['organiserOf', v133, 1],
-  ]);
-}
-function v135(v: any, I: Issue[]): any {
-  if (!['none', 'going', 'waitlisted', 'not_going'].includes(v)) I.push(issue('invalid_value'));
-  return v;
-}
-function v136(v: any, I: Issue[]): any {
-  if (typeof v !== 'number' || !Number.isFinite(v)) return wrong(v, I, type('number'));
-  if (!Number.isInteger(v)) {
-    I.push(stop(type('int')));
-    return v;
-  }
-  if (!Number.isSafeInteger(v)) {
-    I.push(v > 0 ? big(9007199254740991) : small(-9007199254740991));
-  }
-  if (!(v >= 1)) {
-    I.push(small(1));
-  }
-  return v;
-}
-function v137(v: any, I: Issue[]): any {
-  return v === null ? v : v136(v, I);
-}
-function v138(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['itemId', v0],
-    ['status', v135],
-    ['waitlistPosition', v137],
-    ['item', v14],
-  ]);
-}
-function v139(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['pollId', v0],
-    ['optionIds', v132],
-    ['votedAt', v49],
-    ['poll', v119],
-  ]);
-}
-function v140(v: any, I: Issue[]): any {
-  if (typeof v !== 'string') return wrong(v, I, type('string'));
-  if (!/^[0-9A-Z -]{3,10}$/.test(v)) {
-    I.push(issue('invalid_format'));
-  }
-  return v;
-}
-function v141(v: any, I: Issue[]): any {
-  return v === null ? v : v140(v, I);
-}
-function v142(v: any, I: Issue[]): any {
-  if (!['car_sharing', 'bike_sharing', 'tool_library', 'repair_cafe', 'food_sharing', 'other'].includes(v))
-    I.push(issue('invalid_value'));
-  return v;
-}
-function v143(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['id', v0],
-    ['name', v28],
-    ['kind', v142],
-    ['description', v35],
-    ['url', v42],
-    ['visitUrl', v42],
-  ]);
-}
-function v144(v: any, I: Issue[]): any {
-  return array(v, I, v143);
-}
-function v145(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['id', v0],
-    ['slug', v0],
-    ['name', v6],
-    ['city', v6],
-    ['postcode', v141],
-    ['description', v84],
-    ['stats', v104],
-    ['partnerServices', v144],
-    ['updatedAt', v3],
-  ]);
-}
-function v146(v: any, I: Issue[]): any {
-  return v === undefined ? v : v6(v, I);
-}
-function v147(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['limit', v24, 1],
-    ['cursor', v26, 1],
-    ['city', v146, 1],
-  ]);
-}
-function v148(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['id', v0],
-    ['name', v28],
-    ['kind', v142],
-    ['description', v35],
-    ['url', v42],
-  ]);
-}
-function v149(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['partnerId', v0],
-    ['name', v28],
-    ['kind', v142],
-    ['visits', v11],
-  ]);
-}
-function v150(v: any, I: Issue[]): any {
-  return array(v, I, v149);
-}
-function v151(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['neighbourhoodId', v0],
-    ['partners', v150],
-    ['totalVisits', v11],
-  ]);
-}
-function v152(v: any, I: Issue[]): any {
-  return v === undefined ? v : v37(v, I);
-}
-function v153(v: any, I: Issue[]): any {
-  if (typeof v !== 'string') return wrong(v, I, type('string'), [[1, 254]]);
-  if (
-    !/^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$/.test(v)
-  ) {
-    I.push(issue('invalid_format'));
-  }
-  if (len(v) > 254) I.push(big(254));
-  return v;
-}
-function v154(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['name', v28],
-    ['email', v153],
-  ]);
-}
-function v155(v: any, I: Issue[]): any {
-  return v === undefined ? v : v30(v, I);
-}
-function v156(v: any, I: Issue[]): any {
-  if (typeof v !== 'string') return wrong(v, I, type('string'), [[1, 500]]);
-  v = v.trim();
-  if (len(v) > 500) I.push(big(500));
-  return v;
-}
-function v157(v: any, I: Issue[]): any {
-  return v === undefined ? v : v156(v, I);
-}
-function v158(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['amount', v33],
-    ['rewardId', v152, 1],
-    ['backer', v154],
-    ['anonymous', v155, 1],
-    ['message', v157, 1],
-  ]);
-}
-function v159(v: any, I: Issue[]): any {
-  if (v !== 'confirmed') I.push(issue('invalid_value'));
-  return v;
-}
-function v160(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['id', v0],
-    ['campaignId', v0],
-    ['amount', v33],
-    ['rewardId', v37],
-    ['createdAt', v3],
-    ['status', v159],
-  ]);
-}
-function v161(v: any, I: Issue[]): any {
-  if (v !== 'pending_payment') I.push(issue('invalid_value'));
-  return v;
-}
-function v162(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['id', v0],
-    ['campaignId', v0],
-    ['amount', v33],
-    ['rewardId', v37],
-    ['createdAt', v3],
-    ['status', v161],
-    ['checkoutUrl', v42],
-  ]);
-}
-function v163(v: any, I: Issue[]): any {
-  if (v !== 'waitlisted') I.push(issue('invalid_value'));
-  return v;
-}
-function v164(v: any, I: Issue[]): any {
-  if (typeof v !== 'number' || !Number.isFinite(v)) return wrong(v, I, type('number'));
-  if (!Number.isInteger(v)) {
-    I.push(stop(type('int')));
-    return v;
-  }
-  if (!Number.isSafeInteger(v)) {
-    I.push(v > 0 ? big(9007199254740991) : small(-9007199254740991));
-  }
-  if (!(v > 0)) {
-    I.push(small(0));
-  }
-  return v;
-}
-function v165(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['id', v0],
-    ['campaignId', v0],
-    ['amount', v33],
-    ['rewardId', v37],
-    ['createdAt', v3],
-    ['status', v163],
-    ['waitlistPosition', v164],
-  ]);
-}
-function v166(v: any, I: Issue[]): any {
-  return union(v, I, 'status', { confirmed: v160, pending_payment: v162, waitlisted: v165 });
-}
-function v167(v: any, I: Issue[]): any {
-  return v === undefined ? v : v114(v, I);
-}
-function v168(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['limit', v24, 1],
-    ['cursor', v26, 1],
-    ['status', v167, 1],
-  ]);
-}
-function v169(v: any, I: Issue[]): any {
-  return v === undefined ? v : v96(v, I);
-}
-function v170(v: any, I: Issue[]): any {
-  if (!Array.isArray(v))
-    return wrong(v, I, type('array'), [
-      [0, 2],
-      [1, 12],
-    ]);
-  if (v.length > 12) {
-    I.push(stop(big(12)));
-    return v;
-  }
-  const n = I.length;
-  const out = array(v, I, v6);
-  if (!stopped(I, n)) {
-    if (v.length < 2) I.push(small(2));
-    if (v.length > 12) I.push(big(12));
-  }
-  return out;
-}
-function v171(v: any, I: Issue[]): any {
-  return v === undefined ? v : v112(v, I);
-}
-function v172(v: any, I: Issue[]): any {
-  return v === undefined ? v : v113(v, I);
-}
-function v173(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['question', v109],
-    ['description', v169, 1],
-    ['options', v170],
-    ['multiple', v155, 1],
-    ['maxChoices', v171, 1],
-    ['allowChange', v155, 1],
-    ['resultsVisibility', v172, 1],
-    ['opensAt', v20, 1],
-    ['closesAt', v3],
-    ['organiser', v8],
-  ]);
-}
-function v174(v: any, I: Issue[]): any {
-  return v === undefined ? v : v109(v, I);
-}
-function v175(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['question', v174, 1],
-    ['description', v169, 1],
-    ['opensAt', v20, 1],
-    ['closesAt', v20, 1],
-  ]);
-}
-function v176(v: any, I: Issue[]): any {
-  if (typeof v !== 'number' || !Number.isFinite(v)) return wrong(v, I, type('number'));
-  if (!Number.isInteger(v)) {
-    I.push(stop(type('int')));
-    return v;
-  }
-  if (!Number.isSafeInteger(v)) {
-    I.push(v > 0 ? big(9007199254740991) : small(-9007199254740991));
-  }
-  if (!(v >= 400)) {
-    I.push(small(400));
-  }
-  if (!(v <= 599)) {
-    I.push(big(599));
-  }
-  return v;
-}
-function v177(v: any, I: Issue[]): any {
-  return v === undefined ? v : v75(v, I);
-}
-function v178(v: any, I: Issue[]): any {
-  return array(v, I, v79);
-}
-function v179(v: any, I: Issue[]): any {
-  return v === undefined ? v : v178(v, I);
-}
-function v180(v: any, I: Issue[]): any {
-  return v === undefined ? v : v11(v, I);
-}
-function v181(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['type', v75],
-    ['title', v75],
-    ['status', v176],
-    ['detail', v177, 1],
-    ['instance', v177, 1],
-    ['code', v75],
-    ['errors', v179, 1],
-    ['retryAfter', v180, 1],
-  ]);
-}
-function v182(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['id', v0],
-    ['listingId', v0],
-    ['message', v75],
-    ['author', v86],
-    ['createdAt', v3],
-  ]);
-}
-function v183(v: any, I: Issue[]): any {
-  if (typeof v !== 'string')
-    return wrong(v, I, type('string'), [
-      [0, 1],
-      [1, 500],
-    ]);
-  v = v.trim();
-  if (len(v) < 1) I.push(small(1));
-  if (len(v) > 500) I.push(big(500));
-  return v;
-}
-function v184(v: any, I: Issue[]): any {
-  return object(v, I, [['message', v183]]);
-}
-function v185(v: any, I: Issue[]): any {
-  if (!['spam', 'inappropriate', 'scam', 'personal_data', 'dangerous', 'other'].includes(v))
-    I.push(issue('invalid_value'));
-  return v;
-}
-function v186(v: any, I: Issue[]): any {
-  if (v !== 'received') I.push(issue('invalid_value'));
-  return v;
-}
-function v187(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['id', v0],
-    ['listingId', v0],
-    ['reason', v185],
-    ['status', v186],
-    ['createdAt', v3],
-  ]);
-}
-function v188(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['reason', v185],
-    ['detail', v157, 1],
-  ]);
-}
-function v189(v: any, I: Issue[]): any {
-  return v === null ? v : v39(v, I);
-}
-function v190(v: any, I: Issue[]): any {
-  if (!['none', 'pickup', 'domestic', 'worldwide'].includes(v)) I.push(issue('invalid_value'));
-  return v;
-}
-function v191(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['id', v0],
-    ['campaignId', v0],
-    ['title', v40],
-    ['description', v2],
-    ['minimum', v33],
-    ['quantityLimit', v12],
-    ['remaining', v12],
-    ['backerCount', v11],
-    ['estimatedDelivery', v189],
-    ['shipping', v190],
-    ['shippingCost', v34],
-    ['availability', v61],
-  ]);
-}
-function v192(v: any, I: Issue[]): any {
-  if (!['going', 'not_going'].includes(v)) I.push(issue('invalid_value'));
-  return v;
-}
-function v193(v: any, I: Issue[]): any {
-  return object(v, I, [['response', v192]]);
-}
-function v194(v: any, I: Issue[]): any {
-  if (!Array.isArray(v))
-    return wrong(v, I, type('array'), [
-      [0, 1],
-      [1, 12],
-    ]);
-  if (v.length > 12) {
-    I.push(stop(big(12)));
-    return v;
-  }
-  const n = I.length;
-  const out = array(v, I, v0);
-  if (!stopped(I, n)) {
-    if (v.length < 1) I.push(small(1));
-    if (v.length > 12) I.push(big(12));
-  }
-  return out;
-}
-function v195(v: any, I: Issue[]): any {
-  return object(v, I, [['optionIds', v194]]);
-}
-function v196(v: any, I: Issue[]): any {
-  return object(v, I, [['campaignId', v0]]);
-}
-function v197(v: any, I: Issue[]): any {
-  return object(v, I, [['itemId', v0]]);
-}
-function v198(v: any, I: Issue[]): any {
-  return object(v, I, [['pollId', v0]]);
-}
-function v199(v: any, I: Issue[]): any {
-  return object(v, I, [['neighbourhoodId', v0]]);
-}
-function v200(v: any, I: Issue[]): any {
-  return array(v, I, v119);
-}
-function v201(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['items', v200],
-    ['nextCursor', v76],
-  ]);
-}
-function v202(v: any, I: Issue[]): any {
-  return array(v, I, v14);
-}
-function v203(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['items', v202],
-    ['nextCursor', v76],
-  ]);
-}
-function v204(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['neighbourhoodId', v0],
-    ['partnerId', v0],
-  ]);
-}
-function v205(v: any, I: Issue[]): any {
-  return object(v, I, [['listingId', v0]]);
-}
-function v206(v: any, I: Issue[]): any {
-  return array(v, I, v191);
-}
-function v207(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['items', v206],
-    ['nextCursor', v76],
-  ]);
-}
-function v208(v: any, I: Issue[]): any {
-  return array(v, I, v38);
-}
-function v209(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['items', v208],
-    ['nextCursor', v76],
-  ]);
-}
-function v210(v: any, I: Issue[]): any {
-  return array(v, I, v145);
-}
-function v211(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['items', v210],
-    ['nextCursor', v76],
-  ]);
-}
-function v212(v: any, I: Issue[]): any {
-  return array(v, I, v88);
-}
-function v213(v: any, I: Issue[]): any {
-  return object(v, I, [
-    ['items', v212],
-    ['nextCursor', v76],
-  ]);
-}
+const v0 = /*#__PURE__*/ leaf(0, [[2, /^[a-z0-9][a-z0-9_-]{0,63}$/, 'must be 1–64 characters: a-z, 0-9, - or _']]);
+const v1 = /*#__PURE__*/ leaf(0, [
+  [10, 'trim'],
+  [0, 3],
+  [1, 120],
+]);
+const v2 = /*#__PURE__*/ leaf(0, [[1, 2000]]);
+const v3 = /*#__PURE__*/ leaf(0, [
+  [
+    2,
+    /^(?:(?:\d\d(?:[2468][048]|[13579][26]|0[48])|(?:[02468][048]|[13579][26])00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|02-(?:0[1-9]|1\d|2[0-8])))T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?Z$/,
+    'must be a UTC instant such as 2026-11-23T12:00:00Z',
+  ],
+]);
+const v4 = /*#__PURE__*/ leaf(0, [
+  [10, 'trim'],
+  [0, 1],
+  [1, 200],
+]);
+const v5 = /*#__PURE__*/ object([['label', v4]]);
+const v6 = /*#__PURE__*/ leaf(0, [
+  [10, 'trim'],
+  [0, 1],
+  [1, 120],
+]);
+const v7 = /*#__PURE__*/ leaf(['municipality', 'association']);
+const v8 = /*#__PURE__*/ object([
+  ['name', v6],
+  ['kind', v7],
+]);
+const v9 = /*#__PURE__*/ leaf(1, [[7], [3, 1], [5, 100000]]);
+const v10 = /*#__PURE__*/ or(v9, null);
+const v11 = /*#__PURE__*/ leaf(1, [[7], [3, 0]]);
+const v12 = /*#__PURE__*/ or(v11, null);
+const v13 = /*#__PURE__*/ leaf(['scheduled', 'cancelled']);
+const v14 = /*#__PURE__*/ object([
+  ['id', v0],
+  ['neighbourhoodId', v0],
+  ['title', v1],
+  ['description', v2],
+  ['startsAt', v3],
+  ['endsAt', v3],
+  ['place', v5],
+  ['organiser', v8],
+  ['capacity', v10],
+  ['going', v11],
+  ['waitlisted', v11],
+  ['remaining', v12],
+  ['status', v13],
+  ['createdAt', v3],
+  ['updatedAt', v3],
+]);
+const v15 = /*#__PURE__*/ leaf(0, [
+  [10, 'trim'],
+  [1, 2000],
+]);
+const v16 = /*#__PURE__*/ or(v15);
+const v17 = /*#__PURE__*/ or(v10);
+const v18 = /*#__PURE__*/ object([
+  ['title', v1],
+  ['description', v16, 1],
+  ['startsAt', v3],
+  ['endsAt', v3],
+  ['place', v5],
+  ['organiser', v8],
+  ['capacity', v17, 1],
+]);
+const v19 = /*#__PURE__*/ or(v1);
+const v20 = /*#__PURE__*/ or(v3);
+const v21 = /*#__PURE__*/ or(v5);
+const v22 = /*#__PURE__*/ object([
+  ['title', v19, 1],
+  ['description', v16, 1],
+  ['startsAt', v20, 1],
+  ['endsAt', v20, 1],
+  ['place', v21, 1],
+  ['capacity', v17, 1],
+]);
+const v23 = /*#__PURE__*/ leaf(1, [[7], [3, 1], [5, 100]], undefined, 1);
+const v24 = /*#__PURE__*/ or(v23);
+const v25 = /*#__PURE__*/ leaf(0, [[1, 200]]);
+const v26 = /*#__PURE__*/ or(v25);
+const v27 = /*#__PURE__*/ object([
+  ['limit', v24, 1],
+  ['cursor', v26, 1],
+]);
+const v28 = /*#__PURE__*/ leaf(0, [
+  [10, 'trim'],
+  [0, 1],
+  [1, 80],
+]);
+const v29 = /*#__PURE__*/ object([['label', v28]]);
+const v30 = /*#__PURE__*/ leaf(2);
+const v31 = /*#__PURE__*/ or(v28, null);
+const v32 = /*#__PURE__*/ leaf(0, [[2, /^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR']]);
+const v33 = /*#__PURE__*/ object([
+  ['amount', v11],
+  ['currency', v32],
+]);
+const v34 = /*#__PURE__*/ or(v33, null);
+const v35 = /*#__PURE__*/ leaf(0, [[1, 500]]);
+const v36 = /*#__PURE__*/ or(v35, null);
+const v37 = /*#__PURE__*/ or(v0, null);
+const v38 = /*#__PURE__*/ object([
+  ['id', v0],
+  ['anonymous', v30],
+  ['displayName', v31],
+  ['amount', v34],
+  ['message', v36],
+  ['rewardId', v37],
+  ['createdAt', v3],
+]);
+const v39 = /*#__PURE__*/ leaf(0, [
+  [
+    2,
+    /^(?:(?:\d\d(?:[2468][048]|[13579][26]|0[48])|(?:[02468][048]|[13579][26])00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|02-(?:0[1-9]|1\d|2[0-8])))$/,
+    'must be a date such as 2027-03-01',
+  ],
+]);
+const v40 = /*#__PURE__*/ leaf(0, [
+  [10, 'trim'],
+  [0, 1],
+  [1, 140],
+]);
+const v41 = /*#__PURE__*/ leaf(0, [
+  [10, 'trim'],
+  [0, 1],
+  [1, 280],
+]);
+const v42 = /*#__PURE__*/ leaf(0, [[11, isWebUrl, 'must be an absolute http(s) URL']]);
+const v43 = /*#__PURE__*/ or(v42, null);
+const v44 = /*#__PURE__*/ leaf(0, [[1, 280]]);
+const v45 = /*#__PURE__*/ object([
+  ['name', v6],
+  ['avatarUrl', v43],
+  ['url', v43],
+]);
+const v46 = /*#__PURE__*/ leaf(['reward', 'donation', 'equity']);
+const v47 = /*#__PURE__*/ leaf(['all_or_nothing', 'keep_it_all']);
+const v48 = /*#__PURE__*/ leaf(['upcoming', 'live', 'succeeded', 'failed']);
+const v49 = /*#__PURE__*/ or(v3, null);
+const v50 = /*#__PURE__*/ object([
+  ['title', v6],
+  ['target', v33],
+  ['reachedAt', v49],
+]);
+const v51 = /*#__PURE__*/ array(v50);
+const v52 = /*#__PURE__*/ object([
+  ['minimum', v33],
+  ['maximum', v34],
+]);
+const v53 = /*#__PURE__*/ object([
+  ['minimumTicket', v33],
+  ['averageTicket', v33],
+  ['maximumRaise', v34],
+  ['oversubscribed', v30],
+  ['waitlistCount', v11],
+  ['sharePrice', v34],
+  ['preMoneyValuation', v34],
+]);
+const v54 = /*#__PURE__*/ or(v53, null);
+const v55 = /*#__PURE__*/ leaf(0, [
+  [10, 'trim'],
+  [0, 1],
+  [1, 40],
+]);
+const v56 = /*#__PURE__*/ array(v55);
+const v57 = /*#__PURE__*/ object([
+  ['url', v42],
+  ['text', v41],
+  ['hashtags', v56],
+]);
+const v58 = /*#__PURE__*/ object([
+  ['id', v0],
+  ['slug', v0],
+  ['title', v40],
+  ['tagline', v41],
+  ['imageUrl', v43],
+  ['imageAlt', v44],
+  ['url', v42],
+  ['creator', v45],
+  ['kind', v46],
+  ['fundingModel', v47],
+  ['status', v48],
+  ['goal', v33],
+  ['pledged', v33],
+  ['backerCount', v11],
+  ['milestones', v51],
+  ['startsAt', v3],
+  ['endsAt', v3],
+  ['pledgeRules', v52],
+  ['equity', v54],
+  ['share', v57],
+  ['updatedAt', v3],
+]);
+const v59 = /*#__PURE__*/ leaf(['pledge.created']);
+const v60 = /*#__PURE__*/ object([
+  ['pledged', v33],
+  ['backerCount', v11],
+  ['waitlistCount', v11],
+]);
+const v61 = /*#__PURE__*/ leaf(['available', 'sold_out', 'unavailable']);
+const v62 = /*#__PURE__*/ object([
+  ['id', v0],
+  ['remaining', v12],
+  ['backerCount', v11],
+  ['availability', v61],
+]);
+const v63 = /*#__PURE__*/ or(v62, null);
+const v64 = /*#__PURE__*/ or(v38, null);
+const v65 = /*#__PURE__*/ object([
+  ['type', v59],
+  ['campaignId', v0],
+  ['totals', v60],
+  ['reward', v63],
+  ['backer', v64],
+]);
+const v66 = /*#__PURE__*/ leaf(['campaign.updated']);
+const v67 = /*#__PURE__*/ object([
+  ['type', v66],
+  ['campaignId', v0],
+  ['campaign', v58],
+]);
+const v68 = /*#__PURE__*/ union('type', { 'pledge.created': v65, 'campaign.updated': v67 });
+const v69 = /*#__PURE__*/ or(v46);
+const v70 = /*#__PURE__*/ or(v48);
+const v71 = /*#__PURE__*/ leaf(0, [
+  [2, /^[a-z0-9][a-z0-9_-]{0,63}(,[a-z0-9][a-z0-9_-]{0,63}){0,49}$/, 'must be at most 50 comma-separated ids or slugs'],
+]);
+const v72 = /*#__PURE__*/ or(v71);
+const v73 = /*#__PURE__*/ object([
+  ['limit', v24, 1],
+  ['cursor', v26, 1],
+  ['kind', v69, 1],
+  ['status', v70, 1],
+  ['ids', v72, 1],
+]);
+const v74 = /*#__PURE__*/ array(v58);
+const v75 = /*#__PURE__*/ leaf(0);
+const v76 = /*#__PURE__*/ or(v75, null);
+const v77 = /*#__PURE__*/ object([
+  ['items', v74],
+  ['nextCursor', v76],
+]);
+const v78 = /*#__PURE__*/ leaf([
+  'validation_failed',
+  'not_found',
+  'campaign_closed',
+  'reward_sold_out',
+  'reward_unavailable',
+  'pledge_below_minimum',
+  'pledge_above_maximum',
+  'currency_mismatch',
+  'idempotency_key_missing',
+  'idempotency_key_reused',
+  'idempotency_in_flight',
+  'origin_not_allowed',
+  'unauthorized',
+  'forbidden',
+  'listing_closed',
+  'poll_closed',
+  'poll_not_open',
+  'vote_final',
+  'event_cancelled',
+  'event_ended',
+  'rate_limited',
+  'payload_too_large',
+  'unsupported_media_type',
+  'method_not_allowed',
+  'too_many_resources',
+  'internal_error',
+]);
+const v79 = /*#__PURE__*/ object([
+  ['path', v75],
+  ['message', v75],
+]);
+const v80 = /*#__PURE__*/ leaf(['offer', 'request']);
+const v81 = /*#__PURE__*/ leaf(['give', 'lend', 'swap', 'service', 'carpool']);
+const v82 = /*#__PURE__*/ leaf([
+  'tools',
+  'garden',
+  'kitchen',
+  'kids',
+  'books',
+  'electronics',
+  'sport',
+  'clothes',
+  'furniture',
+  'transport',
+  'help',
+  'other',
+]);
+const v83 = /*#__PURE__*/ leaf(0, [
+  [10, 'trim'],
+  [0, 3],
+  [1, 100],
+]);
+const v84 = /*#__PURE__*/ leaf(0, [[1, 1000]]);
+const v85 = /*#__PURE__*/ leaf(0, [
+  [10, 'trim'],
+  [0, 1],
+  [1, 60],
+]);
+const v86 = /*#__PURE__*/ object([['displayName', v85]]);
+const v87 = /*#__PURE__*/ leaf(['open', 'reserved', 'closed']);
+const v88 = /*#__PURE__*/ object([
+  ['id', v0],
+  ['neighbourhoodId', v0],
+  ['kind', v80],
+  ['type', v81],
+  ['category', v82],
+  ['title', v83],
+  ['description', v84],
+  ['author', v86],
+  ['place', v29],
+  ['status', v87],
+  ['createdAt', v3],
+  ['expiresAt', v49],
+  ['replyCount', v11],
+]);
+const v89 = /*#__PURE__*/ or(v80);
+const v90 = /*#__PURE__*/ or(v81);
+const v91 = /*#__PURE__*/ or(v82);
+const v92 = /*#__PURE__*/ or(v87);
+const v93 = /*#__PURE__*/ leaf(0, [
+  [10, 'trim'],
+  [1, 100],
+]);
+const v94 = /*#__PURE__*/ or(v93);
+const v95 = /*#__PURE__*/ object([
+  ['limit', v24, 1],
+  ['cursor', v26, 1],
+  ['kind', v89, 1],
+  ['type', v90, 1],
+  ['category', v91, 1],
+  ['status', v92, 1],
+  ['q', v94, 1],
+]);
+const v96 = /*#__PURE__*/ leaf(0, [
+  [10, 'trim'],
+  [1, 1000],
+]);
+const v97 = /*#__PURE__*/ or(v49);
+const v98 = /*#__PURE__*/ object([
+  ['kind', v80],
+  ['type', v81],
+  ['category', v82],
+  ['title', v83],
+  ['description', v96],
+  ['place', v29],
+  ['expiresAt', v97, 1],
+]);
+const v99 = /*#__PURE__*/ leaf(['campaign']);
+const v100 = /*#__PURE__*/ object([
+  ['kind', v99],
+  ['id', v0],
+  ['event', v68],
+]);
+const v101 = /*#__PURE__*/ leaf(['neighbourhood']);
+const v102 = /*#__PURE__*/ leaf(['listing.created']);
+const v103 = /*#__PURE__*/ leaf(1, [
+  [3, 0],
+  [5, 1],
+]);
+const v104 = /*#__PURE__*/ object([
+  ['members', v11],
+  ['activeSharers', v11],
+  ['exchangesLast30Days', v11],
+  ['activityRate', v103],
+  ['openListings', v11],
+  ['votesLast30Days', v11],
+  ['rsvpsLast30Days', v11],
+]);
+const v105 = /*#__PURE__*/ object([
+  ['type', v102],
+  ['neighbourhoodId', v0],
+  ['listing', v88],
+  ['stats', v104],
+]);
+const v106 = /*#__PURE__*/ leaf(['listing.updated']);
+const v107 = /*#__PURE__*/ object([
+  ['type', v106],
+  ['neighbourhoodId', v0],
+  ['listing', v88],
+  ['stats', v104],
+]);
+const v108 = /*#__PURE__*/ leaf(['poll.updated']);
+const v109 = /*#__PURE__*/ leaf(0, [
+  [10, 'trim'],
+  [0, 3],
+  [1, 200],
+]);
+const v110 = /*#__PURE__*/ object([
+  ['id', v0],
+  ['label', v6],
+]);
+const v111 = /*#__PURE__*/ array(v110, [
+  [0, 2],
+  [1, 12],
+]);
+const v112 = /*#__PURE__*/ leaf(1, [[7], [3, 1], [5, 12]]);
+const v113 = /*#__PURE__*/ leaf(['always', 'after_voting', 'after_closing']);
+const v114 = /*#__PURE__*/ leaf(['upcoming', 'open', 'closed']);
+const v115 = /*#__PURE__*/ object([
+  ['optionId', v0],
+  ['votes', v11],
+]);
+const v116 = /*#__PURE__*/ array(v115);
+const v117 = /*#__PURE__*/ object([
+  ['voterCount', v11],
+  ['options', v116],
+]);
+const v118 = /*#__PURE__*/ or(v117, null);
+const v119 = /*#__PURE__*/ object([
+  ['id', v0],
+  ['neighbourhoodId', v0],
+  ['question', v109],
+  ['description', v84],
+  ['options', v111],
+  ['multiple', v30],
+  ['maxChoices', v112],
+  ['allowChange', v30],
+  ['resultsVisibility', v113],
+  ['opensAt', v3],
+  ['closesAt', v3],
+  ['status', v114],
+  ['organiser', v8],
+  ['voterCount', v11],
+  ['results', v118],
+  ['createdAt', v3],
+  ['updatedAt', v3],
+]);
+const v120 = /*#__PURE__*/ object([
+  ['type', v108],
+  ['neighbourhoodId', v0],
+  ['poll', v119],
+  ['stats', v104],
+]);
+const v121 = /*#__PURE__*/ leaf(['agenda.updated']);
+const v122 = /*#__PURE__*/ object([
+  ['type', v121],
+  ['neighbourhoodId', v0],
+  ['item', v14],
+  ['stats', v104],
+]);
+const v123 = /*#__PURE__*/ union('type', {
+  'listing.created': v105,
+  'listing.updated': v107,
+  'poll.updated': v120,
+  'agenda.updated': v122,
+});
+const v124 = /*#__PURE__*/ object([
+  ['kind', v101],
+  ['id', v0],
+  ['event', v123],
+]);
+const v125 = /*#__PURE__*/ union('kind', { campaign: v100, neighbourhood: v124 });
+const v126 = /*#__PURE__*/ array(v125);
+const v127 = /*#__PURE__*/ leaf(0, [[2, /^\d{0,15}(,\d{0,15}){0,99}$/, 'must be positions such as 12,,7']]);
+const v128 = /*#__PURE__*/ object([
+  ['items', v126],
+  ['cursor', v127],
+]);
+const v129 = /*#__PURE__*/ or(v127);
+const v130 = /*#__PURE__*/ object([
+  ['campaigns', v72, 1],
+  ['neighbourhoods', v72, 1],
+  ['after', v129, 1],
+]);
+const v131 = /*#__PURE__*/ object([
+  ['campaigns', v72, 1],
+  ['neighbourhoods', v72, 1],
+]);
+const v132 = /*#__PURE__*/ array(v0);
+const v133 = /*#__PURE__*/ or(v132);
+const v134 = /*#__PURE__*/ object([
+  ['id', v0],
+  ['displayName', v85],
+  ['neighbourhoodIds', v132],
+  ['organiserOf', v133, 1],
+]);
+const v135 = /*#__PURE__*/ leaf(['none', 'going', 'waitlisted', 'not_going']);
+const v136 = /*#__PURE__*/ leaf(1, [[7], [3, 1]]);
+const v137 = /*#__PURE__*/ or(v136, null);
+const v138 = /*#__PURE__*/ object([
+  ['itemId', v0],
+  ['status', v135],
+  ['waitlistPosition', v137],
+  ['item', v14],
+]);
+const v139 = /*#__PURE__*/ object([
+  ['pollId', v0],
+  ['optionIds', v132],
+  ['votedAt', v49],
+  ['poll', v119],
+]);
+const v140 = /*#__PURE__*/ leaf(0, [[2, /^[0-9A-Z -]{3,10}$/]]);
+const v141 = /*#__PURE__*/ or(v140, null);
+const v142 = /*#__PURE__*/ leaf([
+  'car_sharing',
+  'bike_sharing',
+  'tool_library',
+  'repair_cafe',
+  'food_sharing',
+  'other',
+]);
+const v143 = /*#__PURE__*/ object([
+  ['id', v0],
+  ['name', v28],
+  ['kind', v142],
+  ['description', v35],
+  ['url', v42],
+  ['visitUrl', v42],
+]);
+const v144 = /*#__PURE__*/ array(v143);
+const v145 = /*#__PURE__*/ object([
+  ['id', v0],
+  ['slug', v0],
+  ['name', v6],
+  ['city', v6],
+  ['postcode', v141],
+  ['description', v84],
+  ['stats', v104],
+  ['partnerServices', v144],
+  ['updatedAt', v3],
+]);
+const v146 = /*#__PURE__*/ or(v6);
+const v147 = /*#__PURE__*/ object([
+  ['limit', v24, 1],
+  ['cursor', v26, 1],
+  ['city', v146, 1],
+]);
+const v148 = /*#__PURE__*/ object([
+  ['id', v0],
+  ['name', v28],
+  ['kind', v142],
+  ['description', v35],
+  ['url', v42],
+]);
+const v149 = /*#__PURE__*/ object([
+  ['partnerId', v0],
+  ['name', v28],
+  ['kind', v142],
+  ['visits', v11],
+]);
+const v150 = /*#__PURE__*/ array(v149);
+const v151 = /*#__PURE__*/ object([
+  ['neighbourhoodId', v0],
+  ['partners', v150],
+  ['totalVisits', v11],
+]);
+const v152 = /*#__PURE__*/ or(v37);
+const v153 = /*#__PURE__*/ leaf(0, [
+  [2, /^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$/],
+  [1, 254],
+]);
+const v154 = /*#__PURE__*/ object([
+  ['name', v28],
+  ['email', v153],
+]);
+const v155 = /*#__PURE__*/ or(v30);
+const v156 = /*#__PURE__*/ leaf(0, [
+  [10, 'trim'],
+  [1, 500],
+]);
+const v157 = /*#__PURE__*/ or(v156);
+const v158 = /*#__PURE__*/ object([
+  ['amount', v33],
+  ['rewardId', v152, 1],
+  ['backer', v154],
+  ['anonymous', v155, 1],
+  ['message', v157, 1],
+]);
+const v159 = /*#__PURE__*/ leaf(['confirmed']);
+const v160 = /*#__PURE__*/ object([
+  ['id', v0],
+  ['campaignId', v0],
+  ['amount', v33],
+  ['rewardId', v37],
+  ['createdAt', v3],
+  ['status', v159],
+]);
+const v161 = /*#__PURE__*/ leaf(['pending_payment']);
+const v162 = /*#__PURE__*/ object([
+  ['id', v0],
+  ['campaignId', v0],
+  ['amount', v33],
+  ['rewardId', v37],
+  ['createdAt', v3],
+  ['status', v161],
+  ['checkoutUrl', v42],
+]);
+const v163 = /*#__PURE__*/ leaf(['waitlisted']);
+const v164 = /*#__PURE__*/ leaf(1, [[7], [4, 0]]);
+const v165 = /*#__PURE__*/ object([
+  ['id', v0],
+  ['campaignId', v0],
+  ['amount', v33],
+  ['rewardId', v37],
+  ['createdAt', v3],
+  ['status', v163],
+  ['waitlistPosition', v164],
+]);
+const v166 = /*#__PURE__*/ union('status', { confirmed: v160, pending_payment: v162, waitlisted: v165 });
+const v167 = /*#__PURE__*/ or(v114);
+const v168 = /*#__PURE__*/ object([
+  ['limit', v24, 1],
+  ['cursor', v26, 1],
+  ['status', v167, 1],
+]);
+const v169 = /*#__PURE__*/ or(v96);
+const v170 = /*#__PURE__*/ array(v6, [
+  [0, 2],
+  [1, 12],
+]);
+const v171 = /*#__PURE__*/ or(v112);
+const v172 = /*#__PURE__*/ or(v113);
+const v173 = /*#__PURE__*/ object([
+  ['question', v109],
+  ['description', v169, 1],
+  ['options', v170],
+  ['multiple', v155, 1],
+  ['maxChoices', v171, 1],
+  ['allowChange', v155, 1],
+  ['resultsVisibility', v172, 1],
+  ['opensAt', v20, 1],
+  ['closesAt', v3],
+  ['organiser', v8],
+]);
+const v174 = /*#__PURE__*/ or(v109);
+const v175 = /*#__PURE__*/ object([
+  ['question', v174, 1],
+  ['description', v169, 1],
+  ['opensAt', v20, 1],
+  ['closesAt', v20, 1],
+]);
+const v176 = /*#__PURE__*/ leaf(1, [[7], [3, 400], [5, 599]]);
+const v177 = /*#__PURE__*/ or(v75);
+const v178 = /*#__PURE__*/ array(v79);
+const v179 = /*#__PURE__*/ or(v178);
+const v180 = /*#__PURE__*/ or(v11);
+const v181 = /*#__PURE__*/ object([
+  ['type', v75],
+  ['title', v75],
+  ['status', v176],
+  ['detail', v177, 1],
+  ['instance', v177, 1],
+  ['code', v75],
+  ['errors', v179, 1],
+  ['retryAfter', v180, 1],
+]);
+const v182 = /*#__PURE__*/ object([
+  ['id', v0],
+  ['listingId', v0],
+  ['message', v75],
+  ['author', v86],
+  ['createdAt', v3],
+]);
+const v183 = /*#__PURE__*/ leaf(0, [
+  [10, 'trim'],
+  [0, 1],
+  [1, 500],
+]);
+const v184 = /*#__PURE__*/ object([['message', v183]]);
+const v185 = /*#__PURE__*/ leaf(['spam', 'inappropriate', 'scam', 'personal_data', 'dangerous', 'other']);
+const v186 = /*#__PURE__*/ leaf(['received']);
+const v187 = /*#__PURE__*/ object([
+  ['id', v0],
+  ['listingId', v0],
+  ['reason', v185],
+  ['status', v186],
+  ['createdAt', v3],
+]);
+const v188 = /*#__PURE__*/ object([
+  ['reason', v185],
+  ['detail', v157, 1],
+]);
+const v189 = /*#__PURE__*/ or(v39, null);
+const v190 = /*#__PURE__*/ leaf(['none', 'pickup', 'domestic', 'worldwide']);
+const v191 = /*#__PURE__*/ object([
+  ['id', v0],
+  ['campaignId', v0],
+  ['title', v40],
+  ['description', v2],
+  ['minimum', v33],
+  ['quantityLimit', v12],
+  ['remaining', v12],
+  ['backerCount', v11],
+  ['estimatedDelivery', v189],
+  ['shipping', v190],
+  ['shippingCost', v34],
+  ['availability', v61],
+]);
+const v192 = /*#__PURE__*/ leaf(['going', 'not_going']);
+const v193 = /*#__PURE__*/ object([['response', v192]]);
+const v194 = /*#__PURE__*/ array(v0, [
+  [0, 1],
+  [1, 12],
+]);
+const v195 = /*#__PURE__*/ object([['optionIds', v194]]);
+const v196 = /*#__PURE__*/ object([['campaignId', v0]]);
+const v197 = /*#__PURE__*/ object([['itemId', v0]]);
+const v198 = /*#__PURE__*/ object([['pollId', v0]]);
+const v199 = /*#__PURE__*/ object([['neighbourhoodId', v0]]);
+const v200 = /*#__PURE__*/ array(v119);
+const v201 = /*#__PURE__*/ object([
+  ['items', v200],
+  ['nextCursor', v76],
+]);
+const v202 = /*#__PURE__*/ array(v14);
+const v203 = /*#__PURE__*/ object([
+  ['items', v202],
+  ['nextCursor', v76],
+]);
+const v204 = /*#__PURE__*/ object([
+  ['neighbourhoodId', v0],
+  ['partnerId', v0],
+]);
+const v205 = /*#__PURE__*/ object([['listingId', v0]]);
+const v206 = /*#__PURE__*/ array(v191);
+const v207 = /*#__PURE__*/ object([
+  ['items', v206],
+  ['nextCursor', v76],
+]);
+const v208 = /*#__PURE__*/ array(v38);
+const v209 = /*#__PURE__*/ object([
+  ['items', v208],
+  ['nextCursor', v76],
+]);
+const v210 = /*#__PURE__*/ array(v145);
+const v211 = /*#__PURE__*/ object([
+  ['items', v210],
+  ['nextCursor', v76],
+]);
+const v212 = /*#__PURE__*/ array(v88);
+const v213 = /*#__PURE__*/ object([
+  ['items', v212],
+  ['nextCursor', v76],
+]);
 export const AgendaItem: Compiled<output<typeof S.AgendaItem>> = { safeParse: (d: unknown) => run(v14, d) };
 export const AgendaItemRequest: Compiled<output<typeof S.AgendaItemRequest>> = {
   safeParse: (d: unknown) => run(v18, d),
