@@ -127,12 +127,13 @@ export async function generate(options: GenerateOptions = {}): Promise<Generated
     return 'undefined';
   };
   /** `name(a, b…)` without its trailing `undefined` arguments. */
-  const call = (name: string, ...args: string[]): string => {
-    while (args.length && args.at(-1) === 'undefined') args.pop();
-    return `${name}(${args.join(', ')})`;
+  /** `[a, b…]` without its trailing `undefined`s: a description `[kind, …arguments]` or a rule. */
+  const tuple = (...parts: string[]): string => {
+    while (parts.length && parts.at(-1) === 'undefined') parts.pop();
+    return `[${parts.join(', ')}]`;
   };
-  /** A runtime rule `[op, arg, message, aborts, path]` without its trailing `undefined`s. */
-  const rule = (...parts: string[]): string => call('', ...parts).replace(/^\((.*)\)$/s, '[$1]');
+  const call = tuple;
+  const rule = tuple;
 
   const optIn = (s: Schema): string | undefined => {
     const d = s._zod.def;
@@ -158,7 +159,7 @@ export async function generate(options: GenerateOptions = {}): Promise<Generated
    * A leaf (string, number, boolean, null, enum, literal): its kind, then its checks in order as
    * data the runtime's `leaf` interprets (ops in src/contract/compiled/runtime.ts).
    */
-  const leaf = (s: Schema, where: string, kind: string, coercible: boolean): string => {
+  const leaf = (s: Schema, where: string, kind: string, coercible?: string): string => {
     const def = s._zod.def;
     const checks: any[] = [];
     // String and number formats are schema and check at once: their own check runs first.
@@ -178,21 +179,21 @@ export async function generate(options: GenerateOptions = {}): Promise<Generated
         case 'max_length': {
           if (c.abort) throw new Unsupported(`${where}: a length check that aborts`);
           const max = c.check === 'max_length';
-          rules.push(rule(max ? '1' : '0', String(max ? c.maximum : c.minimum), m));
+          rules.push(rule(max ? 'R.maxLength' : 'R.minLength', String(max ? c.maximum : c.minimum), m));
           break;
         }
         case 'string_format': {
           if (!PATTERN_FORMATS.has(c.format) || !(c.pattern instanceof RegExp))
             throw new Unsupported(`${where}: string format "${c.format}"`);
           if (c.pattern.global || c.pattern.sticky) throw new Unsupported(`${where}: a global or sticky pattern`);
-          rules.push(rule('2', String(c.pattern), m, aborts));
+          rules.push(rule('R.pattern', String(c.pattern), m, aborts));
           break;
         }
         case 'greater_than':
         case 'less_than': {
           if (typeof c.value !== 'number') throw new Unsupported(`${where}: a bound that is not a number`);
-          const op = c.check === 'greater_than' ? (c.inclusive ? 3 : 4) : c.inclusive ? 5 : 6;
-          rules.push(rule(String(op), String(c.value), m, aborts));
+          const op = c.check === 'greater_than' ? (c.inclusive ? 'gte' : 'gt') : c.inclusive ? 'lte' : 'lt';
+          rules.push(rule(`R.${op}`, String(c.value), m, aborts));
           break;
         }
         case 'number_format': {
@@ -201,37 +202,32 @@ export async function generate(options: GenerateOptions = {}): Promise<Generated
           const [min, max] = range;
           const int = c.format.includes('int');
           // Integer, then safe integer; past that a safeint is in range, and a finite number a float64.
-          if (int) rules.push(rule('7', 'undefined', m, aborts));
+          if (int) rules.push(rule('R.int', 'undefined', m, aborts));
           if (c.format !== 'safeint' && c.format !== 'float64') {
             // int32 and uint32 check their range on safe integers only; float32 on any number.
-            rules.push(rule(int ? '8' : '3', String(min), m, aborts));
-            rules.push(rule(int ? '9' : '5', String(max), m, aborts));
+            rules.push(rule(int ? 'R.intMin' : 'R.gte', String(min), m, aborts));
+            rules.push(rule(int ? 'R.intMax' : 'R.lte', String(max), m, aborts));
           }
           break;
         }
         case 'overwrite': {
           const found = OVERWRITES.find(([, f]) => PROBES.every((p) => f(p) === c.tx(p)));
           if (!found) throw new Unsupported(`${where}: an overwrite other than trim, toLowerCase or toUpperCase`);
-          rules.push(rule('10', JSON.stringify(found[0])));
+          rules.push(rule(`R.${found[0]}`));
           break;
         }
         case 'custom': {
           const fn = importPlain(c.fn, where);
           const path = Array.isArray(c.path) && c.path.length ? JSON.stringify(c.path) : 'undefined';
-          rules.push(rule('11', fn, m, aborts, path));
+          rules.push(rule('R.refine', fn, m, aborts, path));
           break;
         }
         default:
           throw new Unsupported(`${where}: check "${c.check}"`);
       }
     }
-    return call(
-      'leaf',
-      kind,
-      rules.length ? `[${rules.join(', ')}]` : 'undefined',
-      msg(def),
-      def.coerce ? '1' : 'undefined',
-    );
+    const check = call('R.leaf', kind, rules.length ? `[${rules.join(', ')}]` : 'undefined', msg(def));
+    return def.coerce ? call('R.coerce', coercible!, check) : check;
   };
 
   const noChecks = (s: Schema, where: string) => {
@@ -242,13 +238,13 @@ export async function generate(options: GenerateOptions = {}): Promise<Generated
     const def = s._zod.def;
     switch (def.type) {
       case 'string':
-        return leaf(s, where, '0', true);
+        return leaf(s, where, '0', 'String');
       case 'number':
-        return leaf(s, where, '1', true);
+        return leaf(s, where, '1', 'Number');
       case 'boolean':
-        return leaf(s, where, '2', true);
+        return leaf(s, where, '2', 'Boolean');
       case 'null':
-        return leaf(s, where, '3', false);
+        return leaf(s, where, '3');
       case 'enum':
       case 'literal': {
         const values: unknown[] =
@@ -264,7 +260,7 @@ export async function generate(options: GenerateOptions = {}): Promise<Generated
           !values.every((v) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null)
         )
           throw new Unsupported(`${where}: ${def.type} of values other than strings, numbers, booleans or null`);
-        return leaf(s, where, JSON.stringify(values), false);
+        return leaf(s, where, JSON.stringify(values));
       }
       case 'object': {
         noChecks(s, where);
@@ -282,7 +278,7 @@ export async function generate(options: GenerateOptions = {}): Promise<Generated
             return `[${JSON.stringify(key)}, ${fn(child, `${where}.${key}`)}${inn === 'optional' ? ', 1' : ''}]`;
           });
         if (def.error) throw new Unsupported(`${where}: a custom message on an object`);
-        return call('object', `[${fields.join(', ')}]`);
+        return call('R.object', `[${fields.join(', ')}]`);
       }
       case 'array': {
         if (def.error) throw new Unsupported(`${where}: a custom message on an array`);
@@ -293,16 +289,16 @@ export async function generate(options: GenerateOptions = {}): Promise<Generated
           if (!isSize || c.abort || !behavesLikeHasLength(c.when))
             throw new Unsupported(`${where}: array checks other than min and max length`);
           const max = c.check === 'max_length';
-          rules.push(rule(max ? '1' : '0', String(max ? c.maximum : c.minimum), msg(c)));
+          rules.push(rule(max ? 'R.maxLength' : 'R.minLength', String(max ? c.maximum : c.minimum), msg(c)));
         }
-        return call('array', element, rules.length ? `[${rules.join(', ')}]` : 'undefined');
+        return call('R.array', element, rules.length ? `[${rules.join(', ')}]` : 'undefined');
       }
       case 'nullable':
         noChecks(s, where);
-        return call('or', fn(def.innerType, where), 'null');
+        return call('R.or', fn(def.innerType, where), 'null');
       case 'optional':
         noChecks(s, where);
-        return call('or', fn(def.innerType, where));
+        return call('R.or', fn(def.innerType, where));
       case 'union': {
         noChecks(s, where);
         if (def.options.some((o: Schema) => optIn(o) !== undefined))
@@ -311,7 +307,7 @@ export async function generate(options: GenerateOptions = {}): Promise<Generated
           if (def.inclusive === false) throw new Unsupported(`${where}: exclusive unions (xor)`);
           const options = (def.options as Schema[]).map((o, i) => fn(o, `${where}|${i}`));
           if (options.length === 1) return options[0]!;
-          return call('anyOf', `[${options.join(', ')}]`, msg(def));
+          return call('R.anyOf', `[${options.join(', ')}]`, msg(def));
         }
         if (def.unionFallback) throw new Unsupported(`${where}: a discriminated union with a fallback`);
         if (def.error) throw new Unsupported(`${where}: a custom message on a union`);
@@ -326,7 +322,7 @@ export async function generate(options: GenerateOptions = {}): Promise<Generated
           const check = fn(option, `${where}<${String(values[0])}>`);
           for (const v of values) options.push(`${JSON.stringify(v)}: ${check}`);
         }
-        return call('union', JSON.stringify(def.discriminator), `{ ${options.join(', ')} }`);
+        return call('R.union', JSON.stringify(def.discriminator), `{ ${options.join(', ')} }`);
       }
       default:
         throw new Unsupported(`${where}: zod type "${def.type}"`);
@@ -346,7 +342,7 @@ export async function generate(options: GenerateOptions = {}): Promise<Generated
     if (!name) {
       name = `v${byBody.size}`;
       byBody.set(body, name);
-      functions.push(`const ${name} = /*#__PURE__*/ ${body};`);
+      functions.push(`const ${name}: R.Node = ${body};`);
     }
     bySchema.set(s, name);
     return name;
@@ -363,8 +359,8 @@ export async function generate(options: GenerateOptions = {}): Promise<Generated
   const anonymous = new Map<Schema, string>();
   const validatorObject = (s: Schema, check: string) =>
     s._zod.def.type === 'enum'
-      ? `{ safeParse: (d: unknown) => run(${check}, d), options: ${JSON.stringify((s as unknown as { options: unknown[] }).options)} }`
-      : `{ safeParse: (d: unknown) => run(${check}, d) }`;
+      ? `{ safeParse: (d: unknown) => R.run(${check}, d), options: ${JSON.stringify((s as unknown as { options: unknown[] }).options)} }`
+      : `{ safeParse: (d: unknown) => R.run(${check}, d) }`;
   const refOf = (s: Schema, where: string): string => {
     const named = exportName.get(s);
     if (named && isSchema(contract[named])) return named;
@@ -372,7 +368,7 @@ export async function generate(options: GenerateOptions = {}): Promise<Generated
     if (!name) {
       name = `s${anonymous.size}`;
       anonymous.set(s, name);
-      validators.push(`const ${name}: Compiled<unknown> = ${validatorObject(s, fn(s, where))};`);
+      validators.push(`const ${name}: R.Compiled<unknown> = ${validatorObject(s, fn(s, where))};`);
     }
     return name;
   };
@@ -383,8 +379,8 @@ export async function generate(options: GenerateOptions = {}): Promise<Generated
     if (!isSchema(value)) continue;
     const type =
       value._zod.def.type === 'enum'
-        ? `Compiled<output<typeof S.${name}>> & { options: typeof S.${name}.options }`
-        : `Compiled<output<typeof S.${name}>>`;
+        ? `R.Compiled<output<typeof S.${name}>> & { options: typeof S.${name}.options }`
+        : `R.Compiled<output<typeof S.${name}>>`;
     validators.push(`export const ${name}: ${type} = ${validatorObject(value, fn(value, name))};`);
     schemas.push(name);
   }
@@ -439,9 +435,7 @@ export async function generate(options: GenerateOptions = {}): Promise<Generated
     emitData(name);
   }
 
-  const runtimeNames = ['leaf', 'object', 'array', 'or', 'union', 'anyOf', 'run'];
   const body = [...functions, ...validators, ...data].join('\n');
-  const used = runtimeNames.filter((n) => new RegExp(`(?:^|[^\\w.])${n}\\(`, 'm').test(body));
   const source = [
     `/*
  * GENERATED by \`npm run validators\` (scripts/validators/generate.ts) from the zod schemas of
@@ -452,7 +446,7 @@ export async function generate(options: GenerateOptions = {}): Promise<Generated
 /* eslint-disable -- generated code */`,
     `import type { output } from 'zod/mini';`,
     `import type * as S from '${from(resolve(contractDir, 'index.ts'))}';`,
-    `import { ${[...used, 'type Compiled'].join(', ')} } from '${from(resolve(contractDir, 'compiled/runtime.ts'))}';`,
+    `import * as R from '${from(resolve(contractDir, 'compiled/runtime.ts'))}';`,
     ...[...imports].map(([module, names]) => `import { ${[...names].sort().join(', ')} } from '${module}';`),
     ...reexports,
     body,

@@ -7,7 +7,7 @@
 /* eslint-disable -- generated code */
 import type { output } from 'zod/mini';
 import type * as S from '../index.js';
-import { leaf, object, array, or, union, run, type Compiled } from './runtime.js';
+import * as R from './runtime.js';
 import { isWebUrl } from '../refinements.js';
 export { apiBaseOf } from '../partner-rules.js';
 export { attributedUrl } from '../partner-rules.js';
@@ -35,778 +35,966 @@ export { publicBacker } from '../privacy.js';
 export { resultsVisible } from '../civic-rules.js';
 export { rsvpRefusal } from '../civic-rules.js';
 export { voteRefusal } from '../civic-rules.js';
-const v0 = /*#__PURE__*/ leaf(0, [[2, /^[a-z0-9][a-z0-9_-]{0,63}$/, 'must be 1–64 characters: a-z, 0-9, - or _']]);
-const v1 = /*#__PURE__*/ leaf(0, [
-  [10, 'trim'],
-  [0, 3],
-  [1, 120],
-]);
-const v2 = /*#__PURE__*/ leaf(0, [[1, 2000]]);
-const v3 = /*#__PURE__*/ leaf(0, [
+const v0: R.Node = [
+  R.leaf,
+  0,
+  [[R.pattern, /^[a-z0-9][a-z0-9_-]{0,63}$/, 'must be 1–64 characters: a-z, 0-9, - or _']],
+];
+const v1: R.Node = [R.leaf, 0, [[R.trim], [R.minLength, 3], [R.maxLength, 120]]];
+const v2: R.Node = [R.leaf, 0, [[R.maxLength, 2000]]];
+const v3: R.Node = [
+  R.leaf,
+  0,
   [
-    2,
-    /^(?:(?:\d\d(?:[2468][048]|[13579][26]|0[48])|(?:[02468][048]|[13579][26])00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|02-(?:0[1-9]|1\d|2[0-8])))T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?Z$/,
-    'must be a UTC instant such as 2026-11-23T12:00:00Z',
+    [
+      R.pattern,
+      /^(?:(?:\d\d(?:[2468][048]|[13579][26]|0[48])|(?:[02468][048]|[13579][26])00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|02-(?:0[1-9]|1\d|2[0-8])))T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?Z$/,
+      'must be a UTC instant such as 2026-11-23T12:00:00Z',
+    ],
   ],
-]);
-const v4 = /*#__PURE__*/ leaf(0, [
-  [10, 'trim'],
-  [0, 1],
-  [1, 200],
-]);
-const v5 = /*#__PURE__*/ object([['label', v4]]);
-const v6 = /*#__PURE__*/ leaf(0, [
-  [10, 'trim'],
-  [0, 1],
-  [1, 120],
-]);
-const v7 = /*#__PURE__*/ leaf(['municipality', 'association']);
-const v8 = /*#__PURE__*/ object([
-  ['name', v6],
-  ['kind', v7],
-]);
-const v9 = /*#__PURE__*/ leaf(1, [[7], [3, 1], [5, 100000]]);
-const v10 = /*#__PURE__*/ or(v9, null);
-const v11 = /*#__PURE__*/ leaf(1, [[7], [3, 0]]);
-const v12 = /*#__PURE__*/ or(v11, null);
-const v13 = /*#__PURE__*/ leaf(['scheduled', 'cancelled']);
-const v14 = /*#__PURE__*/ object([
-  ['id', v0],
-  ['neighbourhoodId', v0],
-  ['title', v1],
-  ['description', v2],
-  ['startsAt', v3],
-  ['endsAt', v3],
-  ['place', v5],
-  ['organiser', v8],
-  ['capacity', v10],
-  ['going', v11],
-  ['waitlisted', v11],
-  ['remaining', v12],
-  ['status', v13],
-  ['createdAt', v3],
-  ['updatedAt', v3],
-]);
-const v15 = /*#__PURE__*/ leaf(0, [
-  [10, 'trim'],
-  [1, 2000],
-]);
-const v16 = /*#__PURE__*/ or(v15);
-const v17 = /*#__PURE__*/ or(v10);
-const v18 = /*#__PURE__*/ object([
-  ['title', v1],
-  ['description', v16, 1],
-  ['startsAt', v3],
-  ['endsAt', v3],
-  ['place', v5],
-  ['organiser', v8],
-  ['capacity', v17, 1],
-]);
-const v19 = /*#__PURE__*/ or(v1);
-const v20 = /*#__PURE__*/ or(v3);
-const v21 = /*#__PURE__*/ or(v5);
-const v22 = /*#__PURE__*/ object([
-  ['title', v19, 1],
-  ['description', v16, 1],
-  ['startsAt', v20, 1],
-  ['endsAt', v20, 1],
-  ['place', v21, 1],
-  ['capacity', v17, 1],
-]);
-const v23 = /*#__PURE__*/ leaf(1, [[7], [3, 1], [5, 100]], undefined, 1);
-const v24 = /*#__PURE__*/ or(v23);
-const v25 = /*#__PURE__*/ leaf(0, [[1, 200]]);
-const v26 = /*#__PURE__*/ or(v25);
-const v27 = /*#__PURE__*/ object([
-  ['limit', v24, 1],
-  ['cursor', v26, 1],
-]);
-const v28 = /*#__PURE__*/ leaf(0, [
-  [10, 'trim'],
-  [0, 1],
-  [1, 80],
-]);
-const v29 = /*#__PURE__*/ object([['label', v28]]);
-const v30 = /*#__PURE__*/ leaf(2);
-const v31 = /*#__PURE__*/ or(v28, null);
-const v32 = /*#__PURE__*/ leaf(0, [[2, /^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR']]);
-const v33 = /*#__PURE__*/ object([
-  ['amount', v11],
-  ['currency', v32],
-]);
-const v34 = /*#__PURE__*/ or(v33, null);
-const v35 = /*#__PURE__*/ leaf(0, [[1, 500]]);
-const v36 = /*#__PURE__*/ or(v35, null);
-const v37 = /*#__PURE__*/ or(v0, null);
-const v38 = /*#__PURE__*/ object([
-  ['id', v0],
-  ['anonymous', v30],
-  ['displayName', v31],
-  ['amount', v34],
-  ['message', v36],
-  ['rewardId', v37],
-  ['createdAt', v3],
-]);
-const v39 = /*#__PURE__*/ leaf(0, [
+];
+const v4: R.Node = [R.leaf, 0, [[R.trim], [R.minLength, 1], [R.maxLength, 200]]];
+const v5: R.Node = [R.object, [['label', v4]]];
+const v6: R.Node = [R.leaf, 0, [[R.trim], [R.minLength, 1], [R.maxLength, 120]]];
+const v7: R.Node = [R.leaf, ['municipality', 'association']];
+const v8: R.Node = [
+  R.object,
   [
-    2,
-    /^(?:(?:\d\d(?:[2468][048]|[13579][26]|0[48])|(?:[02468][048]|[13579][26])00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|02-(?:0[1-9]|1\d|2[0-8])))$/,
-    'must be a date such as 2027-03-01',
+    ['name', v6],
+    ['kind', v7],
   ],
-]);
-const v40 = /*#__PURE__*/ leaf(0, [
-  [10, 'trim'],
-  [0, 1],
-  [1, 140],
-]);
-const v41 = /*#__PURE__*/ leaf(0, [
-  [10, 'trim'],
-  [0, 1],
-  [1, 280],
-]);
-const v42 = /*#__PURE__*/ leaf(0, [[11, isWebUrl, 'must be an absolute http(s) URL']]);
-const v43 = /*#__PURE__*/ or(v42, null);
-const v44 = /*#__PURE__*/ leaf(0, [[1, 280]]);
-const v45 = /*#__PURE__*/ object([
-  ['name', v6],
-  ['avatarUrl', v43],
-  ['url', v43],
-]);
-const v46 = /*#__PURE__*/ leaf(['reward', 'donation', 'equity']);
-const v47 = /*#__PURE__*/ leaf(['all_or_nothing', 'keep_it_all']);
-const v48 = /*#__PURE__*/ leaf(['upcoming', 'live', 'succeeded', 'failed']);
-const v49 = /*#__PURE__*/ or(v3, null);
-const v50 = /*#__PURE__*/ object([
-  ['title', v6],
-  ['target', v33],
-  ['reachedAt', v49],
-]);
-const v51 = /*#__PURE__*/ array(v50);
-const v52 = /*#__PURE__*/ object([
-  ['minimum', v33],
-  ['maximum', v34],
-]);
-const v53 = /*#__PURE__*/ object([
-  ['minimumTicket', v33],
-  ['averageTicket', v33],
-  ['maximumRaise', v34],
-  ['oversubscribed', v30],
-  ['waitlistCount', v11],
-  ['sharePrice', v34],
-  ['preMoneyValuation', v34],
-]);
-const v54 = /*#__PURE__*/ or(v53, null);
-const v55 = /*#__PURE__*/ leaf(0, [
-  [10, 'trim'],
-  [0, 1],
-  [1, 40],
-]);
-const v56 = /*#__PURE__*/ array(v55);
-const v57 = /*#__PURE__*/ object([
-  ['url', v42],
-  ['text', v41],
-  ['hashtags', v56],
-]);
-const v58 = /*#__PURE__*/ object([
-  ['id', v0],
-  ['slug', v0],
-  ['title', v40],
-  ['tagline', v41],
-  ['imageUrl', v43],
-  ['imageAlt', v44],
-  ['url', v42],
-  ['creator', v45],
-  ['kind', v46],
-  ['fundingModel', v47],
-  ['status', v48],
-  ['goal', v33],
-  ['pledged', v33],
-  ['backerCount', v11],
-  ['milestones', v51],
-  ['startsAt', v3],
-  ['endsAt', v3],
-  ['pledgeRules', v52],
-  ['equity', v54],
-  ['share', v57],
-  ['updatedAt', v3],
-]);
-const v59 = /*#__PURE__*/ leaf(['pledge.created']);
-const v60 = /*#__PURE__*/ object([
-  ['pledged', v33],
-  ['backerCount', v11],
-  ['waitlistCount', v11],
-]);
-const v61 = /*#__PURE__*/ leaf(['available', 'sold_out', 'unavailable']);
-const v62 = /*#__PURE__*/ object([
-  ['id', v0],
-  ['remaining', v12],
-  ['backerCount', v11],
-  ['availability', v61],
-]);
-const v63 = /*#__PURE__*/ or(v62, null);
-const v64 = /*#__PURE__*/ or(v38, null);
-const v65 = /*#__PURE__*/ object([
-  ['type', v59],
-  ['campaignId', v0],
-  ['totals', v60],
-  ['reward', v63],
-  ['backer', v64],
-]);
-const v66 = /*#__PURE__*/ leaf(['campaign.updated']);
-const v67 = /*#__PURE__*/ object([
-  ['type', v66],
-  ['campaignId', v0],
-  ['campaign', v58],
-]);
-const v68 = /*#__PURE__*/ union('type', { 'pledge.created': v65, 'campaign.updated': v67 });
-const v69 = /*#__PURE__*/ or(v46);
-const v70 = /*#__PURE__*/ or(v48);
-const v71 = /*#__PURE__*/ leaf(0, [
-  [2, /^[a-z0-9][a-z0-9_-]{0,63}(,[a-z0-9][a-z0-9_-]{0,63}){0,49}$/, 'must be at most 50 comma-separated ids or slugs'],
-]);
-const v72 = /*#__PURE__*/ or(v71);
-const v73 = /*#__PURE__*/ object([
-  ['limit', v24, 1],
-  ['cursor', v26, 1],
-  ['kind', v69, 1],
-  ['status', v70, 1],
-  ['ids', v72, 1],
-]);
-const v74 = /*#__PURE__*/ array(v58);
-const v75 = /*#__PURE__*/ leaf(0);
-const v76 = /*#__PURE__*/ or(v75, null);
-const v77 = /*#__PURE__*/ object([
-  ['items', v74],
-  ['nextCursor', v76],
-]);
-const v78 = /*#__PURE__*/ leaf([
-  'validation_failed',
-  'not_found',
-  'campaign_closed',
-  'reward_sold_out',
-  'reward_unavailable',
-  'pledge_below_minimum',
-  'pledge_above_maximum',
-  'currency_mismatch',
-  'idempotency_key_missing',
-  'idempotency_key_reused',
-  'idempotency_in_flight',
-  'origin_not_allowed',
-  'unauthorized',
-  'forbidden',
-  'listing_closed',
-  'poll_closed',
-  'poll_not_open',
-  'vote_final',
-  'event_cancelled',
-  'event_ended',
-  'rate_limited',
-  'payload_too_large',
-  'unsupported_media_type',
-  'method_not_allowed',
-  'too_many_resources',
-  'internal_error',
-]);
-const v79 = /*#__PURE__*/ object([
-  ['path', v75],
-  ['message', v75],
-]);
-const v80 = /*#__PURE__*/ leaf(['offer', 'request']);
-const v81 = /*#__PURE__*/ leaf(['give', 'lend', 'swap', 'service', 'carpool']);
-const v82 = /*#__PURE__*/ leaf([
-  'tools',
-  'garden',
-  'kitchen',
-  'kids',
-  'books',
-  'electronics',
-  'sport',
-  'clothes',
-  'furniture',
-  'transport',
-  'help',
-  'other',
-]);
-const v83 = /*#__PURE__*/ leaf(0, [
-  [10, 'trim'],
-  [0, 3],
-  [1, 100],
-]);
-const v84 = /*#__PURE__*/ leaf(0, [[1, 1000]]);
-const v85 = /*#__PURE__*/ leaf(0, [
-  [10, 'trim'],
-  [0, 1],
-  [1, 60],
-]);
-const v86 = /*#__PURE__*/ object([['displayName', v85]]);
-const v87 = /*#__PURE__*/ leaf(['open', 'reserved', 'closed']);
-const v88 = /*#__PURE__*/ object([
-  ['id', v0],
-  ['neighbourhoodId', v0],
-  ['kind', v80],
-  ['type', v81],
-  ['category', v82],
-  ['title', v83],
-  ['description', v84],
-  ['author', v86],
-  ['place', v29],
-  ['status', v87],
-  ['createdAt', v3],
-  ['expiresAt', v49],
-  ['replyCount', v11],
-]);
-const v89 = /*#__PURE__*/ or(v80);
-const v90 = /*#__PURE__*/ or(v81);
-const v91 = /*#__PURE__*/ or(v82);
-const v92 = /*#__PURE__*/ or(v87);
-const v93 = /*#__PURE__*/ leaf(0, [
-  [10, 'trim'],
-  [1, 100],
-]);
-const v94 = /*#__PURE__*/ or(v93);
-const v95 = /*#__PURE__*/ object([
-  ['limit', v24, 1],
-  ['cursor', v26, 1],
-  ['kind', v89, 1],
-  ['type', v90, 1],
-  ['category', v91, 1],
-  ['status', v92, 1],
-  ['q', v94, 1],
-]);
-const v96 = /*#__PURE__*/ leaf(0, [
-  [10, 'trim'],
-  [1, 1000],
-]);
-const v97 = /*#__PURE__*/ or(v49);
-const v98 = /*#__PURE__*/ object([
-  ['kind', v80],
-  ['type', v81],
-  ['category', v82],
-  ['title', v83],
-  ['description', v96],
-  ['place', v29],
-  ['expiresAt', v97, 1],
-]);
-const v99 = /*#__PURE__*/ leaf(['campaign']);
-const v100 = /*#__PURE__*/ object([
-  ['kind', v99],
-  ['id', v0],
-  ['event', v68],
-]);
-const v101 = /*#__PURE__*/ leaf(['neighbourhood']);
-const v102 = /*#__PURE__*/ leaf(['listing.created']);
-const v103 = /*#__PURE__*/ leaf(1, [
-  [3, 0],
-  [5, 1],
-]);
-const v104 = /*#__PURE__*/ object([
-  ['members', v11],
-  ['activeSharers', v11],
-  ['exchangesLast30Days', v11],
-  ['activityRate', v103],
-  ['openListings', v11],
-  ['votesLast30Days', v11],
-  ['rsvpsLast30Days', v11],
-]);
-const v105 = /*#__PURE__*/ object([
-  ['type', v102],
-  ['neighbourhoodId', v0],
-  ['listing', v88],
-  ['stats', v104],
-]);
-const v106 = /*#__PURE__*/ leaf(['listing.updated']);
-const v107 = /*#__PURE__*/ object([
-  ['type', v106],
-  ['neighbourhoodId', v0],
-  ['listing', v88],
-  ['stats', v104],
-]);
-const v108 = /*#__PURE__*/ leaf(['poll.updated']);
-const v109 = /*#__PURE__*/ leaf(0, [
-  [10, 'trim'],
-  [0, 3],
-  [1, 200],
-]);
-const v110 = /*#__PURE__*/ object([
-  ['id', v0],
-  ['label', v6],
-]);
-const v111 = /*#__PURE__*/ array(v110, [
-  [0, 2],
-  [1, 12],
-]);
-const v112 = /*#__PURE__*/ leaf(1, [[7], [3, 1], [5, 12]]);
-const v113 = /*#__PURE__*/ leaf(['always', 'after_voting', 'after_closing']);
-const v114 = /*#__PURE__*/ leaf(['upcoming', 'open', 'closed']);
-const v115 = /*#__PURE__*/ object([
-  ['optionId', v0],
-  ['votes', v11],
-]);
-const v116 = /*#__PURE__*/ array(v115);
-const v117 = /*#__PURE__*/ object([
-  ['voterCount', v11],
-  ['options', v116],
-]);
-const v118 = /*#__PURE__*/ or(v117, null);
-const v119 = /*#__PURE__*/ object([
-  ['id', v0],
-  ['neighbourhoodId', v0],
-  ['question', v109],
-  ['description', v84],
-  ['options', v111],
-  ['multiple', v30],
-  ['maxChoices', v112],
-  ['allowChange', v30],
-  ['resultsVisibility', v113],
-  ['opensAt', v3],
-  ['closesAt', v3],
-  ['status', v114],
-  ['organiser', v8],
-  ['voterCount', v11],
-  ['results', v118],
-  ['createdAt', v3],
-  ['updatedAt', v3],
-]);
-const v120 = /*#__PURE__*/ object([
-  ['type', v108],
-  ['neighbourhoodId', v0],
-  ['poll', v119],
-  ['stats', v104],
-]);
-const v121 = /*#__PURE__*/ leaf(['agenda.updated']);
-const v122 = /*#__PURE__*/ object([
-  ['type', v121],
-  ['neighbourhoodId', v0],
-  ['item', v14],
-  ['stats', v104],
-]);
-const v123 = /*#__PURE__*/ union('type', {
-  'listing.created': v105,
-  'listing.updated': v107,
-  'poll.updated': v120,
-  'agenda.updated': v122,
-});
-const v124 = /*#__PURE__*/ object([
-  ['kind', v101],
-  ['id', v0],
-  ['event', v123],
-]);
-const v125 = /*#__PURE__*/ union('kind', { campaign: v100, neighbourhood: v124 });
-const v126 = /*#__PURE__*/ array(v125);
-const v127 = /*#__PURE__*/ leaf(0, [[2, /^\d{0,15}(,\d{0,15}){0,99}$/, 'must be positions such as 12,,7']]);
-const v128 = /*#__PURE__*/ object([
-  ['items', v126],
-  ['cursor', v127],
-]);
-const v129 = /*#__PURE__*/ or(v127);
-const v130 = /*#__PURE__*/ object([
-  ['campaigns', v72, 1],
-  ['neighbourhoods', v72, 1],
-  ['after', v129, 1],
-]);
-const v131 = /*#__PURE__*/ object([
-  ['campaigns', v72, 1],
-  ['neighbourhoods', v72, 1],
-]);
-const v132 = /*#__PURE__*/ array(v0);
-const v133 = /*#__PURE__*/ or(v132);
-const v134 = /*#__PURE__*/ object([
-  ['id', v0],
-  ['displayName', v85],
-  ['neighbourhoodIds', v132],
-  ['organiserOf', v133, 1],
-]);
-const v135 = /*#__PURE__*/ leaf(['none', 'going', 'waitlisted', 'not_going']);
-const v136 = /*#__PURE__*/ leaf(1, [[7], [3, 1]]);
-const v137 = /*#__PURE__*/ or(v136, null);
-const v138 = /*#__PURE__*/ object([
-  ['itemId', v0],
-  ['status', v135],
-  ['waitlistPosition', v137],
-  ['item', v14],
-]);
-const v139 = /*#__PURE__*/ object([
-  ['pollId', v0],
-  ['optionIds', v132],
-  ['votedAt', v49],
-  ['poll', v119],
-]);
-const v140 = /*#__PURE__*/ leaf(0, [[2, /^[0-9A-Z -]{3,10}$/]]);
-const v141 = /*#__PURE__*/ or(v140, null);
-const v142 = /*#__PURE__*/ leaf([
-  'car_sharing',
-  'bike_sharing',
-  'tool_library',
-  'repair_cafe',
-  'food_sharing',
-  'other',
-]);
-const v143 = /*#__PURE__*/ object([
-  ['id', v0],
-  ['name', v28],
-  ['kind', v142],
-  ['description', v35],
-  ['url', v42],
-  ['visitUrl', v42],
-]);
-const v144 = /*#__PURE__*/ array(v143);
-const v145 = /*#__PURE__*/ object([
-  ['id', v0],
-  ['slug', v0],
-  ['name', v6],
-  ['city', v6],
-  ['postcode', v141],
-  ['description', v84],
-  ['stats', v104],
-  ['partnerServices', v144],
-  ['updatedAt', v3],
-]);
-const v146 = /*#__PURE__*/ or(v6);
-const v147 = /*#__PURE__*/ object([
-  ['limit', v24, 1],
-  ['cursor', v26, 1],
-  ['city', v146, 1],
-]);
-const v148 = /*#__PURE__*/ object([
-  ['id', v0],
-  ['name', v28],
-  ['kind', v142],
-  ['description', v35],
-  ['url', v42],
-]);
-const v149 = /*#__PURE__*/ object([
-  ['partnerId', v0],
-  ['name', v28],
-  ['kind', v142],
-  ['visits', v11],
-]);
-const v150 = /*#__PURE__*/ array(v149);
-const v151 = /*#__PURE__*/ object([
-  ['neighbourhoodId', v0],
-  ['partners', v150],
-  ['totalVisits', v11],
-]);
-const v152 = /*#__PURE__*/ or(v37);
-const v153 = /*#__PURE__*/ leaf(0, [
-  [2, /^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$/],
-  [1, 254],
-]);
-const v154 = /*#__PURE__*/ object([
-  ['name', v28],
-  ['email', v153],
-]);
-const v155 = /*#__PURE__*/ or(v30);
-const v156 = /*#__PURE__*/ leaf(0, [
-  [10, 'trim'],
-  [1, 500],
-]);
-const v157 = /*#__PURE__*/ or(v156);
-const v158 = /*#__PURE__*/ object([
-  ['amount', v33],
-  ['rewardId', v152, 1],
-  ['backer', v154],
-  ['anonymous', v155, 1],
-  ['message', v157, 1],
-]);
-const v159 = /*#__PURE__*/ leaf(['confirmed']);
-const v160 = /*#__PURE__*/ object([
-  ['id', v0],
-  ['campaignId', v0],
-  ['amount', v33],
-  ['rewardId', v37],
-  ['createdAt', v3],
-  ['status', v159],
-]);
-const v161 = /*#__PURE__*/ leaf(['pending_payment']);
-const v162 = /*#__PURE__*/ object([
-  ['id', v0],
-  ['campaignId', v0],
-  ['amount', v33],
-  ['rewardId', v37],
-  ['createdAt', v3],
-  ['status', v161],
-  ['checkoutUrl', v42],
-]);
-const v163 = /*#__PURE__*/ leaf(['waitlisted']);
-const v164 = /*#__PURE__*/ leaf(1, [[7], [4, 0]]);
-const v165 = /*#__PURE__*/ object([
-  ['id', v0],
-  ['campaignId', v0],
-  ['amount', v33],
-  ['rewardId', v37],
-  ['createdAt', v3],
-  ['status', v163],
-  ['waitlistPosition', v164],
-]);
-const v166 = /*#__PURE__*/ union('status', { confirmed: v160, pending_payment: v162, waitlisted: v165 });
-const v167 = /*#__PURE__*/ or(v114);
-const v168 = /*#__PURE__*/ object([
-  ['limit', v24, 1],
-  ['cursor', v26, 1],
-  ['status', v167, 1],
-]);
-const v169 = /*#__PURE__*/ or(v96);
-const v170 = /*#__PURE__*/ array(v6, [
-  [0, 2],
-  [1, 12],
-]);
-const v171 = /*#__PURE__*/ or(v112);
-const v172 = /*#__PURE__*/ or(v113);
-const v173 = /*#__PURE__*/ object([
-  ['question', v109],
-  ['description', v169, 1],
-  ['options', v170],
-  ['multiple', v155, 1],
-  ['maxChoices', v171, 1],
-  ['allowChange', v155, 1],
-  ['resultsVisibility', v172, 1],
-  ['opensAt', v20, 1],
-  ['closesAt', v3],
-  ['organiser', v8],
-]);
-const v174 = /*#__PURE__*/ or(v109);
-const v175 = /*#__PURE__*/ object([
-  ['question', v174, 1],
-  ['description', v169, 1],
-  ['opensAt', v20, 1],
-  ['closesAt', v20, 1],
-]);
-const v176 = /*#__PURE__*/ leaf(1, [[7], [3, 400], [5, 599]]);
-const v177 = /*#__PURE__*/ or(v75);
-const v178 = /*#__PURE__*/ array(v79);
-const v179 = /*#__PURE__*/ or(v178);
-const v180 = /*#__PURE__*/ or(v11);
-const v181 = /*#__PURE__*/ object([
-  ['type', v75],
-  ['title', v75],
-  ['status', v176],
-  ['detail', v177, 1],
-  ['instance', v177, 1],
-  ['code', v75],
-  ['errors', v179, 1],
-  ['retryAfter', v180, 1],
-]);
-const v182 = /*#__PURE__*/ object([
-  ['id', v0],
-  ['listingId', v0],
-  ['message', v75],
-  ['author', v86],
-  ['createdAt', v3],
-]);
-const v183 = /*#__PURE__*/ leaf(0, [
-  [10, 'trim'],
-  [0, 1],
-  [1, 500],
-]);
-const v184 = /*#__PURE__*/ object([['message', v183]]);
-const v185 = /*#__PURE__*/ leaf(['spam', 'inappropriate', 'scam', 'personal_data', 'dangerous', 'other']);
-const v186 = /*#__PURE__*/ leaf(['received']);
-const v187 = /*#__PURE__*/ object([
-  ['id', v0],
-  ['listingId', v0],
-  ['reason', v185],
-  ['status', v186],
-  ['createdAt', v3],
-]);
-const v188 = /*#__PURE__*/ object([
-  ['reason', v185],
-  ['detail', v157, 1],
-]);
-const v189 = /*#__PURE__*/ or(v39, null);
-const v190 = /*#__PURE__*/ leaf(['none', 'pickup', 'domestic', 'worldwide']);
-const v191 = /*#__PURE__*/ object([
-  ['id', v0],
-  ['campaignId', v0],
-  ['title', v40],
-  ['description', v2],
-  ['minimum', v33],
-  ['quantityLimit', v12],
-  ['remaining', v12],
-  ['backerCount', v11],
-  ['estimatedDelivery', v189],
-  ['shipping', v190],
-  ['shippingCost', v34],
-  ['availability', v61],
-]);
-const v192 = /*#__PURE__*/ leaf(['going', 'not_going']);
-const v193 = /*#__PURE__*/ object([['response', v192]]);
-const v194 = /*#__PURE__*/ array(v0, [
-  [0, 1],
-  [1, 12],
-]);
-const v195 = /*#__PURE__*/ object([['optionIds', v194]]);
-const v196 = /*#__PURE__*/ object([['campaignId', v0]]);
-const v197 = /*#__PURE__*/ object([['itemId', v0]]);
-const v198 = /*#__PURE__*/ object([['pollId', v0]]);
-const v199 = /*#__PURE__*/ object([['neighbourhoodId', v0]]);
-const v200 = /*#__PURE__*/ array(v119);
-const v201 = /*#__PURE__*/ object([
-  ['items', v200],
-  ['nextCursor', v76],
-]);
-const v202 = /*#__PURE__*/ array(v14);
-const v203 = /*#__PURE__*/ object([
-  ['items', v202],
-  ['nextCursor', v76],
-]);
-const v204 = /*#__PURE__*/ object([
-  ['neighbourhoodId', v0],
-  ['partnerId', v0],
-]);
-const v205 = /*#__PURE__*/ object([['listingId', v0]]);
-const v206 = /*#__PURE__*/ array(v191);
-const v207 = /*#__PURE__*/ object([
-  ['items', v206],
-  ['nextCursor', v76],
-]);
-const v208 = /*#__PURE__*/ array(v38);
-const v209 = /*#__PURE__*/ object([
-  ['items', v208],
-  ['nextCursor', v76],
-]);
-const v210 = /*#__PURE__*/ array(v145);
-const v211 = /*#__PURE__*/ object([
-  ['items', v210],
-  ['nextCursor', v76],
-]);
-const v212 = /*#__PURE__*/ array(v88);
-const v213 = /*#__PURE__*/ object([
-  ['items', v212],
-  ['nextCursor', v76],
-]);
-export const AgendaItem: Compiled<output<typeof S.AgendaItem>> = { safeParse: (d: unknown) => run(v14, d) };
-export const AgendaItemRequest: Compiled<output<typeof S.AgendaItemRequest>> = {
-  safeParse: (d: unknown) => run(v18, d),
+];
+const v9: R.Node = [R.leaf, 1, [[R.int], [R.gte, 1], [R.lte, 100000]]];
+const v10: R.Node = [R.or, v9, null];
+const v11: R.Node = [R.leaf, 1, [[R.int], [R.gte, 0]]];
+const v12: R.Node = [R.or, v11, null];
+const v13: R.Node = [R.leaf, ['scheduled', 'cancelled']];
+const v14: R.Node = [
+  R.object,
+  [
+    ['id', v0],
+    ['neighbourhoodId', v0],
+    ['title', v1],
+    ['description', v2],
+    ['startsAt', v3],
+    ['endsAt', v3],
+    ['place', v5],
+    ['organiser', v8],
+    ['capacity', v10],
+    ['going', v11],
+    ['waitlisted', v11],
+    ['remaining', v12],
+    ['status', v13],
+    ['createdAt', v3],
+    ['updatedAt', v3],
+  ],
+];
+const v15: R.Node = [R.leaf, 0, [[R.trim], [R.maxLength, 2000]]];
+const v16: R.Node = [R.or, v15];
+const v17: R.Node = [R.or, v10];
+const v18: R.Node = [
+  R.object,
+  [
+    ['title', v1],
+    ['description', v16, 1],
+    ['startsAt', v3],
+    ['endsAt', v3],
+    ['place', v5],
+    ['organiser', v8],
+    ['capacity', v17, 1],
+  ],
+];
+const v19: R.Node = [R.or, v1];
+const v20: R.Node = [R.or, v3];
+const v21: R.Node = [R.or, v5];
+const v22: R.Node = [
+  R.object,
+  [
+    ['title', v19, 1],
+    ['description', v16, 1],
+    ['startsAt', v20, 1],
+    ['endsAt', v20, 1],
+    ['place', v21, 1],
+    ['capacity', v17, 1],
+  ],
+];
+const v23: R.Node = [R.coerce, Number, [R.leaf, 1, [[R.int], [R.gte, 1], [R.lte, 100]]]];
+const v24: R.Node = [R.or, v23];
+const v25: R.Node = [R.leaf, 0, [[R.maxLength, 200]]];
+const v26: R.Node = [R.or, v25];
+const v27: R.Node = [
+  R.object,
+  [
+    ['limit', v24, 1],
+    ['cursor', v26, 1],
+  ],
+];
+const v28: R.Node = [R.leaf, 0, [[R.trim], [R.minLength, 1], [R.maxLength, 80]]];
+const v29: R.Node = [R.object, [['label', v28]]];
+const v30: R.Node = [R.leaf, 2];
+const v31: R.Node = [R.or, v28, null];
+const v32: R.Node = [R.leaf, 0, [[R.pattern, /^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR']]];
+const v33: R.Node = [
+  R.object,
+  [
+    ['amount', v11],
+    ['currency', v32],
+  ],
+];
+const v34: R.Node = [R.or, v33, null];
+const v35: R.Node = [R.leaf, 0, [[R.maxLength, 500]]];
+const v36: R.Node = [R.or, v35, null];
+const v37: R.Node = [R.or, v0, null];
+const v38: R.Node = [
+  R.object,
+  [
+    ['id', v0],
+    ['anonymous', v30],
+    ['displayName', v31],
+    ['amount', v34],
+    ['message', v36],
+    ['rewardId', v37],
+    ['createdAt', v3],
+  ],
+];
+const v39: R.Node = [
+  R.leaf,
+  0,
+  [
+    [
+      R.pattern,
+      /^(?:(?:\d\d(?:[2468][048]|[13579][26]|0[48])|(?:[02468][048]|[13579][26])00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|02-(?:0[1-9]|1\d|2[0-8])))$/,
+      'must be a date such as 2027-03-01',
+    ],
+  ],
+];
+const v40: R.Node = [R.leaf, 0, [[R.trim], [R.minLength, 1], [R.maxLength, 140]]];
+const v41: R.Node = [R.leaf, 0, [[R.trim], [R.minLength, 1], [R.maxLength, 280]]];
+const v42: R.Node = [R.leaf, 0, [[R.refine, isWebUrl, 'must be an absolute http(s) URL']]];
+const v43: R.Node = [R.or, v42, null];
+const v44: R.Node = [R.leaf, 0, [[R.maxLength, 280]]];
+const v45: R.Node = [
+  R.object,
+  [
+    ['name', v6],
+    ['avatarUrl', v43],
+    ['url', v43],
+  ],
+];
+const v46: R.Node = [R.leaf, ['reward', 'donation', 'equity']];
+const v47: R.Node = [R.leaf, ['all_or_nothing', 'keep_it_all']];
+const v48: R.Node = [R.leaf, ['upcoming', 'live', 'succeeded', 'failed']];
+const v49: R.Node = [R.or, v3, null];
+const v50: R.Node = [
+  R.object,
+  [
+    ['title', v6],
+    ['target', v33],
+    ['reachedAt', v49],
+  ],
+];
+const v51: R.Node = [R.array, v50];
+const v52: R.Node = [
+  R.object,
+  [
+    ['minimum', v33],
+    ['maximum', v34],
+  ],
+];
+const v53: R.Node = [
+  R.object,
+  [
+    ['minimumTicket', v33],
+    ['averageTicket', v33],
+    ['maximumRaise', v34],
+    ['oversubscribed', v30],
+    ['waitlistCount', v11],
+    ['sharePrice', v34],
+    ['preMoneyValuation', v34],
+  ],
+];
+const v54: R.Node = [R.or, v53, null];
+const v55: R.Node = [R.leaf, 0, [[R.trim], [R.minLength, 1], [R.maxLength, 40]]];
+const v56: R.Node = [R.array, v55];
+const v57: R.Node = [
+  R.object,
+  [
+    ['url', v42],
+    ['text', v41],
+    ['hashtags', v56],
+  ],
+];
+const v58: R.Node = [
+  R.object,
+  [
+    ['id', v0],
+    ['slug', v0],
+    ['title', v40],
+    ['tagline', v41],
+    ['imageUrl', v43],
+    ['imageAlt', v44],
+    ['url', v42],
+    ['creator', v45],
+    ['kind', v46],
+    ['fundingModel', v47],
+    ['status', v48],
+    ['goal', v33],
+    ['pledged', v33],
+    ['backerCount', v11],
+    ['milestones', v51],
+    ['startsAt', v3],
+    ['endsAt', v3],
+    ['pledgeRules', v52],
+    ['equity', v54],
+    ['share', v57],
+    ['updatedAt', v3],
+  ],
+];
+const v59: R.Node = [R.leaf, ['pledge.created']];
+const v60: R.Node = [
+  R.object,
+  [
+    ['pledged', v33],
+    ['backerCount', v11],
+    ['waitlistCount', v11],
+  ],
+];
+const v61: R.Node = [R.leaf, ['available', 'sold_out', 'unavailable']];
+const v62: R.Node = [
+  R.object,
+  [
+    ['id', v0],
+    ['remaining', v12],
+    ['backerCount', v11],
+    ['availability', v61],
+  ],
+];
+const v63: R.Node = [R.or, v62, null];
+const v64: R.Node = [R.or, v38, null];
+const v65: R.Node = [
+  R.object,
+  [
+    ['type', v59],
+    ['campaignId', v0],
+    ['totals', v60],
+    ['reward', v63],
+    ['backer', v64],
+  ],
+];
+const v66: R.Node = [R.leaf, ['campaign.updated']];
+const v67: R.Node = [
+  R.object,
+  [
+    ['type', v66],
+    ['campaignId', v0],
+    ['campaign', v58],
+  ],
+];
+const v68: R.Node = [R.union, 'type', { 'pledge.created': v65, 'campaign.updated': v67 }];
+const v69: R.Node = [R.or, v46];
+const v70: R.Node = [R.or, v48];
+const v71: R.Node = [
+  R.leaf,
+  0,
+  [
+    [
+      R.pattern,
+      /^[a-z0-9][a-z0-9_-]{0,63}(,[a-z0-9][a-z0-9_-]{0,63}){0,49}$/,
+      'must be at most 50 comma-separated ids or slugs',
+    ],
+  ],
+];
+const v72: R.Node = [R.or, v71];
+const v73: R.Node = [
+  R.object,
+  [
+    ['limit', v24, 1],
+    ['cursor', v26, 1],
+    ['kind', v69, 1],
+    ['status', v70, 1],
+    ['ids', v72, 1],
+  ],
+];
+const v74: R.Node = [R.array, v58];
+const v75: R.Node = [R.leaf, 0];
+const v76: R.Node = [R.or, v75, null];
+const v77: R.Node = [
+  R.object,
+  [
+    ['items', v74],
+    ['nextCursor', v76],
+  ],
+];
+const v78: R.Node = [
+  R.leaf,
+  [
+    'validation_failed',
+    'not_found',
+    'campaign_closed',
+    'reward_sold_out',
+    'reward_unavailable',
+    'pledge_below_minimum',
+    'pledge_above_maximum',
+    'currency_mismatch',
+    'idempotency_key_missing',
+    'idempotency_key_reused',
+    'idempotency_in_flight',
+    'origin_not_allowed',
+    'unauthorized',
+    'forbidden',
+    'listing_closed',
+    'poll_closed',
+    'poll_not_open',
+    'vote_final',
+    'event_cancelled',
+    'event_ended',
+    'rate_limited',
+    'payload_too_large',
+    'unsupported_media_type',
+    'method_not_allowed',
+    'too_many_resources',
+    'internal_error',
+  ],
+];
+const v79: R.Node = [
+  R.object,
+  [
+    ['path', v75],
+    ['message', v75],
+  ],
+];
+const v80: R.Node = [R.leaf, ['offer', 'request']];
+const v81: R.Node = [R.leaf, ['give', 'lend', 'swap', 'service', 'carpool']];
+const v82: R.Node = [
+  R.leaf,
+  [
+    'tools',
+    'garden',
+    'kitchen',
+    'kids',
+    'books',
+    'electronics',
+    'sport',
+    'clothes',
+    'furniture',
+    'transport',
+    'help',
+    'other',
+  ],
+];
+const v83: R.Node = [R.leaf, 0, [[R.trim], [R.minLength, 3], [R.maxLength, 100]]];
+const v84: R.Node = [R.leaf, 0, [[R.maxLength, 1000]]];
+const v85: R.Node = [R.leaf, 0, [[R.trim], [R.minLength, 1], [R.maxLength, 60]]];
+const v86: R.Node = [R.object, [['displayName', v85]]];
+const v87: R.Node = [R.leaf, ['open', 'reserved', 'closed']];
+const v88: R.Node = [
+  R.object,
+  [
+    ['id', v0],
+    ['neighbourhoodId', v0],
+    ['kind', v80],
+    ['type', v81],
+    ['category', v82],
+    ['title', v83],
+    ['description', v84],
+    ['author', v86],
+    ['place', v29],
+    ['status', v87],
+    ['createdAt', v3],
+    ['expiresAt', v49],
+    ['replyCount', v11],
+  ],
+];
+const v89: R.Node = [R.or, v80];
+const v90: R.Node = [R.or, v81];
+const v91: R.Node = [R.or, v82];
+const v92: R.Node = [R.or, v87];
+const v93: R.Node = [R.leaf, 0, [[R.trim], [R.maxLength, 100]]];
+const v94: R.Node = [R.or, v93];
+const v95: R.Node = [
+  R.object,
+  [
+    ['limit', v24, 1],
+    ['cursor', v26, 1],
+    ['kind', v89, 1],
+    ['type', v90, 1],
+    ['category', v91, 1],
+    ['status', v92, 1],
+    ['q', v94, 1],
+  ],
+];
+const v96: R.Node = [R.leaf, 0, [[R.trim], [R.maxLength, 1000]]];
+const v97: R.Node = [R.or, v49];
+const v98: R.Node = [
+  R.object,
+  [
+    ['kind', v80],
+    ['type', v81],
+    ['category', v82],
+    ['title', v83],
+    ['description', v96],
+    ['place', v29],
+    ['expiresAt', v97, 1],
+  ],
+];
+const v99: R.Node = [R.leaf, ['campaign']];
+const v100: R.Node = [
+  R.object,
+  [
+    ['kind', v99],
+    ['id', v0],
+    ['event', v68],
+  ],
+];
+const v101: R.Node = [R.leaf, ['neighbourhood']];
+const v102: R.Node = [R.leaf, ['listing.created']];
+const v103: R.Node = [
+  R.leaf,
+  1,
+  [
+    [R.gte, 0],
+    [R.lte, 1],
+  ],
+];
+const v104: R.Node = [
+  R.object,
+  [
+    ['members', v11],
+    ['activeSharers', v11],
+    ['exchangesLast30Days', v11],
+    ['activityRate', v103],
+    ['openListings', v11],
+    ['votesLast30Days', v11],
+    ['rsvpsLast30Days', v11],
+  ],
+];
+const v105: R.Node = [
+  R.object,
+  [
+    ['type', v102],
+    ['neighbourhoodId', v0],
+    ['listing', v88],
+    ['stats', v104],
+  ],
+];
+const v106: R.Node = [R.leaf, ['listing.updated']];
+const v107: R.Node = [
+  R.object,
+  [
+    ['type', v106],
+    ['neighbourhoodId', v0],
+    ['listing', v88],
+    ['stats', v104],
+  ],
+];
+const v108: R.Node = [R.leaf, ['poll.updated']];
+const v109: R.Node = [R.leaf, 0, [[R.trim], [R.minLength, 3], [R.maxLength, 200]]];
+const v110: R.Node = [
+  R.object,
+  [
+    ['id', v0],
+    ['label', v6],
+  ],
+];
+const v111: R.Node = [
+  R.array,
+  v110,
+  [
+    [R.minLength, 2],
+    [R.maxLength, 12],
+  ],
+];
+const v112: R.Node = [R.leaf, 1, [[R.int], [R.gte, 1], [R.lte, 12]]];
+const v113: R.Node = [R.leaf, ['always', 'after_voting', 'after_closing']];
+const v114: R.Node = [R.leaf, ['upcoming', 'open', 'closed']];
+const v115: R.Node = [
+  R.object,
+  [
+    ['optionId', v0],
+    ['votes', v11],
+  ],
+];
+const v116: R.Node = [R.array, v115];
+const v117: R.Node = [
+  R.object,
+  [
+    ['voterCount', v11],
+    ['options', v116],
+  ],
+];
+const v118: R.Node = [R.or, v117, null];
+const v119: R.Node = [
+  R.object,
+  [
+    ['id', v0],
+    ['neighbourhoodId', v0],
+    ['question', v109],
+    ['description', v84],
+    ['options', v111],
+    ['multiple', v30],
+    ['maxChoices', v112],
+    ['allowChange', v30],
+    ['resultsVisibility', v113],
+    ['opensAt', v3],
+    ['closesAt', v3],
+    ['status', v114],
+    ['organiser', v8],
+    ['voterCount', v11],
+    ['results', v118],
+    ['createdAt', v3],
+    ['updatedAt', v3],
+  ],
+];
+const v120: R.Node = [
+  R.object,
+  [
+    ['type', v108],
+    ['neighbourhoodId', v0],
+    ['poll', v119],
+    ['stats', v104],
+  ],
+];
+const v121: R.Node = [R.leaf, ['agenda.updated']];
+const v122: R.Node = [
+  R.object,
+  [
+    ['type', v121],
+    ['neighbourhoodId', v0],
+    ['item', v14],
+    ['stats', v104],
+  ],
+];
+const v123: R.Node = [
+  R.union,
+  'type',
+  { 'listing.created': v105, 'listing.updated': v107, 'poll.updated': v120, 'agenda.updated': v122 },
+];
+const v124: R.Node = [
+  R.object,
+  [
+    ['kind', v101],
+    ['id', v0],
+    ['event', v123],
+  ],
+];
+const v125: R.Node = [R.union, 'kind', { campaign: v100, neighbourhood: v124 }];
+const v126: R.Node = [R.array, v125];
+const v127: R.Node = [R.leaf, 0, [[R.pattern, /^\d{0,15}(,\d{0,15}){0,99}$/, 'must be positions such as 12,,7']]];
+const v128: R.Node = [
+  R.object,
+  [
+    ['items', v126],
+    ['cursor', v127],
+  ],
+];
+const v129: R.Node = [R.or, v127];
+const v130: R.Node = [
+  R.object,
+  [
+    ['campaigns', v72, 1],
+    ['neighbourhoods', v72, 1],
+    ['after', v129, 1],
+  ],
+];
+const v131: R.Node = [
+  R.object,
+  [
+    ['campaigns', v72, 1],
+    ['neighbourhoods', v72, 1],
+  ],
+];
+const v132: R.Node = [R.array, v0];
+const v133: R.Node = [R.or, v132];
+const v134: R.Node = [
+  R.object,
+  [
+    ['id', v0],
+    ['displayName', v85],
+    ['neighbourhoodIds', v132],
+    ['organiserOf', v133, 1],
+  ],
+];
+const v135: R.Node = [R.leaf, ['none', 'going', 'waitlisted', 'not_going']];
+const v136: R.Node = [R.leaf, 1, [[R.int], [R.gte, 1]]];
+const v137: R.Node = [R.or, v136, null];
+const v138: R.Node = [
+  R.object,
+  [
+    ['itemId', v0],
+    ['status', v135],
+    ['waitlistPosition', v137],
+    ['item', v14],
+  ],
+];
+const v139: R.Node = [
+  R.object,
+  [
+    ['pollId', v0],
+    ['optionIds', v132],
+    ['votedAt', v49],
+    ['poll', v119],
+  ],
+];
+const v140: R.Node = [R.leaf, 0, [[R.pattern, /^[0-9A-Z -]{3,10}$/]]];
+const v141: R.Node = [R.or, v140, null];
+const v142: R.Node = [R.leaf, ['car_sharing', 'bike_sharing', 'tool_library', 'repair_cafe', 'food_sharing', 'other']];
+const v143: R.Node = [
+  R.object,
+  [
+    ['id', v0],
+    ['name', v28],
+    ['kind', v142],
+    ['description', v35],
+    ['url', v42],
+    ['visitUrl', v42],
+  ],
+];
+const v144: R.Node = [R.array, v143];
+const v145: R.Node = [
+  R.object,
+  [
+    ['id', v0],
+    ['slug', v0],
+    ['name', v6],
+    ['city', v6],
+    ['postcode', v141],
+    ['description', v84],
+    ['stats', v104],
+    ['partnerServices', v144],
+    ['updatedAt', v3],
+  ],
+];
+const v146: R.Node = [R.or, v6];
+const v147: R.Node = [
+  R.object,
+  [
+    ['limit', v24, 1],
+    ['cursor', v26, 1],
+    ['city', v146, 1],
+  ],
+];
+const v148: R.Node = [
+  R.object,
+  [
+    ['id', v0],
+    ['name', v28],
+    ['kind', v142],
+    ['description', v35],
+    ['url', v42],
+  ],
+];
+const v149: R.Node = [
+  R.object,
+  [
+    ['partnerId', v0],
+    ['name', v28],
+    ['kind', v142],
+    ['visits', v11],
+  ],
+];
+const v150: R.Node = [R.array, v149];
+const v151: R.Node = [
+  R.object,
+  [
+    ['neighbourhoodId', v0],
+    ['partners', v150],
+    ['totalVisits', v11],
+  ],
+];
+const v152: R.Node = [R.or, v37];
+const v153: R.Node = [
+  R.leaf,
+  0,
+  [
+    [
+      R.pattern,
+      /^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$/,
+    ],
+    [R.maxLength, 254],
+  ],
+];
+const v154: R.Node = [
+  R.object,
+  [
+    ['name', v28],
+    ['email', v153],
+  ],
+];
+const v155: R.Node = [R.or, v30];
+const v156: R.Node = [R.leaf, 0, [[R.trim], [R.maxLength, 500]]];
+const v157: R.Node = [R.or, v156];
+const v158: R.Node = [
+  R.object,
+  [
+    ['amount', v33],
+    ['rewardId', v152, 1],
+    ['backer', v154],
+    ['anonymous', v155, 1],
+    ['message', v157, 1],
+  ],
+];
+const v159: R.Node = [R.leaf, ['confirmed']];
+const v160: R.Node = [
+  R.object,
+  [
+    ['id', v0],
+    ['campaignId', v0],
+    ['amount', v33],
+    ['rewardId', v37],
+    ['createdAt', v3],
+    ['status', v159],
+  ],
+];
+const v161: R.Node = [R.leaf, ['pending_payment']];
+const v162: R.Node = [
+  R.object,
+  [
+    ['id', v0],
+    ['campaignId', v0],
+    ['amount', v33],
+    ['rewardId', v37],
+    ['createdAt', v3],
+    ['status', v161],
+    ['checkoutUrl', v42],
+  ],
+];
+const v163: R.Node = [R.leaf, ['waitlisted']];
+const v164: R.Node = [R.leaf, 1, [[R.int], [R.gt, 0]]];
+const v165: R.Node = [
+  R.object,
+  [
+    ['id', v0],
+    ['campaignId', v0],
+    ['amount', v33],
+    ['rewardId', v37],
+    ['createdAt', v3],
+    ['status', v163],
+    ['waitlistPosition', v164],
+  ],
+];
+const v166: R.Node = [R.union, 'status', { confirmed: v160, pending_payment: v162, waitlisted: v165 }];
+const v167: R.Node = [R.or, v114];
+const v168: R.Node = [
+  R.object,
+  [
+    ['limit', v24, 1],
+    ['cursor', v26, 1],
+    ['status', v167, 1],
+  ],
+];
+const v169: R.Node = [R.or, v96];
+const v170: R.Node = [
+  R.array,
+  v6,
+  [
+    [R.minLength, 2],
+    [R.maxLength, 12],
+  ],
+];
+const v171: R.Node = [R.or, v112];
+const v172: R.Node = [R.or, v113];
+const v173: R.Node = [
+  R.object,
+  [
+    ['question', v109],
+    ['description', v169, 1],
+    ['options', v170],
+    ['multiple', v155, 1],
+    ['maxChoices', v171, 1],
+    ['allowChange', v155, 1],
+    ['resultsVisibility', v172, 1],
+    ['opensAt', v20, 1],
+    ['closesAt', v3],
+    ['organiser', v8],
+  ],
+];
+const v174: R.Node = [R.or, v109];
+const v175: R.Node = [
+  R.object,
+  [
+    ['question', v174, 1],
+    ['description', v169, 1],
+    ['opensAt', v20, 1],
+    ['closesAt', v20, 1],
+  ],
+];
+const v176: R.Node = [R.leaf, 1, [[R.int], [R.gte, 400], [R.lte, 599]]];
+const v177: R.Node = [R.or, v75];
+const v178: R.Node = [R.array, v79];
+const v179: R.Node = [R.or, v178];
+const v180: R.Node = [R.or, v11];
+const v181: R.Node = [
+  R.object,
+  [
+    ['type', v75],
+    ['title', v75],
+    ['status', v176],
+    ['detail', v177, 1],
+    ['instance', v177, 1],
+    ['code', v75],
+    ['errors', v179, 1],
+    ['retryAfter', v180, 1],
+  ],
+];
+const v182: R.Node = [
+  R.object,
+  [
+    ['id', v0],
+    ['listingId', v0],
+    ['message', v75],
+    ['author', v86],
+    ['createdAt', v3],
+  ],
+];
+const v183: R.Node = [R.leaf, 0, [[R.trim], [R.minLength, 1], [R.maxLength, 500]]];
+const v184: R.Node = [R.object, [['message', v183]]];
+const v185: R.Node = [R.leaf, ['spam', 'inappropriate', 'scam', 'personal_data', 'dangerous', 'other']];
+const v186: R.Node = [R.leaf, ['received']];
+const v187: R.Node = [
+  R.object,
+  [
+    ['id', v0],
+    ['listingId', v0],
+    ['reason', v185],
+    ['status', v186],
+    ['createdAt', v3],
+  ],
+];
+const v188: R.Node = [
+  R.object,
+  [
+    ['reason', v185],
+    ['detail', v157, 1],
+  ],
+];
+const v189: R.Node = [R.or, v39, null];
+const v190: R.Node = [R.leaf, ['none', 'pickup', 'domestic', 'worldwide']];
+const v191: R.Node = [
+  R.object,
+  [
+    ['id', v0],
+    ['campaignId', v0],
+    ['title', v40],
+    ['description', v2],
+    ['minimum', v33],
+    ['quantityLimit', v12],
+    ['remaining', v12],
+    ['backerCount', v11],
+    ['estimatedDelivery', v189],
+    ['shipping', v190],
+    ['shippingCost', v34],
+    ['availability', v61],
+  ],
+];
+const v192: R.Node = [R.leaf, ['going', 'not_going']];
+const v193: R.Node = [R.object, [['response', v192]]];
+const v194: R.Node = [
+  R.array,
+  v0,
+  [
+    [R.minLength, 1],
+    [R.maxLength, 12],
+  ],
+];
+const v195: R.Node = [R.object, [['optionIds', v194]]];
+const v196: R.Node = [R.object, [['campaignId', v0]]];
+const v197: R.Node = [R.object, [['itemId', v0]]];
+const v198: R.Node = [R.object, [['pollId', v0]]];
+const v199: R.Node = [R.object, [['neighbourhoodId', v0]]];
+const v200: R.Node = [R.array, v119];
+const v201: R.Node = [
+  R.object,
+  [
+    ['items', v200],
+    ['nextCursor', v76],
+  ],
+];
+const v202: R.Node = [R.array, v14];
+const v203: R.Node = [
+  R.object,
+  [
+    ['items', v202],
+    ['nextCursor', v76],
+  ],
+];
+const v204: R.Node = [
+  R.object,
+  [
+    ['neighbourhoodId', v0],
+    ['partnerId', v0],
+  ],
+];
+const v205: R.Node = [R.object, [['listingId', v0]]];
+const v206: R.Node = [R.array, v191];
+const v207: R.Node = [
+  R.object,
+  [
+    ['items', v206],
+    ['nextCursor', v76],
+  ],
+];
+const v208: R.Node = [R.array, v38];
+const v209: R.Node = [
+  R.object,
+  [
+    ['items', v208],
+    ['nextCursor', v76],
+  ],
+];
+const v210: R.Node = [R.array, v145];
+const v211: R.Node = [
+  R.object,
+  [
+    ['items', v210],
+    ['nextCursor', v76],
+  ],
+];
+const v212: R.Node = [R.array, v88];
+const v213: R.Node = [
+  R.object,
+  [
+    ['items', v212],
+    ['nextCursor', v76],
+  ],
+];
+export const AgendaItem: R.Compiled<output<typeof S.AgendaItem>> = { safeParse: (d: unknown) => R.run(v14, d) };
+export const AgendaItemRequest: R.Compiled<output<typeof S.AgendaItemRequest>> = {
+  safeParse: (d: unknown) => R.run(v18, d),
 };
-export const AgendaItemUpdate: Compiled<output<typeof S.AgendaItemUpdate>> = { safeParse: (d: unknown) => run(v22, d) };
-export const AgendaPlace: Compiled<output<typeof S.AgendaPlace>> = { safeParse: (d: unknown) => run(v5, d) };
-export const AgendaQuery: Compiled<output<typeof S.AgendaQuery>> = { safeParse: (d: unknown) => run(v27, d) };
-export const AgendaStatus: Compiled<output<typeof S.AgendaStatus>> & { options: typeof S.AgendaStatus.options } = {
-  safeParse: (d: unknown) => run(v13, d),
+export const AgendaItemUpdate: R.Compiled<output<typeof S.AgendaItemUpdate>> = {
+  safeParse: (d: unknown) => R.run(v22, d),
+};
+export const AgendaPlace: R.Compiled<output<typeof S.AgendaPlace>> = { safeParse: (d: unknown) => R.run(v5, d) };
+export const AgendaQuery: R.Compiled<output<typeof S.AgendaQuery>> = { safeParse: (d: unknown) => R.run(v27, d) };
+export const AgendaStatus: R.Compiled<output<typeof S.AgendaStatus>> & { options: typeof S.AgendaStatus.options } = {
+  safeParse: (d: unknown) => R.run(v13, d),
   options: ['scheduled', 'cancelled'],
 };
-export const ApproximatePlace: Compiled<output<typeof S.ApproximatePlace>> = { safeParse: (d: unknown) => run(v29, d) };
-export const Backer: Compiled<output<typeof S.Backer>> = { safeParse: (d: unknown) => run(v38, d) };
-export const CalendarDate: Compiled<output<typeof S.CalendarDate>> = { safeParse: (d: unknown) => run(v39, d) };
-export const Campaign: Compiled<output<typeof S.Campaign>> = { safeParse: (d: unknown) => run(v58, d) };
-export const CampaignEvent: Compiled<output<typeof S.CampaignEvent>> = { safeParse: (d: unknown) => run(v68, d) };
-export const CampaignKind: Compiled<output<typeof S.CampaignKind>> & { options: typeof S.CampaignKind.options } = {
-  safeParse: (d: unknown) => run(v46, d),
+export const ApproximatePlace: R.Compiled<output<typeof S.ApproximatePlace>> = {
+  safeParse: (d: unknown) => R.run(v29, d),
+};
+export const Backer: R.Compiled<output<typeof S.Backer>> = { safeParse: (d: unknown) => R.run(v38, d) };
+export const CalendarDate: R.Compiled<output<typeof S.CalendarDate>> = { safeParse: (d: unknown) => R.run(v39, d) };
+export const Campaign: R.Compiled<output<typeof S.Campaign>> = { safeParse: (d: unknown) => R.run(v58, d) };
+export const CampaignEvent: R.Compiled<output<typeof S.CampaignEvent>> = { safeParse: (d: unknown) => R.run(v68, d) };
+export const CampaignKind: R.Compiled<output<typeof S.CampaignKind>> & { options: typeof S.CampaignKind.options } = {
+  safeParse: (d: unknown) => R.run(v46, d),
   options: ['reward', 'donation', 'equity'],
 };
-export const CampaignListQuery: Compiled<output<typeof S.CampaignListQuery>> = {
-  safeParse: (d: unknown) => run(v73, d),
+export const CampaignListQuery: R.Compiled<output<typeof S.CampaignListQuery>> = {
+  safeParse: (d: unknown) => R.run(v73, d),
 };
-export const CampaignPage: Compiled<output<typeof S.CampaignPage>> = { safeParse: (d: unknown) => run(v77, d) };
-export const CampaignStatus: Compiled<output<typeof S.CampaignStatus>> & { options: typeof S.CampaignStatus.options } =
-  { safeParse: (d: unknown) => run(v48, d), options: ['upcoming', 'live', 'succeeded', 'failed'] };
-export const CampaignTotals: Compiled<output<typeof S.CampaignTotals>> = { safeParse: (d: unknown) => run(v60, d) };
-export const Count: Compiled<output<typeof S.Count>> = { safeParse: (d: unknown) => run(v11, d) };
-export const Creator: Compiled<output<typeof S.Creator>> = { safeParse: (d: unknown) => run(v45, d) };
-export const Currency: Compiled<output<typeof S.Currency>> = { safeParse: (d: unknown) => run(v32, d) };
-export const EquityDetails: Compiled<output<typeof S.EquityDetails>> = { safeParse: (d: unknown) => run(v53, d) };
-export const ErrorCode: Compiled<output<typeof S.ErrorCode>> & { options: typeof S.ErrorCode.options } = {
-  safeParse: (d: unknown) => run(v78, d),
+export const CampaignPage: R.Compiled<output<typeof S.CampaignPage>> = { safeParse: (d: unknown) => R.run(v77, d) };
+export const CampaignStatus: R.Compiled<output<typeof S.CampaignStatus>> & {
+  options: typeof S.CampaignStatus.options;
+} = { safeParse: (d: unknown) => R.run(v48, d), options: ['upcoming', 'live', 'succeeded', 'failed'] };
+export const CampaignTotals: R.Compiled<output<typeof S.CampaignTotals>> = { safeParse: (d: unknown) => R.run(v60, d) };
+export const Count: R.Compiled<output<typeof S.Count>> = { safeParse: (d: unknown) => R.run(v11, d) };
+export const Creator: R.Compiled<output<typeof S.Creator>> = { safeParse: (d: unknown) => R.run(v45, d) };
+export const Currency: R.Compiled<output<typeof S.Currency>> = { safeParse: (d: unknown) => R.run(v32, d) };
+export const EquityDetails: R.Compiled<output<typeof S.EquityDetails>> = { safeParse: (d: unknown) => R.run(v53, d) };
+export const ErrorCode: R.Compiled<output<typeof S.ErrorCode>> & { options: typeof S.ErrorCode.options } = {
+  safeParse: (d: unknown) => R.run(v78, d),
   options: [
     'validation_failed',
     'not_found',
@@ -836,20 +1024,20 @@ export const ErrorCode: Compiled<output<typeof S.ErrorCode>> & { options: typeof
     'internal_error',
   ],
 };
-export const FieldError: Compiled<output<typeof S.FieldError>> = { safeParse: (d: unknown) => run(v79, d) };
-export const FundingModel: Compiled<output<typeof S.FundingModel>> & { options: typeof S.FundingModel.options } = {
-  safeParse: (d: unknown) => run(v47, d),
+export const FieldError: R.Compiled<output<typeof S.FieldError>> = { safeParse: (d: unknown) => R.run(v79, d) };
+export const FundingModel: R.Compiled<output<typeof S.FundingModel>> & { options: typeof S.FundingModel.options } = {
+  safeParse: (d: unknown) => R.run(v47, d),
   options: ['all_or_nothing', 'keep_it_all'],
 };
-export const HttpsUrl: Compiled<output<typeof S.HttpsUrl>> = { safeParse: (d: unknown) => run(v42, d) };
-export const Id: Compiled<output<typeof S.Id>> = { safeParse: (d: unknown) => run(v0, d) };
-export const IdList: Compiled<output<typeof S.IdList>> = { safeParse: (d: unknown) => run(v71, d) };
-export const Instant: Compiled<output<typeof S.Instant>> = { safeParse: (d: unknown) => run(v3, d) };
-export const Listing: Compiled<output<typeof S.Listing>> = { safeParse: (d: unknown) => run(v88, d) };
-export const ListingCategory: Compiled<output<typeof S.ListingCategory>> & {
+export const HttpsUrl: R.Compiled<output<typeof S.HttpsUrl>> = { safeParse: (d: unknown) => R.run(v42, d) };
+export const Id: R.Compiled<output<typeof S.Id>> = { safeParse: (d: unknown) => R.run(v0, d) };
+export const IdList: R.Compiled<output<typeof S.IdList>> = { safeParse: (d: unknown) => R.run(v71, d) };
+export const Instant: R.Compiled<output<typeof S.Instant>> = { safeParse: (d: unknown) => R.run(v3, d) };
+export const Listing: R.Compiled<output<typeof S.Listing>> = { safeParse: (d: unknown) => R.run(v88, d) };
+export const ListingCategory: R.Compiled<output<typeof S.ListingCategory>> & {
   options: typeof S.ListingCategory.options;
 } = {
-  safeParse: (d: unknown) => run(v82, d),
+  safeParse: (d: unknown) => R.run(v82, d),
   options: [
     'tools',
     'garden',
@@ -865,102 +1053,104 @@ export const ListingCategory: Compiled<output<typeof S.ListingCategory>> & {
     'other',
   ],
 };
-export const ListingKind: Compiled<output<typeof S.ListingKind>> & { options: typeof S.ListingKind.options } = {
-  safeParse: (d: unknown) => run(v80, d),
+export const ListingKind: R.Compiled<output<typeof S.ListingKind>> & { options: typeof S.ListingKind.options } = {
+  safeParse: (d: unknown) => R.run(v80, d),
   options: ['offer', 'request'],
 };
-export const ListingQuery: Compiled<output<typeof S.ListingQuery>> = { safeParse: (d: unknown) => run(v95, d) };
-export const ListingRequest: Compiled<output<typeof S.ListingRequest>> = { safeParse: (d: unknown) => run(v98, d) };
-export const ListingStatus: Compiled<output<typeof S.ListingStatus>> & { options: typeof S.ListingStatus.options } = {
-  safeParse: (d: unknown) => run(v87, d),
+export const ListingQuery: R.Compiled<output<typeof S.ListingQuery>> = { safeParse: (d: unknown) => R.run(v95, d) };
+export const ListingRequest: R.Compiled<output<typeof S.ListingRequest>> = { safeParse: (d: unknown) => R.run(v98, d) };
+export const ListingStatus: R.Compiled<output<typeof S.ListingStatus>> & { options: typeof S.ListingStatus.options } = {
+  safeParse: (d: unknown) => R.run(v87, d),
   options: ['open', 'reserved', 'closed'],
 };
-export const ListingType: Compiled<output<typeof S.ListingType>> & { options: typeof S.ListingType.options } = {
-  safeParse: (d: unknown) => run(v81, d),
+export const ListingType: R.Compiled<output<typeof S.ListingType>> & { options: typeof S.ListingType.options } = {
+  safeParse: (d: unknown) => R.run(v81, d),
   options: ['give', 'lend', 'swap', 'service', 'carpool'],
 };
-export const LiveChanges: Compiled<output<typeof S.LiveChanges>> = { safeParse: (d: unknown) => run(v128, d) };
-export const LiveChangesQuery: Compiled<output<typeof S.LiveChangesQuery>> = {
-  safeParse: (d: unknown) => run(v130, d),
+export const LiveChanges: R.Compiled<output<typeof S.LiveChanges>> = { safeParse: (d: unknown) => R.run(v128, d) };
+export const LiveChangesQuery: R.Compiled<output<typeof S.LiveChangesQuery>> = {
+  safeParse: (d: unknown) => R.run(v130, d),
 };
-export const LiveCursor: Compiled<output<typeof S.LiveCursor>> = { safeParse: (d: unknown) => run(v127, d) };
-export const LiveMessage: Compiled<output<typeof S.LiveMessage>> = { safeParse: (d: unknown) => run(v125, d) };
-export const LiveQuery: Compiled<output<typeof S.LiveQuery>> = { safeParse: (d: unknown) => run(v131, d) };
-export const Member: Compiled<output<typeof S.Member>> = { safeParse: (d: unknown) => run(v134, d) };
-export const Milestone: Compiled<output<typeof S.Milestone>> = { safeParse: (d: unknown) => run(v50, d) };
-export const Money: Compiled<output<typeof S.Money>> = { safeParse: (d: unknown) => run(v33, d) };
-export const MyRsvp: Compiled<output<typeof S.MyRsvp>> = { safeParse: (d: unknown) => run(v138, d) };
-export const MyVote: Compiled<output<typeof S.MyVote>> = { safeParse: (d: unknown) => run(v139, d) };
-export const Neighbourhood: Compiled<output<typeof S.Neighbourhood>> = { safeParse: (d: unknown) => run(v145, d) };
-export const NeighbourhoodEvent: Compiled<output<typeof S.NeighbourhoodEvent>> = {
-  safeParse: (d: unknown) => run(v123, d),
+export const LiveCursor: R.Compiled<output<typeof S.LiveCursor>> = { safeParse: (d: unknown) => R.run(v127, d) };
+export const LiveMessage: R.Compiled<output<typeof S.LiveMessage>> = { safeParse: (d: unknown) => R.run(v125, d) };
+export const LiveQuery: R.Compiled<output<typeof S.LiveQuery>> = { safeParse: (d: unknown) => R.run(v131, d) };
+export const Member: R.Compiled<output<typeof S.Member>> = { safeParse: (d: unknown) => R.run(v134, d) };
+export const Milestone: R.Compiled<output<typeof S.Milestone>> = { safeParse: (d: unknown) => R.run(v50, d) };
+export const Money: R.Compiled<output<typeof S.Money>> = { safeParse: (d: unknown) => R.run(v33, d) };
+export const MyRsvp: R.Compiled<output<typeof S.MyRsvp>> = { safeParse: (d: unknown) => R.run(v138, d) };
+export const MyVote: R.Compiled<output<typeof S.MyVote>> = { safeParse: (d: unknown) => R.run(v139, d) };
+export const Neighbourhood: R.Compiled<output<typeof S.Neighbourhood>> = { safeParse: (d: unknown) => R.run(v145, d) };
+export const NeighbourhoodEvent: R.Compiled<output<typeof S.NeighbourhoodEvent>> = {
+  safeParse: (d: unknown) => R.run(v123, d),
 };
-export const NeighbourhoodListQuery: Compiled<output<typeof S.NeighbourhoodListQuery>> = {
-  safeParse: (d: unknown) => run(v147, d),
+export const NeighbourhoodListQuery: R.Compiled<output<typeof S.NeighbourhoodListQuery>> = {
+  safeParse: (d: unknown) => R.run(v147, d),
 };
-export const NeighbourhoodStats: Compiled<output<typeof S.NeighbourhoodStats>> = {
-  safeParse: (d: unknown) => run(v104, d),
+export const NeighbourhoodStats: R.Compiled<output<typeof S.NeighbourhoodStats>> = {
+  safeParse: (d: unknown) => R.run(v104, d),
 };
-export const Organiser: Compiled<output<typeof S.Organiser>> = { safeParse: (d: unknown) => run(v8, d) };
-export const PageQuery: Compiled<output<typeof S.PageQuery>> = { safeParse: (d: unknown) => run(v27, d) };
-export const PartnerService: Compiled<output<typeof S.PartnerService>> = { safeParse: (d: unknown) => run(v143, d) };
-export const PartnerServiceEntry: Compiled<output<typeof S.PartnerServiceEntry>> = {
-  safeParse: (d: unknown) => run(v148, d),
+export const Organiser: R.Compiled<output<typeof S.Organiser>> = { safeParse: (d: unknown) => R.run(v8, d) };
+export const PageQuery: R.Compiled<output<typeof S.PageQuery>> = { safeParse: (d: unknown) => R.run(v27, d) };
+export const PartnerService: R.Compiled<output<typeof S.PartnerService>> = {
+  safeParse: (d: unknown) => R.run(v143, d),
 };
-export const PartnerVisits: Compiled<output<typeof S.PartnerVisits>> = { safeParse: (d: unknown) => run(v151, d) };
-export const PledgeRequest: Compiled<output<typeof S.PledgeRequest>> = { safeParse: (d: unknown) => run(v158, d) };
-export const PledgeResult: Compiled<output<typeof S.PledgeResult>> = { safeParse: (d: unknown) => run(v166, d) };
-export const PledgeRules: Compiled<output<typeof S.PledgeRules>> = { safeParse: (d: unknown) => run(v52, d) };
-export const Poll: Compiled<output<typeof S.Poll>> = { safeParse: (d: unknown) => run(v119, d) };
-export const PollListQuery: Compiled<output<typeof S.PollListQuery>> = { safeParse: (d: unknown) => run(v168, d) };
-export const PollOption: Compiled<output<typeof S.PollOption>> = { safeParse: (d: unknown) => run(v110, d) };
-export const PollRequest: Compiled<output<typeof S.PollRequest>> = { safeParse: (d: unknown) => run(v173, d) };
-export const PollResults: Compiled<output<typeof S.PollResults>> = { safeParse: (d: unknown) => run(v117, d) };
-export const PollStatus: Compiled<output<typeof S.PollStatus>> & { options: typeof S.PollStatus.options } = {
-  safeParse: (d: unknown) => run(v114, d),
+export const PartnerServiceEntry: R.Compiled<output<typeof S.PartnerServiceEntry>> = {
+  safeParse: (d: unknown) => R.run(v148, d),
+};
+export const PartnerVisits: R.Compiled<output<typeof S.PartnerVisits>> = { safeParse: (d: unknown) => R.run(v151, d) };
+export const PledgeRequest: R.Compiled<output<typeof S.PledgeRequest>> = { safeParse: (d: unknown) => R.run(v158, d) };
+export const PledgeResult: R.Compiled<output<typeof S.PledgeResult>> = { safeParse: (d: unknown) => R.run(v166, d) };
+export const PledgeRules: R.Compiled<output<typeof S.PledgeRules>> = { safeParse: (d: unknown) => R.run(v52, d) };
+export const Poll: R.Compiled<output<typeof S.Poll>> = { safeParse: (d: unknown) => R.run(v119, d) };
+export const PollListQuery: R.Compiled<output<typeof S.PollListQuery>> = { safeParse: (d: unknown) => R.run(v168, d) };
+export const PollOption: R.Compiled<output<typeof S.PollOption>> = { safeParse: (d: unknown) => R.run(v110, d) };
+export const PollRequest: R.Compiled<output<typeof S.PollRequest>> = { safeParse: (d: unknown) => R.run(v173, d) };
+export const PollResults: R.Compiled<output<typeof S.PollResults>> = { safeParse: (d: unknown) => R.run(v117, d) };
+export const PollStatus: R.Compiled<output<typeof S.PollStatus>> & { options: typeof S.PollStatus.options } = {
+  safeParse: (d: unknown) => R.run(v114, d),
   options: ['upcoming', 'open', 'closed'],
 };
-export const PollUpdate: Compiled<output<typeof S.PollUpdate>> = { safeParse: (d: unknown) => run(v175, d) };
-export const Problem: Compiled<output<typeof S.Problem>> = { safeParse: (d: unknown) => run(v181, d) };
-export const Reply: Compiled<output<typeof S.Reply>> = { safeParse: (d: unknown) => run(v182, d) };
-export const ReplyRequest: Compiled<output<typeof S.ReplyRequest>> = { safeParse: (d: unknown) => run(v184, d) };
-export const Report: Compiled<output<typeof S.Report>> = { safeParse: (d: unknown) => run(v187, d) };
-export const ReportReason: Compiled<output<typeof S.ReportReason>> & { options: typeof S.ReportReason.options } = {
-  safeParse: (d: unknown) => run(v185, d),
+export const PollUpdate: R.Compiled<output<typeof S.PollUpdate>> = { safeParse: (d: unknown) => R.run(v175, d) };
+export const Problem: R.Compiled<output<typeof S.Problem>> = { safeParse: (d: unknown) => R.run(v181, d) };
+export const Reply: R.Compiled<output<typeof S.Reply>> = { safeParse: (d: unknown) => R.run(v182, d) };
+export const ReplyRequest: R.Compiled<output<typeof S.ReplyRequest>> = { safeParse: (d: unknown) => R.run(v184, d) };
+export const Report: R.Compiled<output<typeof S.Report>> = { safeParse: (d: unknown) => R.run(v187, d) };
+export const ReportReason: R.Compiled<output<typeof S.ReportReason>> & { options: typeof S.ReportReason.options } = {
+  safeParse: (d: unknown) => R.run(v185, d),
   options: ['spam', 'inappropriate', 'scam', 'personal_data', 'dangerous', 'other'],
 };
-export const ReportRequest: Compiled<output<typeof S.ReportRequest>> = { safeParse: (d: unknown) => run(v188, d) };
-export const ResultsVisibility: Compiled<output<typeof S.ResultsVisibility>> & {
+export const ReportRequest: R.Compiled<output<typeof S.ReportRequest>> = { safeParse: (d: unknown) => R.run(v188, d) };
+export const ResultsVisibility: R.Compiled<output<typeof S.ResultsVisibility>> & {
   options: typeof S.ResultsVisibility.options;
-} = { safeParse: (d: unknown) => run(v113, d), options: ['always', 'after_voting', 'after_closing'] };
-export const RewardAvailability: Compiled<output<typeof S.RewardAvailability>> & {
+} = { safeParse: (d: unknown) => R.run(v113, d), options: ['always', 'after_voting', 'after_closing'] };
+export const RewardAvailability: R.Compiled<output<typeof S.RewardAvailability>> & {
   options: typeof S.RewardAvailability.options;
-} = { safeParse: (d: unknown) => run(v61, d), options: ['available', 'sold_out', 'unavailable'] };
-export const RewardTier: Compiled<output<typeof S.RewardTier>> = { safeParse: (d: unknown) => run(v191, d) };
-export const RsvpRequest: Compiled<output<typeof S.RsvpRequest>> = { safeParse: (d: unknown) => run(v193, d) };
-export const RsvpStatus: Compiled<output<typeof S.RsvpStatus>> & { options: typeof S.RsvpStatus.options } = {
-  safeParse: (d: unknown) => run(v135, d),
+} = { safeParse: (d: unknown) => R.run(v61, d), options: ['available', 'sold_out', 'unavailable'] };
+export const RewardTier: R.Compiled<output<typeof S.RewardTier>> = { safeParse: (d: unknown) => R.run(v191, d) };
+export const RsvpRequest: R.Compiled<output<typeof S.RsvpRequest>> = { safeParse: (d: unknown) => R.run(v193, d) };
+export const RsvpStatus: R.Compiled<output<typeof S.RsvpStatus>> & { options: typeof S.RsvpStatus.options } = {
+  safeParse: (d: unknown) => R.run(v135, d),
   options: ['none', 'going', 'waitlisted', 'not_going'],
 };
-export const ShareInfo: Compiled<output<typeof S.ShareInfo>> = { safeParse: (d: unknown) => run(v57, d) };
-export const Shipping: Compiled<output<typeof S.Shipping>> & { options: typeof S.Shipping.options } = {
-  safeParse: (d: unknown) => run(v190, d),
+export const ShareInfo: R.Compiled<output<typeof S.ShareInfo>> = { safeParse: (d: unknown) => R.run(v57, d) };
+export const Shipping: R.Compiled<output<typeof S.Shipping>> & { options: typeof S.Shipping.options } = {
+  safeParse: (d: unknown) => R.run(v190, d),
   options: ['none', 'pickup', 'domestic', 'worldwide'],
 };
-export const VoteRequest: Compiled<output<typeof S.VoteRequest>> = { safeParse: (d: unknown) => run(v195, d) };
-const s0: Compiled<unknown> = { safeParse: (d: unknown) => run(v196, d) };
-const s1: Compiled<unknown> = { safeParse: (d: unknown) => run(v197, d) };
-const s2: Compiled<unknown> = { safeParse: (d: unknown) => run(v198, d) };
-const s3: Compiled<unknown> = { safeParse: (d: unknown) => run(v199, d) };
-const s4: Compiled<unknown> = { safeParse: (d: unknown) => run(v201, d) };
-const s5: Compiled<unknown> = { safeParse: (d: unknown) => run(v203, d) };
-const s6: Compiled<unknown> = { safeParse: (d: unknown) => run(v204, d) };
-const s7: Compiled<unknown> = { safeParse: (d: unknown) => run(v199, d) };
-const s8: Compiled<unknown> = { safeParse: (d: unknown) => run(v205, d) };
-const s9: Compiled<unknown> = { safeParse: (d: unknown) => run(v207, d) };
-const s10: Compiled<unknown> = { safeParse: (d: unknown) => run(v209, d) };
-const s11: Compiled<unknown> = { safeParse: (d: unknown) => run(v211, d) };
-const s12: Compiled<unknown> = { safeParse: (d: unknown) => run(v213, d) };
+export const VoteRequest: R.Compiled<output<typeof S.VoteRequest>> = { safeParse: (d: unknown) => R.run(v195, d) };
+const s0: R.Compiled<unknown> = { safeParse: (d: unknown) => R.run(v196, d) };
+const s1: R.Compiled<unknown> = { safeParse: (d: unknown) => R.run(v197, d) };
+const s2: R.Compiled<unknown> = { safeParse: (d: unknown) => R.run(v198, d) };
+const s3: R.Compiled<unknown> = { safeParse: (d: unknown) => R.run(v199, d) };
+const s4: R.Compiled<unknown> = { safeParse: (d: unknown) => R.run(v201, d) };
+const s5: R.Compiled<unknown> = { safeParse: (d: unknown) => R.run(v203, d) };
+const s6: R.Compiled<unknown> = { safeParse: (d: unknown) => R.run(v204, d) };
+const s7: R.Compiled<unknown> = { safeParse: (d: unknown) => R.run(v199, d) };
+const s8: R.Compiled<unknown> = { safeParse: (d: unknown) => R.run(v205, d) };
+const s9: R.Compiled<unknown> = { safeParse: (d: unknown) => R.run(v207, d) };
+const s10: R.Compiled<unknown> = { safeParse: (d: unknown) => R.run(v209, d) };
+const s11: R.Compiled<unknown> = { safeParse: (d: unknown) => R.run(v211, d) };
+const s12: R.Compiled<unknown> = { safeParse: (d: unknown) => R.run(v213, d) };
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key' as const;
 export const MAX_LIVE_RESOURCES = 50 as const;
 export const MAX_POLL_OPTIONS = 12 as const;

@@ -28,21 +28,13 @@ export interface Compiled<T> {
 }
 
 /**
- * Validates `value`, pushes what is wrong onto `issues` (paths relative to `value`: the caller
- * prefixes the issues it did not have before), returns the output.
+ * One check, in the schema's order: `[op, argument, message, aborts, path]`. An op pushes its
+ * issue and returns the value (an overwrite such as trim returns it changed); each is its own
+ * export, so a bundle carries only the ops its schemas use.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Check = (value: any, issues: Issue[]) => any;
-
-/**
- * One check of a leaf, in the schema's order: `[op, argument, message, aborts, path]`. Ops:
- * 0 min length, 1 max length (both also run on a value of the wrong type that has a length, as
- * zod does), 2 pattern, 3 ≥, 4 >, 5 ≤, 6 <, 7 integer (then safe integer), 8 ≥ and 9 ≤ on a
- * safe integer only (int32, uint32), 10 string method (trim, toLowerCase…), 11 refinement
- * (a zod-free function; `path` where its issue points).
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Rule = readonly [op: number, arg?: any, message?: string, aborts?: 1, path?: readonly PropertyKey[]];
+export type Op = (value: any, issues: Issue[], arg?: any, message?: string, path?: readonly PropertyKey[]) => any;
+export type Rule = readonly [op: Op, arg?: unknown, message?: string, aborts?: 1, path?: readonly PropertyKey[]];
 
 /** zod's message when neither the schema nor a locale gives one. */
 const M = 'Invalid input';
@@ -53,221 +45,228 @@ const small = (minimum: number, message?: string) => issue('too_small', message,
 const big = (maximum: number, message?: string) => issue('too_big', message, { maximum });
 
 /**
- * Marks an issue after which zod runs no further check of the schema, not even length checks
- * (a non-integer for an int, a check with `abort`): a list that holds one skips its own length
- * checks. Not enumerable, so issues read as zod's.
+ * Issues after which zod runs no further check of the schema, not even length checks (a
+ * non-integer for an int, a check with `abort`): a list that holds one skips its own length
+ * checks. Kept aside, so issues read as zod's.
  */
-const stop = (i: Issue): Issue => Object.defineProperty(i, 'continue', { value: false });
-const stopped = (i: Issue) => (i as { continue?: boolean }).continue === false;
+const STOPPED = new WeakSet<Issue>();
+const stop = (i: Issue) => STOPPED.add(i);
 
 /** Length as zod counts it: code points for strings (a lone surrogate counts as one). */
 const len = (value: string | unknown[]) => (typeof value === 'string' ? [...value].length : value.length);
 
-/** The length checks among `rules`, on anything with a length. */
-function lengths(value: unknown, issues: Issue[], rules: readonly Rule[]): void {
-  if (value == null || (value as { length?: unknown }).length === undefined) return;
-  const n = len(value as string);
-  for (const [op, limit, message] of rules)
-    if (op < 2 && (op ? n > limit : n < limit)) issues.push(op ? big(limit, message) : small(limit, message));
+export const minLength: Op = (v, I, k, m) => {
+  if (len(v) < k) I.push(small(k, m));
+  return v;
+};
+export const maxLength: Op = (v, I, k, m) => {
+  if (len(v) > k) I.push(big(k, m));
+  return v;
+};
+export const pattern: Op = (v, I, k, m) => {
+  if (!k.test(v)) I.push(issue('invalid_format', m));
+  return v;
+};
+export const gte: Op = (v, I, k, m) => {
+  if (!(v >= k)) I.push(small(k, m));
+  return v;
+};
+export const gt: Op = (v, I, k, m) => {
+  if (!(v > k)) I.push(small(k, m));
+  return v;
+};
+export const lte: Op = (v, I, k, m) => {
+  if (!(v <= k)) I.push(big(k, m));
+  return v;
+};
+export const lt: Op = (v, I, k, m) => {
+  if (!(v < k)) I.push(big(k, m));
+  return v;
+};
+/** An integer (else nothing more is checked), then a safe one. */
+export const int: Op = (v, I, _, m) => {
+  if (!Number.isInteger(v)) stop(I[I.push(type('int', m)) - 1]!);
+  else if (!Number.isSafeInteger(v))
+    I.push(v > 0 ? big(Number.MAX_SAFE_INTEGER, m) : small(Number.MIN_SAFE_INTEGER, m));
+  return v;
+};
+/** The range of int32 and uint32, checked on safe integers only. */
+export const intMin: Op = (v, I, k, m) => (Number.isSafeInteger(v) ? gte(v, I, k, m) : v);
+export const intMax: Op = (v, I, k, m) => (Number.isSafeInteger(v) ? lte(v, I, k, m) : v);
+export const trim: Op = (v: string) => v.trim();
+export const toLowerCase: Op = (v: string) => v.toLowerCase();
+export const toUpperCase: Op = (v: string) => v.toUpperCase();
+/** A refinement: a zod-free function of the contract; `path` is where its issue points. */
+export const refine: Op = (v, I, k, m, path) => {
+  if (!k(v)) I.push(issue('custom', m, path && { path: [...path] }));
+  return v;
+};
+
+/** The length checks among `rules`, which zod runs on anything with a length, even of a wrong type. */
+function lengths(v: unknown, I: Issue[], rules: readonly Rule[]): void {
+  if (v != null && (v as { length?: unknown }).length !== undefined)
+    for (const [op, k, m] of rules) if (op === minLength || op === maxLength) op(v, I, k, m);
 }
 
 /** Prefixes with `key` the paths of the issues from `from` on: the ones a child just pushed. */
-function under(issues: Issue[], from: number, key: PropertyKey): void {
-  for (let i = from; i < issues.length; i++) issues[i]!.path.unshift(key);
+function under(I: Issue[], from: number, key: PropertyKey): void {
+  for (let i = from; i < I.length; i++) I[i]!.path.unshift(key);
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const KINDS = ['string', 'number', 'boolean', 'null'];
-const COERCE = [String, Number, Boolean];
 
 /**
- * A leaf: `kind` 0 string, 1 number (finite), 2 boolean, 3 null, or the list of allowed values
- * (enum, literal); then its checks in order. zod skips the remaining checks after a wrong type,
- * except length checks, and skips all of them after a check that aborts.
+ * A schema's description: `[kind, ...arguments]`, where the kind is the function below that
+ * checks a value against it. Plain array literals, so a bundle keeps only the descriptions its
+ * code reaches, and only the kinds and ops they use.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Node = readonly [kind: (node: any, value: any, issues: Issue[]) => any, ...args: any[]];
+
+/** Checks `v` against `node`: pushes what is wrong onto `I`, returns the output. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const check = (node: Node, v: any, I: Issue[]): any => node[0](node, v, I);
+
+/**
+ * `[leaf, kind, rules, message]`: `kind` 0 string, 1 number (finite), 2 boolean, 3 null, or the
+ * list of allowed values (enum, literal); then its checks in order. zod skips the remaining
+ * checks after a wrong type, except length checks, and skips all of them after a check that
+ * aborts.
  */
 export function leaf(
-  kind: number | readonly unknown[],
-  rules: readonly Rule[] = [],
-  message?: string,
-  coerce?: 1,
-): Check {
-  const expected = KINDS[kind as number]!;
-  const values = typeof kind === 'object' ? kind : undefined;
-  return (v, I) => {
-    if (coerce)
-      try {
-        v = COERCE[kind as number]!(v);
-      } catch {
-        // zod keeps the input when coercion throws (a symbol to String, an object to Number).
-      }
-    if (
-      values
-        ? !values.includes(v)
-        : kind === 3
-          ? v !== null
-          : typeof v !== expected || (kind === 1 && !Number.isFinite(v))
-    ) {
-      I.push(values ? issue('invalid_value', message) : type(expected, message));
-      lengths(v, I, rules);
-      return v;
-    }
-    for (const [op, k, m, aborts, path] of rules) {
-      let found: Issue | undefined;
-      switch (op) {
-        case 0:
-          if (len(v) < k) I.push(small(k, m));
-          break;
-        case 1:
-          if (len(v) > k) I.push(big(k, m));
-          break;
-        case 2:
-          if (!k.test(v)) found = issue('invalid_format', m);
-          break;
-        case 3:
-          if (!(v >= k)) found = small(k, m);
-          break;
-        case 4:
-          if (!(v > k)) found = small(k, m);
-          break;
-        case 5:
-          if (!(v <= k)) found = big(k, m);
-          break;
-        case 6:
-          if (!(v < k)) found = big(k, m);
-          break;
-        case 7:
-          if (!Number.isInteger(v)) {
-            I.push(stop(type('int', m)));
-            return v;
-          }
-          if (!Number.isSafeInteger(v))
-            found = v > 0 ? big(Number.MAX_SAFE_INTEGER, m) : small(Number.MIN_SAFE_INTEGER, m);
-          break;
-        case 8:
-          if (Number.isSafeInteger(v) && v < k) found = small(k, m);
-          break;
-        case 9:
-          if (Number.isSafeInteger(v) && v > k) found = big(k, m);
-          break;
-        case 10:
-          v = v[k]();
-          break;
-        default:
-          if (!k(v)) found = issue('custom', m, path && { path: [...path] });
-      }
-      if (found) {
-        I.push(aborts ? stop(found) : found);
-        if (aborts) return v;
-      }
-    }
+  [, kind, rules = [], message]: readonly [unknown, number | readonly unknown[], (readonly Rule[])?, string?],
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  v: any,
+  I: Issue[],
+): unknown {
+  if (
+    typeof kind === 'object'
+      ? !kind.includes(v)
+      : kind === 3
+        ? v !== null
+        : typeof v !== KINDS[kind] || (kind === 1 && !Number.isFinite(v))
+  ) {
+    I.push(typeof kind === 'object' ? issue('invalid_value', message) : type(KINDS[kind]!, message));
+    lengths(v, I, rules);
     return v;
-  };
+  }
+  for (const [op, k, m, aborts, path] of rules) {
+    const from = I.length;
+    v = op(v, I, k, m, path);
+    const found = I[from];
+    if (found && aborts) stop(found);
+    if (found && STOPPED.has(found)) return v;
+  }
+  return v;
+}
+
+/** `[coerce, to, inner]`: zod's coercion (`z.coerce.number()`…); the input stays as it is when it throws. */
+export function coerce([, to, inner]: readonly [unknown, (v: unknown) => unknown, Node], v: unknown, I: Issue[]) {
+  try {
+    v = to(v);
+  } catch {
+    // a symbol to Number, an object without toString…
+  }
+  return check(inner, v, I);
 }
 
 /**
- * An object: fields in schema order, `[key, check, optional]`. Unknown keys are dropped; a missing
- * optional key stays missing; a missing required key is reported by its check (or as
+ * `[object, fields]`: fields in schema order, `[key, node, optional]`. Unknown keys are dropped;
+ * a missing optional key stays missing; a missing required key is reported by its check (or as
  * `nonoptional` when its check accepts undefined).
  */
-export const object =
-  (fields: readonly (readonly [string, Check, 1?])[]): Check =>
-  (v, I) => {
-    if (!isObject(v)) {
-      I.push(type('object'));
-      return v;
-    }
-    const out: Record<string, unknown> = {};
-    for (const [key, check, optional] of fields) {
-      const present = key in v;
-      if (optional && !present) continue;
-      const from = I.length;
-      const result: unknown = check(v[key], I);
-      under(I, from, key);
-      if (present) out[key] = result;
-      else if (I.length === from) I.push(issue('invalid_type', M, { expected: 'nonoptional', path: [key] }));
-    }
-    return out;
-  };
+export function object(
+  [, fields]: readonly [unknown, readonly (readonly [string, Node, 1?])[]],
+  v: unknown,
+  I: Issue[],
+) {
+  if (!isObject(v)) {
+    I.push(type('object'));
+    return v;
+  }
+  const out: Record<string, unknown> = {};
+  for (const [key, node, optional] of fields) {
+    const present = key in v;
+    if (optional && !present) continue;
+    const from = I.length;
+    const result: unknown = check(node, v[key], I);
+    under(I, from, key);
+    if (present) out[key] = result;
+    else if (I.length === from) I.push(issue('invalid_type', M, { expected: 'nonoptional', path: [key] }));
+  }
+  return out;
+}
 
 /**
- * A list of `element`, with its length checks (`[0, min]`, `[1, max]`): zod refuses a list over
- * its maximum before reading the items, and checks the lengths after them unless an item's
- * issue stopped it.
+ * `[array, element, rules]`, with its length checks: zod refuses a list over its maximum before
+ * reading the items, and checks the lengths after them unless an item's issue stopped it.
  */
-export const array =
-  (element: Check, rules: readonly Rule[] = []): Check =>
-  (v, I) => {
-    if (!Array.isArray(v)) {
-      I.push(type('array'));
-      lengths(v, I, rules);
-      return v;
-    }
-    for (const [op, limit, message] of rules)
-      if (op && v.length > limit) {
-        I.push(stop(big(limit, message)));
-        return v;
-      }
-    const start = I.length;
-    const out: unknown[] = [];
-    for (let index = 0; index < v.length; index++) {
-      const from = I.length;
-      out.push(element(v[index], I));
-      under(I, from, index);
-    }
-    if (!I.slice(start).some(stopped)) lengths(v, I, rules);
-    return out;
-  };
-
-/** `inner`, or `none` (null for nullable, undefined for optional) as it is. */
-export const or =
-  (inner: Check, none?: null): Check =>
-  (v, I) =>
-    v === none ? v : inner(v, I);
-
-/** A discriminated union: the option named by `value[key]`, else `invalid_union` at `key`. */
-export const union =
-  (key: string, options: Record<string, Check>): Check =>
-  (v, I) => {
-    if (!isObject(v)) {
-      I.push(type('object'));
-      return v;
-    }
-    const tag = v[key];
-    const option = typeof tag === 'string' && Object.hasOwn(options, tag) ? options[tag] : undefined;
-    if (option) return option(v, I);
-    I.push(issue('invalid_union', M, { path: [key] }));
+export function array([, element, rules = []]: readonly [unknown, Node, (readonly Rule[])?], v: unknown, I: Issue[]) {
+  if (!Array.isArray(v)) {
+    I.push(type('array'));
+    lengths(v, I, rules);
     return v;
-  };
+  }
+  for (const [op, k, m] of rules)
+    if (op === maxLength && v.length > (k as number)) {
+      stop(I[I.push(big(k as number, m)) - 1]!);
+      return v;
+    }
+  const start = I.length;
+  const out: unknown[] = [];
+  for (let index = 0; index < v.length; index++) {
+    const from = I.length;
+    out.push(check(element, v[index], I));
+    under(I, from, index);
+  }
+  if (!I.slice(start).some((i) => STOPPED.has(i))) lengths(v, I, rules);
+  return out;
+}
+
+/** `[or, inner, none]`: `none` (null for nullable, undefined for optional) as it is, else `inner`. */
+export const or = ([, inner, none]: readonly [unknown, Node, null?], v: unknown, I: Issue[]): unknown =>
+  v === none ? v : check(inner, v, I);
+
+/** `[union, key, options]`, discriminated: the option named by `value[key]`, else `invalid_union` at `key`. */
+export function union([, key, options]: readonly [unknown, string, Record<string, Node>], v: unknown, I: Issue[]) {
+  if (!isObject(v)) {
+    I.push(type('object'));
+    return v;
+  }
+  const tag = v[key];
+  if (typeof tag === 'string' && Object.hasOwn(options, tag)) return check(options[tag]!, v, I);
+  I.push(issue('invalid_union', M, { path: [key] }));
+  return v;
+}
 
 /** Issues zod raises from a check (they let the checks after them run); the others stop them. */
 const CONTINUING = ['too_small', 'too_big', 'invalid_format', 'custom'];
 
 /**
- * A union without discriminator: the first option that takes the value; else the one option
- * that failed only its checks (its issues); else `invalid_union`.
+ * `[anyOf, options, message]`, a union without discriminator: the first option that takes the
+ * value; else the one option that failed only its checks (its issues); else `invalid_union`.
  */
-export const anyOf =
-  (options: readonly Check[], message?: string): Check =>
-  (v, I) => {
-    const near: [unknown, Issue[]][] = [];
-    for (const option of options) {
-      const own: Issue[] = [];
-      const out: unknown = option(v, own);
-      if (!own.length) return out;
-      if (!own.some((i) => stopped(i) || !CONTINUING.includes(i.code))) near.push([out, own]);
-    }
-    if (near.length === 1) {
-      I.push(...near[0]![1]);
-      return near[0]![0];
-    }
-    I.push(issue('invalid_union', message));
-    return v;
-  };
+export function anyOf([, options, message]: readonly [unknown, readonly Node[], string?], v: unknown, I: Issue[]) {
+  const near: [unknown, Issue[]][] = [];
+  for (const option of options) {
+    const own: Issue[] = [];
+    const out: unknown = check(option, v, own);
+    if (!own.length) return out;
+    if (!own.some((i) => STOPPED.has(i) || !CONTINUING.includes(i.code))) near.push([out, own]);
+  }
+  if (near.length === 1) {
+    I.push(...near[0]![1]);
+    return near[0]![0];
+  }
+  I.push(issue('invalid_union', message));
+  return v;
+}
 
-export function run<T>(check: Check, data: unknown): SafeResult<T> {
+export function run<T>(node: Node, data: unknown): SafeResult<T> {
   const found: Issue[] = [];
-  const out = check(data, found) as T;
+  const out = check(node, data, found) as T;
   return found.length ? { success: false, error: { issues: found } } : { success: true, data: out };
 }
