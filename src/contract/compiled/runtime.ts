@@ -118,17 +118,19 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 
 const KINDS = ['string', 'number', 'boolean', 'null'];
 
+/** Validates a value, pushes what is wrong onto `I` (paths relative to the value), returns the output. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Check = (v: any, I: Issue[]) => any;
+
 /**
- * A schema's description: `[kind, ...arguments]`, where the kind is the function below that
- * checks a value against it. Plain array literals, so a bundle keeps only the descriptions its
- * code reaches, and only the kinds and ops they use.
+ * A schema's description: `[kind, ...arguments]`, where the kind is the function below that turns
+ * it into a check, once, on first use (kept as `c`). Plain array literals, so a bundle keeps only
+ * the descriptions its code reaches, and only the kinds and ops they use.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Node = readonly [kind: (node: any, value: any, issues: Issue[]) => any, ...args: any[]];
+export type Node = readonly [kind: (node: any) => Check, ...args: any[]];
 
-/** Checks `v` against `node`: pushes what is wrong onto `I`, returns the output. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const check = (node: Node, v: any, I: Issue[]): any => node[0](node, v, I);
+const compile = (node: Node): Check => ((node as { c?: Check }).c ??= node[0](node));
 
 /**
  * `[leaf, kind, rules, message]`: `kind` 0 string, 1 number (finite), 2 boolean, 3 null, or the
@@ -136,41 +138,50 @@ const check = (node: Node, v: any, I: Issue[]): any => node[0](node, v, I);
  * checks after a wrong type, except length checks, and skips all of them after a check that
  * aborts.
  */
-export function leaf(
-  [, kind, rules = [], message]: readonly [unknown, number | readonly unknown[], (readonly Rule[])?, string?],
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  v: any,
-  I: Issue[],
-): unknown {
-  if (
+export function leaf([, kind, rules = [], message]: readonly [
+  unknown,
+  number | readonly unknown[],
+  (readonly Rule[])?,
+  string?,
+]): Check {
+  const expected = KINDS[kind as number]!;
+  const wrong: (v: unknown) => boolean =
     typeof kind === 'object'
-      ? !kind.includes(v)
+      ? (v) => !kind.includes(v)
       : kind === 3
-        ? v !== null
-        : typeof v !== KINDS[kind] || (kind === 1 && !Number.isFinite(v))
-  ) {
-    I.push(typeof kind === 'object' ? issue('invalid_value', message) : type(KINDS[kind]!, message));
-    lengths(v, I, rules);
+        ? (v) => v !== null
+        : kind === 1
+          ? (v) => typeof v !== 'number' || !Number.isFinite(v)
+          : (v) => typeof v !== expected;
+  return (v, I) => {
+    if (wrong(v)) {
+      I.push(typeof kind === 'object' ? issue('invalid_value', message) : type(expected, message));
+      lengths(v, I, rules);
+      return v;
+    }
+    for (const rule of rules) {
+      const from = I.length;
+      v = rule[0](v, I, rule[1], rule[2], rule[4]);
+      if (I.length > from) {
+        if (rule[3]) stop(I[from]!);
+        if (STOPPED.has(I[from]!)) return v;
+      }
+    }
     return v;
-  }
-  for (const [op, k, m, aborts, path] of rules) {
-    const from = I.length;
-    v = op(v, I, k, m, path);
-    const found = I[from];
-    if (found && aborts) stop(found);
-    if (found && STOPPED.has(found)) return v;
-  }
-  return v;
+  };
 }
 
 /** `[coerce, to, inner]`: zod's coercion (`z.coerce.number()`…); the input stays as it is when it throws. */
-export function coerce([, to, inner]: readonly [unknown, (v: unknown) => unknown, Node], v: unknown, I: Issue[]) {
-  try {
-    v = to(v);
-  } catch {
-    // a symbol to Number, an object without toString…
-  }
-  return check(inner, v, I);
+export function coerce([, to, inner]: readonly [unknown, (v: unknown) => unknown, Node]): Check {
+  const check = compile(inner);
+  return (v, I) => {
+    try {
+      v = to(v);
+    } catch {
+      // a symbol to Number, an object without toString…
+    }
+    return check(v, I);
+  };
 }
 
 /**
@@ -178,68 +189,75 @@ export function coerce([, to, inner]: readonly [unknown, (v: unknown) => unknown
  * a missing optional key stays missing; a missing required key is reported by its check (or as
  * `nonoptional` when its check accepts undefined).
  */
-export function object(
-  [, fields]: readonly [unknown, readonly (readonly [string, Node, 1?])[]],
-  v: unknown,
-  I: Issue[],
-) {
-  if (!isObject(v)) {
-    I.push(type('object'));
-    return v;
-  }
-  const out: Record<string, unknown> = {};
-  for (const [key, node, optional] of fields) {
-    const present = key in v;
-    if (optional && !present) continue;
-    const from = I.length;
-    const result: unknown = check(node, v[key], I);
-    under(I, from, key);
-    if (present) out[key] = result;
-    else if (I.length === from) I.push(issue('invalid_type', M, { expected: 'nonoptional', path: [key] }));
-  }
-  return out;
+export function object([, fields]: readonly [unknown, readonly (readonly [string, Node, 1?])[]]): Check {
+  const checks = fields.map(([key, node, optional]) => [key, compile(node), optional] as const);
+  return (v, I) => {
+    if (!isObject(v)) {
+      I.push(type('object'));
+      return v;
+    }
+    const out: Record<string, unknown> = {};
+    for (const [key, check, optional] of checks) {
+      const present = key in v;
+      if (optional && !present) continue;
+      const from = I.length;
+      const result: unknown = check(v[key], I);
+      if (present) out[key] = result;
+      if (I.length > from) under(I, from, key);
+      else if (!present) I.push(issue('invalid_type', M, { expected: 'nonoptional', path: [key] }));
+    }
+    return out;
+  };
 }
 
 /**
  * `[array, element, rules]`, with its length checks: zod refuses a list over its maximum before
  * reading the items, and checks the lengths after them unless an item's issue stopped it.
  */
-export function array([, element, rules = []]: readonly [unknown, Node, (readonly Rule[])?], v: unknown, I: Issue[]) {
-  if (!Array.isArray(v)) {
-    I.push(type('array'));
-    lengths(v, I, rules);
-    return v;
-  }
-  for (const [op, k, m] of rules)
-    if (op === maxLength && v.length > (k as number)) {
-      stop(I[I.push(big(k as number, m)) - 1]!);
+export function array([, element, rules = []]: readonly [unknown, Node, (readonly Rule[])?]): Check {
+  const check = compile(element);
+  return (v, I) => {
+    if (!Array.isArray(v)) {
+      I.push(type('array'));
+      lengths(v, I, rules);
       return v;
     }
-  const start = I.length;
-  const out: unknown[] = [];
-  for (let index = 0; index < v.length; index++) {
-    const from = I.length;
-    out.push(check(element, v[index], I));
-    under(I, from, index);
-  }
-  if (!I.slice(start).some((i) => STOPPED.has(i))) lengths(v, I, rules);
-  return out;
+    for (const [op, k, m] of rules)
+      if (op === maxLength && v.length > (k as number)) {
+        stop(I[I.push(big(k as number, m)) - 1]!);
+        return v;
+      }
+    const start = I.length;
+    const out: unknown[] = [];
+    for (let index = 0; index < v.length; index++) {
+      const from = I.length;
+      out.push(check(v[index], I));
+      if (I.length > from) under(I, from, index);
+    }
+    if (!I.slice(start).some((i) => STOPPED.has(i))) lengths(v, I, rules);
+    return out;
+  };
 }
 
 /** `[or, inner, none]`: `none` (null for nullable, undefined for optional) as it is, else `inner`. */
-export const or = ([, inner, none]: readonly [unknown, Node, null?], v: unknown, I: Issue[]): unknown =>
-  v === none ? v : check(inner, v, I);
+export function or([, inner, none]: readonly [unknown, Node, null?]): Check {
+  const check = compile(inner);
+  return (v, I) => (v === none ? v : check(v, I));
+}
 
 /** `[union, key, options]`, discriminated: the option named by `value[key]`, else `invalid_union` at `key`. */
-export function union([, key, options]: readonly [unknown, string, Record<string, Node>], v: unknown, I: Issue[]) {
-  if (!isObject(v)) {
-    I.push(type('object'));
+export function union([, key, options]: readonly [unknown, string, Record<string, Node>]): Check {
+  const checks = new Map(Object.entries(options).map(([tag, node]) => [tag, compile(node)]));
+  return (v, I) => {
+    if (!isObject(v)) {
+      I.push(type('object'));
+      return v;
+    }
+    const check = checks.get(v[key] as string);
+    if (check) return check(v, I);
+    I.push(issue('invalid_union', M, { path: [key] }));
     return v;
-  }
-  const tag = v[key];
-  if (typeof tag === 'string' && Object.hasOwn(options, tag)) return check(options[tag]!, v, I);
-  I.push(issue('invalid_union', M, { path: [key] }));
-  return v;
+  };
 }
 
 /** Issues zod raises from a check (they let the checks after them run); the others stop them. */
@@ -249,24 +267,27 @@ const CONTINUING = ['too_small', 'too_big', 'invalid_format', 'custom'];
  * `[anyOf, options, message]`, a union without discriminator: the first option that takes the
  * value; else the one option that failed only its checks (its issues); else `invalid_union`.
  */
-export function anyOf([, options, message]: readonly [unknown, readonly Node[], string?], v: unknown, I: Issue[]) {
-  const near: [unknown, Issue[]][] = [];
-  for (const option of options) {
-    const own: Issue[] = [];
-    const out: unknown = check(option, v, own);
-    if (!own.length) return out;
-    if (!own.some((i) => STOPPED.has(i) || !CONTINUING.includes(i.code))) near.push([out, own]);
-  }
-  if (near.length === 1) {
-    I.push(...near[0]![1]);
-    return near[0]![0];
-  }
-  I.push(issue('invalid_union', message));
-  return v;
+export function anyOf([, options, message]: readonly [unknown, readonly Node[], string?]): Check {
+  const checks = options.map(compile);
+  return (v, I) => {
+    const near: [unknown, Issue[]][] = [];
+    for (const check of checks) {
+      const own: Issue[] = [];
+      const out: unknown = check(v, own);
+      if (!own.length) return out;
+      if (!own.some((i) => STOPPED.has(i) || !CONTINUING.includes(i.code))) near.push([out, own]);
+    }
+    if (near.length === 1) {
+      I.push(...near[0]![1]);
+      return near[0]![0];
+    }
+    I.push(issue('invalid_union', message));
+    return v;
+  };
 }
 
 export function run<T>(node: Node, data: unknown): SafeResult<T> {
   const found: Issue[] = [];
-  const out = check(node, data, found) as T;
+  const out = compile(node)(data, found) as T;
   return found.length ? { success: false, error: { issues: found } } : { success: true, data: out };
 }
