@@ -1,10 +1,15 @@
 /*
- * `npm run validators`: turns the contract's zod schemas into plain validator functions,
+ * `npm run validators`: turns the contract's zod schemas into compact descriptions,
  * src/contract/compiled/index.ts, which browser bundles use instead of zod (see
- * scripts/validators/browser-plugin.ts). zod stays the one source of truth: this reads each
+ * scripts/validators/browser-plugin.mjs). zod stays the one source of truth: this reads each
  * schema's definition (`schema._zod.def`, the introspection API zod documents for library
- * authors) and writes code with the same verdicts, output and issues, which
- * test/node/compiled-validators.test.ts proves on a large corpus. The generated file exports
+ * authors) and writes it down as data, `[kind, …arguments]` array literals (field names, kinds,
+ * bounds, patterns, enum values; a sub-schema used twice is written once and referenced), which
+ * the small runtime of src/contract/compiled/runtime.ts turns into checks with the same verdicts,
+ * output and issues, as test/node/compiled-validators.test.ts proves on a large corpus. Plain
+ * literals: a bundle keeps only the descriptions its code reaches, and only the runtime's kinds
+ * and checks they name. (It wrote unrolled functions before: 57 kB of source, the same gzip on
+ * the card and 0.6 kB more on the whole bundle; BENCHMARKS.md.) The generated file exports
  * every run-time export of src/contract/index.ts: schemas as `{ safeParse }` objects (enums keep
  * their `options`), plain data (endpoints) with their schemas swapped, and functions re-exported
  * from the zod-free module that defines them. Anything it cannot reproduce exactly stops the
