@@ -6,6 +6,7 @@
  *   DATABASE_URL=… npm run bench  also a real PostgreSQL server
  *   npm run bench -- --write      rewrites the results tables in BENCHMARKS.md
  *   npm run bench -- --only=page,fanout   some parts only (validation, server, fanout, page)
+ *   npm run bench -- --only=server --db=postgres   the server on PostgreSQL only (needs DATABASE_URL)
  *
  * The page part needs the CDN files (`node scripts/build-cdn.mjs`) and drives Chromium.
  */
@@ -189,8 +190,9 @@ const only = process.argv
   .split(',');
 const runs = (part: string) => !only || only.includes(part);
 if (runs('validation')) benchValidation();
+const db = process.argv.find((a) => a.startsWith('--db='))?.slice(5);
 if (runs('server')) {
-  await benchServer('PGlite');
+  if (db !== 'postgres') await benchServer('PGlite');
   if (process.env.DATABASE_URL) await benchServer('PostgreSQL', process.env.DATABASE_URL);
 }
 const fanouts: FanoutResult[] = [];
