@@ -27,9 +27,15 @@ export interface Db extends Tx {
   /**
    * Calls `fn` for every NOTIFY on `channel`, from this process or any other one sharing the
    * database. `onReconnect` is called after a lost listening connection came back, so callers
-   * can catch up on what they missed. Resolves to an unsubscribe function.
+   * can catch up on what they missed; `onLost` as soon as it is lost (notifications may be missed
+   * from then on). Resolves to an unsubscribe function.
    */
-  listen(channel: string, fn: (payload: string) => void, onReconnect?: () => void): Promise<() => Promise<void>>;
+  listen(
+    channel: string,
+    fn: (payload: string) => void,
+    onReconnect?: () => void,
+    onLost?: () => void,
+  ): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -154,9 +160,9 @@ async function openPostgres(url: string, options: DbOptions): Promise<Db> {
     async exec(sql) {
       await pool.query(sql);
     },
-    async listen(channel, fn, onReconnect) {
+    async listen(channel, fn, onReconnect, onLost) {
       listener ??= new PostgresListener(connection);
-      return listener.add(channel, fn, onReconnect);
+      return listener.add(channel, fn, onReconnect, onLost);
     },
     async close() {
       await listener?.close();
@@ -173,15 +179,18 @@ async function openPostgres(url: string, options: DbOptions): Promise<Db> {
 class PostgresListener {
   #client: pg.Client | undefined;
   #connecting: Promise<pg.Client> | undefined;
-  #handlers = new Map<string, Set<{ fn: (payload: string) => void; onReconnect?: () => void }>>();
+  #handlers = new Map<
+    string,
+    Set<{ fn: (payload: string) => void; onReconnect?: (() => void) | undefined; onLost?: (() => void) | undefined }>
+  >();
   #closed = false;
   #retryMs = 250;
 
   constructor(private readonly config: pg.ClientConfig) {}
 
-  async add(channel: string, fn: (payload: string) => void, onReconnect?: () => void) {
+  async add(channel: string, fn: (payload: string) => void, onReconnect?: () => void, onLost?: () => void) {
     if (!/^[a-z_][a-z0-9_]{0,62}$/.test(channel)) throw new TypeError(`Invalid channel "${channel}"`);
-    const entry = onReconnect ? { fn, onReconnect } : { fn };
+    const entry = { fn, onReconnect, onLost };
     let set = this.#handlers.get(channel);
     const client = await this.#connect();
     if (!set) {
@@ -225,6 +234,7 @@ class PostgresListener {
     if (this.#client !== client || this.#closed) return;
     this.#client = undefined;
     void client.end().catch(() => undefined);
+    for (const set of this.#handlers.values()) for (const h of set) h.onLost?.();
     const retry = () => {
       if (this.#closed) return;
       this.#connect().then(

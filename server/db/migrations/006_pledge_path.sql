@@ -113,3 +113,35 @@ BEGIN
   RETURN v_body;
 END
 $$;
+
+-- Servers keep campaign reads between changes (server/store/campaign-cache.ts). Every change of a
+-- campaign or its milestones, whoever makes it (a pledge, the sandbox, an operator's UPDATE in
+-- psql), tells every server process through the events channel, as the pledge's own event does:
+-- the channel the server uses for the table's schema (server.ts), the payload its event stream.
+-- Within one transaction PostgreSQL delivers identical notifications once, so a pledge still
+-- sends one.
+CREATE FUNCTION partage_notify_campaign(p_schema text, p_campaign text) RETURNS void LANGUAGE sql AS $$
+  SELECT pg_notify(CASE WHEN p_schema = 'public' THEN 'partage_events' ELSE 'partage_events_' || p_schema END,
+                   'campaign:' || p_campaign)
+$$;
+
+CREATE FUNCTION partage_campaign_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP <> 'INSERT' THEN PERFORM partage_notify_campaign(TG_TABLE_SCHEMA, OLD.id); END IF;
+  IF TG_OP <> 'DELETE' THEN PERFORM partage_notify_campaign(TG_TABLE_SCHEMA, NEW.id); END IF;
+  RETURN NULL;
+END
+$$;
+
+CREATE FUNCTION partage_milestone_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP <> 'INSERT' THEN PERFORM partage_notify_campaign(TG_TABLE_SCHEMA, OLD.campaign_id); END IF;
+  IF TG_OP <> 'DELETE' THEN PERFORM partage_notify_campaign(TG_TABLE_SCHEMA, NEW.campaign_id); END IF;
+  RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER campaigns_changed AFTER INSERT OR UPDATE OR DELETE ON campaigns
+  FOR EACH ROW EXECUTE FUNCTION partage_campaign_changed();
+CREATE TRIGGER milestones_changed AFTER INSERT OR UPDATE OR DELETE ON milestones
+  FOR EACH ROW EXECUTE FUNCTION partage_milestone_changed();
