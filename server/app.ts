@@ -60,6 +60,8 @@ export interface PartageServerApp {
   app: Hono;
   fetch: (request: Request) => Promise<Response>;
   hub: EventHub;
+  /** This process's kept campaign reads. */
+  campaigns: CampaignCache;
   close(): Promise<void>;
 }
 
@@ -290,6 +292,7 @@ export async function createApp(options: AppOptions): Promise<PartageServerApp> 
     app,
     fetch: (request) => Promise.resolve(app.fetch(request)),
     hub,
+    campaigns,
     async close() {
       clearInterval(timer);
       await campaigns.close();
