@@ -100,6 +100,25 @@ async function openPglite(options: DbOptions): Promise<Db> {
   };
 }
 
+/**
+ * Statements with parameters run as named prepared statements: each connection parses and plans
+ * one once, then only binds and executes it (a campaign read or a pledge's function call is
+ * planned once per connection instead of once per request). Statements without parameters (BEGIN,
+ * COMMIT, migrations) run as they are. The names are per text: the set of texts the server builds
+ * is small and fixed.
+ */
+const statementNames = new Map<string, string>();
+const MAX_NAMED = 500;
+function prepared(sql: string, params: readonly unknown[]): pg.QueryConfig {
+  if (params.length === 0) return { text: sql };
+  let name = statementNames.get(sql);
+  if (name === undefined && statementNames.size < MAX_NAMED) {
+    name = `partage_${statementNames.size}`;
+    statementNames.set(sql, name);
+  }
+  return name === undefined ? { text: sql, values: params as unknown[] } : { name, text: sql, values: params as unknown[] };
+}
+
 async function openPostgres(url: string, options: DbOptions): Promise<Db> {
   const typeParsers = {
     getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
@@ -132,7 +151,7 @@ async function openPostgres(url: string, options: DbOptions): Promise<Db> {
   return {
     kind: 'postgres',
     async query<R>(sql: string, params: readonly unknown[] = []) {
-      const result = await pool.query(sql, params as unknown[]);
+      const result = await pool.query(prepared(sql, params));
       return { rows: result.rows as R[], rowCount: result.rowCount ?? 0 };
     },
     async transaction(fn) {
@@ -141,7 +160,7 @@ async function openPostgres(url: string, options: DbOptions): Promise<Db> {
         await client.query('BEGIN');
         const result = await fn({
           async query<R>(sql: string, params: readonly unknown[] = []) {
-            const r = await client.query(sql, params as unknown[]);
+            const r = await client.query(prepared(sql, params));
             return { rows: r.rows as R[], rowCount: r.rowCount ?? 0 };
           },
           async exec(sql: string) {

@@ -1,10 +1,11 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { CampaignEvent, PledgeRequest, PledgeResult, RewardTier } from '../../src/contract/index.js';
 import { availabilityFor, checkoutUrl, checkPledge, needsCheckout } from '../../src/contract/index.js';
 import type { Db, Tx } from '../db/db.js';
 import { HttpError } from '../http/problem.js';
 import {
   acceptsPledges,
+  campaignRowSql,
   findCampaignRow,
   findReward,
   getCampaign,
@@ -16,7 +17,15 @@ import {
   type RewardRow,
 } from './campaigns.js';
 import { appendEvent, campaignStream } from './events.js';
-import { ClaimLostError, claimKey, completeKey, releaseKey, type StoredResponse } from './idempotency.js';
+import {
+  CLAIM_SQL,
+  ClaimLostError,
+  claimKey,
+  claimParams,
+  completeKey,
+  releaseKey,
+  type StoredResponse,
+} from './idempotency.js';
 
 export const newId = (prefix: string) => `${prefix}_${randomBytes(12).toString('hex')}`;
 
@@ -44,13 +53,20 @@ export interface PledgeOutcome {
  */
 export async function createPledge(db: Db, command: PledgeCommand): Promise<PledgeOutcome> {
   const { idempotencyKey: key } = command;
-  // The reads the rules need go out with the claim, on other connections: one round trip.
-  const reads = readForPledge(db, command);
-  reads.catch(() => undefined); // awaited below, unless the claim refuses first
-  const claim = await claimKey(db, key, command.fingerprint, command.now);
-  if (claim.kind === 'replay') return { response: claim.response, replayed: true };
+  const first = await claimAndRead(db, command);
+  let token: string;
+  let reads: PledgeReads;
+  if (first.claimed) {
+    ({ token, reads } = first);
+  } else {
+    // Taken already: a replay, a reused key, one in flight, or a claim to retry.
+    const claim = await claimKey(db, key, command.fingerprint, command.now);
+    if (claim.kind === 'replay') return { response: claim.response, replayed: true };
+    token = claim.token;
+    reads = await readForPledge(db, command);
+  }
   try {
-    const fast = await pledgeInOneStatement(db, command, claim.token, await reads);
+    const fast = await pledgeInOneStatement(db, command, token, reads);
     if (fast) return { response: fast, replayed: false };
     // A milestone is reached: the transaction below marks it and announces the whole campaign.
     const response = await db.transaction(async (tx) => {
@@ -58,7 +74,7 @@ export async function createPledge(db: Db, command: PledgeCommand): Promise<Pled
       // Same transaction: the pledge and the response replayed for its key commit together.
       await pledgeInTransaction(tx, command, async (result) => {
         stored = { status: 201, body: JSON.stringify(result) };
-        await completeKey(tx, key, claim.token, stored);
+        await completeKey(tx, key, token, stored);
       });
       return stored!;
     });
@@ -66,14 +82,14 @@ export async function createPledge(db: Db, command: PledgeCommand): Promise<Pled
   } catch (error) {
     if (error instanceof HttpError && error.status < 500) {
       const stored = { status: error.status, body: JSON.stringify(error.toProblem()) };
-      await completeKey(db, key, claim.token, stored).catch(() => undefined);
+      await completeKey(db, key, token, stored).catch(() => undefined);
       return { response: stored, replayed: false };
     }
-    await releaseKey(db, key, claim.token).catch(() => undefined);
+    await releaseKey(db, key, token).catch(() => undefined);
     throw error;
   } finally {
-    // Whatever happened (even a COMMIT whose answer was lost), this process's cached reads of
-    // the campaign go before the answer does: a read after the pledge's response sees it.
+    // Whatever happened (even a COMMIT whose answer was lost), this process's kept reads of the
+    // campaign go before the answer does: a read after the pledge's response sees it.
     command.onWritten?.(command.campaignRef);
   }
 }
@@ -81,6 +97,33 @@ export async function createPledge(db: Db, command: PledgeCommand): Promise<Pled
 interface PledgeReads {
   row: CampaignRow | null;
   reward: RewardRow | null;
+}
+
+/**
+ * The claim of the key and the reads the rules need, in one statement: it commits on its own
+ * (the claim must be visible to concurrent retries before any work starts, as in claimKey),
+ * and the reads see the same snapshot a first statement of the transaction would.
+ */
+async function claimAndRead(
+  db: Db,
+  command: PledgeCommand,
+): Promise<({ claimed: true; token: string; reads: PledgeReads }) | { claimed: false }> {
+  const token = randomUUID();
+  const result = await db.query<CampaignRow & { claim: string | null; reward_json: RewardRow | null }>(
+    `WITH claimed AS (${CLAIM_SQL})
+     SELECT (SELECT claim FROM claimed) AS claim, c.*,
+       (SELECT row_to_json(r) FROM rewards r WHERE r.id = $9::text) AS reward_json
+     FROM (SELECT 1) AS one LEFT JOIN LATERAL (${campaignRowSql('$7::text', '$8::timestamptz')}) c ON true`,
+    [
+      ...claimParams(command.idempotencyKey, command.fingerprint, token, command.now),
+      command.campaignRef,
+      command.now,
+      command.request.rewardId ?? null,
+    ],
+  );
+  const { claim, reward_json: reward, ...row } = result.rows[0]!;
+  if (claim !== token) return { claimed: false };
+  return { claimed: true, token, reads: { row: row.id === null ? null : (row as CampaignRow), reward } };
 }
 
 async function readForPledge(db: Db, command: PledgeCommand): Promise<PledgeReads> {
