@@ -191,7 +191,14 @@ export async function createApp(options: AppOptions): Promise<PartageServerApp> 
     if (checkResponses) await assertContract(name, ep.response, result.body);
     const text = result.serialized?.text ?? JSON.stringify(result.body);
     if (ep.method === 'GET')
-      return cachedJson(request, ep.status, text, result.cacheControl ?? PUBLIC_CACHE, undefined, result.serialized?.etag);
+      return cachedJson(
+        request,
+        ep.status,
+        text,
+        result.cacheControl ?? PUBLIC_CACHE,
+        undefined,
+        result.serialized?.etag,
+      );
     return new Response(text, {
       status: ep.status,
       headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' },

@@ -116,7 +116,9 @@ function prepared(sql: string, params: readonly unknown[]): pg.QueryConfig {
     name = `partage_${statementNames.size}`;
     statementNames.set(sql, name);
   }
-  return name === undefined ? { text: sql, values: params as unknown[] } : { name, text: sql, values: params as unknown[] };
+  return name === undefined
+    ? { text: sql, values: params as unknown[] }
+    : { name, text: sql, values: params as unknown[] };
 }
 
 async function openPostgres(url: string, options: DbOptions): Promise<Db> {

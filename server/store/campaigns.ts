@@ -147,10 +147,7 @@ export const campaignRowSql = (ref: string, now: string) =>
 
 /** A campaign by id or slug (the id wins when one campaign's slug is another's id). */
 export async function findCampaignRow(q: Queryable, ref: string, now: Date): Promise<CampaignRow | null> {
-  const result = await q.query<CampaignRow>(
-    campaignRowSql('$1', '$2'),
-    [ref, now],
-  );
+  const result = await q.query<CampaignRow>(campaignRowSql('$1', '$2'), [ref, now]);
   return result.rows[0] ?? null;
 }
 

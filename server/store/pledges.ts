@@ -107,7 +107,7 @@ interface PledgeReads {
 async function claimAndRead(
   db: Db,
   command: PledgeCommand,
-): Promise<({ claimed: true; token: string; reads: PledgeReads }) | { claimed: false }> {
+): Promise<{ claimed: true; token: string; reads: PledgeReads } | { claimed: false }> {
   const token = randomUUID();
   const result = await db.query<CampaignRow & { claim: string | null; reward_json: RewardRow | null }>(
     `WITH claimed AS (${CLAIM_SQL})

@@ -77,7 +77,15 @@ for (const kind of databases) {
         `UPDATE campaigns SET content = (content::jsonb || jsonb_build_object('title', 'Renamed'::text))::json WHERE id = $1`,
         [campaignId],
       );
-      assert.equal((await eventually(() => read(campaignId), (c) => c.title === 'Renamed')).title, 'Renamed');
+      assert.equal(
+        (
+          await eventually(
+            () => read(campaignId),
+            (c) => c.title === 'Renamed',
+          )
+        ).title,
+        'Renamed',
+      );
       await s.db.query("INSERT INTO milestones (campaign_id, position, title, target) VALUES ($1, 0, 'Step', 500)", [
         campaignId,
       ]);
