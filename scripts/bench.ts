@@ -1,6 +1,6 @@
 /**
- * `npm run bench`: performance of the reference backend and of contract validation, measured
- * in-process on this machine. Targets live here and in BENCHMARKS.md, not in timed unit tests.
+ * `npm run bench`: performance of the reference backend (in its own process) and of contract
+ * validation, measured on this machine. Targets live here and in BENCHMARKS.md, not in timed unit tests.
  *
  *   npm run bench                 embedded database (PGlite, in memory)
  *   DATABASE_URL=… npm run bench  also a real PostgreSQL server
