@@ -109,16 +109,33 @@ async function openPglite(options: DbOptions): Promise<Db> {
  */
 const statementNames = new Map<string, string>();
 const MAX_NAMED = 500;
+let statementCount = 0;
 function prepared(sql: string, params: readonly unknown[]): pg.QueryConfig {
   if (params.length === 0) return { text: sql };
   let name = statementNames.get(sql);
   if (name === undefined && statementNames.size < MAX_NAMED) {
-    name = `partage_${statementNames.size}`;
+    name = `partage_${statementCount++}`;
     statementNames.set(sql, name);
   }
   return name === undefined
     ? { text: sql, values: params as unknown[] }
     : { name, text: sql, values: params as unknown[] };
+}
+
+/**
+ * A prepared `SELECT *` whose table gained a column (another process migrated) fails with
+ * "cached plan must not change result type". The statement gets a new name (prepared afresh on
+ * each connection) and runs again once.
+ */
+async function withReprepare<T>(sql: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    const e = error as { code?: string; message?: string };
+    if (e.code !== '0A000' || !e.message?.includes('cached plan must not change result type')) throw error;
+    statementNames.delete(sql);
+    return run();
+  }
 }
 
 async function openPostgres(url: string, options: DbOptions): Promise<Db> {
@@ -153,7 +170,7 @@ async function openPostgres(url: string, options: DbOptions): Promise<Db> {
   return {
     kind: 'postgres',
     async query<R>(sql: string, params: readonly unknown[] = []) {
-      const result = await pool.query(prepared(sql, params));
+      const result = await withReprepare(sql, () => pool.query(prepared(sql, params)));
       return { rows: result.rows as R[], rowCount: result.rowCount ?? 0 };
     },
     async transaction(fn) {
