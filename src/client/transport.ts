@@ -5,7 +5,6 @@ import { ApiError, ConfigError, ContractError, NetworkError } from './errors.js'
 import { defaultTiming, localProblem, retryableRead, send, type HttpConfig, type Timing } from './http.js';
 import type { LiveSource } from './live.js';
 import type { LiveResourceSpec } from './live-hub.js';
-import { recall, remember } from './memory.js';
 import { lazy, onDemand } from './on-demand.js';
 import { checkBaseUrl, checkMemberToken } from './secrets.js';
 import type { ClientOptions, SubscribeOptions, Unsubscribe } from './types.js';
@@ -173,10 +172,7 @@ export function createTransport(options: ClientOptions, internals: Partial<Timin
       const answer = cache.read(cacheKey(url, opts.token), url, load, opts.signal, opts.revalidate);
       // Only public answers outlive the visit: nothing read with a member token is kept.
       if (!opts.remember || opts.token) return answer as Promise<never>;
-      return answer.then((value) => {
-        remember(url, value, timing.now());
-        return value;
-      }) as Promise<never>;
+      return answer.then((value) => keep(url, value, timing.now())) as Promise<never>;
     },
     readVia(endpoint, params, load, opts = {}) {
       const url = urlOf(endpoint, params);
@@ -197,10 +193,7 @@ export function createTransport(options: ClientOptions, internals: Partial<Timin
       };
       const answer = cache.read(cacheKey(url), url, viaLoad, opts.signal, opts.revalidate);
       if (!opts.remember) return answer as Promise<never>;
-      return answer.then((value) => {
-        remember(url, value, timing.now());
-        return value;
-      }) as Promise<never>;
+      return answer.then((value) => keep(url, value, timing.now())) as Promise<never>;
     },
     async write(endpoint, params, body, opts = {}) {
       if (typeof body !== 'object' || body === null)
@@ -263,13 +256,33 @@ export function createTransport(options: ClientOptions, internals: Partial<Timin
   };
 }
 
+/**
+ * Memory across visits (memory.ts) loads on demand, in a chunk of the CDN files: keeping an
+ * answer happens after the widget has shown it, and recalling one needs an answer kept on an
+ * earlier visit, whose keeping loaded (and cached) that chunk. The first paint never waits for it.
+ */
+const memory = lazy(() => import('./memory.js'));
+
+/** Keeps `value` as `url`'s last good answer, once the memory code is there; never fails the read. */
+function keep<T>(url: string, value: T, now: number): T {
+  memory().then(
+    (m) => m.remember(url, value, now),
+    () => undefined,
+  );
+  return value;
+}
+
 /** A read served from memory: no request, the kept answer validated again (storage is not trusted to be current). */
-function recallRead(endpoint: Endpoint, url: string, told: ((savedAt: number) => void) | undefined): Promise<never> {
-  const kept = told ? recall(url) : undefined;
+async function recallRead(
+  endpoint: Endpoint,
+  url: string,
+  told: ((savedAt: number) => void) | undefined,
+): Promise<never> {
+  const kept = told ? (await memory().catch(() => undefined))?.recall(url) : undefined;
   const parsed = kept && endpoint.response.safeParse(kept.value);
-  if (!kept || !parsed?.success) return Promise.reject(new NetworkError('offline', `Nothing remembered for ${url}`));
+  if (!kept || !parsed?.success) throw new NetworkError('offline', `Nothing remembered for ${url}`);
   told!(kept.savedAt);
-  return Promise.resolve(parsed.data as never);
+  return parsed.data as never;
 }
 
 /** Stable, sorted query strings: `{a, b}` and `{b, a}` share one cache entry. */
