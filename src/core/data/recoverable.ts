@@ -1,4 +1,5 @@
-import { ApiError, ContractError, NetworkError } from '../../client/errors.js';
+import { ContractError } from '../../client/errors.js';
+import { retryableRead } from '../../client/http.js';
 
 /*
  * Apart from the recovery schedule (recovery.ts), which loads on demand after a failure: every
@@ -7,10 +8,7 @@ import { ApiError, ContractError, NetworkError } from '../../client/errors.js';
 
 /**
  * Worth trying again later by itself: the network, a timeout, 408, 429, any 5xx, and an answer
- * that broke the contract (a backend being redeployed). A 404 or a refused request is not.
+ * that broke the contract (a backend being redeployed). A 404 or a refused request is not. That
+ * is what a read retries at once (retryableRead), plus a broken answer.
  */
-export function recoverable(error: unknown): boolean {
-  if (error instanceof NetworkError) return error.reason !== 'aborted';
-  if (error instanceof ContractError) return true;
-  return error instanceof ApiError && (error.status === 408 || error.status === 429 || error.status >= 500);
-}
+export const recoverable = (error: unknown): boolean => error instanceof ContractError || retryableRead(error);
