@@ -1,4 +1,4 @@
-import { PROBLEM_CONTENT_TYPE, REPLAYED_HEADER } from '../../src/contract/index.js';
+import { PROBLEM_CONTENT_TYPE, REPLAYED_HEADER, type CampaignEndpointName } from '../../src/contract/index.js';
 import type { AppContext } from '../context.js';
 import { HttpError } from '../http/problem.js';
 import { lastEventIdOf, sseResponse } from '../http/sse.js';
@@ -18,10 +18,7 @@ async function campaignIdOf(ctx: AppContext, ref: string): Promise<string> {
   return found.rows[0].id;
 }
 
-export const campaignHandlers: Pick<
-  Handlers,
-  'listCampaigns' | 'getCampaign' | 'listRewards' | 'listBackers' | 'createPledge' | 'campaignEvents'
-> = {
+export const campaignHandlers: Pick<Handlers, CampaignEndpointName> = {
   async listCampaigns({ query, now }, ctx) {
     return { body: await listCampaigns(ctx.db, query, now) };
   },

@@ -1,4 +1,4 @@
-import { apiBaseOf, type Listing, type Member } from '../../src/contract/index.js';
+import { apiBaseOf, type Listing, type Member, type NeighbourhoodEndpointName } from '../../src/contract/index.js';
 import type { AppContext } from '../context.js';
 import { HttpError, validationError } from '../http/problem.js';
 import { lastEventIdOf, sseResponse } from '../http/sse.js';
@@ -35,18 +35,7 @@ function assertMemberOf(member: Member, neighbourhoodId: string) {
   }
 }
 
-export const neighbourhoodHandlers: Pick<
-  Handlers,
-  | 'listNeighbourhoods'
-  | 'getNeighbourhood'
-  | 'listListings'
-  | 'createListing'
-  | 'neighbourhoodEvents'
-  | 'getListing'
-  | 'createReply'
-  | 'createReport'
-  | 'getMe'
-> = {
+export const neighbourhoodHandlers: Pick<Handlers, NeighbourhoodEndpointName> = {
   async listNeighbourhoods({ query, now, request }, ctx) {
     return { body: await listNeighbourhoods(ctx.db, query, now, apiBaseOf(request.url)) };
   },

@@ -215,4 +215,24 @@ export const endpoints = {
 
 export type EndpointName = keyof typeof endpoints;
 
+/** The crowdfunding endpoints: the reference server's routes and the mocks implement exactly these. */
+export type CampaignEndpointName = Extract<
+  EndpointName,
+  'listCampaigns' | 'getCampaign' | 'listRewards' | 'listBackers' | 'createPledge' | 'campaignEvents'
+>;
+
+/** The neighbourhood-sharing endpoints, implemented alike by the reference server and the mocks. */
+export type NeighbourhoodEndpointName = Extract<
+  EndpointName,
+  | 'listNeighbourhoods'
+  | 'getNeighbourhood'
+  | 'listListings'
+  | 'createListing'
+  | 'neighbourhoodEvents'
+  | 'getListing'
+  | 'createReply'
+  | 'createReport'
+  | 'getMe'
+>;
+
 export { buildPath, IDEMPOTENCY_HEADER, REPLAYED_HEADER } from './paths.js';

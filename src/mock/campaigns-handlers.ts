@@ -1,4 +1,10 @@
-import { endpoints, IDEMPOTENCY_HEADER, type Campaign, type EndpointName, type RewardTier } from '../contract/index.js';
+import {
+  endpoints,
+  IDEMPOTENCY_HEADER,
+  type Campaign,
+  type CampaignEndpointName,
+  type RewardTier,
+} from '../contract/index.js';
 import { publicBacker } from '../contract/privacy.js';
 import type { EndpointImpl, MockContext, PathParams } from './context.js';
 import { baseHeaders, cachedJson, canonicalJson } from './http-utils.js';
@@ -6,11 +12,6 @@ import { pagedJson, type Ordering } from './paging.js';
 import { notFound, problem, validationProblem, violationProblem } from './problem.js';
 import type { StoredPledge } from './store.js';
 import { checkBody, checkParams, checkQuery, readBody, type Checked } from './validate.js';
-
-type CampaignEndpoint = Extract<
-  EndpointName,
-  'listCampaigns' | 'getCampaign' | 'listRewards' | 'listBackers' | 'createPledge' | 'campaignEvents'
->;
 
 const MAX_KEY_LENGTH = 255;
 
@@ -28,7 +29,7 @@ function campaignFrom(params: PathParams, ctx: MockContext): Checked<Campaign> {
     : { ok: false, response: notFound('campaign', checked.data.campaignId) };
 }
 
-export const campaignHandlers: Record<CampaignEndpoint, EndpointImpl> = {
+export const campaignHandlers: Record<CampaignEndpointName, EndpointImpl> = {
   listCampaigns(request, _params, ctx) {
     const query = checkQuery(endpoints.listCampaigns.query, request);
     if (!query.ok) return query.response;

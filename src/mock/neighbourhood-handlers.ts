@@ -1,4 +1,4 @@
-import { endpoints, type Listing, type Member } from '../contract/index.js';
+import { endpoints, type Listing, type Member, type NeighbourhoodEndpointName } from '../contract/index.js';
 import type { NeighbourhoodRecord } from './fixtures/index.js';
 import type { EndpointImpl, MockContext, PathParams } from './context.js';
 import { cachedJson, json } from './http-utils.js';
@@ -8,17 +8,6 @@ import { notFound, violationProblem } from './problem.js';
 import type { StoredListing } from './store.js';
 import { fold, matchesQuery } from '../contract/search.js';
 import { checkBody, checkParams, checkQuery, readBody, type Checked } from './validate.js';
-
-type NeighbourhoodEndpoint =
-  | 'listNeighbourhoods'
-  | 'getNeighbourhood'
-  | 'listListings'
-  | 'createListing'
-  | 'neighbourhoodEvents'
-  | 'getListing'
-  | 'createReply'
-  | 'createReport'
-  | 'getMe';
 
 const neighbourhoodOrder: Ordering<NeighbourhoodRecord> = { key: (n) => [n.name, n.id], directions: ['asc', 'asc'] };
 /** Newest first; `seq` breaks ties between listings posted in the same millisecond. */
@@ -65,7 +54,7 @@ async function memberWriteOnListing(
   return { ok: true, data: { member: member.data, listing: listing.data, raw: raw.data } };
 }
 
-export const neighbourhoodHandlers: Record<NeighbourhoodEndpoint, EndpointImpl> = {
+export const neighbourhoodHandlers: Record<NeighbourhoodEndpointName, EndpointImpl> = {
   listNeighbourhoods(request, _params, ctx) {
     const query = checkQuery(endpoints.listNeighbourhoods.query, request);
     if (!query.ok) return query.response;

@@ -7,6 +7,7 @@ import { registerResource, type Prerendered, type PrerenderableResource } from '
 import { recoverable } from './recoverable.js';
 import type { Patient, RecoverySchedule } from './recovery.js';
 import { whenNearViewport } from './viewport.js';
+import { warmFormatting } from '../i18n/format.js';
 
 /**
  * The shared recovery schedule (recovery.ts) is only needed after a failure: it loads then, in a
@@ -16,6 +17,15 @@ const recovery = lazy(() => import('./recovery.js'));
 
 /** A first load taking longer than this is "slow": its skeleton starts to pulse. */
 const SLOW_MS = 1000;
+
+/**
+ * For this long after a widget joins the page without data, it draws no skeleton: the host's own
+ * content stays (the blogger's link), and an answer that comes sooner is the first thing drawn.
+ * A skeleton on every card of a page costs a layout and a paint before the request can leave
+ * and again before the amounts show (BENCHMARKS.md, the 100-card page); one that flashes for a
+ * few milliseconds helps no reader. Hosts keep the size with the documented reserve rule.
+ */
+const QUIET_MS = 200;
 
 export type ResourceStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -67,6 +77,8 @@ export class ResourceController<T> implements ReactiveController, PrerenderableR
   #visible = false;
   #unwatch: (() => void) | undefined;
   #slow: ReturnType<typeof setTimeout> | undefined;
+  #quiet: ReturnType<typeof setTimeout> | undefined;
+  #quietOver = false;
   #abort: AbortController | undefined;
   #recovery: RecoverySchedule | undefined;
   /** The client whose schedule `#recovery` is. */
@@ -103,7 +115,20 @@ export class ResourceController<T> implements ReactiveController, PrerenderableR
     return [key, this.value];
   }
 
+  /**
+   * True during a widget's first moments without data (QUIET_MS): it shows its host's content
+   * (`quietView`) instead of a skeleton.
+   */
+  get quiet(): boolean {
+    return !this.#quietOver && this.value === undefined && this.status !== 'error';
+  }
+
   hostConnected(): void {
+    if (!this.#quietOver && this.#quiet === undefined)
+      this.#quiet = setTimeout(() => {
+        this.#quietOver = true;
+        this.#host.requestUpdate();
+      }, QUIET_MS);
     this.#unwatch = whenNearViewport(this.#host, () => {
       this.#visible = true;
       this.#host.requestUpdate();
@@ -111,6 +136,8 @@ export class ResourceController<T> implements ReactiveController, PrerenderableR
   }
 
   hostDisconnected(): void {
+    clearTimeout(this.#quiet);
+    this.#quiet = undefined;
     this.#unwatch?.();
     this.#abort?.abort();
     this.#recovery?.leave(this);
@@ -152,6 +179,7 @@ export class ResourceController<T> implements ReactiveController, PrerenderableR
     if (this.value === undefined) {
       this.status = 'loading';
       this.#loading(true);
+      warmFormatting(this.#host.resolvedLocale);
     }
     this.#host.requestUpdate();
     const memory = this.#options.remember !== false && !this.#host.memoryOff;

@@ -53,6 +53,12 @@ function timeOf(at: number, locale: string): string {
   }
 }
 
+/**
+ * A widget's first moments without data (ResourceController.quiet): its host's own content, as
+ * before the script ran, so a fast answer is drawn in one frame with no skeleton before it.
+ */
+export const quietView = () => html`<slot></slot>`;
+
 /** Shown when a widget has neither `api` nor a provider. */
 export const noApiView = (el: PartageElement) =>
   html`<div class="state" role="alert" part="error"><p>${el.t('errorNoApi')}</p></div>`;

@@ -12,6 +12,25 @@ function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.N
   return f;
 }
 
+const warmed = new Set<string>();
+
+/**
+ * Builds a locale's number formatting while a first request is in flight. The page's first
+ * Intl.NumberFormat loads ICU's data (≈ 35 ms on the 100-card page, BENCHMARKS.md), which would
+ * otherwise sit between the answer and the amounts. A task later, so the request leaves first.
+ */
+export function warmFormatting(locale: string): void {
+  if (warmed.has(locale)) return;
+  warmed.add(locale);
+  setTimeout(() => {
+    try {
+      formatMoney({ amount: 0, currency: 'EUR' }, locale, { compact: true });
+    } catch {
+      // A malformed locale: the widget reports it when it formats.
+    }
+  });
+}
+
 const digits = new Map<string, number>();
 /** Minor-unit exponent of a currency (EUR 2, JPY 0, KWD 3), from Intl itself. */
 export function currencyDigits(currency: string): number {

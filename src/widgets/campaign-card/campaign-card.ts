@@ -12,7 +12,7 @@ import {
 } from '../../core/i18n/format.js';
 import { PartageElement } from '../../core/element/partage-element.js';
 import { meterModel, progressMeter, progressMeterStyles } from '../../core/campaign/progress-meter.js';
-import { errorView, noApiView, staleNotice } from '../../core/element/views.js';
+import { errorView, noApiView, staleNotice, quietView } from '../../core/element/views.js';
 import { messages } from './campaign-card.messages.js';
 import { campaignCardStyles } from './campaign-card.styles.js';
 
@@ -131,7 +131,7 @@ export class PartageCampaignCard extends PartageElement<typeof messages.en> {
     if (this.#data.status === 'error' || this.#data.stale) {
       return this.#withFallback(errorView(this, this.#data.error, () => void this.#data.reload()));
     }
-    return this.#skeleton();
+    return this.#data.quiet ? quietView() : this.#skeleton();
   }
 
   /** The error, then the blogger's own link, so readers can still reach the campaign. */

@@ -13,7 +13,7 @@ import {
 } from '../../core/i18n/format.js';
 import { PartageElement } from '../../core/element/partage-element.js';
 import { meterModel, progressMeter, progressMeterStyles } from '../../core/campaign/progress-meter.js';
-import { errorView, noApiView, staleNotice } from '../../core/element/views.js';
+import { errorView, noApiView, staleNotice, quietView } from '../../core/element/views.js';
 import { messages } from './campaign-progress.messages.js';
 import { campaignProgressStyles } from './campaign-progress.styles.js';
 
@@ -156,7 +156,7 @@ export class PartageCampaignProgress extends PartageElement<typeof messages.en> 
     if (c) return this.#view(c);
     if (this.#data.status === 'error' || this.#data.stale)
       return errorView(this, this.#data.error, () => void this.#data.reload());
-    return this.#skeleton();
+    return this.#data.quiet ? quietView() : this.#skeleton();
   }
 
   #money(m: Money): string {

@@ -5,7 +5,7 @@ import { campaignOutcome, outcomeStyles } from '../../core/campaign/campaign-out
 import { CampaignSource } from '../../core/data/campaign-source.js';
 import { formatDate, formatNumber } from '../../core/i18n/format.js';
 import { PartageElement } from '../../core/element/partage-element.js';
-import { errorView, noApiView, staleNotice } from '../../core/element/views.js';
+import { errorView, noApiView, staleNotice, quietView } from '../../core/element/views.js';
 import { COUNTDOWN_END } from './countdown.events.js';
 import { messages } from './countdown.messages.js';
 import { countdownStyles } from './countdown.styles.js';
@@ -195,7 +195,7 @@ export class PartageCountdown extends PartageElement<typeof messages.en> {
     if (t) return this.#view(t);
     if (this.#data.status === 'error' || this.#data.stale)
       return errorView(this, this.#data.error, () => void this.#data.reload());
-    return this.#skeleton();
+    return this.#data.quiet ? quietView() : this.#skeleton();
   }
 
   #view(t: Timeline): TemplateResult {

@@ -5,7 +5,7 @@ import { isOpen } from '../../contract/rules.js';
 import { PartageElement } from '../../core/element/partage-element.js';
 import { PledgeDataSource } from '../../core/data/pledges-source.js';
 import { FollowSelectionController } from '../../core/data/selection.js';
-import { errorView, noApiView } from '../../core/element/views.js';
+import { errorView, noApiView, quietView } from '../../core/element/views.js';
 import { PledgeAnswers } from './pledge-answers.js';
 import { formView } from './pledge-fields.js';
 import type { CheckoutTarget } from './pledge-form.events.js';
@@ -158,7 +158,7 @@ export class PartagePledgeForm extends PartageElement<typeof messages.en> {
     if (!data) {
       if (this.#data.status === 'error' || this.#data.stale)
         return errorView(this, this.#data.error, () => void this.#data.reload());
-      return skeletonView(this);
+      return this.#data.quiet ? quietView() : skeletonView(this);
     }
     const { result, closedNow } = this.#submission;
     if (result) {

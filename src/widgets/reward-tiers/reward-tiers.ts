@@ -8,7 +8,7 @@ import { formatDate, formatMoney, formatNumber } from '../../core/i18n/format.js
 import { PartageElement } from '../../core/element/partage-element.js';
 import { RewardsSource, type TierList } from '../../core/data/rewards-source.js';
 import { FollowSelectionController } from '../../core/data/selection.js';
-import { errorView, noApiView, staleNotice } from '../../core/element/views.js';
+import { errorView, noApiView, staleNotice, quietView } from '../../core/element/views.js';
 import { REWARD_SELECT_EVENT } from './reward-tiers.events.js';
 import { messages } from './reward-tiers.messages.js';
 import { rewardTiersStyles } from './reward-tiers.styles.js';
@@ -179,7 +179,7 @@ export class PartageRewardTiers extends PartageElement<typeof messages.en> {
     if (this.#data.status === 'error' || this.#data.stale) {
       return errorView(this, this.#data.error, () => void this.#data.reload());
     }
-    return this.#skeleton();
+    return this.#data.quiet ? quietView() : this.#skeleton();
   }
 
   #view(list: TierList): TemplateResult {

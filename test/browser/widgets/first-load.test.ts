@@ -98,12 +98,20 @@ describe('first load of a page of cards', () => {
     }
   });
 
-  it('a skeleton stays still, and pulses only once the load has lasted a second', async () => {
+  it('keeps the host content for its first moments, then a still skeleton that pulses only after a second', async () => {
     backend.setLatency(2500);
     try {
-      const el = await fixture<HTMLElement>(card('album-fanfare'));
+      const el = await fixture<HTMLElement>(
+        html`<partage-campaign-card api=${BASE} campaign="album-fanfare" locale="en"
+          ><a href="/album">The album</a></partage-campaign-card
+        >`,
+      );
       const skeleton = () => el.shadowRoot!.querySelector('.skeleton')!;
-      expect(skeleton(), 'a skeleton while loading').to.exist;
+      // A fast answer would be drawn first, with no skeleton flashing before it.
+      expect(skeleton(), 'no skeleton at once').to.equal(null);
+      expect(el.querySelector('a')!.getBoundingClientRect().height, "the blogger's link still shows").to.be.above(0);
+      await waitUntil(() => skeleton(), 'a skeleton once the answer is late', { timeout: 1000 });
+      expect(el.querySelector('a')!.getBoundingClientRect().height, 'the skeleton in its place').to.equal(0);
       expect(getComputedStyle(skeleton()).animationName).to.equal('none');
       await waitUntil(() => el.matches(':state(slow)'), 'marked slow after a second', { timeout: 2000 });
       expect(getComputedStyle(skeleton()).animationName).to.equal('partage-pulse');
