@@ -1,6 +1,5 @@
 import type { Plugin } from 'vite';
 
-export declare function lazyChunks(): Plugin;
-
-/** Routes a file's chunk imports through the retrying loader (exported for its test). */
+/** Routes a file's chunk imports through its retrying loader (exported for its test). */
 export declare function retryableImports(code: string): string;
+export declare function lazyChunks(): Plugin;
