@@ -17,6 +17,7 @@ import { neighbourhoodHandlers } from './routes/neighbourhoods.js';
 import { embedHandlers } from './routes/embed.js';
 import { createSandbox } from './routes/sandbox.js';
 import type { Handler, Handlers, Input } from './routes/types.js';
+import { CampaignCache } from './store/campaign-cache.js';
 import { EventHub } from './store/events.js';
 import { housekeeping } from './store/housekeeping.js';
 import { KEY_PATTERN } from './store/idempotency.js';
@@ -59,6 +60,8 @@ export interface PartageServerApp {
   app: Hono;
   fetch: (request: Request) => Promise<Response>;
   hub: EventHub;
+  /** This process's kept campaign reads. */
+  campaigns: CampaignCache;
   close(): Promise<void>;
 }
 
@@ -99,9 +102,12 @@ export async function createApp(options: AppOptions): Promise<PartageServerApp> 
   const channel = options.channel ?? 'partage_events';
   const hub = new EventHub(db, channel);
   await hub.start();
+  const campaigns = new CampaignCache(db, channel);
+  await campaigns.start();
   const ctx: AppContext = {
     db,
     hub,
+    campaigns,
     channel,
     now,
     heartbeatMs: options.heartbeatMs ?? 15_000,
@@ -183,8 +189,16 @@ export async function createApp(options: AppOptions): Promise<PartageServerApp> 
       return result;
     }
     if (checkResponses) await assertContract(name, ep.response, result.body);
-    const text = JSON.stringify(result.body);
-    if (ep.method === 'GET') return cachedJson(request, ep.status, text, result.cacheControl ?? PUBLIC_CACHE);
+    const text = result.serialized?.text ?? JSON.stringify(result.body);
+    if (ep.method === 'GET')
+      return cachedJson(
+        request,
+        ep.status,
+        text,
+        result.cacheControl ?? PUBLIC_CACHE,
+        undefined,
+        result.serialized?.etag,
+      );
     return new Response(text, {
       status: ep.status,
       headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' },
@@ -285,8 +299,10 @@ export async function createApp(options: AppOptions): Promise<PartageServerApp> 
     app,
     fetch: (request) => Promise.resolve(app.fetch(request)),
     hub,
+    campaigns,
     async close() {
       clearInterval(timer);
+      await campaigns.close();
       await hub.close();
     },
   };

@@ -1,4 +1,5 @@
 import type { Db } from './db/db.js';
+import type { CampaignCache } from './store/campaign-cache.js';
 import type { EventHub } from './store/events.js';
 import type { Authenticator, RateLimit } from './store/members.js';
 
@@ -6,6 +7,8 @@ import type { Authenticator, RateLimit } from './store/members.js';
 export interface AppContext {
   db: Db;
   hub: EventHub;
+  /** This process's campaign reads, kept between changes. */
+  campaigns: CampaignCache;
   /** NOTIFY channel of this database (and schema). */
   channel: string;
   now: () => Date;

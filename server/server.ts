@@ -34,6 +34,13 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/**
+ * The NOTIFY channel of a schema's events. Migration 006's triggers compute the same name in SQL
+ * (partage_notify_campaign): keep the two in step.
+ */
+export const eventsChannel = (schema?: string) =>
+  schema && schema !== 'public' ? `partage_events_${schema}` : 'partage_events';
+
 /** Opens the database, migrates, seeds when empty, and listens. Used by `npm start` and the tests. */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const { databaseUrl, dataDir, schema, port = 8787, hostname, seed = true, ...appOptions } = options;
@@ -49,7 +56,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     await db.close();
     throw error;
   }
-  const app = await createApp({ ...appOptions, db, channel: schema ? `partage_events_${schema}` : 'partage_events' });
+  const app = await createApp({ ...appOptions, db, channel: eventsChannel(schema) });
   const http = await new Promise<Server>((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port, ...(hostname ? { hostname } : {}) }, () =>
       resolve(server as Server),

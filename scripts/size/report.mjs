@@ -62,7 +62,12 @@ const range = (values) => {
   const [lo, hi] = [Math.min(...values), Math.max(...values)];
   return kB(lo) === kB(hi) ? kB(lo) : `${kB(lo)} – ${kB(hi)}`;
 };
-const when = { 'live-start': 'when a widget goes live', hydration: 'when the page holds a pre-rendered snippet' };
+const when = {
+  'live-start': 'when a widget goes live',
+  hydration: 'when the page holds a pre-rendered snippet',
+  memory: 'after the first answer (to keep it) or to recall one',
+  recovery: 'after a failed load',
+};
 for (const [name, sizes] of chunkKinds)
   rows.push(
     `| \`chunks/<file>-${name}-<hash>.js\`, loaded ${when[name] ?? 'on demand'} (${sizes.length} files) | ${range(sizes.map((x) => x[0]))} | ${range(sizes.map((x) => x[1]))} |`,

@@ -27,9 +27,15 @@ export interface Db extends Tx {
   /**
    * Calls `fn` for every NOTIFY on `channel`, from this process or any other one sharing the
    * database. `onReconnect` is called after a lost listening connection came back, so callers
-   * can catch up on what they missed. Resolves to an unsubscribe function.
+   * can catch up on what they missed; `onLost` as soon as it is lost (notifications may be missed
+   * from then on). Resolves to an unsubscribe function.
    */
-  listen(channel: string, fn: (payload: string) => void, onReconnect?: () => void): Promise<() => Promise<void>>;
+  listen(
+    channel: string,
+    fn: (payload: string) => void,
+    onReconnect?: () => void,
+    onLost?: () => void,
+  ): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -94,6 +100,44 @@ async function openPglite(options: DbOptions): Promise<Db> {
   };
 }
 
+/**
+ * Statements with parameters run as named prepared statements: each connection parses and plans
+ * one once, then only binds and executes it (a campaign read or a pledge's function call is
+ * planned once per connection instead of once per request). Statements without parameters (BEGIN,
+ * COMMIT, migrations) run as they are. The names are per text: the set of texts the server builds
+ * is small and fixed.
+ */
+const statementNames = new Map<string, string>();
+const MAX_NAMED = 500;
+let statementCount = 0;
+function prepared(sql: string, params: readonly unknown[]): pg.QueryConfig {
+  if (params.length === 0) return { text: sql };
+  let name = statementNames.get(sql);
+  if (name === undefined && statementNames.size < MAX_NAMED) {
+    name = `partage_${statementCount++}`;
+    statementNames.set(sql, name);
+  }
+  return name === undefined
+    ? { text: sql, values: params as unknown[] }
+    : { name, text: sql, values: params as unknown[] };
+}
+
+/**
+ * A prepared `SELECT *` whose table gained a column (another process migrated) fails with
+ * "cached plan must not change result type". The statement gets a new name (prepared afresh on
+ * each connection) and runs again once.
+ */
+async function withReprepare<T>(sql: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    const e = error as { code?: string; message?: string };
+    if (e.code !== '0A000' || !e.message?.includes('cached plan must not change result type')) throw error;
+    statementNames.delete(sql);
+    return run();
+  }
+}
+
 async function openPostgres(url: string, options: DbOptions): Promise<Db> {
   const typeParsers = {
     getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
@@ -126,7 +170,7 @@ async function openPostgres(url: string, options: DbOptions): Promise<Db> {
   return {
     kind: 'postgres',
     async query<R>(sql: string, params: readonly unknown[] = []) {
-      const result = await pool.query(sql, params as unknown[]);
+      const result = await withReprepare(sql, () => pool.query(prepared(sql, params)));
       return { rows: result.rows as R[], rowCount: result.rowCount ?? 0 };
     },
     async transaction(fn) {
@@ -135,7 +179,7 @@ async function openPostgres(url: string, options: DbOptions): Promise<Db> {
         await client.query('BEGIN');
         const result = await fn({
           async query<R>(sql: string, params: readonly unknown[] = []) {
-            const r = await client.query(sql, params as unknown[]);
+            const r = await client.query(prepared(sql, params));
             return { rows: r.rows as R[], rowCount: r.rowCount ?? 0 };
           },
           async exec(sql: string) {
@@ -154,9 +198,9 @@ async function openPostgres(url: string, options: DbOptions): Promise<Db> {
     async exec(sql) {
       await pool.query(sql);
     },
-    async listen(channel, fn, onReconnect) {
+    async listen(channel, fn, onReconnect, onLost) {
       listener ??= new PostgresListener(connection);
-      return listener.add(channel, fn, onReconnect);
+      return listener.add(channel, fn, onReconnect, onLost);
     },
     async close() {
       await listener?.close();
@@ -173,15 +217,18 @@ async function openPostgres(url: string, options: DbOptions): Promise<Db> {
 class PostgresListener {
   #client: pg.Client | undefined;
   #connecting: Promise<pg.Client> | undefined;
-  #handlers = new Map<string, Set<{ fn: (payload: string) => void; onReconnect?: () => void }>>();
+  #handlers = new Map<
+    string,
+    Set<{ fn: (payload: string) => void; onReconnect?: (() => void) | undefined; onLost?: (() => void) | undefined }>
+  >();
   #closed = false;
   #retryMs = 250;
 
   constructor(private readonly config: pg.ClientConfig) {}
 
-  async add(channel: string, fn: (payload: string) => void, onReconnect?: () => void) {
+  async add(channel: string, fn: (payload: string) => void, onReconnect?: () => void, onLost?: () => void) {
     if (!/^[a-z_][a-z0-9_]{0,62}$/.test(channel)) throw new TypeError(`Invalid channel "${channel}"`);
-    const entry = onReconnect ? { fn, onReconnect } : { fn };
+    const entry = { fn, onReconnect, onLost };
     let set = this.#handlers.get(channel);
     const client = await this.#connect();
     if (!set) {
@@ -225,6 +272,7 @@ class PostgresListener {
     if (this.#client !== client || this.#closed) return;
     this.#client = undefined;
     void client.end().catch(() => undefined);
+    for (const set of this.#handlers.values()) for (const h of set) h.onLost?.();
     const retry = () => {
       if (this.#closed) return;
       this.#connect().then(

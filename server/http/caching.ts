@@ -23,8 +23,9 @@ export function cachedJson(
   body: string,
   cacheControl: string,
   headers: Headers = new Headers(),
+  /** The body's ETag when known already (a cached representation). */
+  etag: string = etagOf(body),
 ): Response {
-  const etag = etagOf(body);
   headers.set('ETag', etag);
   headers.set('Cache-Control', cacheControl);
   if (matchesIfNoneMatch(request.headers.get('if-none-match'), etag)) {

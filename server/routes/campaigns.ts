@@ -2,7 +2,7 @@ import { PROBLEM_CONTENT_TYPE, REPLAYED_HEADER, type CampaignEndpointName } from
 import type { AppContext } from '../context.js';
 import { HttpError } from '../http/problem.js';
 import { lastEventIdOf, sseResponse } from '../http/sse.js';
-import { getCampaign, listBackers, listCampaigns, listRewards } from '../store/campaigns.js';
+import { listBackers, listCampaigns, listRewards } from '../store/campaigns.js';
 import { campaignStream } from '../store/events.js';
 import { fingerprint } from '../store/idempotency.js';
 import { createPledge } from '../store/pledges.js';
@@ -24,9 +24,9 @@ export const campaignHandlers: Pick<Handlers, CampaignEndpointName> = {
   },
 
   async getCampaign({ params, now }, ctx) {
-    const campaign = await getCampaign(ctx.db, params.campaignId, now);
-    if (!campaign) throw new HttpError(404, 'not_found', `There is no campaign "${params.campaignId}".`);
-    return { body: campaign };
+    const cached = await ctx.campaigns.get(params.campaignId, now);
+    if (!cached) throw new HttpError(404, 'not_found', `There is no campaign "${params.campaignId}".`);
+    return { body: cached.campaign, serialized: cached };
   },
 
   async listRewards({ params, query }, ctx) {
@@ -45,6 +45,7 @@ export const campaignHandlers: Pick<Handlers, CampaignEndpointName> = {
       fingerprint: fingerprint({ endpoint: 'createPledge', campaign: params.campaignId, body: rawBody }),
       now,
       channel: ctx.channel,
+      onWritten: (ref) => ctx.campaigns.invalidate(ref),
     });
     const { status, body: text } = outcome.response;
     const headers = new Headers({

@@ -26,6 +26,8 @@ export interface Json<K extends EndpointName> {
   body: z.infer<Ep<K>['response']>;
   /** Cache-Control of a GET (default: public, short-lived). */
   cacheControl?: string;
+  /** `body` already serialized, and its ETag (kept by a cache): sent as they are. */
+  serialized?: { text: string; etag: string };
 }
 
 export type Handler<K extends EndpointName> = (input: Input<K>, ctx: AppContext) => Promise<Json<K> | Response>;

@@ -141,12 +141,13 @@ const withMilestones = (row: CampaignRowWithMilestones): Campaign =>
     })),
   );
 
+/** SQL: the campaign row by id or slug (the id wins when one campaign's slug is another's id). */
+export const campaignRowSql = (ref: string, now: string) =>
+  `SELECT ${campaignColumns(now)} FROM campaigns c WHERE c.id = ${ref} OR c.slug = ${ref} ORDER BY (c.id = ${ref}) DESC LIMIT 1`;
+
 /** A campaign by id or slug (the id wins when one campaign's slug is another's id). */
 export async function findCampaignRow(q: Queryable, ref: string, now: Date): Promise<CampaignRow | null> {
-  const result = await q.query<CampaignRow>(
-    `SELECT ${campaignColumns('$2')} FROM campaigns c WHERE c.id = $1 OR c.slug = $1 ORDER BY (c.id = $1) DESC LIMIT 1`,
-    [ref, now],
-  );
+  const result = await q.query<CampaignRow>(campaignRowSql('$1', '$2'), [ref, now]);
   return result.rows[0] ?? null;
 }
 

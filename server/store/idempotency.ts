@@ -36,20 +36,33 @@ export type Claim = { kind: 'claimed'; token: string } | { kind: 'replay'; respo
  * concurrent requests with one key, exactly one gets the row. Throws 422 when the key was used
  * with another request, 409 while the first request is still running.
  */
-export async function claimKey(db: Db, key: string, print: string, now: Date): Promise<Claim> {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const token = randomUUID();
-    const claimed = await db.query<{ claim: string }>(
-      `INSERT INTO idempotency_keys AS k (key, fingerprint, claim, state, created_at, locked_at)
+/**
+ * The claim: an INSERT on the primary key, or the takeover of an expired or abandoned key. $1 key,
+ * $2 fingerprint, $3 claim token, $4 now; the claim comes back when it was taken.
+ */
+export const CLAIM_SQL = `INSERT INTO idempotency_keys AS k (key, fingerprint, claim, state, created_at, locked_at)
        VALUES ($1, $2, $3, 'in_flight', $4, $4)
        ON CONFLICT (key) DO UPDATE
          SET fingerprint = EXCLUDED.fingerprint, claim = EXCLUDED.claim, state = 'in_flight',
              response_status = NULL, response_body = NULL, created_at = EXCLUDED.created_at, locked_at = EXCLUDED.locked_at
          WHERE k.created_at < $5
             OR (k.state = 'in_flight' AND k.locked_at < $6 AND k.fingerprint = EXCLUDED.fingerprint)
-       RETURNING claim`,
-      [key, print, token, now, new Date(now.getTime() - KEY_RETENTION_MS), new Date(now.getTime() - CLAIM_TIMEOUT_MS)],
-    );
+       RETURNING claim`;
+
+/** The parameters of CLAIM_SQL. */
+export const claimParams = (key: string, print: string, token: string, now: Date) => [
+  key,
+  print,
+  token,
+  now,
+  new Date(now.getTime() - KEY_RETENTION_MS),
+  new Date(now.getTime() - CLAIM_TIMEOUT_MS),
+];
+
+export async function claimKey(db: Db, key: string, print: string, now: Date): Promise<Claim> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const token = randomUUID();
+    const claimed = await db.query<{ claim: string }>(CLAIM_SQL, claimParams(key, print, token, now));
     if (claimed.rows[0]?.claim === token) return { kind: 'claimed', token };
 
     const existing = await db.query<{

@@ -1,20 +1,31 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { CampaignEvent, PledgeRequest, PledgeResult, RewardTier } from '../../src/contract/index.js';
 import { availabilityFor, checkoutUrl, checkPledge, needsCheckout } from '../../src/contract/index.js';
 import type { Db, Tx } from '../db/db.js';
 import { HttpError } from '../http/problem.js';
 import {
   acceptsPledges,
+  campaignRowSql,
   findCampaignRow,
   findReward,
   getCampaign,
   toBacker,
   toCampaign,
+  toReward,
+  type CampaignRow,
   type PledgeRow,
   type RewardRow,
 } from './campaigns.js';
 import { appendEvent, campaignStream } from './events.js';
-import { claimKey, completeKey, releaseKey, type StoredResponse } from './idempotency.js';
+import {
+  CLAIM_SQL,
+  ClaimLostError,
+  claimKey,
+  claimParams,
+  completeKey,
+  releaseKey,
+  type StoredResponse,
+} from './idempotency.js';
 
 export const newId = (prefix: string) => `${prefix}_${randomBytes(12).toString('hex')}`;
 
@@ -26,6 +37,8 @@ export interface PledgeCommand {
   fingerprint: string;
   now: Date;
   channel: string;
+  /** Called once the pledge's writes are over (committed or not), with `campaignRef`. */
+  onWritten?: (campaignRef: string) => void;
 }
 
 export interface PledgeOutcome {
@@ -40,15 +53,28 @@ export interface PledgeOutcome {
  */
 export async function createPledge(db: Db, command: PledgeCommand): Promise<PledgeOutcome> {
   const { idempotencyKey: key } = command;
-  const claim = await claimKey(db, key, command.fingerprint, command.now);
-  if (claim.kind === 'replay') return { response: claim.response, replayed: true };
+  const first = await claimAndRead(db, command);
+  let token: string;
+  let reads: PledgeReads;
+  if (first.claimed) {
+    ({ token, reads } = first);
+  } else {
+    // Taken already: a replay, a reused key, one in flight, or a claim to retry.
+    const claim = await claimKey(db, key, command.fingerprint, command.now);
+    if (claim.kind === 'replay') return { response: claim.response, replayed: true };
+    token = claim.token;
+    reads = await readForPledge(db, command);
+  }
   try {
+    const fast = await pledgeInOneStatement(db, command, token, reads);
+    if (fast) return { response: fast, replayed: false };
+    // A milestone is reached: the transaction below marks it and announces the whole campaign.
     const response = await db.transaction(async (tx) => {
       let stored: StoredResponse | undefined;
       // Same transaction: the pledge and the response replayed for its key commit together.
       await pledgeInTransaction(tx, command, async (result) => {
         stored = { status: 201, body: JSON.stringify(result) };
-        await completeKey(tx, key, claim.token, stored);
+        await completeKey(tx, key, token, stored);
       });
       return stored!;
     });
@@ -56,11 +82,169 @@ export async function createPledge(db: Db, command: PledgeCommand): Promise<Pled
   } catch (error) {
     if (error instanceof HttpError && error.status < 500) {
       const stored = { status: error.status, body: JSON.stringify(error.toProblem()) };
-      await completeKey(db, key, claim.token, stored).catch(() => undefined);
+      await completeKey(db, key, token, stored).catch(() => undefined);
       return { response: stored, replayed: false };
     }
-    await releaseKey(db, key, claim.token).catch(() => undefined);
+    await releaseKey(db, key, token).catch(() => undefined);
     throw error;
+  } finally {
+    // Whatever happened (even a COMMIT whose answer was lost), this process's kept reads of the
+    // campaign go before the answer does: a read after the pledge's response sees it.
+    command.onWritten?.(command.campaignRef);
+  }
+}
+
+interface PledgeReads {
+  row: CampaignRow | null;
+  reward: RewardRow | null;
+}
+
+/**
+ * The claim of the key and the reads the rules need, in one statement: it commits on its own
+ * (the claim must be visible to concurrent retries before any work starts, as in claimKey),
+ * and the reads see the same snapshot a first statement of the transaction would.
+ */
+async function claimAndRead(
+  db: Db,
+  command: PledgeCommand,
+): Promise<{ claimed: true; token: string; reads: PledgeReads } | { claimed: false }> {
+  const token = randomUUID();
+  const result = await db.query<CampaignRow & { claim: string | null; reward_json: RewardRow | null }>(
+    `WITH claimed AS (${CLAIM_SQL})
+     SELECT (SELECT claim FROM claimed) AS claim, c.*,
+       (SELECT row_to_json(r) FROM rewards r WHERE r.id = $9::text) AS reward_json
+     FROM (SELECT 1) AS one LEFT JOIN LATERAL (${campaignRowSql('$7::text', '$8::timestamptz')}) c ON true`,
+    [
+      ...claimParams(command.idempotencyKey, command.fingerprint, token, command.now),
+      command.campaignRef,
+      command.now,
+      command.request.rewardId ?? null,
+    ],
+  );
+  const { claim, reward_json: reward, ...row } = result.rows[0]!;
+  if (claim !== token) return { claimed: false };
+  return { claimed: true, token, reads: { row: row.id === null ? null : (row as CampaignRow), reward } };
+}
+
+async function readForPledge(db: Db, command: PledgeCommand): Promise<PledgeReads> {
+  const rewardId = command.request.rewardId;
+  const [row, reward] = await Promise.all([
+    findCampaignRow(db, command.campaignRef, command.now),
+    rewardId
+      ? db.query<RewardRow>('SELECT * FROM rewards WHERE id = $1', [rewardId]).then((r) => r.rows[0] ?? null)
+      : null,
+  ]);
+  return { row, reward };
+}
+
+/** SQLSTATEs raised by partage_pledge (migration 006). */
+const CLOSED = 'P0A01';
+const SOLD_OUT = 'P0A02';
+const CLAIM_LOST = 'P0A03';
+const MILESTONE = 'P0A04';
+
+/**
+ * The pledge in one statement (partage_pledge, migration 006): the same rules checked on the
+ * same reads, the same conditional writes, the same texts; the campaign's row lock is held only
+ * while the function runs. Returns undefined when the pledge reaches a milestone (nothing was
+ * written; the caller runs the full transaction).
+ */
+async function pledgeInOneStatement(
+  db: Db,
+  command: PledgeCommand,
+  token: string,
+  { row, reward: rewardRow }: PledgeReads,
+): Promise<StoredResponse | undefined> {
+  const { request, now, campaignRef } = command;
+  if (!row) throw new HttpError(404, 'not_found', `There is no campaign "${campaignRef}".`);
+  const campaign = toCampaign(row, []);
+  const reward: RewardTier | null | undefined = request.rewardId
+    ? rewardRow && rewardRow.campaign_id === row.id
+      ? toReward(rewardRow)
+      : undefined
+    : null;
+  const violation = checkPledge(campaign, reward, request, now);
+  if (violation) {
+    throw new HttpError(
+      violation.status,
+      violation.code,
+      violation.detail,
+      violation.path ? { errors: [{ path: violation.path, message: violation.detail }] } : {},
+    );
+  }
+  const id = newId('pl');
+  const counted: PledgeResult['status'] = needsCheckout(campaign) ? 'pending_payment' : 'confirmed';
+  const rewardId = reward?.id ?? null;
+  // Key order as the transaction writes them: the bodies are replayed byte for byte.
+  const base = (rewardId: string | null) => ({
+    id,
+    campaignId: row.id,
+    amount: request.amount,
+    rewardId,
+    createdAt: now.toISOString(),
+  });
+  const countedResult: PledgeResult =
+    counted === 'pending_payment'
+      ? { ...base(rewardId), status: counted, checkoutUrl: checkoutUrl(campaign, id) }
+      : { ...base(rewardId), status: counted };
+  const waitlisted = JSON.stringify({ ...base(null), status: 'waitlisted' });
+  const message = request.message || null;
+  const backer = toBacker({
+    seq: 0,
+    id,
+    campaign_id: row.id,
+    amount: request.amount.amount,
+    currency: request.amount.currency,
+    reward_id: rewardId,
+    backer_name: request.backer.name,
+    backer_email: request.backer.email,
+    anonymous: request.anonymous ?? false,
+    message,
+    created_at: now,
+  });
+  const head = JSON.stringify({ type: 'pledge.created', campaignId: row.id, totals: null });
+  try {
+    const result = await db.query<{ body: string }>(
+      `SELECT partage_pledge($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) AS body`,
+      [
+        row.id,
+        request.amount.amount,
+        now,
+        row.max_raise !== null,
+        rewardId,
+        id,
+        request.amount.currency,
+        request.backer.name,
+        request.backer.email,
+        request.anonymous ?? false,
+        message,
+        counted,
+        command.idempotencyKey,
+        token,
+        JSON.stringify(countedResult),
+        waitlisted.slice(0, -1),
+        head.slice(0, -'null}'.length),
+        JSON.stringify(backer),
+        campaignStream(row.id),
+        command.channel,
+      ],
+    );
+    return { status: 201, body: result.rows[0]!.body };
+  } catch (error) {
+    switch ((error as { code?: string }).code) {
+      case CLOSED:
+        throw new HttpError(409, 'campaign_closed', `The campaign "${campaign.title}" is not accepting pledges.`);
+      case SOLD_OUT:
+        throw new HttpError(409, 'reward_sold_out', `"${reward!.title}" is sold out.`, {
+          errors: [{ path: 'rewardId', message: 'sold out' }],
+        });
+      case CLAIM_LOST:
+        throw new ClaimLostError(`Idempotency claim on "${command.idempotencyKey}" was lost`);
+      case MILESTONE:
+        return undefined;
+      default:
+        throw error;
+    }
   }
 }
 

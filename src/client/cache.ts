@@ -1,5 +1,5 @@
-import { ContractError, NetworkError } from './errors.js';
-import type { Answer } from './http.js';
+import { ContractError } from './errors.js';
+import { abortedError, type Answer } from './http.js';
 
 interface Entry {
   url: string;
@@ -41,7 +41,7 @@ export class ReadCache {
    * a fresh entry is not enough: the server is asked (conditionally, when there is an ETag).
    */
   read(key: string, url: string, load: Loader, signal?: AbortSignal, revalidate = false): Promise<unknown> {
-    if (signal?.aborted) return Promise.reject(new NetworkError('aborted', `Request to ${url} was aborted`));
+    if (signal?.aborted) return Promise.reject(abortedError(url));
     const entry = this.entries.get(key);
     if (entry && !revalidate && this.now() < entry.freshUntil) return Promise.resolve(entry.value);
     const flight = this.flights.get(key) ?? this.start(key, url, load, entry);
@@ -97,7 +97,7 @@ export class ReadCache {
     if (!signal) return flight.promise;
     return new Promise((resolve, reject) => {
       const onAbort = () => {
-        reject(new NetworkError('aborted', `Request to ${url} was aborted`, { cause: signal.reason }));
+        reject(abortedError(url, signal.reason));
         if (--flight.waiters === 0) {
           if (this.flights.get(key) === flight) this.flights.delete(key);
           flight.controller.abort(signal.reason);

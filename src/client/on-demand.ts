@@ -30,7 +30,11 @@ export function onDemand<E>(
   };
 }
 
-/** `import()` remembered once it succeeded; a failed one is tried again at the next call. */
+/**
+ * `import()` remembered once it succeeded; a failed one is tried again at the next call. The
+ * browser itself remembers a failed module fetch for the page, so in the CDN files the retry goes
+ * through their chunk loader (scripts/lazy-chunks.mjs), which asks under a new fragment.
+ */
 export function lazy<T>(load: () => Promise<T>): () => Promise<T> {
   let pending: Promise<T> | undefined;
   return () =>

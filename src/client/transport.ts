@@ -1,11 +1,11 @@
 import type * as z from 'zod/mini';
 import { buildPath, type Endpoint } from '../contract/endpoints.js';
 import { cacheKey, ReadCache } from './cache.js';
-import { ApiError, ConfigError, ContractError, NetworkError } from './errors.js';
+import { ApiError, ContractError, NetworkError } from './errors.js';
+import { checkOptions } from './options.js';
 import { defaultTiming, localProblem, retryableRead, send, type HttpConfig, type Timing } from './http.js';
 import type { LiveSource } from './live.js';
 import type { LiveResourceSpec } from './live-hub.js';
-import { recall, remember } from './memory.js';
 import { lazy, onDemand } from './on-demand.js';
 import { checkBaseUrl, checkMemberToken } from './secrets.js';
 import type { ClientOptions, SubscribeOptions, Unsubscribe } from './types.js';
@@ -97,34 +97,30 @@ export interface Transport {
  * validates every option. `internals` replaces clock, randomness and sleeping (tests only).
  */
 export function createTransport(options: ClientOptions, internals: Partial<Timing> = {}): Transport {
-  if (!options || typeof options !== 'object')
-    throw new ConfigError('createClient needs an options object with a baseUrl');
+  checkOptions(options);
+  return openTransport(options, internals);
+}
+
+/**
+ * A transport from options already checked by `checkOptions`, or from a bare base URL (the
+ * widgets' `api` attribute, core/data/clients.ts): files that never take other options then do
+ * not carry their checks. The base URL is checked here in any case.
+ */
+export function openTransport(options: ClientOptions, internals: Partial<Timing> = {}): Transport {
   // No secret ever reaches the browser: refuse anything that looks like one before any request.
   const base = checkBaseUrl(options.baseUrl);
-  if (typeof options.memberToken === 'string') checkMemberToken(options.memberToken);
-  if (
-    options.memberToken !== undefined &&
-    typeof options.memberToken !== 'string' &&
-    typeof options.memberToken !== 'function'
-  ) {
-    throw new ConfigError('memberToken must be a string or a function returning one');
-  }
-  if (options.fetch !== undefined && typeof options.fetch !== 'function')
-    throw new ConfigError('fetch must be a function');
-
   const baseUrl = base.href.replace(/\/+$/, '');
   const timing: Timing = { ...defaultTiming, ...internals };
-  const maxAttempts = numberOption('maxAttempts', options.maxAttempts, 3, 1, true);
-  const cacheTtlMs = numberOption('cacheTtlMs', options.cacheTtlMs, 5_000, 0);
-  const pollIntervalMs = numberOption('pollIntervalMs', options.pollIntervalMs, 15_000, 1);
+  const maxAttempts = options.maxAttempts ?? 3;
+  const pollIntervalMs = options.pollIntervalMs ?? 15_000;
   const http: HttpConfig = {
     // Looked up at call time, so a fetch patched after creation (tests, polyfills) is used.
     fetch: (input, init) => (options.fetch ?? globalThis.fetch)(input, init),
-    timeoutMs: numberOption('timeoutMs', options.timeoutMs, 10_000, 1),
-    retryBaseMs: numberOption('retryBaseMs', options.retryBaseMs, 300, 0),
+    timeoutMs: options.timeoutMs ?? 10_000,
+    retryBaseMs: options.retryBaseMs ?? 300,
     timing,
   };
-  const cache = new ReadCache(cacheTtlMs, timing.now);
+  const cache = new ReadCache(options.cacheTtlMs ?? 5_000, timing.now);
   // Live code loads with the first subscription (live-start.ts): a page whose widgets never go
   // live never downloads it. Clients of a page share one hub per backend; one with its own fetch
   // or clock keeps its own.
@@ -173,10 +169,7 @@ export function createTransport(options: ClientOptions, internals: Partial<Timin
       const answer = cache.read(cacheKey(url, opts.token), url, load, opts.signal, opts.revalidate);
       // Only public answers outlive the visit: nothing read with a member token is kept.
       if (!opts.remember || opts.token) return answer as Promise<never>;
-      return answer.then((value) => {
-        remember(url, value, timing.now());
-        return value;
-      }) as Promise<never>;
+      return answer.then((value) => keep(url, value, timing.now())) as Promise<never>;
     },
     readVia(endpoint, params, load, opts = {}) {
       const url = urlOf(endpoint, params);
@@ -197,10 +190,7 @@ export function createTransport(options: ClientOptions, internals: Partial<Timin
       };
       const answer = cache.read(cacheKey(url), url, viaLoad, opts.signal, opts.revalidate);
       if (!opts.remember) return answer as Promise<never>;
-      return answer.then((value) => {
-        remember(url, value, timing.now());
-        return value;
-      }) as Promise<never>;
+      return answer.then((value) => keep(url, value, timing.now())) as Promise<never>;
     },
     async write(endpoint, params, body, opts = {}) {
       if (typeof body !== 'object' || body === null)
@@ -263,13 +253,33 @@ export function createTransport(options: ClientOptions, internals: Partial<Timin
   };
 }
 
+/**
+ * Memory across visits (memory.ts) loads on demand, in a chunk of the CDN files: keeping an
+ * answer happens after the widget has shown it, and recalling one needs an answer kept on an
+ * earlier visit, whose keeping loaded (and cached) that chunk. The first paint never waits for it.
+ */
+const memory = lazy(() => import('./memory.js'));
+
+/** Keeps `value` as `url`'s last good answer, once the memory code is there; never fails the read. */
+function keep<T>(url: string, value: T, now: number): T {
+  memory().then(
+    (m) => m.remember(url, value, now),
+    () => undefined,
+  );
+  return value;
+}
+
 /** A read served from memory: no request, the kept answer validated again (storage is not trusted to be current). */
-function recallRead(endpoint: Endpoint, url: string, told: ((savedAt: number) => void) | undefined): Promise<never> {
-  const kept = told ? recall(url) : undefined;
+async function recallRead(
+  endpoint: Endpoint,
+  url: string,
+  told: ((savedAt: number) => void) | undefined,
+): Promise<never> {
+  const kept = told ? (await memory().catch(() => undefined))?.recall(url) : undefined;
   const parsed = kept && endpoint.response.safeParse(kept.value);
-  if (!kept || !parsed?.success) return Promise.reject(new NetworkError('offline', `Nothing remembered for ${url}`));
+  if (!kept || !parsed?.success) throw new NetworkError('offline', `Nothing remembered for ${url}`);
   told!(kept.savedAt);
-  return Promise.resolve(parsed.data as never);
+  return parsed.data as never;
 }
 
 /** Stable, sorted query strings: `{a, b}` and `{b, a}` share one cache entry. */
@@ -287,12 +297,4 @@ function encodeQuery(query: Query): string {
   }
   const text = params.toString();
   return text ? `?${text}` : '';
-}
-
-function numberOption(name: string, value: unknown, fallback: number, min: number, integer = false): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || (integer && !Number.isInteger(value))) {
-    throw new ConfigError(`${name} must be ${integer ? 'an integer' : 'a number'} ≥ ${min}, got ${String(value)}`);
-  }
-  return value;
 }

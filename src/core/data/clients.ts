@@ -1,4 +1,4 @@
-import { createTransport, type Transport } from '../../client/transport.js';
+import { openTransport, type Transport } from '../../client/transport.js';
 
 export type { Transport } from '../../client/transport.js';
 
@@ -13,7 +13,7 @@ export function clientFor(baseUrl: string): Transport {
   const key = baseUrl.replace(/\/+$/, '');
   const existing = clients.get(key);
   if (existing) return existing;
-  const client = createTransport({ baseUrl: key });
+  const client = openTransport({ baseUrl: key });
   clients.set(key, client);
   return client;
 }

@@ -1,4 +1,4 @@
-import { ApiError, ContractError, NetworkError } from '../../client/errors.js';
+import { ApiError } from '../../client/errors.js';
 import type { Transport } from '../../client/transport.js';
 
 /** Something waiting for its backend to come back: `retry` loads again and says whether it worked. */
@@ -11,16 +11,6 @@ export const FIRST_DELAY_MS = 2_000;
 export const MAX_DELAY_MS = 60_000;
 /** Back online or visible again: the probe goes out within this, jittered across pages. */
 const SOON_MS = 1_000;
-
-/**
- * Worth trying again later by itself: the network, a timeout, 408, 429, any 5xx, and an answer
- * that broke the contract (a backend being redeployed). A 404 or a refused request is not.
- */
-export function recoverable(error: unknown): boolean {
-  if (error instanceof NetworkError) return error.reason !== 'aborted';
-  if (error instanceof ContractError) return true;
-  return error instanceof ApiError && (error.status === 408 || error.status === 429 || error.status >= 500);
-}
 
 /**
  * One recovery schedule per backend, shared by every widget of the page: while the backend is

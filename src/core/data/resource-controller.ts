@@ -2,10 +2,18 @@ import type { ReactiveController } from 'lit';
 import type { Transport } from '../../client/transport.js';
 import { NetworkError } from '../../client/errors.js';
 import type { PartageElement } from '../element/partage-element.js';
+import { lazy } from '../../client/on-demand.js';
 import { registerResource, type Prerendered, type PrerenderableResource } from './prerender.js';
-import { recoverable, recoveryOf, type Patient, type RecoverySchedule } from './recovery.js';
+import { recoverable } from './recoverable.js';
+import type { Patient, RecoverySchedule } from './recovery.js';
 import { whenNearViewport } from './viewport.js';
 import { warmFormatting } from '../i18n/format.js';
+
+/**
+ * The shared recovery schedule (recovery.ts) is only needed after a failure: it loads then, in a
+ * chunk of the CDN files, and no first paint waits for it.
+ */
+const recovery = lazy(() => import('./recovery.js'));
 
 /** A first load taking longer than this is "slow": its skeleton starts to pulse. */
 const SLOW_MS = 1000;
@@ -73,6 +81,8 @@ export class ResourceController<T> implements ReactiveController, PrerenderableR
   #quietOver = false;
   #abort: AbortController | undefined;
   #recovery: RecoverySchedule | undefined;
+  /** The client whose schedule `#recovery` is. */
+  #recoveryClient: Transport | undefined;
 
   constructor(host: PartageElement, options: ResourceOptions<T>) {
     this.#host = host;
@@ -173,9 +183,7 @@ export class ResourceController<T> implements ReactiveController, PrerenderableR
     }
     this.#host.requestUpdate();
     const memory = this.#options.remember !== false && !this.#host.memoryOff;
-    const recovery = recoveryOf(client);
-    if (this.#recovery !== recovery) this.#recovery?.leave(this);
-    this.#recovery = recovery;
+    if (this.#recoveryClient !== client) this.#recovery?.leave(this);
     try {
       const value = await this.#options.load(memory ? through(client, { remember: true }) : client, abort.signal);
       if (abort.signal.aborted) return;
@@ -185,11 +193,11 @@ export class ResourceController<T> implements ReactiveController, PrerenderableR
       this.remembered = false;
       this.asOf = Date.now();
       this.error = undefined;
-      recovery.leave(this);
+      this.#recovery?.leave(this);
     } catch (error) {
       if (abort.signal.aborted || (error instanceof NetworkError && error.reason === 'aborted')) return;
       this.error = error;
-      if (recoverable(error)) recovery.wait(this, error);
+      if (recoverable(error)) await this.#wait(client, error, abort.signal);
       if (this.value === undefined && memory && recoverable(error)) await this.#recall(client, abort.signal);
       if (abort.signal.aborted) return;
       if (this.value !== undefined) {
@@ -206,6 +214,22 @@ export class ResourceController<T> implements ReactiveController, PrerenderableR
     }
     this.#loading(false);
     this.#host.requestUpdate();
+  }
+
+  /** Joins `client`'s recovery schedule, loading its code first. */
+  async #wait(client: Transport, error: unknown, signal: AbortSignal): Promise<void> {
+    try {
+      const { recoveryOf } = await recovery();
+      if (signal.aborted) return;
+      const schedule = recoveryOf(client);
+      if (this.#recovery !== schedule) this.#recovery?.leave(this);
+      this.#recovery = schedule;
+      this.#recoveryClient = client;
+      schedule.wait(this, error);
+    } catch {
+      // Its code could not load (the reader went offline meanwhile): back online, it tries again.
+      addEventListener('online', () => void this.retry(), { once: true });
+    }
   }
 
   /** The answers kept from an earlier visit, put through the same load; nothing is requested. */

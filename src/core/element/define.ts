@@ -1,4 +1,4 @@
-import { ContextRoot } from '@lit/context';
+import { ContextEvent, type ContextCallback } from '@lit/context';
 type PartageConstructor = CustomElementConstructor & { readonly version: string };
 
 const WARNED = Symbol.for('partage.version-warning');
@@ -6,14 +6,38 @@ const ROOT = Symbol.for('partage.context-root');
 
 /**
  * Widgets registered before `<partage-provider>` (a page that imports one widget's define file
- * first) ask for the context before any provider answers; a ContextRoot replays their requests
- * when a provider appears, so registration order never matters. One per page.
+ * first) ask for the context before any provider answers; their unanswered subscriptions are
+ * kept (weakly) and asked again when a provider appears, so registration order never matters.
+ * One per page. What @lit/context's ContextRoot does, in fewer bytes (0.13 kB gzip less in every
+ * file); a request asked twice is harmless, since a provider keys its subscribers by callback.
  */
-function attachContextRoot(): void {
+function replayLateRequests(): void {
   const g = globalThis as { [ROOT]?: boolean };
   if (g[ROOT] || typeof document === 'undefined') return;
   g[ROOT] = true;
-  new ContextRoot().attach(document.documentElement);
+  type Waiting = [element: WeakRef<Element>, callback: WeakRef<ContextCallback<unknown>>];
+  const waiting = new Map<unknown, Waiting[]>();
+  const known = new WeakSet<object>();
+  const root = document.documentElement;
+  root.addEventListener('context-request', (event) => {
+    if (!event.subscribe || known.has(event.callback)) return;
+    known.add(event.callback);
+    const element = event.contextTarget ?? (event.composedPath()[0] as Element);
+    const list = waiting.get(event.context) ?? [];
+    waiting.set(event.context, list);
+    list.push([new WeakRef(element), new WeakRef(event.callback)]);
+  });
+  root.addEventListener('context-provider', (event) => {
+    const list = waiting.get(event.context);
+    waiting.delete(event.context);
+    for (const [elementRef, callbackRef] of list ?? []) {
+      const element = elementRef.deref();
+      const callback = callbackRef.deref();
+      if (!element || !callback) continue;
+      known.delete(callback);
+      element.dispatchEvent(new ContextEvent(event.context, element, callback, true));
+    }
+  });
 }
 
 /**
@@ -22,7 +46,7 @@ function attachContextRoot(): void {
  * `NotSupportedError` that `customElements.define` would throw.
  */
 export function defineElement(tag: string, ctor: PartageConstructor): void {
-  attachContextRoot();
+  replayLateRequests();
   const existing = customElements.get(tag) as (CustomElementConstructor & { version?: string }) | undefined;
   if (existing) {
     const g = globalThis as { [WARNED]?: boolean };

@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import { clientFor } from '../../core/data/clients.js';
 import type { PartageCampaignCard } from './campaign-card.js';
+import { PartageProvider } from '../provider/provider.js';
 import './define.js';
 import '../provider/define.js';
 import {
@@ -326,6 +327,26 @@ describe('partage-campaign-card', () => {
     expect(stat(el, 'donors')).to.equal('61');
     expect(parts(el, 'milestone-marker')).to.have.length(0);
     await expect(el).to.be.accessible();
+  });
+
+  it('reaches a provider that upgrades after it (a page that loads the provider’s file last)', async () => {
+    // A tag no file has defined yet: the card asks for the context before any provider answers.
+    const tag = `late-provider-${Math.random().toString(36).slice(2, 10)}`;
+    const provider = document.createElement(tag);
+    provider.setAttribute('api', BASE);
+    provider.setAttribute('locale', 'en');
+    const el = document.createElement('partage-campaign-card') as PartageCampaignCard;
+    el.setAttribute('campaign', 'librairie-solidaire');
+    provider.append(el);
+    const root = await fixture(html`<div></div>`);
+    root.append(provider);
+    await el.updateComplete;
+    expect(textOf(el, '[part~="error"]')).to.equal(
+      'This widget needs an api attribute or a surrounding partage-provider.',
+    );
+    customElements.define(tag, class extends PartageProvider {});
+    await waitForPart(el, 'link', 'the card once its provider upgraded');
+    expect(textOf(el, '[part~="creator"]')).to.equal('by Association Les Pages Volantes');
   });
 
   it('explains a missing api and still shows the fallback link', async () => {

@@ -1,6 +1,5 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { cssProps, serverStyle } from '../../core/element/css-props.js';
-import { property, state } from 'lit/decorators.js';
 import type { Campaign, Money } from '../../contract/index.js';
 import { CampaignSource } from '../../core/data/campaign-source.js';
 import {
@@ -68,18 +67,24 @@ type HeadingLevel = 2 | 3 | 4 | 5 | 6;
 export class PartageCampaignCard extends PartageElement<typeof messages.en> {
   static override styles = [...PartageElement.styles, progressMeterStyles, campaignCardStyles];
 
+  // Static properties rather than decorators: the card's file then carries no decorator code.
+  static override properties: PropertyDeclarations = {
+    campaign: { reflect: true },
+    headingLevel: { attribute: 'heading-level', type: Number },
+  };
+
   /** The campaign's id or slug. */
-  @property({ reflect: true }) campaign?: string;
+  declare campaign?: string;
   /**
    * Level of the card's heading (2–6), to fit the outline of the host page; default: the
    * provider's, else 2 (a card in an article sits under its h1).
    */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel?: HeadingLevel;
+  declare headingLevel?: HeadingLevel;
 
   protected readonly catalogue = messages;
 
   /** The image failed to load: the gradient placeholder takes its place. */
-  @state() private imageFailed = false;
+  #imageFailed = false;
 
   readonly #source = new CampaignSource(this, { campaign: () => this.campaign, totals: true });
   readonly #data = this.#source.data;
@@ -103,7 +108,7 @@ export class PartageCampaignCard extends PartageElement<typeof messages.en> {
     // A new image gets its own chance to load.
     if ((c?.imageUrl ?? null) !== this.#lastImage) {
       this.#lastImage = c?.imageUrl ?? null;
-      this.imageFailed = false;
+      this.#imageFailed = false;
     }
     const ratio = c ? meterModel(c).ratio : null;
     this.setState('loading', !c && this.#data.status !== 'error' && !this.#data.stale);
@@ -193,14 +198,17 @@ export class PartageCampaignCard extends PartageElement<typeof messages.en> {
   }
 
   #media(c: Campaign): TemplateResult {
-    if (c.imageUrl && !this.imageFailed) {
+    if (c.imageUrl && !this.#imageFailed) {
       return html`<img
         part="image"
         src=${c.imageUrl}
         alt=${c.imageAlt}
         loading="lazy"
         decoding="async"
-        @error=${() => (this.imageFailed = true)}
+        @error=${() => {
+          this.#imageFailed = true;
+          this.requestUpdate();
+        }}
       />`;
     }
     // Drawn locally from the campaign id: no request, and each campaign keeps its colours.

@@ -107,4 +107,44 @@ describe('two server processes on one PostgreSQL', { skip: url ? false : 'DATABA
     assert.equal(event.totals.pledged.amount, 4_200);
     assert.equal((viaOwn as { totals: { pledged: { amount: number } } }).totals.pledged.amount, 4_200);
   });
+
+  it('a campaign read kept by one process is dropped when the other takes a pledge or an operator edits it', async () => {
+    const sandbox = (await (await fetch(`${a}/_sandbox/campaigns`, { method: 'POST' })).json()) as Sandbox;
+    const id = sandbox.campaignId;
+    const readB = async () =>
+      (await (await fetch(`${b}/campaigns/${id}`)).json()) as { pledged: { amount: number }; title: string };
+    const own = await fetch(`${b}/campaigns/${id}/events`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.equal((await readB()).pledged.amount, 0);
+    assert.equal((await readB()).pledged.amount, 0, 'kept by B');
+    const pledge = await fetch(`${a}/campaigns/${id}/pledges`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() },
+      body: JSON.stringify({
+        amount: { amount: 1_300, currency: 'EUR' },
+        backer: { name: 'Two Processes', email: 'two@example.org' },
+      }),
+    });
+    assert.equal(pledge.status, 201, await pledge.clone().text());
+    // B drops its copy on the very NOTIFY that brings the event to its stream.
+    await waitForEvent(own, (d) => (d as { type?: string }).type === 'pledge.created');
+    assert.equal((await readB()).pledged.amount, 1_300);
+
+    const admin = await openDb({ url: url!, schema });
+    try {
+      await admin.query(
+        `UPDATE campaigns SET content = (content::jsonb || jsonb_build_object('title', 'Edited in psql'::text))::json WHERE id = $1`,
+        [id],
+      );
+    } finally {
+      await admin.close();
+    }
+    const deadline = Date.now() + 15_000;
+    let title = (await readB()).title;
+    while (title !== 'Edited in psql' && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      title = (await readB()).title;
+    }
+    assert.equal(title, 'Edited in psql');
+  });
 });
