@@ -262,12 +262,19 @@ const memory = lazy(() => import('./memory.js'));
 
 /** Keeps `value` as `url`'s last good answer, once the memory code is there; never fails the read. */
 function keep<T>(url: string, value: T, now: number): T {
-  memory().then(
-    (m) => m.remember(url, value, now),
-    () => undefined,
+  // Never urgent: the frame that shows the answer comes first, then the chunk and the storage
+  // write (on the 100-card page, keeping at once delayed the amounts by ≈ 45 ms, BENCHMARKS.md).
+  whenIdle(() =>
+    memory().then(
+      (m) => m.remember(url, value, now),
+      () => undefined,
+    ),
   );
   return value;
 }
+
+const whenIdle = (task: () => void) =>
+  typeof requestIdleCallback === 'function' ? requestIdleCallback(task, { timeout: 2000 }) : setTimeout(task, 200);
 
 /** A read served from memory: no request, the kept answer validated again (storage is not trusted to be current). */
 async function recallRead(
