@@ -27,6 +27,17 @@ import {
   type StoredResponse,
 } from './idempotency.js';
 
+/** The contract's refusal of a pledge (amount, reward, dates), as the 4xx problem it answers. */
+function refuseViolation(violation: ReturnType<typeof checkPledge>): void {
+  if (!violation) return;
+  throw new HttpError(
+    violation.status,
+    violation.code,
+    violation.detail,
+    violation.path ? { errors: [{ path: violation.path, message: violation.detail }] } : {},
+  );
+}
+
 export const newId = (prefix: string) => `${prefix}_${randomBytes(12).toString('hex')}`;
 
 export interface PledgeCommand {
@@ -163,15 +174,7 @@ async function pledgeInOneStatement(
       ? toReward(rewardRow)
       : undefined
     : null;
-  const violation = checkPledge(campaign, reward, request, now);
-  if (violation) {
-    throw new HttpError(
-      violation.status,
-      violation.code,
-      violation.detail,
-      violation.path ? { errors: [{ path: violation.path, message: violation.detail }] } : {},
-    );
-  }
+  refuseViolation(checkPledge(campaign, reward, request, now));
   const id = newId('pl');
   const counted: PledgeResult['status'] = needsCheckout(campaign) ? 'pending_payment' : 'confirmed';
   const rewardId = reward?.id ?? null;
@@ -281,15 +284,7 @@ async function pledgeInTransaction(
   const reward: RewardTier | null | undefined = request.rewardId
     ? ((await findReward(tx, request.rewardId, row.id)) ?? undefined)
     : null;
-  const violation = checkPledge(campaign, reward, request, now);
-  if (violation) {
-    throw new HttpError(
-      violation.status,
-      violation.code,
-      violation.detail,
-      violation.path ? { errors: [{ path: violation.path, message: violation.detail }] } : {},
-    );
-  }
+  refuseViolation(checkPledge(campaign, reward, request, now));
   const amount = request.amount.amount;
   const closed = () =>
     new HttpError(409, 'campaign_closed', `The campaign "${campaign.title}" is not accepting pledges.`);
