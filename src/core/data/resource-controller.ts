@@ -197,7 +197,8 @@ export class ResourceController<T> implements ReactiveController, PrerenderableR
     } catch (error) {
       if (abort.signal.aborted || (error instanceof NetworkError && error.reason === 'aborted')) return;
       this.error = error;
-      if (recoverable(error)) await this.#wait(client, error, abort.signal);
+      // The error shows at once; joining the schedule waits for its code (a chunk) in the background.
+      if (recoverable(error)) void this.#wait(client, error, abort.signal);
       if (this.value === undefined && memory && recoverable(error)) await this.#recall(client, abort.signal);
       if (abort.signal.aborted) return;
       if (this.value !== undefined) {
