@@ -40,7 +40,7 @@ const kept = new Map<string, unknown>();
 /** Keeps `value` as the last good answer of `url`. Never throws (quota, disabled storage). */
 export function remember(url: string, value: unknown, now = Date.now()): void {
   const store = storage();
-  if (!store || kept.get(url) === value) return;
+  if (!store || kept.get(url) === value || now < forgottenAt) return;
   kept.delete(url);
   kept.set(url, value);
   // Only the latest answers are held on to (a long session reads many pages).
@@ -88,8 +88,15 @@ export function forget(url: string): void {
   }
 }
 
-/** Drops every remembered answer (all backends). */
+/** Answers received before this are not kept any more (see forgetAll). */
+let forgottenAt = -Infinity;
+
+/**
+ * Drops every remembered answer (all backends), including answers already received whose write
+ * is still waiting for an idle moment (transport.ts keeps them once the page is idle).
+ */
 export function forgetAll(): void {
+  forgottenAt = Date.now();
   kept.clear();
   const store = storage();
   if (!store) return;

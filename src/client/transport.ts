@@ -262,10 +262,12 @@ const memory = lazy(() => import('./memory.js'));
 
 /** Keeps `value` as `url`'s last good answer, once the memory code is there; never fails the read. */
 function keep<T>(url: string, value: T, now: number): T {
-  // Never urgent: the frame that shows the answer comes first, then the chunk and the storage
-  // write (on the 100-card page, keeping at once delayed the amounts by ≈ 45 ms, BENCHMARKS.md).
+  // The chunk loads now (a failure moments later may need it to recall), but the storage write is
+  // never urgent: the frame that shows the answer comes first (on the 100-card page, writing at
+  // once delayed the amounts, BENCHMARKS.md).
+  const loading = memory();
   whenIdle(() =>
-    memory().then(
+    loading.then(
       (m) => m.remember(url, value, now),
       () => undefined,
     ),
