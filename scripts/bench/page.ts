@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { formatMoney } from '../../src/core/i18n/format.js';
 import { ROOT, startServer } from '../../server/server.js';
+import { benchServerOptions } from './server-options.js';
 import { chromeArgs, chromePath } from '../chrome-path.mjs';
 
 export interface PageResult {
@@ -179,16 +180,7 @@ async function load(browser: Browser, url: string, apiOrigin: string, variant: P
 export async function pageBench(runs = 5): Promise<{ cards: PageResult; iframes: PageResult; ratio: number }> {
   if (!existsSync(join(ROOT, 'dist/cdn/partage-campaign-card.js')))
     throw new Error('Build the CDN files first: node scripts/build-cdn.mjs');
-  const api = await startServer({
-    port: 0,
-    hostname: '127.0.0.1',
-    sandbox: true,
-    demoDir: null,
-    distDir: null,
-    openapiFile: null,
-    // As `npm start` runs now: answers are not re-validated on the way out (tests still do).
-    checkResponses: false,
-  });
+  const api = await startServer(benchServerOptions);
   const campaigns: string[] = [];
   for (let i = 0; i < 6; i++) {
     const sandbox = (await (await fetch(`${api.baseUrl}/_sandbox/campaigns`, { method: 'POST' })).json()) as {

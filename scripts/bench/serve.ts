@@ -5,16 +5,11 @@
  * BENCH_SCHEMA). Prints its base URL as one JSON line on stdout; SIGTERM closes it.
  */
 import { startServer } from '../../server/server.js';
+import { benchServerOptions } from './server-options.js';
 
 const url = process.env.BENCH_DATABASE_URL;
 const server = await startServer({
-  port: 0,
-  hostname: '127.0.0.1',
-  sandbox: true,
-  demoDir: null,
-  distDir: null,
-  openapiFile: null,
-  checkResponses: false,
+  ...benchServerOptions,
   ...(url ? { databaseUrl: url, schema: process.env.BENCH_SCHEMA ?? `bench_${Date.now()}` } : {}),
 });
 process.stdout.write(`${JSON.stringify({ baseUrl: server.baseUrl })}\n`);
