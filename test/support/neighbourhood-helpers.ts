@@ -1,6 +1,7 @@
 import { waitUntil } from '@open-wc/testing';
 import type { SetupWorker } from 'msw/browser';
 import { forgetAll } from './memory.js';
+import { liveHubSettled } from './live.js';
 import { clientFor } from '../../src/core/data/clients.js';
 import { startMockWorker } from '../../src/mock/browser.js';
 import { createMockBackend, type MockBackend } from '../../src/mock/index.js';
@@ -23,7 +24,8 @@ export function useNeighbourhoodBackend(baseUrl: string): { backend: MockBackend
     worker = await startMockWorker(backend);
   });
   after(() => worker?.stop());
-  beforeEach(() => {
+  beforeEach(async () => {
+    await liveHubSettled();
     backend.reset();
     clientFor(baseUrl).invalidate();
     // Memory across visits would otherwise carry one test's answers into the next one's faults.
