@@ -20,7 +20,6 @@ export const meterMessages = {
     milestonesLabel: 'Goals',
     milestoneReached: 'reached',
     milestoneAhead: 'not reached yet',
-    goalMarker: 'Goal',
   },
   fr: {
     meterLabel: 'Progression de la collecte',
@@ -30,7 +29,6 @@ export const meterMessages = {
     milestonesLabel: 'Paliers',
     milestoneReached: 'atteint',
     milestoneAhead: 'pas encore atteint',
-    goalMarker: 'Objectif',
   },
 };
 export type MeterMessages = typeof meterMessages.en;
