@@ -23,8 +23,8 @@ export function minifyCss(text) {
               .replace(/\s*([{};,>])\s*/g, '$1')
               .replace(/:\s+/g, ':')
               .replace(/([\s:,(])0\.(\d)/g, '$1.$2')
-            // A slash (calc's division, `16 / 9`, `rgb(0 0 0 / .25)`) needs no spaces around it.
-            .replace(/\s*\/\s*/g, '/')
+              // A slash (calc's division, `16 / 9`, `rgb(0 0 0 / .25)`) needs no spaces around it.
+              .replace(/\s*\/\s*/g, '/')
               .replace(/;}/g, '}'),
       )
       .join('')
