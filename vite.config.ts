@@ -46,9 +46,14 @@ if (cdnWidget !== undefined && !widgets.includes(cdnWidget) && !(cdnWidget in cd
   throw new Error(`No widget named "${cdnWidget}"`);
 const cdnEntry = cdnWidget ? (cdnGroups[cdnWidget] ?? `src/widgets/${cdnWidget}/define.ts`) : 'src/cdn.ts';
 
-/** Lit's and zod's licences are named once in the banner instead of once per module. */
+/**
+ * Lit's licence is named once in the banner instead of once per module; zod's only when the files
+ * bundle it (PARTAGE_VALIDATORS=zod): the compiled validators are our own code, generated from
+ * our schemas, with none of zod's.
+ */
 const { version } = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string };
-const licence = `/*! Partage widgets ${version} | MIT | bundles Lit (BSD-3-Clause, Google LLC) and zod (MIT, Colin McDonnell) */`;
+const withZod = process.env.PARTAGE_VALIDATORS === 'zod' ? ' and zod (MIT, Colin McDonnell)' : '';
+const licence = `/*! Partage widgets ${version} | MIT | bundles Lit (BSD-3-Clause, Google LLC)${withZod} */`;
 /*
  * V8's explicit compile hint: every function of the file is compiled eagerly, on the thread that
  * streams the script in, instead of one by one on the page's main thread at its first call. A

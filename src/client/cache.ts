@@ -28,13 +28,16 @@ const MAX_ENTRIES = 200;
  * read-only.
  */
 export class ReadCache {
-  private readonly entries = new Map<string, Entry>();
-  private readonly flights = new Map<string, Flight>();
+  // True private fields: the minifier shortens their names, as it cannot a TypeScript `private`.
+  readonly #entries = new Map<string, Entry>();
+  readonly #flights = new Map<string, Flight>();
+  readonly #ttlMs: number;
+  readonly #now: () => number;
 
-  constructor(
-    private readonly ttlMs: number,
-    private readonly now: () => number,
-  ) {}
+  constructor(ttlMs: number, now: () => number) {
+    this.#ttlMs = ttlMs;
+    this.#now = now;
+  }
 
   /**
    * Serves a fresh entry, joins an identical in-flight request, or loads. With `revalidate`,
@@ -42,64 +45,64 @@ export class ReadCache {
    */
   read(key: string, url: string, load: Loader, signal?: AbortSignal, revalidate = false): Promise<unknown> {
     if (signal?.aborted) return Promise.reject(abortedError(url));
-    const entry = this.entries.get(key);
-    if (entry && !revalidate && this.now() < entry.freshUntil) return Promise.resolve(entry.value);
-    const flight = this.flights.get(key) ?? this.start(key, url, load, entry);
-    return this.join(key, flight, url, signal);
+    const entry = this.#entries.get(key);
+    if (entry && !revalidate && this.#now() < entry.freshUntil) return Promise.resolve(entry.value);
+    const flight = this.#flights.get(key) ?? this.#start(key, url, load, entry);
+    return this.#join(key, flight, url, signal);
   }
 
   /** Drops entries (and forgets in-flight requests) whose URL satisfies `match`. */
   invalidate(match: (url: string) => boolean): void {
-    for (const [key, entry] of this.entries) if (match(entry.url)) this.entries.delete(key);
-    for (const [key] of this.flights) if (match(urlOfKey(key))) this.flights.delete(key);
+    for (const [key, entry] of this.#entries) if (match(entry.url)) this.#entries.delete(key);
+    for (const [key] of this.#flights) if (match(urlOfKey(key))) this.#flights.delete(key);
   }
 
-  private start(key: string, url: string, load: Loader, entry: Entry | undefined): Flight {
+  #start(key: string, url: string, load: Loader, entry: Entry | undefined): Flight {
     const controller = new AbortController();
     const flight: Flight = { controller, waiters: 0, promise: Promise.resolve() };
     flight.promise = (async () => {
       try {
         const answer = await load(entry?.etag ?? undefined, controller.signal);
         // A request forgotten by invalidate() still answers its callers but is not stored.
-        const current = this.flights.get(key) === flight;
+        const current = this.#flights.get(key) === flight;
         if (answer.notModified) {
           if (!entry) throw new ContractError(url, [{ path: '', message: '304 Not Modified without a cached copy' }]);
           if (current) {
-            entry.freshUntil = this.now() + this.ttlMs;
+            entry.freshUntil = this.#now() + this.#ttlMs;
             // Re-insert so that the Map's order stays "least recently confirmed first".
-            this.entries.delete(key);
-            this.entries.set(key, entry);
+            this.#entries.delete(key);
+            this.#entries.set(key, entry);
           }
           return entry.value;
         }
         if (current)
-          this.store(key, { url, value: answer.value, etag: answer.etag, freshUntil: this.now() + this.ttlMs });
+          this.#store(key, { url, value: answer.value, etag: answer.etag, freshUntil: this.#now() + this.#ttlMs });
         return answer.value;
       } finally {
-        if (this.flights.get(key) === flight) this.flights.delete(key);
+        if (this.#flights.get(key) === flight) this.#flights.delete(key);
       }
     })();
-    this.flights.set(key, flight);
+    this.#flights.set(key, flight);
     return flight;
   }
 
-  private store(key: string, entry: Entry): void {
-    this.entries.delete(key);
-    this.entries.set(key, entry);
-    while (this.entries.size > MAX_ENTRIES) {
-      const oldest = this.entries.keys().next().value as string;
-      this.entries.delete(oldest);
+  #store(key: string, entry: Entry): void {
+    this.#entries.delete(key);
+    this.#entries.set(key, entry);
+    while (this.#entries.size > MAX_ENTRIES) {
+      const oldest = this.#entries.keys().next().value as string;
+      this.#entries.delete(oldest);
     }
   }
 
-  private join(key: string, flight: Flight, url: string, signal: AbortSignal | undefined): Promise<unknown> {
+  #join(key: string, flight: Flight, url: string, signal: AbortSignal | undefined): Promise<unknown> {
     flight.waiters++;
     if (!signal) return flight.promise;
     return new Promise((resolve, reject) => {
       const onAbort = () => {
         reject(abortedError(url, signal.reason));
         if (--flight.waiters === 0) {
-          if (this.flights.get(key) === flight) this.flights.delete(key);
+          if (this.#flights.get(key) === flight) this.#flights.delete(key);
           flight.controller.abort(signal.reason);
         }
       };

@@ -129,19 +129,19 @@ interface Shared {
  * of a page showing the same campaign), started by the first and stopped after the last.
  */
 export class LiveHub {
-  private readonly streams = new Map<string, Shared>();
+  readonly #streams = new Map<string, Shared>();
 
   subscribe<E>(key: string, start: (sink: Sink<E>) => () => void, options: SubscribeOptions<E>): Unsubscribe {
     if (typeof options?.onEvent !== 'function') throw new TypeError('subscribe needs an onEvent callback');
     const subscriber = options as SubscribeOptions<never>;
-    let shared = this.streams.get(key);
+    let shared = this.#streams.get(key);
     if (shared) {
       shared.subscribers.add(subscriber);
       safely(options.onState, shared.state);
     } else {
       const created: Shared = { subscribers: new Set([subscriber]), state: 'connecting', stop: () => undefined };
       shared = created;
-      this.streams.set(key, created);
+      this.#streams.set(key, created);
       created.stop = start({
         event: (event) => {
           for (const s of [...created.subscribers]) safely(s.onEvent as (e: E) => void, event);
@@ -160,7 +160,7 @@ export class LiveHub {
       owner.subscribers.delete(subscriber);
       safely(options.onState, 'closed');
       if (owner.subscribers.size === 0) {
-        if (this.streams.get(key) === owner) this.streams.delete(key);
+        if (this.#streams.get(key) === owner) this.#streams.delete(key);
         owner.stop();
       }
     };

@@ -8,16 +8,15 @@ import { ConfigError } from './errors.js';
  * development instead of leaking silently in production.
  */
 
-/** Shapes of well-known secret keys (payment, webhook, VCS, chat, cloud, PEM). */
-const SECRET_VALUE: readonly RegExp[] = [
-  /^sk[_-]/i, // Stripe-style and OpenAI-style secret keys
-  /^rk[_-]/i, // restricted keys (rk_live_…, rk_test_…)
-  /^secret/i,
-  /^whsec_/i, // webhook signing secrets
-  /^(ghp|gho|ghu|ghs|ghr|github_pat)_/,
-  /^xox[abposr]-/, // Slack tokens
-  /^AKIA[0-9A-Z]{16}$/, // AWS access key ids
-  /-----BEGIN [A-Z ]*PRIVATE KEY-----/,
+/**
+ * Shapes of well-known secret keys, as two patterns (one per case rule) rather than a list: Stripe-
+ * and OpenAI-style secret keys (sk_…, sk-…), restricted keys (rk_live_…), secret…, webhook signing
+ * secrets (whsec_…); then, case-sensitive, GitHub tokens, Slack tokens, AWS access key ids, PEM
+ * private keys.
+ */
+const SECRET_VALUE = [
+  /^([sr]k[_-]|secret|whsec_)/i,
+  /^((gh[pousr]|github_pat)_|xox[abposr]-|AKIA[0-9A-Z]{16}$)|-----BEGIN [A-Z ]*PRIVATE KEY-----/,
 ];
 
 /** Query parameter names that carry credentials. */

@@ -20,22 +20,22 @@ export class SseParser {
   lastEventId: string;
   /** Reconnection delay asked for by the server (`retry:`), in ms. */
   retry: number | undefined;
-  private idBuffer: string;
-  private buffer = '';
-  private data: string[] = [];
-  private event = '';
-  private started = false;
+  #idBuffer: string;
+  #buffer = '';
+  #data: string[] = [];
+  #event = '';
+  #started = false;
 
   constructor(lastEventId = '') {
     this.lastEventId = lastEventId;
-    this.idBuffer = lastEventId;
+    this.#idBuffer = lastEventId;
   }
 
   /** Feeds decoded text; returns the events completed by it. */
   push(chunk: string): SseMessage[] {
-    let text = this.buffer + chunk;
-    if (!this.started && text.length > 0) {
-      this.started = true;
+    let text = this.#buffer + chunk;
+    if (!this.#started && text.length > 0) {
+      this.#started = true;
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     }
     const out: SseMessage[] = [];
@@ -45,16 +45,16 @@ export class SseParser {
       if (c !== '\n' && c !== '\r') continue;
       // A CR at the very end may be the first half of a CRLF split across chunks.
       if (c === '\r' && i === text.length - 1) break;
-      this.line(text.slice(start, i), out);
+      this.#line(text.slice(start, i), out);
       if (c === '\r' && text[i + 1] === '\n') i++;
       start = i + 1;
     }
-    this.buffer = text.slice(start);
+    this.#buffer = text.slice(start);
     return out;
   }
 
-  private line(line: string, out: SseMessage[]): void {
-    if (line === '') return this.dispatch(out);
+  #line(line: string, out: SseMessage[]): void {
+    if (line === '') return this.#dispatch(out);
     if (line.startsWith(':')) return;
     const colon = line.indexOf(':');
     const field = colon === -1 ? line : line.slice(0, colon);
@@ -62,13 +62,13 @@ export class SseParser {
     if (value.startsWith(' ')) value = value.slice(1);
     switch (field) {
       case 'data':
-        this.data.push(value);
+        this.#data.push(value);
         break;
       case 'event':
-        this.event = value;
+        this.#event = value;
         break;
       case 'id':
-        if (!value.includes('\0')) this.idBuffer = value;
+        if (!value.includes('\0')) this.#idBuffer = value;
         break;
       case 'retry':
         if (/^\d+$/.test(value)) this.retry = Number(value);
@@ -79,12 +79,12 @@ export class SseParser {
     }
   }
 
-  private dispatch(out: SseMessage[]): void {
-    this.lastEventId = this.idBuffer;
-    if (this.data.length > 0)
-      out.push({ event: this.event || 'message', data: this.data.join('\n'), id: this.lastEventId });
-    this.data = [];
-    this.event = '';
+  #dispatch(out: SseMessage[]): void {
+    this.lastEventId = this.#idBuffer;
+    if (this.#data.length > 0)
+      out.push({ event: this.#event || 'message', data: this.#data.join('\n'), id: this.lastEventId });
+    this.#data = [];
+    this.#event = '';
   }
 }
 

@@ -150,6 +150,10 @@ export function openTransport(options: ClientOptions, internals: Partial<Timing>
       );
     };
 
+  /** The answer, kept across visits when asked to and public (`readVia` never has a token). */
+  const kept = (answer: Promise<unknown>, url: string, opts: ReadOptions): Promise<never> =>
+    (opts.remember && !opts.token ? answer.then((value) => keep(url, value, timing.now())) : answer) as Promise<never>;
+
   const urlOf = (endpoint: Endpoint, params: Params = {}, query?: Query): string => {
     for (const [key, value] of Object.entries(params)) {
       if (typeof value !== 'string' || value === '')
@@ -166,10 +170,8 @@ export function openTransport(options: ClientOptions, internals: Partial<Timing>
       if (opts.recall) return recallRead(endpoint, url, opts.token ? undefined : opts.recall);
       const load = loader(endpoint, url, opts.token);
       // The credential is part of the key: two members never share a cached /me.
-      const answer = cache.read(cacheKey(url, opts.token), url, load, opts.signal, opts.revalidate);
       // Only public answers outlive the visit: nothing read with a member token is kept.
-      if (!opts.remember || opts.token) return answer as Promise<never>;
-      return answer.then((value) => keep(url, value, timing.now())) as Promise<never>;
+      return kept(cache.read(cacheKey(url, opts.token), url, load, opts.signal, opts.revalidate), url, opts);
     },
     readVia(endpoint, params, load, opts = {}) {
       const url = urlOf(endpoint, params);
@@ -188,9 +190,7 @@ export function openTransport(options: ClientOptions, internals: Partial<Timing>
         const value = await load(signal, single);
         return { notModified: false as const, value, etag: ownEtag };
       };
-      const answer = cache.read(cacheKey(url), url, viaLoad, opts.signal, opts.revalidate);
-      if (!opts.remember) return answer as Promise<never>;
-      return answer.then((value) => keep(url, value, timing.now())) as Promise<never>;
+      return kept(cache.read(cacheKey(url), url, viaLoad, opts.signal, opts.revalidate), url, opts);
     },
     async write(endpoint, params, body, opts = {}) {
       if (typeof body !== 'object' || body === null)

@@ -20,7 +20,6 @@ export const meterMessages = {
     milestonesLabel: 'Goals',
     milestoneReached: 'reached',
     milestoneAhead: 'not reached yet',
-    goalMarker: 'Goal',
   },
   fr: {
     meterLabel: 'Progression de la collecte',
@@ -30,7 +29,6 @@ export const meterMessages = {
     milestonesLabel: 'Paliers',
     milestoneReached: 'atteint',
     milestoneAhead: 'pas encore atteint',
-    goalMarker: 'Objectif',
   },
 };
 export type MeterMessages = typeof meterMessages.en;
@@ -211,8 +209,12 @@ export function progressMeter(host: MeterHost, data: MeterData, options: MeterOp
 
 const pct = (fraction: number) => `${(Math.max(0, Math.min(1, fraction)) * 100).toFixed(2)}%`;
 
-/** Styles of `progressMeter`; widgets add them to their `static styles`. */
-export const progressMeterStyles = css`
+/**
+ * Styles of `progressMeter`: the bar and the list's box. A widget that shows the list of goals
+ * adds `milestoneListStyles` (its own module, so that a widget keeping the list for assistive
+ * technologies only, the card, does not carry them: the list's contents are clipped away).
+ */
+export const meterBarStyles = css`
   .meter {
     position: relative;
     block-size: var(--partage-meter-height, 0.75rem);
@@ -263,44 +265,6 @@ export const progressMeterStyles = css`
     display: grid;
     gap: 0.25em;
     font-size: 0.9em;
-  }
-  .milestone {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: baseline;
-    gap: 0 0.5em;
-    color: var(--_text-muted);
-  }
-  .milestone.reached {
-    color: var(--_text);
-  }
-  .milestone-dot {
-    flex: none;
-    inline-size: 0.7em;
-    block-size: 0.7em;
-    border-radius: 50%;
-    border: 2px solid var(--_text-muted);
-    align-self: center;
-  }
-  .milestone.reached .milestone-dot {
-    background: var(--_accent);
-    border-color: var(--_accent);
-  }
-  .milestone-title {
-    font-weight: 600;
-  }
-  .milestone-target {
-    font-variant-numeric: tabular-nums;
-  }
-  .milestone-state {
-    font-size: 0.9em;
-    color: var(--_text-muted);
-  }
-  .milestone-state::before {
-    content: '· ';
-  }
-  .milestone.reached .milestone-state {
-    color: var(--_success);
   }
 `;
 

@@ -178,9 +178,6 @@ export const campaignCardStyles = css`
   .sk-media {
     border-radius: 0;
   }
-  .body .skeleton {
-    display: block;
-  }
   .sk-badge {
     position: absolute;
     inset-block-start: 0.75rem;

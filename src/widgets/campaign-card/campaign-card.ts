@@ -11,7 +11,7 @@ import {
   timeLeft,
 } from '../../core/i18n/format.js';
 import { PartageElement } from '../../core/element/partage-element.js';
-import { meterModel, progressMeter, progressMeterStyles } from '../../core/campaign/progress-meter.js';
+import { meterBarStyles, meterModel, progressMeter } from '../../core/campaign/progress-meter.js';
 import { errorView, noApiView, staleNotice, quietView } from '../../core/element/views.js';
 import { messages } from './campaign-card.messages.js';
 import { campaignCardStyles } from './campaign-card.styles.js';
@@ -65,7 +65,8 @@ type HeadingLevel = 2 | 3 | 4 | 5 | 6;
  * @tag partage-campaign-card
  */
 export class PartageCampaignCard extends PartageElement<typeof messages.en> {
-  static override styles = [...PartageElement.styles, progressMeterStyles, campaignCardStyles];
+  // The card keeps its list of goals for assistive technologies only: the bar's styles suffice.
+  static override styles = [...PartageElement.styles, meterBarStyles, campaignCardStyles];
 
   // Static properties rather than decorators: the card's file then carries no decorator code.
   static override properties: PropertyDeclarations = {

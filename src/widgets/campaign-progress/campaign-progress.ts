@@ -12,7 +12,8 @@ import {
   timeLeft,
 } from '../../core/i18n/format.js';
 import { PartageElement } from '../../core/element/partage-element.js';
-import { meterModel, progressMeter, progressMeterStyles } from '../../core/campaign/progress-meter.js';
+import { meterBarStyles, meterModel, progressMeter } from '../../core/campaign/progress-meter.js';
+import { milestoneListStyles } from '../../core/campaign/milestone-list.styles.js';
 import { errorView, noApiView, staleNotice, quietView } from '../../core/element/views.js';
 import { messages } from './campaign-progress.messages.js';
 import { campaignProgressStyles } from './campaign-progress.styles.js';
@@ -65,7 +66,13 @@ const ANNOUNCE_MIN_GAP_MS = 20_000;
  * @tag partage-campaign-progress
  */
 export class PartageCampaignProgress extends PartageElement<typeof messages.en> {
-  static override styles = [...PartageElement.styles, progressMeterStyles, outcomeStyles, campaignProgressStyles];
+  static override styles = [
+    ...PartageElement.styles,
+    meterBarStyles,
+    milestoneListStyles,
+    outcomeStyles,
+    campaignProgressStyles,
+  ];
 
   /** The campaign's id or slug. */
   @property({ reflect: true }) campaign?: string;

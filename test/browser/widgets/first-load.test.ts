@@ -74,7 +74,10 @@ describe('first load of a page of cards', () => {
         </div>`,
       );
       const cards = [...page.querySelectorAll('partage-campaign-card')];
-      await waitUntil(() => cards.slice(0, 8).every(amountShown), 'the cards on screen show their amounts');
+      // Generous timeouts: on a loaded machine the full suite has taken more than the default second.
+      await waitUntil(() => cards.slice(0, 8).every(amountShown), 'the cards on screen show their amounts', {
+        timeout: 5000,
+      });
       expect(watch.reads).to.have.length(1);
       expect([...watch.reads[0]!.ids].sort()).to.deep.equal([...ON_SCREEN].sort());
       await waitUntil(() => painted < Infinity);
@@ -85,7 +88,9 @@ describe('first load of a page of cards', () => {
       expect(cards.slice(8).some(amountShown)).to.equal(false);
 
       cards[8]!.scrollIntoView();
-      await waitUntil(() => cards.slice(8).every(amountShown), 'the cards below the fold load once scrolled to');
+      await waitUntil(() => cards.slice(8).every(amountShown), 'the cards below the fold load once scrolled to', {
+        timeout: 5000,
+      });
       expect(watch.reads).to.have.length(2);
       expect([...watch.reads[1]!.ids].sort()).to.deep.equal([...BELOW].sort());
     } finally {
@@ -100,7 +105,7 @@ describe('first load of a page of cards', () => {
       await new Promise((r) => setTimeout(r, 300));
       expect(watch.reads).to.have.length(0);
       el.hidden = false;
-      await waitUntil(() => amountShown(el.firstElementChild!), 'the card loads once shown');
+      await waitUntil(() => amountShown(el.firstElementChild!), 'the card loads once shown', { timeout: 5000 });
       expect(watch.reads).to.have.length(1);
     } finally {
       watch.stop();

@@ -1,0 +1,43 @@
+import { css } from 'lit';
+
+/** Styles of the visible list of goals. */
+export const milestoneListStyles = css`
+  .milestone {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 0 0.5em;
+    color: var(--_text-muted);
+  }
+  .milestone.reached {
+    color: var(--_text);
+  }
+  .milestone-dot {
+    flex: none;
+    inline-size: 0.7em;
+    block-size: 0.7em;
+    border-radius: 50%;
+    border: 2px solid var(--_text-muted);
+    align-self: center;
+  }
+  .milestone.reached .milestone-dot {
+    background: var(--_accent);
+    border-color: var(--_accent);
+  }
+  .milestone-title {
+    font-weight: 600;
+  }
+  .milestone-target {
+    font-variant-numeric: tabular-nums;
+  }
+  .milestone-state {
+    font-size: 0.9em;
+    color: var(--_text-muted);
+  }
+  .milestone-state::before {
+    content: '· ';
+  }
+  .milestone.reached .milestone-state {
+    color: var(--_success);
+  }
+`;
