@@ -2,6 +2,8 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse, passthrough } from 'msw';
 import type { SetupWorker } from 'msw/browser';
 import { setViewport } from '@web/test-runner-commands';
+import { http, HttpResponse } from 'msw';
+import type { SetupWorker } from 'msw/browser';
 import { VERSION } from '../../../src/core/element/partage-element.js';
 import { elements } from '../../../src/define.js';
 import { createMockBackend } from '../../../src/mock/index.js';
@@ -48,6 +50,7 @@ before(async function () {
 
 afterEach(() => {
   for (const frame of document.querySelectorAll('iframe')) frame.remove();
+  worker.resetHandlers();
   backend.reset();
   worker.resetHandlers();
 });
@@ -327,6 +330,43 @@ describe('Code loaded on demand (dist/cdn/chunks)', () => {
     await waitUntil(() => el.shadowRoot!.querySelector('.live-dot'), 'the card never went live', LOAD);
     expectQuietConsole(win.__embedLog);
     expect(win.__embedLog.warnings).to.deep.equal([]);
+  });
+
+  it('offline at its first load, a card gets its recovery code and its amount once the reader is back online', async function () {
+    // The shared schedule's first probe waits 1 to 2 s after the failure it heard of.
+    this.timeout(40_000);
+    // The reader is offline: the campaign and the recovery schedule's chunk both fail to load.
+    // Chromium remembers a failed module fetch for the page's lifetime, so only the chunk
+    // loader's retry (scripts/lazy-chunks.mjs, a new fragment) can ever bring that code.
+    const offline = () => HttpResponse.error();
+    const campaignReads = [http.get(`${API}/campaigns`, offline), http.get(`${API}/campaigns/:id`, offline)];
+    worker.use(...campaignReads, http.get('*/dist/cdn/chunks/campaign-card-recovery-*', offline));
+    const { win, doc } = await openPage('single-widget.html?widget=campaign-card');
+    const loaded = win as EmbedWindow & { __widgetLoaded?: string };
+    await waitUntil(() => loaded.__widgetLoaded === 'campaign-card', 'partage-campaign-card.js did not load', LOAD);
+    const el = doc.createElement('partage-campaign-card');
+    el.setAttribute('api', API);
+    el.setAttribute('campaign', 'atelier-ceramique');
+    // Nothing kept from an earlier test of this origin: the error shows, not a remembered answer.
+    el.setAttribute('no-memory', '');
+    doc.getElementById('widgets')!.append(el);
+    const alert = () => el.shadowRoot?.querySelector('[role="alert"]');
+    await waitUntil(alert, 'the card did not show its error', LOAD);
+    const recoveryTries = () => chunks(win).filter((name) => name.includes('-recovery-')).length;
+    await waitUntil(() => recoveryTries() > 0, 'the card never asked for its recovery code', LOAD);
+
+    // Back online, the backend still down: the card tries again, fails, and this time its
+    // recovery code loads, so the shared schedule takes over.
+    worker.resetHandlers();
+    worker.use(...campaignReads);
+    win.dispatchEvent(new Event('online'));
+    await waitUntil(() => recoveryTries() > 1, 'the recovery code was not asked for again once online', LOAD);
+    expect(alert(), 'the error stays while the backend is down').to.not.equal(null);
+
+    // The backend comes back: the schedule's own probe brings the amount, with no click.
+    worker.resetHandlers();
+    await waitUntil(() => /€/.test(shownText(el)) && !alert(), 'the card did not recover', { timeout: 15000 });
+    expectQuietConsole(win.__embedLog);
   });
 
   it("from another origin (a CDN), its live code comes from the file's origin, which the page's policy allows", async () => {
