@@ -2,8 +2,6 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse, passthrough } from 'msw';
 import type { SetupWorker } from 'msw/browser';
 import { setViewport } from '@web/test-runner-commands';
-import { http, HttpResponse } from 'msw';
-import type { SetupWorker } from 'msw/browser';
 import { VERSION } from '../../../src/core/element/partage-element.js';
 import { elements } from '../../../src/define.js';
 import { createMockBackend } from '../../../src/mock/index.js';
@@ -52,7 +50,6 @@ afterEach(() => {
   for (const frame of document.querySelectorAll('iframe')) frame.remove();
   worker.resetHandlers();
   backend.reset();
-  worker.resetHandlers();
 });
 
 async function openPage(file: string): Promise<{ win: EmbedWindow; doc: Document }> {
