@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import { cdnMinify } from './scripts/cdn-minify.mjs';
 import { lazyChunks } from './scripts/lazy-chunks.mjs';
+import { isTextsChunk, textsOnDemand } from './scripts/texts-on-demand.mjs';
 import { compiledContract } from './scripts/validators/browser-plugin.mjs';
 
 /**
@@ -67,8 +68,9 @@ export default defineConfig(({ mode }) =>
   mode === 'cdn'
     ? {
         publicDir: false,
-        // The widgets validate with the validators compiled from the contract, not zod.
-        plugins: [compiledContract(), lazyChunks(), cdnMinify()],
+        // The widgets validate with the validators compiled from the contract, not zod. partage.js
+        // (every widget) loads the texts of one language on demand; the other files keep both inline.
+        plugins: [compiledContract(), ...(cdnWidget ? [] : [textsOnDemand()]), lazyChunks(), cdnMinify()],
         build: {
           outDir: 'dist/cdn',
           emptyOutDir: false,
@@ -86,7 +88,8 @@ export default defineConfig(({ mode }) =>
             output: {
               minify: true,
               comments: { legal: false },
-              postBanner: banner,
+              // Not on the texts chunks: they hold neither Lit nor zod.
+              postBanner: (chunk) => (isTextsChunk(chunk) ? '' : banner),
               // Code loaded on demand (the live updates, Lit's hydration support) sits next to the
               // file, in chunks/, imported relative to it (`import("./chunks/…")`), so it comes
               // from the CDN whatever page embeds the file: `chunks/campaign-card-live-start-<hash>.js`.

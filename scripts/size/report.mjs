@@ -54,7 +54,10 @@ const prefixes = files.map((file) => file.replace(/^partage-|\.js$/g, '')).sort(
 for (const f of readdirSync(`${root}dist/cdn/chunks`).filter((c) => c.endsWith('.js'))) {
   const stem = f.replace(/-[\w-]{8}\.js$/, ''); // <file>-<chunk>
   const file = prefixes.find((p) => stem.startsWith(`${p}-`));
-  const name = file ? stem.slice(file.length + 1) : stem;
+  let name = file ? stem.slice(file.length + 1) : stem;
+  // partage.js's texts, one chunk per widget and language (scripts/texts-on-demand.mjs): one row per language.
+  const texts = file === 'partage' && /-(en|fr)$/.exec(name);
+  if (texts) name = `<widget>-${texts[1]}`;
   const code = readFileSync(`${root}dist/cdn/chunks/${f}`);
   chunkKinds.set(name, [...(chunkKinds.get(name) ?? []), [code.length, gzip(code)]]);
 }
@@ -67,6 +70,8 @@ const when = {
   hydration: 'when the page holds a pre-rendered snippet',
   memory: 'after the first answer (to keep it) or to recall one',
   recovery: 'after a failed load',
+  '<widget>-fr': "by partage.js only: a widget's French texts, next to its data",
+  '<widget>-en': "by partage.js only: a widget's English texts (every language but French), next to its data",
 };
 for (const [name, sizes] of chunkKinds)
   rows.push(

@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { getMyRsvp, listAgenda, rsvp, problemCode, subscribeNeighbourhood } from '../../core/data/civic-data.js';
 import type { AgendaItem, MyRsvp, NeighbourhoodEvent, Page, RsvpRequest } from '../../contract/index.js';
 import { formatDate, formatNumber } from '../../core/i18n/format.js';
@@ -79,24 +78,34 @@ const TIME: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
 export class PartageAgenda extends PartageElement<typeof messages.en> {
   static override styles = [...PartageElement.styles, liveBadgeStyles, agendaStyles, pageLinkStyles];
 
+  // Static properties rather than decorators: the file then carries no decorator code (≈0.3 kB).
+  static override properties: PropertyDeclarations = {
+    neighbourhood: { reflect: true },
+    memberToken: { attribute: 'member-token' },
+    headingLevel: { attribute: 'heading-level', type: Number },
+    limit: { type: Number },
+    answers: { state: true, attribute: false },
+    announcement: { state: true, attribute: false },
+  };
+
   /** Neighbourhood id. */
-  @property({ reflect: true }) neighbourhood?: string;
+  declare neighbourhood?: string;
   /**
    * The member's token from the host platform (or the provider's `memberToken` callback). Without
    * one, answering asks the host page to sign the reader in (`partage-sign-in-request`).
    */
-  @property({ attribute: 'member-token' }) memberToken?: string;
+  declare memberToken?: string;
   /** Level of the agenda's heading (1–6, default 2); each event's title is one level below. */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+  headingLevel = 2;
   /** How many upcoming events to show (1–100, default 10). */
-  @property({ type: Number }) limit = 10;
+  limit = 10;
 
   protected readonly catalogue = messages;
 
   /** The member's own answers by item id. */
-  @state() private answers = new Map<string, MyRsvp>();
+  private answers = new Map<string, MyRsvp>();
   /** Polite announcement (answer saved). */
-  @state() private announcement = '';
+  private announcement = '';
   /** The item whose answer is being sent (or waits for a sign-in). */
   #pending: { itemId: string; response: RsvpRequest['response'] } | undefined;
   #answersKey: string | null = null;

@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import {
   castVote,
   getMyVote,
@@ -87,26 +86,37 @@ const DATE: Intl.DateTimeFormatOptions = { dateStyle: 'long', timeStyle: 'short'
 export class PartagePoll extends PartageElement<typeof messages.en> {
   static override styles = [...PartageElement.styles, liveBadgeStyles, pollStyles, pageLinkStyles];
 
+  // Static properties rather than decorators: the file then carries no decorator code (≈0.3 kB).
+  static override properties: PropertyDeclarations = {
+    poll: { reflect: true },
+    memberToken: { attribute: 'member-token' },
+    headingLevel: { attribute: 'heading-level', type: Number },
+    selection: { state: true, attribute: false },
+    changing: { state: true, attribute: false },
+    announcement: { state: true, attribute: false },
+    choiceError: { state: true, attribute: false },
+  };
+
   /** Poll id. */
-  @property({ reflect: true }) poll?: string;
+  declare poll?: string;
   /**
    * The member's token from the host platform (or the provider's `memberToken` callback). Without
    * one, voting asks the host page to sign the reader in (`partage-sign-in-request`).
    */
-  @property({ attribute: 'member-token' }) memberToken?: string;
+  declare memberToken?: string;
   /** Level of the question's heading (1–6, default 2), to fit the outline of the host page. */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+  headingLevel = 2;
 
   protected readonly catalogue = messages;
 
   /** The answers ticked in the form (not yet sent). */
-  @state() private selection: string[] = [];
+  private selection: string[] = [];
   /** The member chose to change their vote: the form shows again. */
-  @state() private changing = false;
+  private changing = false;
   /** Polite announcement (vote counted). */
-  @state() private announcement = '';
+  private announcement = '';
   /** A choice problem found before sending. */
-  @state() private choiceError = '';
+  private choiceError = '';
 
   readonly #tokenSources = () => ({ own: this.memberToken, provider: this.ctx?.memberToken });
 

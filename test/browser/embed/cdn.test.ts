@@ -1,7 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { setViewport } from '@web/test-runner-commands';
-import { http, HttpResponse } from 'msw';
+import { http, HttpResponse, passthrough } from 'msw';
 import type { SetupWorker } from 'msw/browser';
+import { setViewport } from '@web/test-runner-commands';
 import { VERSION } from '../../../src/core/element/partage-element.js';
 import { elements } from '../../../src/define.js';
 import { createMockBackend } from '../../../src/mock/index.js';
@@ -373,6 +373,133 @@ describe('Code loaded on demand (dist/cdn/chunks)', () => {
     expect(live).to.have.length(1);
     expect(live[0]!.startsWith(`${win.__cdnOrigin}/dist/cdn/chunks/`), live[0]).to.equal(true);
     expect(win.__cdnOrigin).to.not.equal(win.location.origin);
+    expectQuietConsole(win.__embedLog);
+  });
+});
+
+describe('Texts of one language on demand (partage.js)', () => {
+  /** The texts chunks the page downloaded: `campaign-card-fr`… */
+  const texts = (win: Window) =>
+    win.performance
+      .getEntriesByType('resource')
+      .map((entry) => entry.name)
+      .filter((name) => /\/dist\/cdn\/chunks\/partage-[a-z-]+-(en|fr)-[\w-]{8}\.js/.test(name))
+      .map((name) => name.replace(/^.*\/chunks\/partage-/, '').replace(/-[\w-]{8}\.js.*$/, ''));
+  const FR_CARD = /\/dist\/cdn\/chunks\/partage-campaign-card-fr-[\w-]{8}\.js$/;
+
+  /** A card with the blogger's own link inside, on the French page of the whole bundle. */
+  async function cardPage(query = '', locale?: string) {
+    const { win, doc } = await openPage(`whole-bundle.html${query}`);
+    await waitUntil(() => (win as { __bundleLoaded?: boolean }).__bundleLoaded, 'partage.js did not load', LOAD);
+    const el = doc.createElement('partage-campaign-card') as HTMLElement & { updateComplete: Promise<boolean> };
+    el.setAttribute('api', API);
+    el.setAttribute('campaign', 'atelier-ceramique');
+    if (locale) el.setAttribute('locale', locale);
+    const link = doc.createElement('a');
+    link.href = 'https://example.org/atelier';
+    link.textContent = 'Atelier céramique';
+    el.append(link);
+    return { win, doc, el };
+  }
+  const showsAmount = (el: HTMLElement, words: RegExp) => () =>
+    !!el.shadowRoot && /€/.test(shownText(el)) && words.test(shownText(el));
+
+  it('a French page downloads the French texts of its widgets only, while the data loads', async () => {
+    const { win, doc, el } = await cardPage('?other');
+    // The texts wait until the card's data was asked for: they were asked for next to it, not after.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let asked = false;
+    worker.use(
+      http.get(FR_CARD, async () => {
+        asked = true;
+        await held;
+        return passthrough();
+      }),
+    );
+    let campaignAsked = false;
+    const seen = ({ request }: { request: Request }) => {
+      if (request.url.includes('/campaigns/atelier-ceramique')) campaignAsked = true;
+    };
+    worker.events.on('request:start', seen);
+    doc.getElementById('widgets')!.append(el);
+    await waitUntil(() => asked, 'the card never asked for its texts', { timeout: 3000 });
+    await waitUntil(
+      () => campaignAsked,
+      'the card did not ask for its campaign while its texts were on their way',
+      LOAD,
+    );
+    worker.events.removeListener('request:start', seen);
+    // Meanwhile: the page's own content (the quiet view's slot), never text keys.
+    await waitUntil(() => el.shadowRoot?.querySelector('slot'), 'the card does not show its quiet view', {
+      timeout: 3000,
+    });
+    expect(shownText(el)).to.equal('');
+    release();
+    await waitUntil(
+      showsAmount(el, /collectés sur/),
+      `the card did not show its amount in French ("${shownText(el)}")`,
+      LOAD,
+    );
+    expect(texts(win)).to.deep.equal(['campaign-card-fr']);
+    expectQuietConsole(win.__embedLog);
+  });
+
+  it('switches language: the other texts load and the card shows them, once each', async () => {
+    const { win, doc, el } = await cardPage();
+    doc.getElementById('widgets')!.append(el);
+    await waitUntil(showsAmount(el, /collectés sur/), `no French amount ("${shownText(el)}")`, LOAD);
+    el.setAttribute('locale', 'en-GB');
+    await waitUntil(showsAmount(el, /raised of/), `no English amount ("${shownText(el)}")`, LOAD);
+    el.setAttribute('locale', 'fr');
+    await waitUntil(showsAmount(el, /collectés sur/), `not French again ("${shownText(el)}")`, LOAD);
+    expect(texts(win).sort()).to.deep.equal(['campaign-card-en', 'campaign-card-fr']);
+    expectQuietConsole(win.__embedLog);
+  });
+
+  it('texts that could not load are tried again, and the card then shows its amount', async () => {
+    // English from the other name: a chunk no earlier test fetched (the switch above fetched it
+    // from the page's own name), so the failure is real.
+    const { win, doc, el } = await cardPage('?other', 'en');
+    let failed = false;
+    worker.use(
+      http.get(
+        /\/dist\/cdn\/chunks\/partage-campaign-card-en-[\w-]{8}\.js$/,
+        () => {
+          failed = true;
+          return HttpResponse.error();
+        },
+        { once: true },
+      ),
+    );
+    doc.getElementById('widgets')!.append(el);
+    await waitUntil(showsAmount(el, /raised of/), `no amount after a failed chunk ("${shownText(el)}")`, LOAD);
+    expect(failed, 'the first fetch of the texts failed').to.equal(true);
+    expect(el.shadowRoot!.querySelector('[part~="error"]')).to.equal(null);
+    // The failed module fetch is the browser's own report (not the page's code): only errors from
+    // the widgets would fail the reader; there are none.
+    expect(win.__embedLog.errors.filter((e) => !/Failed to fetch dynamically imported module/.test(e))).to.deep.equal(
+      [],
+    );
+  });
+
+  it('every widget renders from the whole bundle in English on an English page', async () => {
+    const { win, doc } = await openPage('whole-bundle.html');
+    doc.documentElement.lang = 'en';
+    const added = embedAll(doc, 'partage');
+    added.delete('provider');
+    // The samples' figures are French (`1 240`): here, each widget shows something and no error.
+    for (const el of added.values()) {
+      el.scrollIntoView();
+      await waitUntil(
+        () => el.shadowRoot && !el.shadowRoot.querySelector('[aria-busy="true"]') && /\w/.test(shownText(el)),
+        `<${el.localName}> did not render in English ("${shownText(el).slice(0, 200)}")`,
+        LOAD,
+      );
+      expect(!!el.shadowRoot!.querySelector('[part~="error"]'), `${el.localName}: ${shownText(el)}`).to.equal(false);
+    }
+    // One chunk per widget, all English (the provider has no texts).
+    expect(texts(win).sort()).to.deep.equal([...added.keys()].map((name) => `${name}-en`).sort());
     expectQuietConsole(win.__embedLog);
   });
 });

@@ -117,4 +117,53 @@ describe('pre-rendered campaign card (GET /v1/embed/campaign-card)', () => {
     );
     await context.close();
   });
+  test('with the whole bundle (partage.js), it hydrates once its French texts have come, without re-rendering', async () => {
+    // partage.js loads each widget's texts on demand: the server's render stays on screen until
+    // they come, then hydrates (scripts/texts-on-demand.mjs, src/core/i18n/lazy-texts.ts).
+    const snippet = (await (await env.server.api(snippetPath)).text()).replace(
+      '/dist/cdn/partage-campaign-card.js',
+      '/dist/cdn/partage.js',
+    );
+    assert.match(snippet, /dist\/cdn\/partage\.js"/);
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    const warnings: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'warning' || m.type() === 'error') warnings.push(m.text());
+    });
+    const texts: string[] = [];
+    page.on('request', (r) => {
+      const name = /\/chunks\/partage-([a-z-]+-(?:en|fr))-[\w-]{8}\.js/.exec(r.url())?.[1];
+      if (name) texts.push(name);
+    });
+    const url = env.blog.publish('/bundle', articlePage('Un atelier pour le quartier', `${paragraph(1)}\n${snippet}`));
+    await page.addInitScript(() => {
+      document.addEventListener('DOMContentLoaded', () => {
+        const title = document.querySelector('partage-campaign-card')?.shadowRoot?.querySelector('h2');
+        if (title) (title as HTMLElement & { __server?: boolean }).__server = true;
+      });
+    });
+    await page.goto(url);
+    await page.waitForFunction(
+      () => (document.querySelector('partage-campaign-card') as { hasUpdated?: boolean })?.hasUpdated,
+    );
+    assert.equal(
+      await page.evaluate(
+        () =>
+          (document.querySelector('partage-campaign-card')!.shadowRoot!.querySelector('h2') as { __server?: boolean })
+            .__server,
+      ),
+      true,
+      'the server-rendered heading is still the one on screen (hydrated, not re-rendered)',
+    );
+    const stats = (await page.locator('partage-campaign-card [part="stats"]').innerText()).replace(/\s+/g, ' ');
+    assert.match(stats, /collectés sur/);
+    assert.deepEqual(texts, ['campaign-card-fr']);
+    assert.deepEqual(
+      warnings.filter((w) => w.includes('partage')),
+      [],
+    );
+    await context.close();
+  });
 });
