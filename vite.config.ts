@@ -54,15 +54,7 @@ const cdnEntry = cdnWidget ? (cdnGroups[cdnWidget] ?? `src/widgets/${cdnWidget}/
  */
 const { version } = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string };
 const withZod = process.env.PARTAGE_VALIDATORS === 'zod' ? ' and zod (MIT, Colin McDonnell)' : '';
-const licence = `/*! Partage widgets ${version} | MIT | bundles Lit (BSD-3-Clause, Google LLC)${withZod} */`;
-/*
- * V8's explicit compile hint: every function of the file is compiled eagerly, on the thread that
- * streams the script in, instead of one by one on the page's main thread at its first call. A
- * single-widget file runs nearly all its code before its first amount shows (upgrade, first
- * request, first render with data), so each lazy compile sat on that path (BENCHMARKS.md, the
- * 100-card page). Not in partage.js, whose widgets a page mostly does not use.
- */
-const banner = cdnWidget ? `//# allFunctionsCalledOnLoad\n${licence}` : licence;
+const banner = `/*! Partage widgets ${version} | MIT | bundles Lit (BSD-3-Clause, Google LLC)${withZod} */`;
 
 export default defineConfig(({ mode }) =>
   mode === 'cdn'

@@ -55,8 +55,7 @@ export function cdnMinify() {
           ecma: 2022,
           compress: { passes: 2 },
           mangle: true,
-          // The licence banner, and V8's compile hint (vite.config.ts).
-          format: { comments: /^!|^# allFunctionsCalledOnLoad$/ },
+          format: { comments: /^!/ },
         });
         chunk.code = result.code;
       }

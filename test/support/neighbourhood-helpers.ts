@@ -1,7 +1,6 @@
 import { waitUntil } from '@open-wc/testing';
 import type { SetupWorker } from 'msw/browser';
 import { forgetAll } from './memory.js';
-import { liveHubSettled } from './live.js';
 import { clientFor } from '../../src/core/data/clients.js';
 import { startMockWorker } from '../../src/mock/browser.js';
 import { createMockBackend, type MockBackend } from '../../src/mock/index.js';
@@ -24,8 +23,7 @@ export function useNeighbourhoodBackend(baseUrl: string): { backend: MockBackend
     worker = await startMockWorker(backend);
   });
   after(() => worker?.stop());
-  beforeEach(async () => {
-    await liveHubSettled();
+  beforeEach(() => {
     backend.reset();
     clientFor(baseUrl).invalidate();
     // Memory across visits would otherwise carry one test's answers into the next one's faults.

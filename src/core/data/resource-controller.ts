@@ -131,12 +131,7 @@ export class ResourceController<T> implements ReactiveController, PrerenderableR
       }, QUIET_MS);
     this.#unwatch = whenNearViewport(this.#host, () => {
       this.#visible = true;
-      // At once rather than at the next update: the widgets a page upgrades together are told
-      // while they connect, so their reads are batched and leave before any of them renders
-      // (BENCHMARKS.md, the 100-card page). A pre-rendered value is adopted at the first update,
-      // which then refreshes it.
-      if (this.#host.prerendered) this.#host.requestUpdate();
-      else this.#follow();
+      this.#host.requestUpdate();
     });
   }
 
@@ -159,11 +154,6 @@ export class ResourceController<T> implements ReactiveController, PrerenderableR
   }
 
   hostUpdate(): void {
-    this.#follow();
-  }
-
-  /** Loads when the widget is near the viewport and what it shows changed. */
-  #follow(): void {
     // PartageElement already skips updates while detached; this keeps the controller safe on any host.
     if (!this.#visible || !this.#host.isConnected) return;
     const key = this.#options.key();

@@ -4,14 +4,10 @@
  * One IntersectionObserver for the page instead of one per widget: its first answer for a page of
  * cards arrives in one callback, so their reads leave in one batch (client/campaign-batch.ts).
  * But that answer comes only after the page's first frame is laid out, painted and composited
- * (≈ 250 ms on a page of 100 cards), so new widgets are also measured directly:
- * - widgets upgraded together (`customElements.define` upgrading the page's tags) are measured
- *   in one layout pass at the first one's connection, before the others' shadow roots exist:
- *   the page's own layout, which the first frame computed already, and they are told at once,
- *   so their reads leave before any of them renders (BENCHMARKS.md, the 100-card page);
- * - widgets the parser is still creating, or inside other shadow roots, in one pass a task
- *   later (or at the next frame if it comes first), so the parser is not stopped by a layout
- *   per widget.
+ * (≈ 250 ms on a page of 100 cards), so new widgets are also measured directly, in one layout
+ * pass, as soon as the widgets connected together have drawn their skeletons (a task after
+ * them, or the next frame if it comes first): the layout the frame would compute anyway, and
+ * the requests of the widgets already on screen leave before the paint.
  */
 
 /** How far below (and above) the viewport a widget already loads. */
@@ -30,38 +26,17 @@ function near(el: Element): void {
   for (const callback of waiting) callback();
 }
 
-/** Zero-size boxes (display: none, or not laid out yet) are left to the observer. */
-const isNear = (box: DOMRect) =>
-  (box.width > 0 || box.height > 0) && box.bottom > -MARGIN_PX && box.top < innerHeight + MARGIN_PX;
-
 /** The widgets connected since the last probe, measured in one layout pass. */
 function probe(): void {
   const batch = probing;
   probing = [];
-  for (const el of batch) if (callbacks.has(el) && el.isConnected && isNear(el.getBoundingClientRect())) near(el);
-}
-
-/**
- * Boxes of the page's elements of one tag, measured together at the first one's connection and
- * kept for the rest of the task: the upgrades `customElements.define` runs are synchronous, so
- * its other elements connect in the same task, each before its own shadow root dirties the layout.
- */
-let measured: WeakMap<Element, DOMRect> | undefined;
-let measuredTags = new Set<string>();
-
-function measuredBox(el: Element): DOMRect | undefined {
-  if (!measured) {
-    measured = new WeakMap();
-    queueMicrotask(() => {
-      measured = undefined;
-      measuredTags = new Set();
-    });
+  const height = innerHeight;
+  for (const el of batch) {
+    if (!callbacks.has(el) || !el.isConnected) continue;
+    const box = el.getBoundingClientRect();
+    // Zero-size boxes (display: none, or not laid out yet) are left to the observer.
+    if ((box.width > 0 || box.height > 0) && box.bottom > -MARGIN_PX && box.top < height + MARGIN_PX) near(el);
   }
-  if (!measuredTags.has(el.localName)) {
-    measuredTags.add(el.localName);
-    for (const other of document.querySelectorAll(el.localName)) measured.set(other, other.getBoundingClientRect());
-  }
-  return measured.get(el);
 }
 
 /**
@@ -84,11 +59,8 @@ export function whenNearViewport(el: Element, callback: () => void): () => void 
   else {
     callbacks.set(el, new Set([callback]));
     observer.observe(el);
-    const box = document.readyState === 'loading' || !el.isConnected ? undefined : measuredBox(el);
-    if (box) {
-      if (isNear(box)) near(el);
-    } else if (probing.push(el) === 1) {
-      // A hidden tab runs neither soon: the observer alone answers once it is shown.
+    // A hidden tab runs neither soon: the observer alone answers once it is shown.
+    if (probing.push(el) === 1) {
       setTimeout(probe);
       requestAnimationFrame(probe);
     }

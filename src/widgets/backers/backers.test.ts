@@ -13,7 +13,7 @@ import './define.js';
 import type { PartageBackers } from './backers.js';
 import { withFirstPage, withLiveBacker, withNextPage } from '../../core/data/backer-list.js';
 import '../provider/define.js';
-import { LIVE_WAIT, liveHubSettled } from '../../../test/support/live.js';
+import { LIVE_WAIT } from '../../../test/support/live.js';
 
 // A base URL of its own, so no other test file shares this client's cache or streams.
 const BASE = 'https://api.backers-widget.test/v1';
@@ -25,8 +25,7 @@ before(async () => {
   worker = await startMockWorker(backend);
 });
 after(() => worker.stop());
-beforeEach(async () => {
-  await liveHubSettled();
+beforeEach(() => {
   backend.reset();
   worker.resetHandlers();
   clientFor(BASE).invalidate();
