@@ -10,17 +10,16 @@
  *
  * The page part needs the CDN files (`node scripts/build-cdn.mjs`) and drives Chromium.
  */
-import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { createInterface } from 'node:readline';
 import * as compiled from '../src/contract/compiled/index.js';
 import { Campaign, Listing } from '../src/contract/index.js';
 import { createFixtures } from '../src/mock/fixtures/index.js';
 import { fanout, type FanoutResult } from './bench/fanout.js';
 import { pageBench, type PageResult } from './bench/page.js';
+import { serverProcess } from './bench/server-process.js';
 
 interface Row {
   database: string;
@@ -109,40 +108,6 @@ const request = (url: string, init: { method?: string; headers?: Record<string, 
     req.on('error', reject);
     req.end(init.body);
   });
-
-/**
- * The server in its own process (scripts/bench/serve.ts), the load from this one: what is
- * measured is the server, not the load generator sharing its event loop. BENCH_CPU_PROF=dir
- * writes the server process's CPU profile there.
- */
-async function serverProcess(databaseUrl?: string) {
-  const child = spawn(
-    process.execPath,
-    [
-      ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
-      '--import',
-      'tsx',
-      'scripts/bench/serve.ts',
-    ],
-    {
-      env: { ...process.env, BENCH_DATABASE_URL: databaseUrl ?? '', BENCH_SCHEMA: `bench_${Date.now()}` },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  const line = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`bench server exited (${code})`)));
-  });
-  const { baseUrl } = JSON.parse(line) as { baseUrl: string };
-  return {
-    baseUrl,
-    close: () =>
-      new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
-}
 
 async function benchServer(database: string, databaseUrl?: string) {
   const server = await serverProcess(databaseUrl);

@@ -4,19 +4,19 @@
  * `<partage-campaign-card>` over 6 live campaigns; the iframe page embeds 100 server-rendered
  * card documents, the way Kickstarter-style embeds work (each document reads its campaign from
  * the API on the server, then renders HTML and CSS). Both grids fit the viewport, so every card
- * is on screen. Measured per load: time from navigation to every card showing its amount,
- * requests, bytes, JS heap. Median of `runs` loads each, alternating.
+ * is on screen. The reference server (scripts/bench/serve.ts) and the pages' server
+ * (scripts/bench/pages.ts) each run in their own process, as they would in production, not in
+ * the event loop that drives the browser. Measured per load: time from navigation to every card
+ * showing its amount, requests, bytes, JS heap. Median of `runs` loads each, alternating.
  *
  *   tsx scripts/bench/page.ts [runs=5]        (BENCH_TRACE=1 prints every request with its time)
  */
-import { existsSync, readFileSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { formatMoney } from '../../src/core/i18n/format.js';
-import { ROOT, startServer } from '../../server/server.js';
-import { benchServerOptions } from './server-options.js';
+import { ROOT } from '../../server/server.js';
+import { CARDS } from './page-size.js';
+import { childServer, serverProcess } from './server-process.js';
 import { chromeArgs, chromePath } from '../chrome-path.mjs';
 
 export interface PageResult {
@@ -35,71 +35,7 @@ export interface PageResult {
   firstAnswerMs: number | null;
 }
 
-const CARDS = 100;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-const escape = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-
-/** One server-rendered card document, as an iframe embed serves it. */
-function cardDocument(c: {
-  title: string;
-  tagline: string;
-  creator: { name: string };
-  pledged: { amount: number; currency: string };
-  goal: { amount: number; currency: string };
-  backerCount: number;
-}): string {
-  const percent = Math.round((c.pledged.amount / Math.max(1, c.goal.amount)) * 100);
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(c.title)}</title>
-<style>body{margin:0;font:14px/1.4 system-ui,sans-serif;color:#1a1a1a}.card{border:1px solid #ddd;border-radius:8px;padding:12px}
-h3{margin:0 0 4px;font-size:16px}.bar{height:8px;background:#eee;border-radius:4px;overflow:hidden;margin:8px 0}
-.bar>span{display:block;height:100%;background:#2a7}.stats{display:flex;gap:12px;margin:0}.stats dd{margin:0;font-weight:600}</style>
-</head><body><article class="card"><h3><a href="#" target="_top">${escape(c.title)}</a></h3>
-<p>by ${escape(c.creator.name)}</p><p>${escape(c.tagline)}</p>
-<div class="bar" role="progressbar" aria-valuenow="${percent}"><span style="width:${Math.min(100, percent)}%"></span></div>
-<dl class="stats"><div><dt>raised</dt><dd class="amount">${escape(formatMoney(c.pledged, 'en', { compact: true }))}</dd></div>
-<div><dt>backers</dt><dd>${c.backerCount}</dd></div></dl></article></body></html>`;
-}
-
-const grid = `<style>body{margin:0;font-family:system-ui}main{display:grid;grid-template-columns:repeat(10,1fr);gap:4px}
-main>*{display:block;width:100%;height:330px;border:0;overflow:hidden}</style>`;
-
-/** The page server: the card page, the iframe page, the iframe documents and the CDN files. */
-async function startPages(apiBase: string, campaigns: string[]): Promise<{ origin: string; close(): void }> {
-  const pick = (i: number) => campaigns[i % campaigns.length]!;
-  const cardsPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>100 cards</title>${grid}
-<script type="module" src="/dist/cdn/partage-campaign-card.js"></script></head><body><main>
-${Array.from({ length: CARDS }, (_, i) => `<partage-campaign-card api="${apiBase}" campaign="${pick(i)}"><a href="#">Campaign</a></partage-campaign-card>`).join('\n')}
-</main></body></html>`;
-  const iframesPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>100 iframes</title>${grid}</head><body><main>
-${Array.from({ length: CARDS }, (_, i) => `<iframe title="Campaign" src="/embed/${pick(i)}?n=${i}"></iframe>`).join('\n')}
-</main></body></html>`;
-  const server = http.createServer((req, res) => {
-    void (async () => {
-      const url = new URL(req.url ?? '/', 'http://x');
-      if (url.pathname === '/cards.html' || url.pathname === '/iframes.html') {
-        res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
-        return res.end(url.pathname === '/cards.html' ? cardsPage : iframesPage);
-      }
-      if (url.pathname.startsWith('/embed/')) {
-        const id = url.pathname.slice('/embed/'.length);
-        const campaign = await (await fetch(`${apiBase}/campaigns/${id}`)).json();
-        res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
-        return res.end(cardDocument(campaign as Parameters<typeof cardDocument>[0]));
-      }
-      if (url.pathname.startsWith('/dist/cdn/')) {
-        const file = join(ROOT, url.pathname);
-        if (!url.pathname.includes('..') && existsSync(file)) {
-          res.writeHead(200, { 'Content-Type': 'text/javascript', 'Cache-Control': 'no-store' });
-          return res.end(readFileSync(file));
-        }
-      }
-      res.writeHead(404).end();
-    })().catch(() => res.writeHead(500).end());
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() };
-}
 
 async function load(browser: Browser, url: string, apiOrigin: string, variant: PageResult['variant']) {
   const context = await browser.newContext({ viewport: { width: 1600, height: 3600 } });
@@ -180,7 +116,10 @@ async function load(browser: Browser, url: string, apiOrigin: string, variant: P
 export async function pageBench(runs = 5): Promise<{ cards: PageResult; iframes: PageResult; ratio: number }> {
   if (!existsSync(join(ROOT, 'dist/cdn/partage-campaign-card.js')))
     throw new Error('Build the CDN files first: node scripts/build-cdn.mjs');
-  const api = await startServer(benchServerOptions);
+  // The backend in its own process, as in production: not sharing an event loop with the browser
+  // driver and the page server of this one (both pages read from it).
+  const server = await serverProcess();
+  const api = { ...server, origin: new URL(server.baseUrl).origin };
   const campaigns: string[] = [];
   for (let i = 0; i < 6; i++) {
     const sandbox = (await (await fetch(`${api.baseUrl}/_sandbox/campaigns`, { method: 'POST' })).json()) as {
@@ -188,7 +127,11 @@ export async function pageBench(runs = 5): Promise<{ cards: PageResult; iframes:
     };
     campaigns.push(sandbox.campaignId);
   }
-  const pages = await startPages(api.baseUrl, campaigns);
+  // The publisher's site in its own process too: Playwright's work in this one does not delay it.
+  const pages = await childServer<{ origin: string }>('scripts/bench/pages.ts', {
+    BENCH_API: api.baseUrl,
+    BENCH_CAMPAIGNS: campaigns.join(','),
+  });
   const browser = await chromium.launch({ executablePath: await chromePath(), args: chromeArgs });
   const results: Record<PageResult['variant'], PageResult[]> = { cards: [], iframes: [] };
   try {
@@ -201,7 +144,7 @@ export async function pageBench(runs = 5): Promise<{ cards: PageResult; iframes:
     }
   } finally {
     await browser.close();
-    pages.close();
+    await pages.close();
     await api.close();
   }
   const summary = (list: PageResult[]): PageResult => ({
