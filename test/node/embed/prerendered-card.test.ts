@@ -1,7 +1,29 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { pledgeBody, pledgeInit } from '../server/harness.js';
 import { articlePage, paragraph, embedSetup } from './browser.js';
+
+/** Marks the server-rendered heading before any script runs: hydration must keep that node. */
+const markServerHeading = (page: Page) =>
+  page.addInitScript(() => {
+    document.addEventListener('DOMContentLoaded', () => {
+      const title = document.querySelector('partage-campaign-card')?.shadowRoot?.querySelector('h2');
+      if (title) (title as HTMLElement & { __server?: boolean }).__server = true;
+    });
+  });
+
+async function assertHydrated(page: Page): Promise<void> {
+  assert.equal(
+    await page.evaluate(
+      () =>
+        (document.querySelector('partage-campaign-card')!.shadowRoot!.querySelector('h2') as { __server?: boolean })
+          .__server,
+    ),
+    true,
+    'the server-rendered heading is still the one on screen (hydrated, not re-rendered)',
+  );
+}
 
 describe('pre-rendered campaign card (GET /v1/embed/campaign-card)', () => {
   const env = embedSetup();
@@ -77,28 +99,14 @@ describe('pre-rendered campaign card (GET /v1/embed/campaign-card)', () => {
       if (m.type() === 'warning' || m.type() === 'error') warnings.push(m.text());
     });
     const url = env.blog.publish('/avec-js', articlePage('Un atelier pour le quartier', `${paragraph(1)}\n${snippet}`));
-    // Marks a server-rendered node before any script runs: hydration must keep it.
-    await page.addInitScript(() => {
-      document.addEventListener('DOMContentLoaded', () => {
-        const title = document.querySelector('partage-campaign-card')?.shadowRoot?.querySelector('h2');
-        if (title) (title as HTMLElement & { __server?: boolean }).__server = true;
-      });
-    });
+    await markServerHeading(page);
     await page.goto(url);
     const card = page.locator('partage-campaign-card');
     await page.waitForFunction(() => customElements.get('partage-campaign-card') !== undefined);
     await page.waitForFunction(
       () => (document.querySelector('partage-campaign-card') as { hasUpdated?: boolean })?.hasUpdated,
     );
-    assert.equal(
-      await page.evaluate(
-        () =>
-          (document.querySelector('partage-campaign-card')!.shadowRoot!.querySelector('h2') as { __server?: boolean })
-            .__server,
-      ),
-      true,
-      'the server-rendered heading is still the one on screen (hydrated, not re-rendered)',
-    );
+    await assertHydrated(page);
     // Live: a pledge of 1 000 € elsewhere moves the card.
     await page.waitForFunction(() =>
       document.querySelector('partage-campaign-card')!.shadowRoot!.querySelector('.live-dot'),
@@ -138,25 +146,12 @@ describe('pre-rendered campaign card (GET /v1/embed/campaign-card)', () => {
       if (name) texts.push(name);
     });
     const url = env.blog.publish('/bundle', articlePage('Un atelier pour le quartier', `${paragraph(1)}\n${snippet}`));
-    await page.addInitScript(() => {
-      document.addEventListener('DOMContentLoaded', () => {
-        const title = document.querySelector('partage-campaign-card')?.shadowRoot?.querySelector('h2');
-        if (title) (title as HTMLElement & { __server?: boolean }).__server = true;
-      });
-    });
+    await markServerHeading(page);
     await page.goto(url);
     await page.waitForFunction(
       () => (document.querySelector('partage-campaign-card') as { hasUpdated?: boolean })?.hasUpdated,
     );
-    assert.equal(
-      await page.evaluate(
-        () =>
-          (document.querySelector('partage-campaign-card')!.shadowRoot!.querySelector('h2') as { __server?: boolean })
-            .__server,
-      ),
-      true,
-      'the server-rendered heading is still the one on screen (hydrated, not re-rendered)',
-    );
+    await assertHydrated(page);
     const stats = (await page.locator('partage-campaign-card [part="stats"]').innerText()).replace(/\s+/g, ' ');
     assert.match(stats, /collectés sur/);
     assert.deepEqual(texts, ['campaign-card-fr']);
