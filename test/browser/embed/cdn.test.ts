@@ -356,8 +356,16 @@ describe('Code loaded on demand (dist/cdn/chunks)', () => {
     // recovery code loads, so the shared schedule takes over.
     worker.resetHandlers();
     worker.use(...campaignReads);
-    win.dispatchEvent(new Event('online'));
-    await waitUntil(() => recoveryTries() > 1, 'the recovery code was not asked for again once online', LOAD);
+    // The card listens for `online` once its failed import has been rejected, a task or more after
+    // the failed request shows in the resource timing: the browser says "online" until it is heard.
+    await waitUntil(
+      () => {
+        win.dispatchEvent(new Event('online'));
+        return recoveryTries() > 1;
+      },
+      'the recovery code was not asked for again once online',
+      { ...LOAD, interval: 250 },
+    );
     expect(alert(), 'the error stays while the backend is down').to.not.equal(null);
 
     // The backend comes back: the schedule's own probe brings the amount, with no click.
