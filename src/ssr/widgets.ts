@@ -48,29 +48,32 @@ export const pageLinkTexts = {
 } as const;
 
 /**
- * The room each widget takes once loaded, in a 36–42rem column, in `em` of the host's font (the
- * widgets size their text in em): for a page with plain snippets (no pre-rendering), the CSS rule
- * `reserveRule()` writes keeps that room from the first paint, so nothing below the widget moves
- * when its script and then its data arrive. Measured with the demo data (`npm run bench:cls`);
- * widgets whose height depends on their data (tiers, form, backers, board, poll, agenda) need the
- * height of the host's own content: the embed builder measures it.
+ * The room each widget takes once loaded, in a 36–42rem column, in `rem`: the widgets size their
+ * text from the root font (`--partage-font-size`, 1rem by default), whatever the article's text
+ * around them. For a page with plain snippets (no pre-rendering), the CSS rule `reserveRule()`
+ * writes keeps that room from the first paint, so nothing below the widget moves when its script
+ * and then its data arrive. (In `em`, as before, the room shrank when the element was upgraded:
+ * before, `em` is the article's font, 18px on the article bench; after, the widget's own 16px, so
+ * a card reserved 342px, then 304px, then took 337px.) Measured in French with the demo data
+ * (`npm run bench:cls`); widgets whose height depends on their data (tiers, form, backers,
+ * board, poll, agenda) need the height of the host's own content: the embed builder measures it.
  */
 export const reservedHeights: Record<SnippetWidget, number> = {
-  'campaign-card': 19,
-  'campaign-progress': 14,
-  countdown: 9,
-  'reward-tiers': 58.5,
-  'pledge-form': 41.5,
-  backers: 50,
-  'social-share': 6.5,
-  'neighbourhood-stats': 27,
+  'campaign-card': 21.5,
+  'campaign-progress': 15.5,
+  countdown: 10,
+  'reward-tiers': 65.5,
+  'pledge-form': 47,
+  backers: 56,
+  'social-share': 7,
+  'neighbourhood-stats': 30.5,
   'share-board': 137,
-  'listing-form': 8.5,
+  'listing-form': 9.5,
   poll: 35.5,
   agenda: 61.5,
 };
 
-/** `partage-campaign-card{display:block;min-block-size:19em}`: the host rule that keeps a widget's room. */
+/** `partage-campaign-card{display:block;min-block-size:21.5rem}`: the host rule that keeps a widget's room. */
 export function reserveRule(widget: SnippetWidget, height = reservedHeights[widget], prefix = 'partage'): string {
-  return `${prefix}-${widget}{display:block;min-block-size:${height}em}`;
+  return `${prefix}-${widget}{display:block;min-block-size:${height}rem}`;
 }
