@@ -1,8 +1,20 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { pledgeBody, pledgeInit } from '../server/harness.js';
 import { articlePage, paragraph, embedSetup } from './browser.js';
+
+/** A fresh page at 1280×800 that collects the console's warnings and errors. */
+async function openPage(browser: Browser): Promise<{ context: BrowserContext; page: Page; warnings: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const warnings: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'warning' || m.type() === 'error') warnings.push(m.text());
+  });
+  return { context, page, warnings };
+}
 
 /** Marks the server-rendered heading before any script runs: hydration must keep that node. */
 const markServerHeading = (page: Page) =>
@@ -91,13 +103,7 @@ describe('pre-rendered campaign card (GET /v1/embed/campaign-card)', () => {
 
   test('with JavaScript it hydrates without re-rendering, then follows new pledges live', async () => {
     const snippet = await (await env.server.api(snippetPath)).text();
-    const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    const warnings: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'warning' || m.type() === 'error') warnings.push(m.text());
-    });
+    const { context, page, warnings } = await openPage(env.browser);
     const url = env.blog.publish('/avec-js', articlePage('Un atelier pour le quartier', `${paragraph(1)}\n${snippet}`));
     await markServerHeading(page);
     await page.goto(url);
@@ -133,13 +139,7 @@ describe('pre-rendered campaign card (GET /v1/embed/campaign-card)', () => {
       '/dist/cdn/partage.js',
     );
     assert.match(snippet, /dist\/cdn\/partage\.js"/);
-    const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    const warnings: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'warning' || m.type() === 'error') warnings.push(m.text());
-    });
+    const { context, page, warnings } = await openPage(env.browser);
     const texts: string[] = [];
     page.on('request', (r) => {
       const name = /\/chunks\/partage-([a-z-]+-(?:en|fr))-[\w-]{8}\.js/.exec(r.url())?.[1];
