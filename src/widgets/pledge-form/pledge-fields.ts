@@ -4,11 +4,11 @@ import { live } from 'lit/directives/live.js';
 import type { Campaign } from '../../contract/index.js';
 import { formatNumber } from '../../core/i18n/format.js';
 import { staleNotice, type Freshness } from '../../core/element/views.js';
-import { currencyAffix } from './amount.js';
+import { currencyAffix } from './amount-format.js';
 import type { PledgeData } from '../../core/data/pledge-data.js';
 import { alternativesView } from './pledge-outcomes.js';
 import { labelOf, money, problemText, type PledgeTexts } from './pledge-texts.js';
-import { FIELDS, floorOf, rewardOf, type Field, type FieldErrors, type FormValues } from './pledge-validation.js';
+import { FIELDS, floorOf, rewardOf, type Field, type FieldErrors, type FormValues } from './pledge-values.js';
 
 /**
  * The form, its fields and its single alert, as template functions of one `PledgeFormModel`: the

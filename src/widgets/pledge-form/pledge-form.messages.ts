@@ -1,5 +1,5 @@
 import type { CampaignKind } from '../../contract/index.js';
-import type { FloorReason } from './pledge-validation.js';
+import type { FloorReason } from './pledge-values.js';
 import { plural } from '../../core/i18n/locale.js';
 
 /** Texts of `<partage-pledge-form>`; partners override any key through `texts`. */

@@ -5,11 +5,12 @@ import { PartageElement } from '../../core/element/partage-element.js';
 import type { PledgeCreatedDetail, RewardSelectDetail } from '../../core/element/events.js';
 import { useMockBackend } from '../../../test/support/campaign-test-kit.js';
 import { PledgeAnswers } from './pledge-answers.js';
+import { answerRules } from './pledge-answer-rules.js';
 import { IDS } from './pledge-fields.js';
 import type { CheckoutTarget } from './pledge-form.events.js';
 import { messages } from './pledge-form.messages.js';
 import { PledgeSubmission } from './pledge-submission.js';
-import { FIELDS } from './pledge-validation.js';
+import { FIELDS } from './pledge-values.js';
 
 /**
  * The pledge form's two state objects, each driven by a minimal host element (no form view):
@@ -28,7 +29,7 @@ class SubmissionHost extends PartageElement<typeof messages.en> {
     campaign: () => this.campaign,
     follow: () => false,
   });
-  readonly answers = new PledgeAnswers(this, this.data);
+  readonly answers = new PledgeAnswers(this, this.data, answerRules);
   readonly submission = new PledgeSubmission(this, this.data, this.answers);
   /** What each render saw: whether a pledge was on its way. */
   readonly seen: boolean[] = [];

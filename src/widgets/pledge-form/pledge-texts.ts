@@ -1,9 +1,9 @@
 import type { Campaign } from '../../contract/index.js';
 import { formatMoney } from '../../core/i18n/format.js';
 import type { PartageElement } from '../../core/element/partage-element.js';
-import { currencyAffix } from './amount.js';
+import { currencyAffix } from './amount-format.js';
 import type { messages } from './pledge-form.messages.js';
-import type { Field, FieldProblem } from './pledge-validation.js';
+import type { Field, FieldProblem } from './pledge-values.js';
 
 /**
  * The words of the form's fields and of what is wrong with them, shared by the fields, the alert
