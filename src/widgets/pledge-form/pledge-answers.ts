@@ -53,20 +53,6 @@ export function shownErrors(
   return errors;
 }
 
-/**
- * A reward taken before the rules have arrived (a preselected one, at the first paint): an empty
- * amount gets the reward's minimum; one the reader typed waits for the rules (`follow`).
- */
-function withRewardAtFirst(values: FormValues, d: PledgeData, rewardId: string, locale: string): FormValues {
-  const reward = rewardOf(d.rewards, rewardId);
-  const next = { ...values, rewardId: reward ? rewardId : '' };
-  if (reward && next.amount.trim() === '') {
-    const currency = d.campaign.goal.currency;
-    next.amount = formatAmountInput(floorOf(d.campaign, reward).minimum.amount, locale, currency);
-  }
-  return next;
-}
-
 /** What the answers need of their element: its locale for the checks, a root to focus in, events, renders. */
 export type PledgeAnswersHost = Pick<
   PledgeTexts,
@@ -103,6 +89,8 @@ export class PledgeAnswers implements AnswersModel {
   /** Fields the reader left once: their errors show as they type. */
   readonly #touched = new Set<Field>();
   #rules: AnswerRules | undefined;
+  /** The amount this form last wrote itself (a reward's minimum), and its value. */
+  #filled: { text: string; minor: number } | undefined;
 
   constructor(host: PledgeAnswersHost, data: PledgeDataView, rules?: AnswerRules) {
     this.#host = host;
@@ -148,10 +136,28 @@ export class PledgeAnswers implements AnswersModel {
     if (!d) return;
     const values = this.#rules
       ? this.#rules.withReward(this.values, d, rewardId, this.#host.resolvedLocale)
-      : withRewardAtFirst(this.values, d, rewardId, this.#host.resolvedLocale);
+      : this.#withRewardAtFirst(d, rewardId);
     if (values.rewardId) this.#touched.add('rewardId');
     this.values = values;
     this.check(['rewardId', 'amount']);
+  }
+
+  /**
+   * A reward taken before the rules have arrived (a preselected one at the first paint, or chosen
+   * at once): an amount that is empty, or one this form wrote itself and knows the value of, is
+   * raised to the reward's minimum; one the reader typed waits for the rules (`follow`).
+   */
+  #withRewardAtFirst(d: PledgeData, rewardId: string): FormValues {
+    const reward = rewardOf(d.rewards, rewardId);
+    const next = { ...this.values, rewardId: reward ? rewardId : '' };
+    if (!reward) return next;
+    const floor = floorOf(d.campaign, reward).minimum.amount;
+    const mine = this.#filled?.text === next.amount ? this.#filled.minor : undefined;
+    if (next.amount.trim() === '' || (mine !== undefined && mine < floor)) {
+      next.amount = formatAmountInput(floor, this.#host.resolvedLocale, d.campaign.goal.currency);
+      this.#filled = { text: next.amount, minor: floor };
+    }
+    return next;
   }
 
   /**
@@ -218,6 +224,7 @@ export class PledgeAnswers implements AnswersModel {
     this.notice = undefined;
     this.showSummary = false;
     this.#touched.clear();
+    this.#filled = undefined;
     this.values = { ...emptyValues(), ...keep };
     this.#host.requestUpdate();
   }
