@@ -9,6 +9,7 @@ import { PledgeAnswers } from './pledge-answers.js';
 import { formView } from './pledge-fields.js';
 import type { CheckoutTarget } from './pledge-form.events.js';
 import { messages } from './pledge-form.messages.js';
+import type { PledgeMessages } from './pledge-texts.js';
 import { pledgeFormStyles } from './pledge-form.styles.js';
 import { closedView, skeletonView } from './pledge-outcomes.js';
 import { PledgeSubmitSlot } from './pledge-submit-slot.js';
@@ -78,7 +79,7 @@ import { FirstUse } from '../../core/element/first-use.js';
  *
  * @tag partage-pledge-form
  */
-export class PartagePledgeForm extends PartageElement<typeof messages.en> {
+export class PartagePledgeForm extends PartageElement<PledgeMessages> {
   static override styles = [...PartageElement.styles, pledgeFormStyles, pageLinkStyles];
 
   // Static properties rather than decorators: the file then carries no decorator code (≈0.3 kB).
@@ -98,7 +99,8 @@ export class PartagePledgeForm extends PartageElement<typeof messages.en> {
    */
   declare reward?: string;
 
-  protected readonly catalogue = messages;
+  // The interaction code's texts join this catalogue when it arrives (`loaded`): it alone shows them.
+  protected readonly catalogue = messages as { en: PledgeMessages; fr: PledgeMessages };
 
   // The campaign's rules and rewards; stock and totals follow the live hub until the pledge is made.
   readonly #data: PledgeDataSource = new PledgeDataSource(this, {
@@ -116,6 +118,7 @@ export class PartagePledgeForm extends PartageElement<typeof messages.en> {
     load: () => import('./pledge-interaction.js'),
     ready: () => !!this.#data.current,
     loaded: (m) => {
+      for (const lang of ['en', 'fr'] as const) Object.assign(this.catalogue[lang], m.texts[lang]);
       this.#submission.attach(new m.PledgeSubmission(this, this.#data, this.#answers));
       this.#answers.follow(m.answerRules);
     },

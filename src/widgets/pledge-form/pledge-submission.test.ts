@@ -9,6 +9,8 @@ import { answerRules } from './pledge-answer-rules.js';
 import { IDS } from './pledge-fields.js';
 import type { CheckoutTarget } from './pledge-form.events.js';
 import { messages } from './pledge-form.messages.js';
+import { messages as interactionMessages } from './pledge-interaction.messages.js';
+import type { PledgeMessages } from './pledge-texts.js';
 import { PledgeSubmission } from './pledge-submission.js';
 import { FIELDS } from './pledge-values.js';
 
@@ -21,8 +23,11 @@ const BASE = 'https://api.submission.test/v1';
 const { backend, worker } = useMockBackend(BASE);
 
 /** The smallest host the controllers accept: the data source, the two controllers, a trace of renders. */
-class SubmissionHost extends PartageElement<typeof messages.en> {
-  protected readonly catalogue = messages;
+class SubmissionHost extends PartageElement<PledgeMessages> {
+  protected readonly catalogue = {
+    en: { ...messages.en, ...interactionMessages.en },
+    fr: { ...messages.fr, ...interactionMessages.fr },
+  };
   campaign = 'atelier-ceramique';
   checkoutTarget: CheckoutTarget = '_self';
   readonly data: PledgeDataSource = new PledgeDataSource(this, {

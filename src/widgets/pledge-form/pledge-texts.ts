@@ -3,6 +3,7 @@ import { formatMoney } from '../../core/i18n/format.js';
 import type { PartageElement } from '../../core/element/partage-element.js';
 import { currencyAffix } from './amount-format.js';
 import type { messages } from './pledge-form.messages.js';
+import type { messages as interactionMessages } from './pledge-interaction.messages.js';
 import type { Field, FieldProblem } from './pledge-values.js';
 
 /**
@@ -10,8 +11,14 @@ import type { Field, FieldProblem } from './pledge-values.js';
  * that lists them and the submit flow.
  */
 
+/**
+ * Every text of the form: those of its first paint, and those its interaction code brings (and
+ * alone shows: field errors, the alert's list, the outcomes).
+ */
+export type PledgeMessages = typeof messages.en & typeof interactionMessages.en;
+
 /** The pledge form as its templates see it: its texts and locale. */
-export type PledgeTexts = PartageElement<typeof messages.en>;
+export type PledgeTexts = PartageElement<PledgeMessages>;
 
 /** An amount in the reader's locale. */
 export const money = (el: PledgeTexts, m: Parameters<typeof formatMoney>[0]) => formatMoney(m, el.resolvedLocale);
