@@ -15,7 +15,7 @@ import { RSVP } from './agenda.events.js';
 import { messages } from './agenda.messages.js';
 import { agendaStyles } from './agenda.styles.js';
 import { pageLinkSlot, pageLinkStyles } from '../../core/element/page-link.js';
-import { lazy } from '../../client/on-demand.js';
+import { lazy } from '../../core/element/on-demand.js';
 
 /**
  * The iCalendar writer is code few readers run: it loads when the pointer or focus reaches an
