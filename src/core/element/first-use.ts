@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { lazy } from '../../client/on-demand.js';
+import { lazy } from './on-demand.js';
 
 /** What starts loading a form's interaction code: the reader reaching for the form. */
 const FIRST_USE_EVENTS = ['focusin', 'pointerdown', 'keydown', 'input'] as const;

@@ -3,11 +3,12 @@ import { parseAmount } from './amount.js';
 import { formatAmountInput } from './amount-format.js';
 import type { AnswerRules } from './pledge-answers.js';
 import { checkForm } from './pledge-validation.js';
+import { problemText } from './problem-text.js';
 import { floorOf, rewardOf, type FormValues } from './pledge-values.js';
 
 /**
  * What the reader's answers become as they act, once the form is used (pledge-interaction.ts):
- * the checks, a reward taken, an amount left.
+ * the checks, a reward taken, an amount left, and the words for what is wrong.
  */
 
 /**
@@ -35,4 +36,4 @@ export function withTidyAmount(values: FormValues, currency: string, locale: str
 }
 
 /** The rules the answers follow once the form's interaction code has arrived. */
-export const answerRules: AnswerRules = { check: checkForm, withReward, withTidyAmount };
+export const answerRules: AnswerRules = { check: checkForm, withReward, withTidyAmount, problemText };

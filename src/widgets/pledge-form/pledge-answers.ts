@@ -13,6 +13,7 @@ import {
   rewardOf,
   type Field,
   type FieldErrors,
+  type FieldProblem,
   type FormValues,
 } from './pledge-values.js';
 
@@ -31,6 +32,8 @@ export interface AnswerRules {
   withReward(values: FormValues, d: PledgeData, rewardId: string, locale: string): FormValues;
   /** The amount written the locale's way; the same answers if unreadable. */
   withTidyAmount(values: FormValues, currency: string, locale: string): FormValues;
+  /** What is wrong with a field, in the reader's language. */
+  problemText(el: Pick<PledgeTexts, 't' | 'resolvedLocale'>, problem: FieldProblem, field: Field): string;
 }
 
 /**
@@ -56,7 +59,7 @@ export function shownErrors(
 /** What the answers need of their element: its locale for the checks, a root to focus in, events, renders. */
 export type PledgeAnswersHost = Pick<
   PledgeTexts,
-  'resolvedLocale' | 'renderRoot' | 'updateComplete' | 'requestUpdate' | 'dispatchEvent'
+  't' | 'resolvedLocale' | 'renderRoot' | 'updateComplete' | 'requestUpdate' | 'dispatchEvent'
 >;
 
 /** Where the answers read the campaign's rules and rewards (the form's data source). */
@@ -227,6 +230,12 @@ export class PledgeAnswers implements AnswersModel {
     this.#filled = undefined;
     this.values = { ...emptyValues(), ...keep };
     this.#host.requestUpdate();
+  }
+
+  /** What is wrong with `field` in words, `''` when nothing is (problems come with the rules). */
+  message(field: Field): string {
+    const problem = this.errors[field];
+    return problem && this.#rules ? this.#rules.problemText(this.#host, problem, field) : '';
   }
 
   /** Focuses a field's control, by default the first one in error. */

@@ -4,11 +4,11 @@ import type { PartageElement } from '../../core/element/partage-element.js';
 import { currencyAffix } from './amount-format.js';
 import type { messages } from './pledge-form.messages.js';
 import type { messages as interactionMessages } from './pledge-interaction.messages.js';
-import type { Field, FieldProblem } from './pledge-values.js';
+import type { Field } from './pledge-values.js';
 
 /**
- * The words of the form's fields and of what is wrong with them, shared by the fields, the alert
- * that lists them and the submit flow.
+ * The words of the form's fields, shared by the fields, the alert that lists them and the submit
+ * flow (what is wrong with a field is worded by problem-text.ts, which comes with the checks).
  */
 
 /**
@@ -21,32 +21,8 @@ export type PledgeMessages = typeof messages.en & typeof interactionMessages.en;
 export type PledgeTexts = PartageElement<PledgeMessages>;
 
 /** An amount in the reader's locale. */
-export const money = (el: PledgeTexts, m: Parameters<typeof formatMoney>[0]) => formatMoney(m, el.resolvedLocale);
-
-export function problemText(el: PledgeTexts, problem: FieldProblem, field: Field): string {
-  switch (problem.kind) {
-    case 'required':
-      return el.t(field === 'amount' ? 'requiredAmount' : field === 'email' ? 'requiredEmail' : 'requiredName');
-    case 'amountInvalid':
-      return el.t('amountInvalid');
-    case 'amountPrecision':
-      return el.t('amountPrecision', { digits: problem.digits });
-    case 'belowMinimum':
-      return el.t('belowMinimum', { minimum: money(el, problem.minimum), reason: problem.reason });
-    case 'aboveMaximum':
-      return el.t('aboveMaximum', { maximum: money(el, problem.maximum) });
-    case 'emailInvalid':
-      return el.t('emailInvalid');
-    case 'tooLong':
-      return el.t('tooLong', { max: problem.max });
-    case 'soldOut':
-      return el.t('soldOut', { title: problem.title });
-    case 'rewardUnavailable':
-      return el.t('rewardUnavailable');
-    case 'server':
-      return problem.message;
-  }
-}
+export const money = (el: Pick<PledgeTexts, 'resolvedLocale'>, m: Parameters<typeof formatMoney>[0]) =>
+  formatMoney(m, el.resolvedLocale);
 
 export function labelOf(el: PledgeTexts, field: Field, c: Campaign): string {
   switch (field) {
