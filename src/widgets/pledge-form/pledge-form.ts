@@ -116,7 +116,8 @@ export class PartagePledgeForm extends PartageElement<PledgeMessages> {
    */
   readonly #interaction = new FirstUse(this, {
     load: () => import('./pledge-interaction.js'),
-    ready: () => !!this.#data.current,
+    // Only once the form shows: a closed campaign's reader never needs it.
+    ready: () => !!this.#data.current && !this.#isClosed(this.#data.current.campaign),
     loaded: (m) => {
       for (const lang of ['en', 'fr'] as const) Object.assign(this.catalogue[lang], m.texts[lang]);
       this.#submission.attach(new m.PledgeSubmission(this, this.#data, this.#answers));
