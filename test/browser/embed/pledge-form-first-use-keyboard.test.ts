@@ -6,6 +6,7 @@ import {
   errorText,
   firstUsePage,
   hasState,
+  isChunk,
   norm,
   part,
   pledgeForm,
@@ -35,6 +36,10 @@ describe('pledge form CDN file: keyboard before the interaction code', () => {
     const el = await pledgeForm(wrapper);
     const focused = () => el.shadowRoot!.activeElement as HTMLElement | null;
     start.focus();
+    // Untouched, the form asks for its code once the browser is idle (held here).
+    await waitUntil(() => page.requests.some(isChunk), 'the idle moment never asked for the code', {
+      timeout: 10000,
+    });
 
     await sendKeys({ press: 'Tab' });
     expect(focused()).to.equal(control(el, 'reward'));
