@@ -1,5 +1,5 @@
 import { html, type TemplateResult } from 'lit';
-import { ReportReason, type Listing } from '../../contract/index.js';
+import type { Listing, ReportReason } from '../../contract/index.js';
 import { radioGroup, textField } from '../../core/form/form-fields.js';
 import type { MemberAction, TextsOf } from '../../core/member/member-action.js';
 import type { BoardMessages } from './share-board.messages.js';
@@ -27,6 +27,8 @@ export interface ReplyFormOptions extends ActionFormOptions {
 
 export interface ReportFormOptions extends ActionFormOptions {
   draft: ReportDraft;
+  /** The reasons the contract accepts (action-contract.ts). */
+  reasons: readonly string[];
   onChange: (patch: Partial<ReportDraft>, field: string) => void;
 }
 
@@ -91,7 +93,10 @@ export function reportForm(t: TextsOf<BoardMessages>, o: ReportFormOptions): Tem
       required: true,
       variant: 'list',
       value: o.draft.reason,
-      options: ReportReason.options.map((r) => ({ value: r, label: t(`reason_${r}`) })),
+      options: o.reasons.map((r) => ({
+        value: r,
+        label: t(`reason_${r}` as `reason_${(typeof ReportReason.options)[number]}`),
+      })),
       error: o.error('reason'),
       onChange: (v) => o.onChange({ reason: v }, 'reason'),
     })}

@@ -13,11 +13,13 @@ import {
   until,
   useNeighbourhoodBackend,
 } from '../../../test/support/neighbourhood-helpers.js';
-import { ListingActions, type ActionKind } from './listing-actions.js';
+import { actionBar, type ActionKind } from './action-bar.js';
+import { actionContract } from './action-contract.js';
+import { ListingActions } from './listing-actions.js';
 import { messages } from './share-board.messages.js';
 
 /**
- * The board's reply and report controller and the member session it acts through, driven by a
+ * The board's reply and report controller (with its action bar) and the member session it acts through, driven by a
  * minimal host element that shows one listing's actions (no board, no list widget).
  */
 
@@ -36,13 +38,26 @@ class ActionsHost extends PartageElement<typeof messages.en> {
   readonly puts: { listing: Listing; isNew: boolean }[] = [];
   /** Sign-in requests from the signed-out buttons. */
   readonly signIns: { reason: ActionKind; listingId: string }[] = [];
-  readonly actions = new ListingActions(this, this.member, {
-    put: (listing, isNew) => this.puts.push({ listing, isNew }),
-  });
+  readonly actions = new ListingActions(
+    this,
+    this.member,
+    { put: (listing, isNew) => this.puts.push({ listing, isNew }) },
+    actionContract,
+  );
 
   protected override render() {
-    return this.actions.render(this.listing, this.member.signedIn(), {
-      request: (reason, listingId) => this.signIns.push({ reason, listingId }),
+    const l = this.listing;
+    const open = this.actions.open?.listingId === l.id ? this.actions.open.kind : null;
+    return actionBar(this, l, {
+      member: this.member.signedIn(),
+      open,
+      done: this.actions.doneFor(l.id),
+      busy: null,
+      failed: null,
+      form: this.actions.renderForm(l),
+      onToggle: (kind) => void this.actions.toggle(l, kind),
+      onSignIn: (reason) => this.signIns.push({ reason, listingId: l.id }),
+      onRetry: () => undefined,
     });
   }
 }

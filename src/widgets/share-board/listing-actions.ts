@@ -1,7 +1,7 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { nothing, type TemplateResult } from 'lit';
 import { apiErrorOf } from '../../core/data/errors.js';
-import { isListingClosed, replyTo, reportListing } from '../../core/data/member-actions.js';
-import { ReplyRequest, ReportRequest, type Listing, type Reply, type Report } from '../../contract/index.js';
+import type { Listing, Reply, Report } from '../../contract/index.js';
+import type { ActionContract } from './action-contract.js';
 import {
   fieldErrorsFromIssues,
   fieldErrorsFromProblem,
@@ -17,8 +17,9 @@ import { REPLY_SENT, REPORT_SENT } from '../../core/member/member-events.js';
 import type { MemberIdentity } from '../../core/member/member-session.js';
 import { replyForm, reportForm, type ReportDraft } from './action-forms.js';
 import type { BoardMessages } from './share-board.messages.js';
+import type { ActionKind } from './action-bar.js';
 
-export type ActionKind = 'reply' | 'report';
+export type { ActionKind };
 
 const REPLY_FIELDS = ['message'] as const;
 const REPORT_FIELDS = ['reason', 'detail'] as const;
@@ -47,10 +48,16 @@ export class ListingActions {
   /** The listing the last send was for, so a send after sign-in goes to the same one. */
   #target: Listing | undefined;
 
-  /** `list`: the board's listings, which a reply or a refusal (closed meanwhile) updates. */
-  constructor(host: PartageElement, member: MemberIdentity, list: ListingStore) {
+  readonly #contract: ActionContract;
+
+  /**
+   * `list`: the board's listings, which a reply or a refusal (closed meanwhile) updates; `contract`:
+   * its checks and requests, handed over by the board's file (action-contract.ts).
+   */
+  constructor(host: PartageElement, member: MemberIdentity, list: ListingStore, contract: ActionContract) {
     this.#host = host;
     this.#list = list;
+    this.#contract = contract;
     const common = {
       ...member,
       listingId: () => this.#target?.id ?? this.open?.listingId,
@@ -118,10 +125,10 @@ export class ListingActions {
 
   async submitReply(listing: Listing): Promise<void> {
     const input = { message: this.#replies.get(listing.id) ?? '' };
-    const parsed = ReplyRequest.safeParse(input);
+    const parsed = this.#contract.reply.safeParse(input);
     if (!parsed.success) return this.#invalid(listing.id, fieldErrorsFromIssues(parsed.error.issues, input));
     this.#valid(listing);
-    const outcome = await this.reply.run(replyTo(listing.id, parsed.data));
+    const outcome = await this.reply.run(this.#contract.replyTo(listing.id, parsed.data));
     if (!outcome) return;
     if (outcome.ok) {
       this.#replies.delete(listing.id);
@@ -133,17 +140,17 @@ export class ListingActions {
     }
     const error = outcome.error;
     // The server said the listing takes no more replies (our copy was out of date).
-    if (isListingClosed(error)) this.#list.put({ ...listing, status: 'closed' }, false);
+    if (this.#contract.isListingClosed(error)) this.#list.put({ ...listing, status: 'closed' }, false);
     await this.#serverFieldErrors(listing.id, error, REPLY_FIELDS);
   }
 
   async submitReport(listing: Listing): Promise<void> {
     const draft = this.#reports.get(listing.id) ?? { reason: '', detail: '' };
     const input = { reason: draft.reason, ...(draft.detail.trim() ? { detail: draft.detail } : {}) };
-    const parsed = ReportRequest.safeParse(input);
+    const parsed = this.#contract.report.safeParse(input);
     if (!parsed.success) return this.#invalid(listing.id, fieldErrorsFromIssues(parsed.error.issues, input));
     this.#valid(listing);
-    const outcome = await this.report.run(reportListing(listing.id, parsed.data));
+    const outcome = await this.report.run(this.#contract.reportListing(listing.id, parsed.data));
     if (!outcome) return;
     if (outcome.ok) {
       this.#reports.delete(listing.id);
@@ -201,72 +208,20 @@ export class ListingActions {
     return memberAlert(action, memberAlertText(action, this.errors, this.#clientErrorCount, t), t);
   }
 
-  /**
-   * The actions area of a listing's detail, for a member (`member`) or a reader signed out, whose
-   * sign-in buttons go to `signIn` (which remembers the listing and the action).
-   */
-  render(
-    listing: Listing,
-    member: boolean,
-    signIn: { request(reason: ActionKind, listingId: string): void },
-  ): TemplateResult {
-    const t = this.#t;
-    const id = listing.id;
-    const closed = listing.status === 'closed';
-    const open = this.open?.listingId === id ? this.open.kind : null;
-    const done = this.#done.get(id);
-    return html`<div class="listing-actions" part="actions">
-      ${
-        done
-          ? html`<p class="confirmation" id="done-${id}" role="status" tabindex="-1" part="confirmation">
-              ${done === 'reply' ? t('replySent', { name: listing.author.displayName }) : t('reportSent')}
-            </p>`
-          : nothing
-      }
-      ${closed ? html`<p class="closed-note muted">${t('closedNote')}</p>` : nothing}
-      <div class="actions">
-        ${
-          member
-            ? html`${
-                  closed
-                    ? nothing
-                    : html`<button
-                        type="button"
-                        id="reply-${id}-open"
-                        part="interested"
-                        aria-expanded=${open === 'reply' ? 'true' : 'false'}
-                        aria-controls="action-${id}"
-                        @click=${() => (open === 'reply' ? void this.close() : void this.openForm(listing, 'reply'))}
-                      >
-                        ${t('interested')}
-                      </button>`
-                }
-                <button
-                  type="button"
-                  class="secondary"
-                  id="report-${id}-open"
-                  part="report"
-                  aria-expanded=${open === 'report' ? 'true' : 'false'}
-                  aria-controls="action-${id}"
-                  @click=${() => (open === 'report' ? void this.close() : void this.openForm(listing, 'report'))}
-                >
-                  ${t('report')}
-                </button>`
-            : html`${
-                  closed
-                    ? nothing
-                    : html`<button type="button" part="sign-in" @click=${() => signIn.request('reply', id)}>
-                        ${t('signInToReply')}
-                      </button>`
-                }
-                <button type="button" class="secondary" part="sign-in" @click=${() => signIn.request('report', id)}>
-                  ${t('signInToReport')}
-                </button>`
-        }
-      </div>
-      ${member && open === 'reply' ? this.#replyForm(listing) : nothing}
-      ${member && open === 'report' ? this.#reportForm(listing) : nothing}
-    </div>`;
+  /** What was just sent on this listing (its confirmation shows until a form opens again). */
+  doneFor(listingId: string): ActionKind | undefined {
+    return this.#done.get(listingId);
+  }
+
+  /** Opens the form asked for, or closes it if it is the one open. */
+  toggle(listing: Listing, kind: ActionKind): Promise<void> {
+    return this.open?.listingId === listing.id && this.open.kind === kind ? this.close() : this.openForm(listing, kind);
+  }
+
+  /** The form open on this listing, if any (the action bar shows it, action-bar.ts). */
+  renderForm(listing: Listing): TemplateResult | typeof nothing {
+    if (this.open?.listingId !== listing.id) return nothing;
+    return this.open.kind === 'reply' ? this.#replyForm(listing) : this.#reportForm(listing);
   }
 
   #replyForm(listing: Listing): TemplateResult {
@@ -292,6 +247,7 @@ export class ListingActions {
       listing,
       action: this.report,
       draft: this.#reports.get(id) ?? { reason: '', detail: '' },
+      reasons: this.#contract.reasons,
       error: (field) => this.#error(field),
       alert: this.#alert(this.report),
       onChange: (patch, field) => {

@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
-import type { NeighbourhoodEvent } from '../../contract/index.js';
+import type { Listing, NeighbourhoodEvent } from '../../contract/index.js';
 import { ClockController } from '../../core/element/clock.js';
+import { FirstUse } from '../../core/element/first-use.js';
 import { formStyles } from '../../core/form/form-fields.js';
 import { headingLevel } from '../../core/element/heading.js';
 import { listingFormLayoutStyles } from '../../core/listing-form/listing-form.styles.js';
@@ -13,7 +14,9 @@ import { boardHeader } from './board-header.js';
 import { ListingsSource } from '../../core/data/listings-source.js';
 import { neighbourhoodLive, NeighbourhoodSource } from '../../core/data/neighbourhood-source.js';
 import { boardResults, countText } from './board-results.js';
-import { ListingActions } from './listing-actions.js';
+import type { ListingActions } from './listing-actions.js';
+import { actionBar, type ActionKind } from './action-bar.js';
+import { actionContract } from './action-contract.js';
 import { listingItem } from './listing-item.js';
 import { hasFilters } from '../../core/data/listing-list.js';
 import { partnerServices } from './partner-services.js';
@@ -172,8 +175,21 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
   readonly #signIn = new SignInIntent(this, this.#member);
   /** The posting form: a published listing joins the list and fires `partage-listing-created`. */
   readonly #posting = new PostingPanel(this, this.#member, this.#list);
-  /** Reply and report on a listing: they update the list and fire their events. */
-  readonly #actions = new ListingActions(this, this.#member, this.#list);
+  /**
+   * Reply and report on a listing (they update the list and fire their events): their forms,
+   * checks and sending load on the board's first use, or when the browser is idle after it shows
+   * listings to a member; a reader signed out never needs them.
+   */
+  readonly #interaction = new FirstUse(this, {
+    load: () => import('./listing-interaction.js'),
+    ready: () => this.#member.signedIn() && !!this.#list.current?.items.length,
+    loaded: (m) => {
+      this.#actions = new m.ListingActions(this, this.#member, this.#list, actionContract);
+    },
+  });
+  #actions: ListingActions | undefined;
+  /** A form asked for before its code arrived: its button waits, busy; `failed` if it could not load. */
+  #asked: { listingId: string; kind: ActionKind; failed: boolean } | undefined;
 
   /** The board's heading level (the title), plus `offset` for sections and listings. */
   #level(offset: number): number {
@@ -197,7 +213,7 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
     super.willUpdate(changed);
     if (changed.has('memberToken') || changed.has('ctx' as keyof PartageShareBoard)) {
       void this.#posting.form.action.tokenMayHaveChanged();
-      this.#actions.tokenMayHaveChanged();
+      this.#actions?.tokenMayHaveChanged();
       const intent = this.#signIn.take(this.#member.signedIn());
       if (intent) void this.updateComplete.then(() => this.#resume(intent));
     }
@@ -246,7 +262,64 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
     if (!listing) return;
     if (!this.expanded.has(listing.id)) this.#toggle(listing.id);
     await this.updateComplete;
-    await this.#actions.openForm(listing, intent.reason);
+    await this.#openForm(listing, intent.reason);
+  }
+
+  /**
+   * Also waits for the interaction code while it is on its way (a first use, a click on an
+   * action): the form it opens changes what the board shows.
+   */
+  protected override getUpdateComplete(): Promise<boolean> {
+    const loading = this.#interaction.loading;
+    return loading ? loading.then(() => super.getUpdateComplete()) : super.getUpdateComplete();
+  }
+
+  /** "I'm interested" or "Report" clicked: opens (or closes) its form, once its code is there. */
+  async #act(listing: Listing, kind: ActionKind): Promise<void> {
+    if (this.#actions) return this.#actions.toggle(listing, kind);
+    return this.#openForm(listing, kind);
+  }
+
+  async #openForm(listing: Listing, kind: ActionKind): Promise<void> {
+    if (!this.#actions) {
+      // The last click wins: the code arriving opens the form asked for last.
+      const asked = (this.#asked = { listingId: listing.id, kind, failed: false });
+      this.requestUpdate();
+      try {
+        await this.#interaction.get();
+      } catch {
+        // Offline (or the CDN unreachable): say so where the reader clicked, with a retry that asks again.
+        if (this.#asked === asked) this.#asked = { ...asked, failed: true };
+        this.requestUpdate();
+        return;
+      }
+      if (this.#asked !== asked) return;
+      this.#asked = undefined;
+    }
+    await this.#actions!.openForm(listing, kind);
+  }
+
+  /** The retry of a failed load: focus stays on the action's button while the code is asked again. */
+  #retry(listing: Listing, kind: ActionKind): void {
+    this.renderRoot.querySelector<HTMLElement>(`#${kind}-${CSS.escape(listing.id)}-open`)?.focus();
+    void this.#openForm(listing, kind);
+  }
+
+  #renderActions(l: Listing, member: boolean): TemplateResult {
+    const actions = this.#actions;
+    const open = actions?.open?.listingId === l.id ? actions.open.kind : null;
+    const asked = this.#asked?.listingId === l.id ? this.#asked : undefined;
+    return actionBar(this, l, {
+      member,
+      open,
+      done: actions?.doneFor(l.id),
+      busy: asked && !asked.failed ? asked.kind : null,
+      failed: asked?.failed ? asked.kind : null,
+      form: actions ? actions.renderForm(l) : nothing,
+      onToggle: (kind) => void this.#act(l, kind),
+      onSignIn: (kind) => this.#signIn.request(kind, l.id),
+      onRetry: (kind) => this.#retry(l, kind),
+    });
   }
 
   // ---- paging ------------------------------------------------------------------------------
@@ -310,7 +383,7 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
           open: this.expanded.has(l.id),
           level: this.#level(2),
           onToggle: () => this.#toggle(l.id),
-          actions: () => this.#actions.render(l, member, this.#signIn),
+          actions: () => this.#renderActions(l, member),
         }),
     });
   }
