@@ -5,15 +5,15 @@ import { createMockBackend } from '../../../src/mock/index.js';
 import { startMockWorker } from '../../../src/mock/browser.js';
 
 /*
- * The pledge form's own CDN file (dist/cdn/partage-pledge-form.js) loaded in the test page itself,
- * so axe can check it, with its interaction chunk (checks, submit flow, outcome) held, failed or
- * let through at will. A browser keeps a module that loaded for the page's life: each test file
+ * A widget's own CDN file (by default the pledge form's, dist/cdn/partage-pledge-form.js) loaded in
+ * the test page itself, so axe can check it, with its interaction chunk (checks, submit flow,
+ * outcome) held, failed or let through at will. A browser keeps a module that loaded for the page's life: each test file
  * (one page each) sees the chunk arrive once, so each tells one story from a fresh page.
  */
 
 export const API = 'https://first-use.partage.test/v1';
 const FILE = '/dist/cdn/partage-pledge-form.js';
-const CHUNK = /\/dist\/cdn\/chunks\/pledge-form-pledge-interaction-[\w-]{8}\.js/;
+let CHUNK = /\/dist\/cdn\/chunks\/pledge-form-pledge-interaction-[\w-]{8}\.js/;
 
 export type Form = HTMLElement & { updateComplete: Promise<boolean> };
 
@@ -29,8 +29,12 @@ export interface FirstUsePage {
   chunk(mode: ChunkMode): void;
 }
 
-/** Starts the mock backend with the chunk held, then loads the CDN file. */
-export async function firstUsePage(): Promise<FirstUsePage> {
+/**
+ * Starts the mock backend with the chunk held, then loads the CDN file: the pledge form's, or
+ * `file` with its interaction chunk `chunk` (one page, one file).
+ */
+export async function firstUsePage(file = FILE, chunk?: RegExp): Promise<FirstUsePage> {
+  if (chunk) CHUNK = chunk;
   const backend = createMockBackend({ baseUrl: API });
   const worker = await startMockWorker(backend);
   const requests: string[] = [];
@@ -44,9 +48,9 @@ export async function firstUsePage(): Promise<FirstUsePage> {
       return mode === 'fail' ? HttpResponse.error() : passthrough();
     }),
   );
-  const file = await fetch(FILE, { method: 'HEAD' });
-  if (!file.ok) throw new Error(`${FILE} is missing (HTTP ${file.status}): build it first with \`npm run build\`.`);
-  await import(/* @vite-ignore */ FILE);
+  const head = await fetch(file, { method: 'HEAD' });
+  if (!head.ok) throw new Error(`${file} is missing (HTTP ${head.status}): build it first with \`npm run build\`.`);
+  await import(/* @vite-ignore */ file);
   return {
     backend,
     worker,
