@@ -1,21 +1,14 @@
 import { createListing } from '../../client/neighbourhoods.js';
 import { html, type TemplateResult } from 'lit';
-import { ApiError } from '../../client/errors.js';
 import { ListingCategory, ListingRequest, ListingType, type Listing, type ListingKind } from '../../contract/index.js';
-import {
-  fieldErrorsFromIssues,
-  fieldErrorsFromProblem,
-  focusFirstInvalid,
-  type FieldErrors,
-} from '../form/field-errors.js';
+import type { FieldErrors } from '../form/field-errors.js';
 import { radioGroup, selectField, textField } from '../form/form-fields.js';
 import type { ListingFormMessages } from './listing-form.messages.js';
 import type { ListingMessages } from './listing.messages.js';
 import { MemberAction, textsOf, type TextsOf } from '../member/member-action.js';
 import type { MemberFormMessages } from '../member/member-form.messages.js';
-import { LISTING_CREATED } from '../member/member-events.js';
 import type { MemberIdentity } from '../member/member-session.js';
-import { partageEvent } from '../element/events.js';
+import { lazy } from '../element/on-demand.js';
 import { memberAlert, memberAlertText, memberFieldError } from '../member/member-form-views.js';
 import type { PartageElement } from '../element/partage-element.js';
 
@@ -32,9 +25,6 @@ export interface ListingDraft {
   /** `YYYY-MM-DD` from the date input, or ''. */
   expires: string;
 }
-
-/** Request fields in the form's visual order (focus goes to the first in error). */
-export const LISTING_FIELDS = ['kind', 'type', 'category', 'title', 'description', 'place.label', 'expiresAt'] as const;
 
 /** The server refuses expiry dates beyond this many days (see the contract's ListingRequest). */
 export const LISTING_MAX_DAYS = 90;
@@ -54,13 +44,18 @@ const pad = (n: number) => String(n).padStart(2, '0');
 /** A local calendar date as the date input writes it. */
 export const inputDate = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 
-/** The end of the chosen day in the member's own time zone, as the contract's UTC instant. */
-export function expiryInstant(date: string): string | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!m) return null;
-  const d = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 23, 59, 0);
-  return Number.isNaN(d.getTime()) ? null : d.toISOString();
-}
+/**
+ * What the submission code (listing-submission.ts) takes from the contract: the request's check
+ * and the request itself. They stay in the widget's file and are handed over when the code loads: a
+ * chunk that reaches the compiled contract itself makes the bundler move the whole contract out of
+ * the file into a third chunk (rolldown/rolldown#10731; scripts/lazy-chunks.mjs fails the build).
+ */
+type Submission = typeof import('./listing-submission.js');
+/** One download per page, whatever the number of forms; a failed one is asked again next time. */
+const loadSubmission = lazy(() => import('./listing-submission.js'));
+
+const listingContract = { request: ListingRequest, create: createListing, maxDays: LISTING_MAX_DAYS };
+export type ListingContract = typeof listingContract;
 
 /** Where a published listing goes besides the event: the board's list, which shows it at once. */
 export interface ListingStore {
@@ -89,16 +84,28 @@ export class ListingForm {
   errors: FieldErrors = {};
   /** The listing just published (the confirmation shows instead of the form). */
   created: Listing | undefined;
-  readonly action: MemberAction<Listing>;
-
-  #host: PartageElement;
-  #options: ListingFormOptions;
   /** Field errors found in the browser at the last submit: their count goes in the alert. */
-  #clientErrorCount = 0;
+  clientErrorCount = 0;
+  readonly action: MemberAction<Listing>;
+  readonly host: PartageElement;
+  readonly options: ListingFormOptions;
+
+  /**
+   * The checks and the sending (listing-submission.ts) load at the form's first focus or tap (or a
+   * submit): the first paint draws the form only. Not the FirstUse controller: this costs less, and
+   * `<partage-listing-form>` alone would carry FirstUse for this one use.
+   */
+  #code: Submission | undefined;
+  #loading: Promise<void> | undefined;
+  readonly #prefetch = () => void (this.#code ?? this.#load().catch(() => undefined));
+  /** A submit waits for that code: the form is busy, the draft untouched. */
+  #waiting = false;
+  /** The code could not load (offline): the alert says so, with a retry. */
+  #loadFailed = false;
 
   constructor(host: PartageElement, options: ListingFormOptions) {
-    this.#host = host;
-    this.#options = options;
+    this.host = host;
+    this.options = options;
     this.action = new MemberAction<Listing>(host, {
       ...options.member,
       reason: 'post',
@@ -108,69 +115,55 @@ export class ListingForm {
   }
 
   get #t(): TextsOf<ListingFormTexts> {
-    return textsOf<ListingFormTexts>(this.#host);
+    return textsOf<ListingFormTexts>(this.host);
   }
 
-  /** The request body, or field errors found in the browser. */
-  validate(now = new Date()): { ok: true; body: ListingRequest } | { ok: false; errors: FieldErrors } {
-    const d = this.draft;
-    const input = {
-      kind: d.kind,
-      type: d.type,
-      category: d.category,
-      title: d.title,
-      description: d.description,
-      place: { label: d.place },
-      ...(d.expires ? { expiresAt: expiryInstant(d.expires) ?? d.expires } : {}),
-    };
-    const parsed = ListingRequest.safeParse(input);
-    const errors: FieldErrors = parsed.success ? {} : fieldErrorsFromIssues(parsed.error.issues, input);
-    // The server's date rules, checked here too so the member hears about them before sending.
-    const expiresAt = d.expires ? expiryInstant(d.expires) : null;
-    if (expiresAt && !errors.expiresAt) {
-      const t = Date.parse(expiresAt);
-      if (t <= now.getTime()) errors.expiresAt = { kind: 'text', message: this.#t('expiresPast') };
-      else if (t > now.getTime() + LISTING_MAX_DAYS * DAY_MS)
-        errors.expiresAt = { kind: 'text', message: this.#t('expiresTooFar', { days: LISTING_MAX_DAYS }) };
-    }
-    if (parsed.success && Object.keys(errors).length === 0) return { ok: true, body: parsed.data };
-    return { ok: false, errors };
+  /** Sending, or a submit waiting for the submission code. */
+  get busy(): boolean {
+    return this.action.sending || this.#waiting;
   }
 
-  /** Validates, then publishes; on any failure the draft stays as typed. */
-  async submit(): Promise<void> {
-    if (this.action.sending) return;
-    const checked = this.validate();
-    if (!checked.ok) {
-      this.errors = checked.errors;
-      this.#clientErrorCount = Object.keys(checked.errors).length;
-      await this.#focusFirstInvalid();
-      return;
-    }
-    this.errors = {};
-    this.#clientErrorCount = 0;
-    const neighbourhoodId = this.#options.member.neighbourhoodId();
-    if (!neighbourhoodId) return;
-    const outcome = await this.action.run((client, memberToken, signal) =>
-      createListing(client, neighbourhoodId, checked.body, { memberToken, signal }),
+  /** The submission code on its way, for the host's `getUpdateComplete` (as FirstUse's). */
+  get loading(): Promise<void> | undefined {
+    return this.#code ? undefined : this.#loading;
+  }
+
+  #load(): Promise<Submission> {
+    const loading = loadSubmission().then((code) => (this.#code = code));
+    this.#loading = loading.then(
+      () => undefined,
+      () => undefined,
     );
-    if (!outcome) return;
-    if (outcome.ok) {
-      this.created = outcome.value;
-      this.draft = emptyDraft();
-      this.#host.requestUpdate();
-      this.#options.list?.put(outcome.value, true);
-      this.#host.dispatchEvent(partageEvent(LISTING_CREATED, { listing: outcome.value }));
-      await this.#host.updateComplete;
-      this.#host.renderRoot.querySelector<HTMLElement>(`#${this.#options.idPrefix}-done`)?.focus();
-      return;
+    return loading;
+  }
+
+  /** Checks, then publishes; on any failure the draft stays as typed. */
+  async submit(): Promise<void> {
+    if (this.action.sending || this.#waiting) return;
+    let code = this.#code;
+    if (!code) {
+      this.#waiting = true;
+      this.#loadFailed = false;
+      this.host.requestUpdate();
+      try {
+        code = await this.#load();
+      } catch {
+        this.#loadFailed = true;
+        return;
+      } finally {
+        this.#waiting = false;
+        this.host.requestUpdate();
+      }
     }
-    const error = outcome.error;
-    if (error instanceof ApiError && (error.status === 422 || error.status === 400) && error.fieldErrors.length > 0) {
-      this.errors = fieldErrorsFromProblem(error.fieldErrors, LISTING_FIELDS).fields;
-      this.#host.requestUpdate();
-      await this.#focusFirstInvalid();
-    }
+    this.#loadFailed = false;
+    return code.submitListing(this, listingContract);
+  }
+
+  /** Published (by the submission code): the confirmation replaces the form, the draft is emptied. */
+  published(listing: Listing): void {
+    this.created = listing;
+    this.draft = emptyDraft();
+    this.host.requestUpdate();
   }
 
   /** A blank form again (after a confirmation, or when the board closes the form). */
@@ -178,14 +171,9 @@ export class ListingForm {
     this.draft = emptyDraft();
     this.errors = {};
     this.created = undefined;
-    this.#clientErrorCount = 0;
+    this.clientErrorCount = 0;
+    this.#loadFailed = false;
     this.action.reset();
-  }
-
-  async #focusFirstInvalid(): Promise<void> {
-    this.#host.requestUpdate();
-    await this.#host.updateComplete;
-    focusFirstInvalid(this.#host.renderRoot, LISTING_FIELDS, this.errors);
   }
 
   /**
@@ -199,7 +187,7 @@ export class ListingForm {
         const { [field]: _, ...rest } = this.errors;
         this.errors = rest;
       }
-      this.#host.requestUpdate();
+      this.host.requestUpdate();
     };
   }
 
@@ -213,7 +201,7 @@ export class ListingForm {
    */
   render(extraActions?: TemplateResult): TemplateResult {
     const t = this.#t;
-    const id = this.#options.idPrefix;
+    const id = this.options.idPrefix;
     if (this.created) {
       return html`<div class="form-done">
         <p class="confirmation" id="${id}-done" role="status" tabindex="-1" part="confirmation">
@@ -229,14 +217,17 @@ export class ListingForm {
     }
     const d = this.draft;
     const action = this.action;
-    const busy = action.sending;
-    const alert = memberAlertText(action, this.errors, this.#clientErrorCount, t);
+    const busy = this.busy;
+    const failed = this.#loadFailed;
+    const alert = failed ? this.host.t('errorOffline') : memberAlertText(action, this.errors, this.clientErrorCount, t);
     const today = new Date();
     return html`<form
       novalidate
       part="form"
       aria-labelledby="${id}-heading"
       aria-busy=${busy ? 'true' : 'false'}
+      @focusin=${this.#prefetch}
+      @pointerdown=${this.#prefetch}
       @submit=${(e: Event) => {
         e.preventDefault();
         void this.submit();
@@ -329,7 +320,7 @@ export class ListingForm {
           onInput: this.#edit('expires', 'expiresAt'),
         })}
       </div>
-      ${memberAlert(action, alert, t)}
+      ${memberAlert(action, alert, t, failed ? { label: this.host.t('retry'), run: () => void this.submit() } : undefined)}
       <div class="actions">
         <button type="submit" part="submit" aria-disabled=${busy || action.waiting ? 'true' : 'false'}>
           ${busy ? t('publishing') : t('publish')}
@@ -341,7 +332,7 @@ export class ListingForm {
 
   async #again(): Promise<void> {
     this.reset();
-    await this.#host.updateComplete;
-    this.#host.renderRoot.querySelector<HTMLElement>(`input[name="kind"]:checked`)?.focus();
+    await this.host.updateComplete;
+    this.host.renderRoot.querySelector<HTMLElement>(`input[name="kind"]:checked`)?.focus();
   }
 }

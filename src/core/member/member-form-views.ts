@@ -41,12 +41,13 @@ export function memberAlertText(
 
 /**
  * The form's single alert, always in the page (so what appears in it is announced), with a
- * sign-in button when the action waits for one.
+ * sign-in button when the action waits for one, or the `retry` given (the form's code could not load).
  */
 export function memberAlert(
   action: MemberAction<unknown>,
   text: string,
   t: TextsOf<MemberFormMessages>,
+  retry?: { label: string; run: () => void },
 ): TemplateResult {
   return html`<div
     class="form-alert ${action.signIn ? 'notice' : ''} ${text ? '' : 'quiet'}"
@@ -61,7 +62,11 @@ export function memberAlert(
                 ? html`<button type="button" class="secondary" part="sign-in" @click=${() => action.requestSignIn()}>
                     ${t('signIn')}
                   </button>`
-                : ''
+                : retry
+                  ? html`<button type="button" class="secondary" part="retry" @click=${retry.run}>
+                      ${retry.label}
+                    </button>`
+                  : ''
             }`
         : ''
     }

@@ -84,10 +84,19 @@ export class PartageListingForm extends PartageElement<typeof messages.en> {
   protected readonly catalogue = messages;
 
   readonly #member = memberSession(this, () => this.ctx?.memberToken);
-  readonly #form = new ListingForm(this, { idPrefix: 'listing', member: this.#member });
+  readonly #form = new ListingForm(this, {
+    idPrefix: 'listing',
+    member: this.#member,
+  });
 
   /** The reader pressed the sign-in prompt. */
   #signInAsked = false;
+
+  /** Also waits for the form's submission code while it is on its way (a first use, a submit). */
+  protected override getUpdateComplete(): Promise<boolean> {
+    const loading = this.#form.loading;
+    return loading ? loading.then(() => super.getUpdateComplete()) : super.getUpdateComplete();
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
@@ -107,7 +116,7 @@ export class PartageListingForm extends PartageElement<typeof messages.en> {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     this.setState('signed-out', !this.#member.signedIn());
-    this.setState('sending', this.#form.action.sending);
+    this.setState('sending', this.#form.busy);
     this.setState('published', !!this.#form.created);
   }
 

@@ -266,12 +266,13 @@ export class PartageShareBoard extends PartageElement<typeof messages.en> {
   }
 
   /**
-   * Also waits for the interaction code while it is on its way (a first use, a click on an
-   * action): the form it opens changes what the board shows.
+   * Also waits for the interaction code and the posting form's submission code while they are on
+   * their way (a first use, a click on an action, a submit): what they do changes what the board shows.
    */
   protected override getUpdateComplete(): Promise<boolean> {
-    const loading = this.#interaction.loading;
-    return loading ? loading.then(() => super.getUpdateComplete()) : super.getUpdateComplete();
+    const a = this.#interaction.loading;
+    const b = this.#posting.form.loading;
+    return a || b ? Promise.all([a, b]).then(() => super.getUpdateComplete()) : super.getUpdateComplete();
   }
 
   /** "I'm interested" or "Report" clicked: opens (or closes) its form, once its code is there. */
