@@ -39,10 +39,10 @@ describe('listing form CDN file: checks and sending on first use', () => {
     await expect(el).to.be.accessible();
 
     // Filled by script (no focus, no tap: the code is not asked for), then submitted at once.
-    choose(field(el, 'type'), 'give');
-    choose(field(el, 'category'), 'tools');
-    type(field(el, 'title'), 'Perceuse à prêter');
-    type(field(el, 'place.label'), 'Intra-muros');
+    choose(field<HTMLSelectElement>(el, 'type'), 'give');
+    choose(field<HTMLSelectElement>(el, 'category'), 'tools');
+    type(field<HTMLInputElement>(el, 'title'), 'Perceuse à prêter');
+    type(field<HTMLInputElement>(el, 'place.label'), 'Intra-muros');
     expect(page.requests.some(isChunk)).to.equal(false);
     part(el, 'submit')!.click();
     await waitUntil(() => part(el, 'form')!.getAttribute('aria-busy') === 'true', 'the submit did not wait busy');
