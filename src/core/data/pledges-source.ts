@@ -5,6 +5,7 @@ import { campaignLive, canMove } from './campaign-source.js';
 import type { LiveSource } from './live-source.js';
 import { PAGE_LIMIT, withLiveEvent, type PledgeData } from './pledge-data.js';
 import { KeyedSource, sourceKey, type SourceHost, type Transport } from './source.js';
+import { worded } from '../element/views.js';
 
 export { newIdempotencyKey };
 
@@ -67,6 +68,9 @@ export interface PledgeAttempt {
   body: PledgeRequest;
 }
 
-/** Sends a pledge; the backend replays (never duplicates) an attempt sent again with its key. */
+/**
+ * Sends a pledge; the backend replays (never duplicates) an attempt sent again with its key. A
+ * failure comes with its words (`errorText` is ready for it).
+ */
 export const sendPledge = (client: Transport, campaignId: string, attempt: PledgeAttempt): Promise<PledgeResult> =>
-  createPledge(client, campaignId, attempt.body, { idempotencyKey: attempt.key });
+  createPledge(client, campaignId, attempt.body, { idempotencyKey: attempt.key }).catch(worded);
