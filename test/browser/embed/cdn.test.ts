@@ -409,7 +409,7 @@ describe('Code loaded on demand (dist/cdn/chunks)', () => {
       );
     worker.use(http.get(`${API}/campaigns`, down), http.get(`${API}/campaigns/:id`, down));
     const { win, cards } = await failingCards(['fr', 'en']);
-    const [fr, en] = cards as [HTMLElement, HTMLElement];
+    const [fr, en] = [cards[0]!, cards[1]!];
     await waitUntil(() => alertOf(fr) && alertOf(en), 'the cards did not show their error', LOAD);
     expect(shownText(fr)).to.contain('Le service est indisponible pour le moment.');
     expect(shownText(fr)).to.contain('Réessayer');
@@ -426,7 +426,7 @@ describe('Code loaded on demand (dist/cdn/chunks)', () => {
     const campaignReads = [http.get(`${API}/campaigns`, offline), http.get(`${API}/campaigns/:id`, offline)];
     worker.use(...campaignReads, http.get('*/dist/cdn/chunks/campaign-card-failure-text-*', offline));
     const { win, cards } = await failingCards(['fr', 'en']);
-    const [fr, en] = cards as [HTMLElement, HTMLElement];
+    const [fr, en] = [cards[0]!, cards[1]!];
     await waitUntil(() => alertOf(fr) && alertOf(en), 'the cards did not show their error', LOAD);
     await waitUntil(() => failureChunks(win).length > 0, 'the wording of failures was never asked for', LOAD);
     // The built-in texts: readable, in the card's language, with a retry.
