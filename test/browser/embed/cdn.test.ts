@@ -393,11 +393,13 @@ describe('Code loaded on demand (dist/cdn/chunks)', () => {
   }
   const alertOf = (el: Element) => el.shadowRoot?.querySelector('[role="alert"]') ?? null;
   const failureChunks = (win: Window) => chunks(win).filter((name) => name.includes('-failure-text-'));
+  const problemChunks = (win: Window) => chunks(win).filter((name) => name.includes('-problems-'));
 
-  it('a card that shows its amount never downloads the wording of failures', async () => {
+  it('a card that shows its amount never downloads the wording of failures nor the reading of error answers', async () => {
     const { win, el } = await card('single-widget.html?widget=campaign-card', 'atelier-ceramique');
     await waitUntil(() => el.shadowRoot!.querySelector('.live-dot'), 'the card never went live', LOAD);
     expect(failureChunks(win)).to.deep.equal([]);
+    expect(problemChunks(win)).to.deep.equal([]);
     expectQuietConsole(win.__embedLog);
   });
 
@@ -417,6 +419,28 @@ describe('Code loaded on demand (dist/cdn/chunks)', () => {
     expect(shownText(en)).to.contain('Try again');
     expect(failureChunks(win)).to.have.length(1);
     expect(failureChunks(win)[0]).to.match(/\/dist\/cdn\/chunks\/campaign-card-failure-text-[\w-]+\.js$/);
+    expect(problemChunks(win)).to.have.length(1);
+    expect(problemChunks(win)[0]).to.match(/\/dist\/cdn\/chunks\/campaign-card-problems-[\w-]+\.js$/);
+    expectQuietConsole(win.__embedLog);
+  });
+
+  it('an error answer whose reading code cannot load is still worded from its status, in French and English', async () => {
+    const missing = () =>
+      HttpResponse.json(
+        { type: 'about:blank', title: 'Not Found', status: 404, code: 'not_found' },
+        { status: 404, headers: { 'Content-Type': 'application/problem+json' } },
+      );
+    worker.use(
+      http.get(`${API}/campaigns`, missing),
+      http.get(`${API}/campaigns/:id`, missing),
+      http.get('*/dist/cdn/chunks/campaign-card-problems-*', () => HttpResponse.error()),
+    );
+    const { win, cards } = await failingCards(['fr', 'en']);
+    const [fr, en] = [cards[0]!, cards[1]!];
+    await waitUntil(() => alertOf(fr) && alertOf(en), 'the cards did not show their error', LOAD);
+    expect(problemChunks(win).length).to.be.greaterThan(0);
+    expect(shownText(fr)).to.contain('Ce contenu est introuvable.');
+    expect(shownText(en)).to.contain('This content could not be found.');
     expectQuietConsole(win.__embedLog);
   });
 
