@@ -12,10 +12,17 @@ import { PartageElement } from '../../core/element/partage-element.js';
 import { ResourceController } from '../../core/data/resource-controller.js';
 import { errorView, noApiView, staleNotice } from '../../core/element/views.js';
 import { RSVP } from './agenda.events.js';
-import { agendaItemToICalendar, icsFileName } from './agenda-ics.js';
 import { messages } from './agenda.messages.js';
 import { agendaStyles } from './agenda.styles.js';
 import { pageLinkSlot, pageLinkStyles } from '../../core/element/page-link.js';
+import { lazy } from '../../core/element/on-demand.js';
+
+/**
+ * The iCalendar writer is code few readers run: it loads when the pointer or focus reaches an
+ * "Add to my calendar" button, so the click itself rarely waits for it.
+ */
+const icsWriter = lazy(() => import('./agenda-ics.js'));
+const prepareIcs = () => void icsWriter().catch(() => undefined);
 
 const DAY: Intl.DateTimeFormatOptions = {
   weekday: 'long',
@@ -207,9 +214,17 @@ export class PartageAgenda extends PartageElement<typeof messages.en> {
     }
   }
 
-  #download(item: AgendaItem): void {
+  async #download(item: AgendaItem): Promise<void> {
+    let ics: Awaited<ReturnType<typeof icsWriter>>;
+    try {
+      ics = await icsWriter();
+    } catch {
+      // Offline before the writer ever loaded: say so; the next click asks for it again.
+      this.announcement = this.t('calendarUnavailable');
+      return;
+    }
     const host = this.client ? new URL(this.client.baseUrl).host : 'partage';
-    const text = agendaItemToICalendar(item, {
+    const text = ics.agendaItemToICalendar(item, {
       host,
       now: new Date(),
       organiserLine: this.t('organisedBy', { name: item.organiser.name }),
@@ -218,7 +233,7 @@ export class PartageAgenda extends PartageElement<typeof messages.en> {
     const url = URL.createObjectURL(new Blob([text], { type: 'text/calendar;charset=utf-8' }));
     const link = document.createElement('a');
     link.href = url;
-    link.download = icsFileName(item);
+    link.download = ics.icsFileName(item);
     link.rel = 'noopener';
     this.renderRoot.appendChild(link);
     link.click();
@@ -386,7 +401,14 @@ export class PartageAgenda extends PartageElement<typeof messages.en> {
           ${
             cancelled
               ? nothing
-              : html`<button type="button" class="secondary" part="calendar" @click=${() => this.#download(item)}>
+              : html`<button
+                  type="button"
+                  class="secondary"
+                  part="calendar"
+                  @pointerenter=${prepareIcs}
+                  @focus=${prepareIcs}
+                  @click=${() => void this.#download(item)}
+                >
                   ${this.t('addToCalendar')}${this.#about(item)}
                 </button>`
           }

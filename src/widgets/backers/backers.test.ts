@@ -13,7 +13,7 @@ import './define.js';
 import type { PartageBackers } from './backers.js';
 import { withFirstPage, withLiveBacker, withNextPage } from '../../core/data/backer-list.js';
 import '../provider/define.js';
-import { LIVE_WAIT } from '../../../test/support/live.js';
+import { LIVE_RETRIES, waitForStream } from '../../../test/support/live.js';
 
 // A base URL of its own, so no other test file shares this client's cache or streams.
 const BASE = 'https://api.backers-widget.test/v1';
@@ -156,7 +156,7 @@ describe('partage-backers', () => {
 
   it('puts a backer arriving live on top and announces it politely', async () => {
     const el = await loaded(await backers(5));
-    await waitUntil(() => backend.listeners(`campaigns/${CAMPAIGN}`) > 0, 'no live stream opened', LIVE_WAIT);
+    await waitForStream(backend, `campaigns/${CAMPAIGN}`);
     await waitUntil(() => root(el).querySelector('[part~="live"]'), 'no live badge');
     expect(textOf(root(el).querySelector('[part~="live"]'))).to.equal('Live');
 
@@ -180,7 +180,7 @@ describe('partage-backers', () => {
     await el.updateComplete;
     expect(names(el).filter((n) => n === 'Alix M.')).to.have.length(1);
     expect(items(el)).to.have.length(7);
-  });
+  }).retries(LIVE_RETRIES);
 
   it('lists a backer once when the stream delivers it twice, and ignores events without a backer', async () => {
     let handlers: SubscribeOptions<CampaignEvent> | undefined;
@@ -348,17 +348,17 @@ describe('partage-backers', () => {
       expect(backend.listeners(`campaigns/${CAMPAIGN}`)).to.equal(0);
       el.scrollIntoView();
       await loaded(el);
-      await waitUntil(() => backend.listeners(`campaigns/${CAMPAIGN}`) > 0, 'no live stream once visible', LIVE_WAIT);
+      await waitForStream(backend, `campaigns/${CAMPAIGN}`, 'no live stream once visible');
       expect(seen).to.include('/v1/campaigns/atelier-ceramique/backers');
     } finally {
       worker.events.removeListener('request:start', log);
       window.scrollTo(0, 0);
     }
-  });
+  }).retries(LIVE_RETRIES);
 
   it('makes no request once removed from the page', async () => {
     const el = await loaded(await backers(5));
-    await waitUntil(() => backend.listeners(`campaigns/${CAMPAIGN}`) > 0, 'no live stream opened', LIVE_WAIT);
+    await waitForStream(backend, `campaigns/${CAMPAIGN}`);
     const seen: string[] = [];
     const log = ({ request }: { request: Request }) => void seen.push(request.url);
     worker.events.on('request:start', log);
@@ -369,7 +369,7 @@ describe('partage-backers', () => {
     worker.events.removeListener('request:start', log);
     expect(seen).to.deep.equal([]);
     await waitUntil(() => backend.listeners(`campaigns/${CAMPAIGN}`) === 0, 'the live stream stayed open');
-  });
+  }).retries(LIVE_RETRIES);
 
   it('loads the other campaign when the attribute changes, without mixing lists', async () => {
     const el = await loaded(await backers(5));

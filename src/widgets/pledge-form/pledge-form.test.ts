@@ -18,7 +18,7 @@ import {
   useMockBackend,
   waitForPart,
 } from '../../../test/support/campaign-test-kit.js';
-import { LIVE_WAIT } from '../../../test/support/live.js';
+import { LIVE_RETRIES, waitForStream } from '../../../test/support/live.js';
 
 const BASE = 'https://api.pledge.test/v1';
 const { backend, worker } = useMockBackend(BASE);
@@ -494,14 +494,14 @@ describe('partage-pledge-form', () => {
   it('disables a reward that sells out live, and says so', async () => {
     const el = await pledgeForm();
     await fill(el, { reward: 'ceramique-service-the' });
-    await waitUntil(() => backend.listeners('campaigns/atelier-ceramique') > 0, 'stream', LIVE_WAIT);
+    await waitForStream(backend, 'campaigns/atelier-ceramique');
     for (let i = 0; i < 4; i++)
       backend.simulatePledge('atelier-ceramique', 12_000, { rewardId: 'ceramique-service-the' });
     await waitUntil(() => errorOf(el, 'reward'), 'sold out shown');
     expect(errorOf(el, 'reward')).to.equal('« Un service à thé » est épuisée. Choisissez une autre contrepartie.');
     expect([...control(el, 'reward').options].find((o) => o.value === 'ceramique-service-the')!.disabled).to.be.true;
     await expect(el).to.be.accessible();
-  });
+  }).retries(LIVE_RETRIES);
 
   it('shows closed and upcoming campaigns instead of the fields', async () => {
     const ended = await pledgeForm('court-metrage-voisins', 'fr');

@@ -374,6 +374,49 @@ describe('Code loaded on demand (dist/cdn/chunks)', () => {
     expectQuietConsole(win.__embedLog);
   });
 
+  it('the agenda loads its calendar writer only for a reader who goes for the button, and says so when it cannot', async () => {
+    const offline = () => HttpResponse.error();
+    worker.use(http.get('*/dist/cdn/chunks/agenda-agenda-ics-*', offline));
+    const { win, doc } = await openPage('single-widget.html?widget=agenda');
+    const loaded = win as EmbedWindow & { __widgetLoaded?: string };
+    await waitUntil(() => loaded.__widgetLoaded === 'agenda', 'partage-agenda.js did not load', LOAD);
+    const el = doc.createElement('partage-agenda');
+    el.setAttribute('api', API);
+    el.setAttribute('neighbourhood', 'saint-malo-intra-muros');
+    el.setAttribute('locale', 'en');
+    doc.getElementById('widgets')!.append(el);
+    const button = () => el.shadowRoot?.querySelector<HTMLButtonElement>('[part="calendar"]');
+    await waitUntil(button, 'the agenda showed no event to add', LOAD);
+    const icsTries = () => chunks(win).filter((name) => name.includes('-agenda-ics-')).length;
+    expect(icsTries(), 'the calendar writer came with the first paint').to.equal(0);
+
+    // Offline when the reader presses the button: a readable status, nothing downloaded.
+    const files: Blob[] = [];
+    const original = win.URL.createObjectURL;
+    win.URL.createObjectURL = (blob: Blob | MediaSource) => (files.push(blob as Blob), original.call(win.URL, blob));
+    el.shadowRoot!.addEventListener('click', (e) => {
+      const a = e.composedPath()[0];
+      if (a instanceof win.HTMLAnchorElement && a.download) e.preventDefault(); // no file dialog here
+    });
+    button()!.click();
+    const status = () => el.shadowRoot!.querySelector('[role="status"]')?.textContent?.trim() ?? '';
+    await waitUntil(
+      () => status() === 'The calendar file could not be prepared. Check your connection and try again.',
+      `no status after a failed calendar writer ("${status()}")`,
+      LOAD,
+    );
+    expect(files).to.have.length(0);
+
+    // Back online, the same button works: the chunk loader asks again under a new fragment.
+    worker.resetHandlers();
+    button()!.click();
+    await waitUntil(() => files.length === 1, 'no calendar file once back online', LOAD);
+    expect(files[0]!.type).to.equal('text/calendar;charset=utf-8');
+    expect(await files[0]!.text()).to.match(/^BEGIN:VCALENDAR\r\n/);
+    expect(icsTries()).to.be.at.least(2);
+    expectQuietConsole(win.__embedLog);
+  });
+
   /** Cards of the card file alone on a page, one per locale, reading `campaign` through handlers set by the test. */
   async function failingCards(locales: string[]) {
     const { win, doc } = await openPage('single-widget.html?widget=campaign-card');

@@ -6,7 +6,7 @@ import '../../../src/widgets/provider/define.js';
 import '../../../src/widgets/reward-tiers/define.js';
 import type { PartageProvider } from '../../../src/widgets/provider/provider.js';
 import { norm, part, textOf, useMockBackend, waitForPart } from '../../support/campaign-test-kit.js';
-import { LIVE_WAIT } from '../../support/live.js';
+import { LIVE_RETRIES, waitForStream } from '../../support/live.js';
 
 const BASE = 'https://api.flow.test/v1';
 const { backend } = useMockBackend(BASE);
@@ -36,7 +36,7 @@ describe('crowdfunding flow under one provider', () => {
     await waitForPart(form, 'form');
     expect(textOf(progress, '[part~="amount"]')).to.equal('5 420 €');
     // Ten widgets of a campaign share one live stream; these three too.
-    await waitUntil(() => backend.listeners('campaigns/atelier-ceramique') > 0, 'live stream', LIVE_WAIT);
+    await waitForStream(backend, 'campaigns/atelier-ceramique');
     expect(backend.listeners('campaigns/atelier-ceramique')).to.equal(1);
 
     // 1. Choose "Une tasse émaillée" in the tiers, with the keyboard.
@@ -92,5 +92,5 @@ describe('crowdfunding flow under one provider', () => {
     );
     expect(part(tiers, 'error')).to.equal(null);
     await expect(provider).to.be.accessible();
-  });
+  }).retries(LIVE_RETRIES);
 });
