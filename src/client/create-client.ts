@@ -1,4 +1,5 @@
 import * as campaigns from './campaigns.js';
+import { createPledge } from './pledges.js';
 import * as civic from './civic.js';
 import * as organiser from './civic-organiser.js';
 import type { Timing } from './http.js';
@@ -107,7 +108,7 @@ export function createClient(options: ClientOptions, internals: Partial<Timing> 
     getCampaign: (id, o) => campaigns.getCampaign(api, id, o),
     listRewards: (id, query, o) => campaigns.listRewards(api, id, query, o),
     listBackers: (id, query, o) => campaigns.listBackers(api, id, query, o),
-    createPledge: (id, body, o) => campaigns.createPledge(api, id, body, o),
+    createPledge: (id, body, o) => createPledge(api, id, body, o),
     subscribeCampaign: (id, subscriber) => campaigns.subscribeCampaign(api, id, subscriber),
     listNeighbourhoods: (query, o) => neighbourhoods.listNeighbourhoods(api, query, o),
     getNeighbourhood: (id, o) => neighbourhoods.getNeighbourhood(api, id, o),

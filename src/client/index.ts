@@ -5,6 +5,7 @@
 export { createClient, type PartageClient } from './create-client.js';
 export { createTransport, type Transport } from './transport.js';
 export * from './campaigns.js';
+export * from './pledges.js';
 export * from './neighbourhoods.js';
 export * from './civic.js';
 export * from './civic-organiser.js';

@@ -1,13 +1,9 @@
-import { createPledge, getCampaign, listRewards } from '../../client/campaigns.js';
-import { newIdempotencyKey } from '../../client/types.js';
-import type { CampaignEvent, PledgeRequest, PledgeResult } from '../../contract/index.js';
+import { getCampaign, listRewards } from '../../client/campaigns.js';
+import type { CampaignEvent } from '../../contract/index.js';
 import { campaignLive, canMove } from './campaign-source.js';
 import type { LiveSource } from './live-source.js';
 import { PAGE_LIMIT, withLiveEvent, type PledgeData } from './pledge-data.js';
-import { KeyedSource, sourceKey, type SourceHost, type Transport } from './source.js';
-import { worded } from '../element/views.js';
-
-export { newIdempotencyKey };
+import { KeyedSource, sourceKey, type SourceHost } from './source.js';
 
 export interface PledgeDataSourceOptions {
   campaign: () => string | undefined;
@@ -61,16 +57,3 @@ export class PledgeDataSource extends KeyedSource<PledgeData> {
     return this.current ?? d;
   }
 }
-
-/** One pledge attempt: its Idempotency-Key is reused for every retry of the very same request. */
-export interface PledgeAttempt {
-  key: string;
-  body: PledgeRequest;
-}
-
-/**
- * Sends a pledge; the backend replays (never duplicates) an attempt sent again with its key. A
- * failure comes with its words (`errorText` is ready for it).
- */
-export const sendPledge = (client: Transport, campaignId: string, attempt: PledgeAttempt): Promise<PledgeResult> =>
-  createPledge(client, campaignId, attempt.body, { idempotencyKey: attempt.key }).catch(worded);

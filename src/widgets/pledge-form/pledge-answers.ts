@@ -2,47 +2,38 @@ import type { CampaignEvent } from '../../contract/index.js';
 import type { PledgeData } from '../../core/data/pledge-data.js';
 import { REWARD_SELECT_EVENT } from '../../core/data/selection.js';
 import { partageEvent } from '../../core/element/events.js';
-import { formatAmountInput, parseAmount } from './amount.js';
+import { formatAmountInput } from './amount-format.js';
 import { IDS, type AnswersModel, type Notice } from './pledge-fields.js';
 import type { PledgeTexts } from './pledge-texts.js';
+import type { Checked } from './pledge-validation.js';
 import {
-  checkForm,
   emptyValues,
   FIELDS,
   floorOf,
   rewardOf,
   type Field,
   type FieldErrors,
+  type FieldProblem,
   type FormValues,
-} from './pledge-validation.js';
+} from './pledge-values.js';
 
 /**
- * What the reader's answers become as they act (a reward taken, an amount left, the errors that
- * show): pure functions, and the controller that keeps the answers and calls them.
+ * The reader's answers and the errors that show: the controller that keeps them from the first
+ * paint, and the rules it follows once the form's interaction code has arrived.
  */
 
 /**
- * The answers with a reward chosen anywhere: the amount is raised to its minimum when lower (or
- * empty). A reward this campaign does not have (a stale link, another campaign's id) means none.
+ * The checks and rewrites of the answers (pledge-answer-rules.ts), which load with the form's
+ * first use: until then the answers are kept as typed and nothing is checked.
  */
-export function withReward(values: FormValues, d: PledgeData, rewardId: string, locale: string): FormValues {
-  const reward = rewardOf(d.rewards, rewardId);
-  const next = { ...values, rewardId: reward ? rewardId : '' };
-  if (reward) {
-    const currency = d.campaign.goal.currency;
-    const floor = floorOf(d.campaign, reward).minimum.amount;
-    const parsed = parseAmount(next.amount, locale, currency);
-    if (parsed.ok ? parsed.minor < floor : parsed.problem === 'empty') {
-      next.amount = formatAmountInput(floor, locale, currency);
-    }
-  }
-  return next;
-}
-
-/** The amount written the locale's way once the reader leaves it; the same answers if unreadable. */
-export function withTidyAmount(values: FormValues, currency: string, locale: string): FormValues {
-  const parsed = parseAmount(values.amount, locale, currency);
-  return parsed.ok ? { ...values, amount: formatAmountInput(parsed.minor, locale, currency) } : values;
+export interface AnswerRules {
+  check(values: FormValues, campaign: PledgeData['campaign'], rewards: PledgeData['rewards'], locale: string): Checked;
+  /** The answers with a reward taken: the amount raised to its minimum when lower (or empty). */
+  withReward(values: FormValues, d: PledgeData, rewardId: string, locale: string): FormValues;
+  /** The amount written the locale's way; the same answers if unreadable. */
+  withTidyAmount(values: FormValues, currency: string, locale: string): FormValues;
+  /** What is wrong with a field, in the reader's language. */
+  problemText(el: Pick<PledgeTexts, 't' | 'resolvedLocale'>, problem: FieldProblem, field: Field): string;
 }
 
 /**
@@ -68,7 +59,7 @@ export function shownErrors(
 /** What the answers need of their element: its locale for the checks, a root to focus in, events, renders. */
 export type PledgeAnswersHost = Pick<
   PledgeTexts,
-  'resolvedLocale' | 'renderRoot' | 'updateComplete' | 'requestUpdate' | 'dispatchEvent'
+  't' | 'resolvedLocale' | 'renderRoot' | 'updateComplete' | 'requestUpdate' | 'dispatchEvent'
 >;
 
 /** Where the answers read the campaign's rules and rewards (the form's data source). */
@@ -100,10 +91,24 @@ export class PledgeAnswers implements AnswersModel {
   readonly #data: PledgeDataView;
   /** Fields the reader left once: their errors show as they type. */
   readonly #touched = new Set<Field>();
+  #rules: AnswerRules | undefined;
+  /** The amount this form last wrote itself (a reward's minimum), and its value. */
+  #filled: { text: string; minor: number } | undefined;
 
-  constructor(host: PledgeAnswersHost, data: PledgeDataView) {
+  constructor(host: PledgeAnswersHost, data: PledgeDataView, rules?: AnswerRules) {
     this.#host = host;
     this.#data = data;
+    this.#rules = rules;
+  }
+
+  /**
+   * The rules have arrived: what the reader did meanwhile is checked now (a reward they took
+   * raises the amount to its minimum, fields they left show their errors).
+   */
+  follow(rules: AnswerRules): void {
+    this.#rules = rules;
+    if (this.values.rewardId) this.apply(this.values.rewardId);
+    else this.check([]);
   }
 
   get invalid(): boolean {
@@ -122,8 +127,8 @@ export class PledgeAnswers implements AnswersModel {
   leave(field: Field): void {
     const d = this.#data.current;
     if (!d || this.closed) return;
-    if (field === 'amount')
-      this.values = withTidyAmount(this.values, d.campaign.goal.currency, this.#host.resolvedLocale);
+    if (field === 'amount' && this.#rules)
+      this.values = this.#rules.withTidyAmount(this.values, d.campaign.goal.currency, this.#host.resolvedLocale);
     if (this.values[field] !== '') this.#touched.add(field);
     this.check([]);
   }
@@ -132,10 +137,30 @@ export class PledgeAnswers implements AnswersModel {
   apply(rewardId: string): void {
     const d = this.#data.current;
     if (!d) return;
-    const values = withReward(this.values, d, rewardId, this.#host.resolvedLocale);
+    const values = this.#rules
+      ? this.#rules.withReward(this.values, d, rewardId, this.#host.resolvedLocale)
+      : this.#withRewardAtFirst(d, rewardId);
     if (values.rewardId) this.#touched.add('rewardId');
     this.values = values;
     this.check(['rewardId', 'amount']);
+  }
+
+  /**
+   * A reward taken before the rules have arrived (a preselected one at the first paint, or chosen
+   * at once): an amount that is empty, or one this form wrote itself and knows the value of, is
+   * raised to the reward's minimum; one the reader typed waits for the rules (`follow`).
+   */
+  #withRewardAtFirst(d: PledgeData, rewardId: string): FormValues {
+    const reward = rewardOf(d.rewards, rewardId);
+    const next = { ...this.values, rewardId: reward ? rewardId : '' };
+    if (!reward) return next;
+    const floor = floorOf(d.campaign, reward).minimum.amount;
+    const mine = this.#filled?.text === next.amount ? this.#filled.minor : undefined;
+    if (next.amount.trim() === '' || (mine !== undefined && mine < floor)) {
+      next.amount = formatAmountInput(floor, this.#host.resolvedLocale, d.campaign.goal.currency);
+      this.#filled = { text: next.amount, minor: floor };
+    }
+    return next;
   }
 
   /**
@@ -175,10 +200,14 @@ export class PledgeAnswers implements AnswersModel {
   check(edited: readonly Field[]): void {
     const d = this.#data.current;
     if (!d) return;
-    const check = checkForm(this.values, d.campaign, d.rewards, this.#host.resolvedLocale);
-    const errors = shownErrors(this.errors, check.errors, edited, (f) => this.#touched.has(f) || this.showSummary);
-    this.errors = errors;
-    if (this.showSummary && Object.keys(errors).length === 0) this.showSummary = false;
+    // Before the rules have arrived, the answers show as they are; `follow` checks them then.
+    if (this.#rules) {
+      const check = this.#rules.check(this.values, d.campaign, d.rewards, this.#host.resolvedLocale);
+      const shown = (f: Field) => this.#touched.has(f) || this.showSummary;
+      const errors = shownErrors(this.errors, check.errors, edited, shown);
+      this.errors = errors;
+      if (this.showSummary && Object.keys(errors).length === 0) this.showSummary = false;
+    }
     this.#host.requestUpdate();
   }
 
@@ -198,8 +227,15 @@ export class PledgeAnswers implements AnswersModel {
     this.notice = undefined;
     this.showSummary = false;
     this.#touched.clear();
+    this.#filled = undefined;
     this.values = { ...emptyValues(), ...keep };
     this.#host.requestUpdate();
+  }
+
+  /** What is wrong with `field` in words, `''` when nothing is (problems come with the rules). */
+  message(field: Field): string {
+    const problem = this.errors[field];
+    return problem && this.#rules ? this.#rules.problemText(this.#host, problem, field) : '';
   }
 
   /** Focuses a field's control, by default the first one in error. */

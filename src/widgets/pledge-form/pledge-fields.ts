@@ -4,11 +4,11 @@ import { live } from 'lit/directives/live.js';
 import type { Campaign } from '../../contract/index.js';
 import { formatNumber } from '../../core/i18n/format.js';
 import { staleNotice, type Freshness } from '../../core/element/views.js';
-import { currencyAffix } from './amount.js';
+import { currencyAffix } from './amount-format.js';
 import type { PledgeData } from '../../core/data/pledge-data.js';
 import { alternativesView } from './pledge-outcomes.js';
-import { labelOf, money, problemText, type PledgeTexts } from './pledge-texts.js';
-import { FIELDS, floorOf, rewardOf, type Field, type FieldErrors, type FormValues } from './pledge-validation.js';
+import { labelOf, money, type PledgeTexts } from './pledge-texts.js';
+import { FIELDS, floorOf, rewardOf, type Field, type FieldErrors, type FormValues } from './pledge-values.js';
 
 /**
  * The form, its fields and its single alert, as template functions of one `PledgeFormModel`: the
@@ -42,6 +42,8 @@ export interface AnswersModel {
   readonly showSummary: boolean;
   /** What went wrong with the last submission, if anything. */
   readonly notice: Notice | undefined;
+  /** What is wrong with a field, in words (`''` when nothing is). */
+  message(field: Field): string;
   set(field: keyof FormValues, value: string | boolean): void;
   leave(field: Field): void;
   /** The reader picked a reward in the select, or (`refocus`) one offered after a sell-out. */
@@ -95,7 +97,7 @@ export function formView(v: PledgeFormModel): TemplateResult {
 function errorOf(v: PledgeFormModel, field: Field): TemplateResult | typeof nothing {
   const problem = v.answers.errors[field];
   return problem
-    ? html`<p class="field-error" id="${IDS[field]}-error" part="field-error">${problemText(v.el, problem, field)}</p>`
+    ? html`<p class="field-error" id="${IDS[field]}-error" part="field-error">${v.answers.message(field)}</p>`
     : nothing;
 }
 
@@ -141,7 +143,7 @@ function alertView(v: PledgeFormModel): TemplateResult | typeof nothing {
                       e.preventDefault();
                       v.answers.focus(f);
                     }}
-                    >${el.t('summaryItem', { label: labelOf(el, f, c), error: problemText(el, errors[f]!, f) })}</a
+                    >${el.t('summaryItem', { label: labelOf(el, f, c), error: v.answers.message(f) })}</a
                   >
                 </li>`,
             )}

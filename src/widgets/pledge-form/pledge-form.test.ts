@@ -3,7 +3,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { http, HttpResponse } from 'msw';
 import type { PledgeResult } from '../../contract/index.js';
-import { formatAmountInput, parseAmount } from './amount.js';
+import { parseAmount } from './amount.js';
+import { formatAmountInput } from './amount-format.js';
 import './define.js';
 import type { CheckoutDetail, PledgeCreatedDetail } from './pledge-form.events.js';
 import type { PartagePledgeForm } from './pledge-form.js';
@@ -67,6 +68,8 @@ async function fill(
 ) {
   if (values.reward !== undefined) {
     const select = control(el, 'reward');
+    // A reader reaches the select first (focus, a tap or a key): the form's first use.
+    select.focus();
     select.value = values.reward;
     select.dispatchEvent(new Event('change', { bubbles: true }));
     await el.updateComplete;
@@ -76,7 +79,8 @@ async function fill(
     if (value === undefined) continue;
     const input = control(el, name);
     input.value = value;
-    input.dispatchEvent(new Event('input', { bubbles: true }));
+    // Composed, as typing's own `input` events are: the host hears them (the form's first use).
+    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
     input.dispatchEvent(new Event('blur'));
     await el.updateComplete;
   }

@@ -9,10 +9,12 @@ import { PledgeAnswers } from './pledge-answers.js';
 import { formView } from './pledge-fields.js';
 import type { CheckoutTarget } from './pledge-form.events.js';
 import { messages } from './pledge-form.messages.js';
+import type { PledgeMessages } from './pledge-texts.js';
 import { pledgeFormStyles } from './pledge-form.styles.js';
-import { closedView, outcomeView, skeletonView } from './pledge-outcomes.js';
-import { PledgeSubmission } from './pledge-submission.js';
+import { closedView, skeletonView } from './pledge-outcomes.js';
+import { PledgeSubmitSlot } from './pledge-submit-slot.js';
 import { pageLinkSlot, pageLinkStyles } from '../../core/element/page-link.js';
+import { FirstUse } from '../../core/element/first-use.js';
 
 /**
  * @summary A pledge form that follows the campaign's rules: amount typed in the reader's locale
@@ -77,7 +79,7 @@ import { pageLinkSlot, pageLinkStyles } from '../../core/element/page-link.js';
  *
  * @tag partage-pledge-form
  */
-export class PartagePledgeForm extends PartageElement<typeof messages.en> {
+export class PartagePledgeForm extends PartageElement<PledgeMessages> {
   static override styles = [...PartageElement.styles, pledgeFormStyles, pageLinkStyles];
 
   // Static properties rather than decorators: the file then carries no decorator code (≈0.3 kB).
@@ -97,7 +99,8 @@ export class PartagePledgeForm extends PartageElement<typeof messages.en> {
    */
   declare reward?: string;
 
-  protected readonly catalogue = messages;
+  // The interaction code's texts join this catalogue when it arrives (`loaded`): it alone shows them.
+  protected readonly catalogue = messages as { en: PledgeMessages; fr: PledgeMessages };
 
   // The campaign's rules and rewards; stock and totals follow the live hub until the pledge is made.
   readonly #data: PledgeDataSource = new PledgeDataSource(this, {
@@ -107,8 +110,22 @@ export class PartagePledgeForm extends PartageElement<typeof messages.en> {
   });
   /** The reader's answers, their errors and the notice. */
   readonly #answers = new PledgeAnswers(this, this.#data);
-  /** From submit to outcome: idempotency, in-flight state, failures, checkout. */
-  readonly #submission: PledgeSubmission = new PledgeSubmission(this, this.#data, this.#answers);
+  /**
+   * The checks, the submit flow and the outcome load on the form's first use, or when the browser
+   * is idle after it shows: its first paint carries only what it draws.
+   */
+  readonly #interaction = new FirstUse(this, {
+    load: () => import('./pledge-interaction.js'),
+    // Only once the form shows: a closed campaign's reader never needs it.
+    ready: () => !!this.#data.current && !this.#isClosed(this.#data.current.campaign),
+    loaded: (m) => {
+      for (const lang of ['en', 'fr'] as const) Object.assign(this.catalogue[lang], m.texts[lang]);
+      this.#submission.attach(new m.PledgeSubmission(this, this.#data, this.#answers));
+      this.#answers.follow(m.answerRules);
+    },
+  });
+  /** From submit to outcome: idempotency, in-flight state, failures, checkout (once loaded). */
+  readonly #submission = new PledgeSubmitSlot(this, this.#answers, () => this.#interaction.get());
 
   // A reward shared by the tiers wins over the `reward` attribute.
   readonly #selection = new FollowSelectionController(this, {
@@ -125,6 +142,15 @@ export class PartagePledgeForm extends PartageElement<typeof messages.en> {
   /** Loads the campaign and its rewards again; the form and its answers stay as they are. */
   reload(): Promise<void> {
     return this.#data.reload();
+  }
+
+  /**
+   * Also waits for the form's interaction code while it is on its way (a first use, a submit):
+   * what its checks decide changes what the form shows.
+   */
+  protected override getUpdateComplete(): Promise<boolean> {
+    const loading = this.#interaction.loading;
+    return loading ? loading.then(() => super.getUpdateComplete()) : super.getUpdateComplete();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -167,9 +193,9 @@ export class PartagePledgeForm extends PartageElement<typeof messages.en> {
       return this.#data.quiet ? quietView() : skeletonView(this);
     }
     const { result, closedNow } = this.#submission;
-    if (result) {
-      return outcomeView(this, data, result, this.checkoutTarget, this.#submission);
-    }
+    const flow = this.#interaction.module;
+    // A pledge was made, so its flow (and the outcome's view) has arrived.
+    if (result && flow) return flow.outcomeView(this, data, result, this.checkoutTarget, this.#submission);
     if (this.#isClosed(data.campaign)) return closedView(this, data.campaign, closedNow);
     const model = { el: this, data, stale: this.#data, answers: this.#answers, submission: this.#submission };
     return html`${formView(model)}${pageLinkSlot()}`;

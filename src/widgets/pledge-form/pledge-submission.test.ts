@@ -5,11 +5,14 @@ import { PartageElement } from '../../core/element/partage-element.js';
 import type { PledgeCreatedDetail, RewardSelectDetail } from '../../core/element/events.js';
 import { useMockBackend } from '../../../test/support/campaign-test-kit.js';
 import { PledgeAnswers } from './pledge-answers.js';
+import { answerRules } from './pledge-answer-rules.js';
 import { IDS } from './pledge-fields.js';
 import type { CheckoutTarget } from './pledge-form.events.js';
 import { messages } from './pledge-form.messages.js';
+import { messages as interactionMessages } from './pledge-interaction.messages.js';
+import type { PledgeMessages } from './pledge-texts.js';
 import { PledgeSubmission } from './pledge-submission.js';
-import { FIELDS } from './pledge-validation.js';
+import { FIELDS } from './pledge-values.js';
 
 /**
  * The pledge form's two state objects, each driven by a minimal host element (no form view):
@@ -20,15 +23,18 @@ const BASE = 'https://api.submission.test/v1';
 const { backend, worker } = useMockBackend(BASE);
 
 /** The smallest host the controllers accept: the data source, the two controllers, a trace of renders. */
-class SubmissionHost extends PartageElement<typeof messages.en> {
-  protected readonly catalogue = messages;
+class SubmissionHost extends PartageElement<PledgeMessages> {
+  protected readonly catalogue = {
+    en: { ...messages.en, ...interactionMessages.en },
+    fr: { ...messages.fr, ...interactionMessages.fr },
+  };
   campaign = 'atelier-ceramique';
   checkoutTarget: CheckoutTarget = '_self';
   readonly data: PledgeDataSource = new PledgeDataSource(this, {
     campaign: () => this.campaign,
     follow: () => false,
   });
-  readonly answers = new PledgeAnswers(this, this.data);
+  readonly answers = new PledgeAnswers(this, this.data, answerRules);
   readonly submission = new PledgeSubmission(this, this.data, this.answers);
   /** What each render saw: whether a pledge was on its way. */
   readonly seen: boolean[] = [];

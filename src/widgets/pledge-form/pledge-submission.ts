@@ -1,5 +1,5 @@
 import { apiErrorOf, isNetworkFailure } from '../../core/data/errors.js';
-import { newIdempotencyKey, sendPledge } from '../../core/data/pledges-source.js';
+import { newIdempotencyKey, sendPledge } from '../../core/data/pledge-send.js';
 import type { PledgeRequest, PledgeResult } from '../../contract/index.js';
 import { errorText } from '../../core/element/views.js';
 import { withRewardRefused, type PledgeData } from '../../core/data/pledge-data.js';
@@ -9,7 +9,8 @@ import type { PledgeAnswers, PledgeDataView } from './pledge-answers.js';
 import type { Notice, SubmissionModel } from './pledge-fields.js';
 import { CHECKOUT_EVENT, PLEDGE_CREATED_EVENT, type CheckoutTarget } from './pledge-form.events.js';
 import type { PledgeTexts } from './pledge-texts.js';
-import { checkForm, fieldOf, type FieldErrors, type FormValues } from './pledge-validation.js';
+import { checkForm, fieldOf } from './pledge-validation.js';
+import type { FieldErrors, FormValues } from './pledge-values.js';
 
 /**
  * Submitting a pledge safely: the controller that runs a submission from end to end (which

@@ -1,53 +1,21 @@
-import type { Campaign, Money, PledgeRequest, RewardTier } from '../../contract/index.js';
+import type { Campaign, PledgeRequest, RewardTier } from '../../contract/index.js';
 import { PledgeRequest as PledgeRequestSchema } from '../../contract/pledge.js';
 import { checkPledge } from '../../contract/rules.js';
 import { currencyDigits } from '../../core/i18n/format.js';
 import { parseAmount } from './amount.js';
+import {
+  floorOf,
+  rewardOf,
+  type Field,
+  type FieldErrors,
+  type FieldProblem,
+  type FormValues,
+} from './pledge-values.js';
 
-/** The form's fields, in the order they appear (first invalid one takes focus). */
-export const FIELDS = ['rewardId', 'amount', 'name', 'email', 'message'] as const;
-export type Field = (typeof FIELDS)[number];
-
-/** What the reader typed, as typed. */
-export interface FormValues {
-  /** `''`: no reward. */
-  rewardId: string;
-  amount: string;
-  name: string;
-  email: string;
-  anonymous: boolean;
-  message: string;
-}
-
-export const emptyValues = (): FormValues => ({
-  rewardId: '',
-  amount: '',
-  name: '',
-  email: '',
-  anonymous: false,
-  message: '',
-});
-
-/** Why the pledge floor is what it is: the campaign's rule, the equity ticket, or the reward. */
-export type FloorReason = 'campaign' | 'ticket' | 'reward';
-
-/**
- * Kinds, not texts: the widget words them in the reader's language. `server` keeps the text of a
- * rule only the backend knows.
+/*
+ * The form's checks, loaded with its first use (pledge-interaction.ts): the contract's own schema
+ * and the shared pledge rules, and where a backend's error path lands in the form.
  */
-export type FieldProblem =
-  | { kind: 'required' }
-  | { kind: 'amountInvalid' }
-  | { kind: 'amountPrecision'; digits: number }
-  | { kind: 'belowMinimum'; minimum: Money; reason: FloorReason }
-  | { kind: 'aboveMaximum'; maximum: Money }
-  | { kind: 'emailInvalid' }
-  | { kind: 'tooLong'; max: number }
-  | { kind: 'soldOut'; title: string }
-  | { kind: 'rewardUnavailable' }
-  | { kind: 'server'; message: string };
-
-export type FieldErrors = Partial<Record<Field, FieldProblem>>;
 
 export interface Checked {
   /** The request to send, when every field is valid. */
@@ -56,25 +24,6 @@ export interface Checked {
   /** The campaign does not take pledges (now). */
   closed: boolean;
 }
-
-/** The lowest acceptable amount and what sets it, following checkPledge's rule. */
-export function floorOf(
-  campaign: Campaign,
-  reward: RewardTier | null | undefined,
-): { minimum: Money; reason: FloorReason } {
-  const currency = campaign.goal.currency;
-  // On a tie the most specific rule is named: the reward's, then the equity ticket.
-  const candidates: [number, FloorReason][] = [
-    [reward?.minimum.amount ?? -1, 'reward'],
-    [campaign.equity?.minimumTicket.amount ?? -1, 'ticket'],
-    [campaign.pledgeRules.minimum.amount, 'campaign'],
-  ];
-  const [amount, reason] = candidates.reduce((best, c) => (c[0] > best[0] ? c : best));
-  return { minimum: { amount, currency }, reason };
-}
-
-/** The chosen reward: null for none, undefined for an id the campaign does not have. */
-export const rewardOf = (rewards: readonly RewardTier[], id: string) => (id ? rewards.find((r) => r.id === id) : null);
 
 /**
  * Checks the form with the contract's own schema (formats, lengths) and the shared pledge rules
