@@ -70,6 +70,9 @@ const when = {
   hydration: 'when the page holds a pre-rendered snippet',
   memory: 'after the first answer (to keep it) or to recall one',
   recovery: 'after a failed load',
+  'failure-text':
+    'after a failed request: the precise wording of failures (the offline and generic texts stay in the file)',
+  problems: 'after an HTTP error answer: its problem+json validator and Retry-After',
   '<widget>-fr': "by partage.js only: a widget's French texts, next to its data",
   '<widget>-en': "by partage.js only: a widget's English texts (every language but French), next to its data",
 };

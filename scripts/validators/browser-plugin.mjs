@@ -1,12 +1,13 @@
 /*
  * Browser code (src/client, src/core, src/widgets, src/*.ts) imports the contract as usual, and
  * type-checks against the zod schemas; these plugins hand it the compiled validators
- * (src/contract/compiled/index.ts) instead of every contract module that needs zod, so a browser
+ * (src/contract/compiled/index.ts, or the module of the same name there for the few compiled on
+ * their own: contract-modules.mjs) instead of every contract module that needs zod, so a browser
  * bundle carries no zod. The contract itself, the mocks, the server, the tests' own imports and the
  * npm package (dist/, for applications) keep zod. Set PARTAGE_VALIDATORS=zod to turn it off.
  */
 import { dirname, resolve, sep } from 'node:path';
-import { compiledEntry, contractDir, srcDir, zodModules } from './contract-modules.mjs';
+import { compiledOf, contractDir, srcDir, zodModules } from './contract-modules.mjs';
 
 const enabled = () => process.env.PARTAGE_VALIDATORS !== 'zod';
 
@@ -17,7 +18,7 @@ export function compiledTarget(source, importer, zod = zodModules()) {
   // Tests and stories beside the widgets are not browser code under test: they keep zod.
   if (/\.(test|stories)\.ts$/.test(importer)) return undefined;
   const target = resolve(dirname(importer), source).replace(/\.js$/, '.ts');
-  return zod.has(target) ? compiledEntry : undefined;
+  return zod.has(target) ? compiledOf(target) : undefined;
 }
 
 /** Vite / rolldown plugin (the CDN build). */

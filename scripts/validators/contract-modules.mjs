@@ -6,11 +6,22 @@
  * (scripts/validators/browser-plugin.mjs). Plain JavaScript: the test runner's config loads it.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 
 export const srcDir = resolve(import.meta.dirname, '../../src');
 export const contractDir = resolve(srcDir, 'contract');
 export const compiledEntry = resolve(contractDir, 'compiled/index.ts');
+
+/**
+ * Contract modules compiled into a module of their own, src/contract/compiled/<same name>, for
+ * code that loads on demand: it imports them, and only it, so their validators travel in its chunk
+ * rather than in a file's first download (the problem+json of a failed request). They import only
+ * the runtime: a description they share with index.ts is written again in them (generate.ts).
+ */
+export const splitModules = ['problem-answer.ts'];
+/** The compiled module of a contract module (absolute path, `.ts`). */
+export const compiledOf = (file) =>
+  splitModules.includes(basename(file)) ? resolve(contractDir, 'compiled', basename(file)) : compiledEntry;
 
 /** Relative specifiers of the run-time imports and re-exports of a module (`import type` excluded). */
 function runtimeImports(source) {

@@ -1,6 +1,7 @@
 import type * as z from 'zod/mini';
-import { Problem, problemType } from '../contract/index.js';
+import { problemType, type Problem } from '../contract/index.js';
 import { ApiError, ContractError, NetworkError } from './errors.js';
+import { lazy } from './on-demand.js';
 
 /**
  * Clock, randomness and sleeping, injectable so that tests of retries and reconnections are fast
@@ -64,7 +65,9 @@ export async function send<T>(config: HttpConfig, call: HttpCall, schema: z.ZodM
   for (let attempt = 0; ; attempt++) {
     try {
       const raw = await fetchOnce(config, call);
-      return interpret(call.url, raw, schema, config.timing.now());
+      if (raw.status !== 304 && (raw.status < 200 || raw.status > 299))
+        throw await apiErrorOf(raw.status, raw.statusText, raw.headers, raw.text, config.timing.now());
+      return interpret(call.url, raw, schema);
     } catch (error) {
       if (attempt + 1 >= call.maxAttempts || !call.retryable(error)) throw error;
       const delay = retryDelay(config, attempt, error);
@@ -168,9 +171,9 @@ async function fetchOnce(config: HttpConfig, call: HttpCall): Promise<Raw> {
   }
 }
 
-function interpret<T>(url: string, raw: Raw, schema: z.ZodMiniType<T>, now: number): Answer<T> {
+/** A 2xx or 304 answer, validated. */
+function interpret<T>(url: string, raw: Raw, schema: z.ZodMiniType<T>): Answer<T> {
   if (raw.status === 304) return { notModified: true };
-  if (raw.status < 200 || raw.status > 299) throw apiErrorFrom(raw.status, raw.statusText, raw.headers, raw.text, now);
   let data: unknown;
   try {
     data = JSON.parse(raw.text);
@@ -186,40 +189,39 @@ export function toIssues(issues: readonly { path: readonly PropertyKey[]; messag
   return issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
 }
 
-/** problem+json when the body is one; any other error body still becomes an ApiError. */
-export function apiErrorFrom(
+/**
+ * Reading an error answer (its problem+json, its Retry-After) is only needed once a request has
+ * failed: problems.ts loads then, in a chunk of the CDN files, and no answer that succeeds waits for it.
+ */
+const problems = lazy(() => import('./problems.js'));
+
+/**
+ * The ApiError of an HTTP error answer: problem+json when the body is one (problems.ts); when that
+ * code cannot load (the reader went offline meanwhile), from the status line alone.
+ */
+export async function apiErrorOf(
   status: number,
   statusText: string,
   headers: Headers,
   text: string,
   now: number,
-): ApiError {
-  const retryAfter = parseRetryAfter(headers.get('Retry-After'), now);
-  let body: unknown;
+): Promise<ApiError> {
   try {
-    body = text ? JSON.parse(text) : undefined;
+    return (await problems()).apiErrorFrom(status, statusText, headers, text, now);
   } catch {
-    body = undefined;
+    return new ApiError(statusProblem(status, statusText));
   }
-  const parsed = Problem.safeParse(body);
-  // The status line is authoritative: a body that disagrees with it is a server bug.
-  const problem: Problem = parsed.success
-    ? { ...parsed.data, status }
-    : { type: 'about:blank', title: statusText || `HTTP ${status}`, status, code: `http_${status}` };
-  return new ApiError(problem, retryAfter);
 }
+
+/** The problem of an error answer without a problem+json body: its status line. */
+export const statusProblem = (status: number, statusText: string): Problem => ({
+  type: 'about:blank',
+  title: statusText || `HTTP ${status}`,
+  status,
+  code: `http_${status}`,
+});
 
 /** Problems the client raises itself, shaped like the server's so callers branch on `code` alone. */
 export function localProblem(status: number, code: string, title: string, detail: string): Problem {
   return { type: problemType(code), title, status, code, detail };
-}
-
-/** Retry-After is either delay-seconds or an HTTP-date; returns whole seconds from `now`. */
-export function parseRetryAfter(value: string | null, now: number): number | undefined {
-  if (!value) return undefined;
-  const v = value.trim();
-  if (/^\d+$/.test(v)) return Number(v);
-  const at = Date.parse(v);
-  if (Number.isNaN(at)) return undefined;
-  return Math.max(0, Math.ceil((at - now) / 1000));
 }

@@ -1,4 +1,4 @@
-import { apiErrorFrom } from './http.js';
+import { apiErrorOf } from './http.js';
 
 /** One dispatched Server-Sent Event. */
 export interface SseMessage {
@@ -151,7 +151,7 @@ export async function openEventStream(options: StreamOptions): Promise<'ended' |
     }
     if (!res.ok) {
       await res.body?.cancel().catch(() => undefined);
-      throw apiErrorFrom(res.status, res.statusText, res.headers, '', options.now());
+      throw await apiErrorOf(res.status, res.statusText, res.headers, '', options.now());
     }
     options.onOpen();
     const reader = (res.body as ReadableStream<Uint8Array>).getReader();

@@ -8,7 +8,8 @@ import * as contract from '../../src/contract/index.js';
 import { Campaign, Count, Id, Instant, Money, checked, page, publicBacker, text } from '../../src/contract/index.js';
 import * as compiled from '../../src/contract/compiled/index.js';
 import { createFixtures } from '../../src/mock/fixtures/index.js';
-import { generate } from '../../scripts/validators/generate.js';
+import { generate, generateAll } from '../../scripts/validators/generate.js';
+import { compiledOf, contractDir, splitModules } from '../../scripts/validators/contract-modules.mjs';
 
 /*
  * Proof of agreement: zod/mini (the source of truth) and the compiled validators that browser
@@ -289,9 +290,10 @@ function disagreement(a: AnySchema, b: AnySchema, input: unknown): string | unde
 
 describe('compiled validators agree with zod', () => {
   it('the checked-in validators are generated from the current schemas and zod version', async () => {
-    const { code } = await generate();
-    const current = readFileSync(new URL('../../src/contract/compiled/index.ts', import.meta.url), 'utf8');
-    assert.ok(current === code, 'src/contract/compiled/index.ts is stale: run `npm run validators`');
+    const files = await generateAll();
+    assert.equal(files.length, 1 + splitModules.length);
+    for (const { file, code } of files)
+      assert.ok(readFileSync(file, 'utf8') === code, `${file} is stale: run \`npm run validators\``);
   });
 
   it('every exported schema has a compiled twin', () => {
@@ -327,6 +329,26 @@ describe('compiled validators agree with zod', () => {
   for (const [name, schema] of schemas) {
     it(`${name}: same verdict, output and issues on every input`, () =>
       agree(name, schema, (compiled as unknown as Record<string, AnySchema>)[name]!));
+  }
+
+  // The modules compiled on their own (loaded with code on demand) hold their own descriptions.
+  for (const name of splitModules) {
+    describe(`compiled on its own: ${name}`, () => {
+      let own: [string, AnySchema & { _zod: { def: Def } }][] = [];
+      let twins: Record<string, AnySchema> = {};
+      before(async () => {
+        const module = (await import(join(contractDir, name))) as Record<string, unknown>;
+        own = Object.entries(module).filter(([, v]) => isSchema(v)) as typeof own;
+        twins = (await import(compiledOf(join(contractDir, name)))) as Record<string, AnySchema>;
+      });
+      it('has schemas, each with a compiled twin, same verdict, output and issues on every input', () => {
+        assert.ok(own.length > 0, `${name} exports no schema`);
+        for (const [schemaName, schema] of own) {
+          assert.ok(twins[schemaName], `${name}: no compiled ${schemaName}`);
+          agree(`${name}:${schemaName}`, schema, twins[schemaName]!);
+        }
+      });
+    });
   }
 
   describe('schemas of kinds the contract does not use yet', () => {

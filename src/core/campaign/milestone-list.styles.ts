@@ -1,7 +1,15 @@
 import { css } from 'lit';
 
-/** Styles of the visible list of goals. */
+/** Styles of the visible list of goals: its box and its items. */
 export const milestoneListStyles = css`
+  .milestones {
+    list-style: none;
+    margin: 0.5em 0 0;
+    padding: 0;
+    display: grid;
+    gap: 0.25em;
+    font-size: 0.9em;
+  }
   .milestone {
     display: flex;
     flex-wrap: wrap;

@@ -210,9 +210,9 @@ export function progressMeter(host: MeterHost, data: MeterData, options: MeterOp
 const pct = (fraction: number) => `${(Math.max(0, Math.min(1, fraction)) * 100).toFixed(2)}%`;
 
 /**
- * Styles of `progressMeter`: the bar and the list's box. A widget that shows the list of goals
- * adds `milestoneListStyles` (its own module, so that a widget keeping the list for assistive
- * technologies only, the card, does not carry them: the list's contents are clipped away).
+ * Styles of `progressMeter`: the bar. A widget that shows the list of goals adds
+ * `milestoneListStyles` (its own module, so that a widget keeping the list for assistive
+ * technologies only, the card, does not carry them: the list is clipped away, box and contents).
  */
 export const meterBarStyles = css`
   .meter {
@@ -257,14 +257,6 @@ export const meterBarStyles = css`
     .meter-overflow {
       transition: none;
     }
-  }
-  .milestones {
-    list-style: none;
-    margin: 0.5em 0 0;
-    padding: 0;
-    display: grid;
-    gap: 0.25em;
-    font-size: 0.9em;
   }
 `;
 

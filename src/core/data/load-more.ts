@@ -1,7 +1,7 @@
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { partageEvent } from '../element/events.js';
 import type { PartageElement } from '../element/partage-element.js';
-import { errorText } from '../element/views.js';
+import { errorText, wordFailures } from '../element/views.js';
 
 /**
  * The "show more" paging of a list widget (backers, listings): one page request at a time,
@@ -60,6 +60,7 @@ export class LoadMoreController implements ReactiveController {
       this.#host.requestUpdate();
       return result;
     } catch (error) {
+      await wordFailures();
       if (abort.signal.aborted) return undefined;
       this.loading = false;
       this.error = error;

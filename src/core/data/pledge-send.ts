@@ -2,6 +2,7 @@ import { createPledge } from '../../client/pledges.js';
 import { newIdempotencyKey } from '../../client/types.js';
 import type { PledgeRequest, PledgeResult } from '../../contract/index.js';
 import type { Transport } from './source.js';
+import { worded } from '../element/views.js';
 
 /*
  * Sending a pledge, apart from the data the form shows (pledges-source.ts): the form loads this
@@ -16,6 +17,9 @@ export interface PledgeAttempt {
   body: PledgeRequest;
 }
 
-/** Sends a pledge; the backend replays (never duplicates) an attempt sent again with its key. */
+/**
+ * Sends a pledge; the backend replays (never duplicates) an attempt sent again with its key. A
+ * failure comes with its words (`errorText` is ready for it).
+ */
 export const sendPledge = (client: Transport, campaignId: string, attempt: PledgeAttempt): Promise<PledgeResult> =>
-  createPledge(client, campaignId, attempt.body, { idempotencyKey: attempt.key });
+  createPledge(client, campaignId, attempt.body, { idempotencyKey: attempt.key }).catch(worded);

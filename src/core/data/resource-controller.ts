@@ -8,6 +8,7 @@ import { recoverable } from './recoverable.js';
 import type { Patient, RecoverySchedule } from './recovery.js';
 import { whenNearViewport } from './viewport.js';
 import { warmFormatting } from '../i18n/format.js';
+import { wordFailures } from '../element/views.js';
 
 /**
  * The shared recovery schedule (recovery.ts) is only needed after a failure: it loads then, in a
@@ -200,6 +201,8 @@ export class ResourceController<T> implements ReactiveController, PrerenderableR
       // The error shows at once; joining the schedule waits for its code (a chunk) in the background.
       if (recoverable(error)) void this.#wait(client, error, abort.signal);
       if (this.value === undefined && memory && recoverable(error)) await this.#recall(client, abort.signal);
+      // Its words come with the failure (a chunk; offline, the built-in offline text).
+      await wordFailures();
       if (abort.signal.aborted) return;
       if (this.value !== undefined) {
         this.stale = true;

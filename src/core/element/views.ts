@@ -1,19 +1,39 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { ApiError, ContractError, NetworkError } from '../../client/errors.js';
+import { NetworkError } from '../../client/errors.js';
+import { lazy } from '../../client/on-demand.js';
 import type { PartageElement } from './partage-element.js';
 
-/** Readable text for any error a widget can meet: never a blank box, never a stack trace. */
+/**
+ * Readable text for any error a widget can meet: never a blank box, never a stack trace. The
+ * precise wording (timeout, not found, broken answer, server trouble, rate limit) comes with
+ * failure-text.ts, which `wordFailures()` loads when a request fails, before the error is shown;
+ * until it is there (it could not load: the reader is offline), the offline or generic text.
+ */
 export function errorText(el: PartageElement, error: unknown): string {
-  if (error instanceof NetworkError) return el.t(error.reason === 'timeout' ? 'errorTimeout' : 'errorOffline');
-  if (error instanceof ContractError) return el.t('errorContract');
-  if (error instanceof ApiError) {
-    if (error.status === 404) return el.t('errorNotFound');
-    if (error.status === 429) return el.t('errorRateLimited', { seconds: error.retryAfter ?? 30 });
-    if (error.status >= 500) return el.t('errorServer');
-    return error.detail ?? el.t('errorGeneric');
-  }
-  return el.t('errorGeneric');
+  return precise?.(el, error) ?? el.t(error instanceof NetworkError ? 'errorOffline' : 'errorGeneric');
 }
+
+let precise: ((el: PartageElement, error: unknown) => string) | undefined;
+const failureText = lazy(() => import('./failure-text.js'));
+
+/**
+ * Loads the precise wording of failures (a chunk of the CDN files), for `errorText`; resolves
+ * when it is there or could not load, never rejects. Whatever words a failure awaits it first.
+ */
+export const wordFailures = (): Promise<void> =>
+  failureText().then(
+    (m) => void (precise = m.errorText),
+    () => undefined,
+  );
+
+/**
+ * Awaits the wording of failures, then rejects with `error`: for a promise whose failure is worded
+ * (`promise.catch(worded)`).
+ */
+export const worded = async (error: unknown): Promise<never> => {
+  await wordFailures();
+  throw error;
+};
 
 /** The error state of a widget whose data could not load, with a retry button. */
 export function errorView(el: PartageElement, error: unknown, retry: () => void): TemplateResult {

@@ -1,14 +1,15 @@
-/** Texts every widget shares: network states and generic actions. */
+import type { failure } from './failure.messages.js';
+
+/**
+ * Texts every widget shares: network states and generic actions. The precise wording of failures
+ * (failure.messages.ts) joins them when a request fails (core/element/failure-text.ts); the
+ * offline and generic errors stay here, so a page that cannot load that chunk still says why.
+ */
 export const common = {
   en: {
     loading: 'Loading…',
     retry: 'Try again',
     errorOffline: 'You seem to be offline. Check your connection and try again.',
-    errorTimeout: 'The server took too long to answer.',
-    errorNotFound: 'This content could not be found.',
-    errorContract: 'The server sent an answer this widget does not understand.',
-    errorServer: 'The service is unavailable right now.',
-    errorRateLimited: (p: { seconds: number }) => `Too many attempts. Please wait ${p.seconds} seconds.`,
     errorGeneric: 'Something went wrong.',
     errorNoApi: 'This widget needs an api attribute or a surrounding partage-provider.',
     stale: 'Showing the last data received: it could not be refreshed.',
@@ -19,11 +20,6 @@ export const common = {
     loading: 'Chargement…',
     retry: 'Réessayer',
     errorOffline: 'Vous semblez hors ligne. Vérifiez votre connexion puis réessayez.',
-    errorTimeout: 'Le serveur a mis trop de temps à répondre.',
-    errorNotFound: 'Ce contenu est introuvable.',
-    errorContract: 'Le serveur a envoyé une réponse que ce widget ne comprend pas.',
-    errorServer: 'Le service est indisponible pour le moment.',
-    errorRateLimited: (p: { seconds: number }) => `Trop de tentatives. Merci de patienter ${p.seconds} secondes.`,
     errorGeneric: 'Une erreur est survenue.',
     errorNoApi: 'Ce widget a besoin d’un attribut api ou d’un partage-provider autour de lui.',
     stale: 'Dernières données reçues : la mise à jour a échoué.',
@@ -31,4 +27,4 @@ export const common = {
     live: 'En direct',
   },
 };
-export type CommonMessages = typeof common.en;
+export type CommonMessages = typeof common.en & typeof failure.en;

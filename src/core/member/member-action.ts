@@ -6,7 +6,7 @@ import { SIGN_IN_REQUEST, type MemberSignInReason, type SignInRequestDetail } fr
 import type { MemberFormMessages } from './member-form.messages.js';
 import type { MemberIdentity } from './member-session.js';
 import type { PartageElement } from '../element/partage-element.js';
-import { errorText } from '../element/views.js';
+import { errorText, wordFailures } from '../element/views.js';
 
 /** A widget's text lookup narrowed to the keys a shared piece needs (see `textsOf`). */
 export type TextsOf<M> = <K extends keyof M & string>(
@@ -108,6 +108,7 @@ export class MemberAction<T> implements ReactiveController {
       this.#host.requestUpdate();
       return { ok: true, value };
     } catch (error) {
+      await wordFailures();
       if (abort.signal.aborted) return null;
       if (error instanceof ApiError && error.status === 401) {
         this.#askSignIn(true, token, error);

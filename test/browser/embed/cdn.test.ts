@@ -417,6 +417,101 @@ describe('Code loaded on demand (dist/cdn/chunks)', () => {
     expectQuietConsole(win.__embedLog);
   });
 
+  /** Cards of the card file alone on a page, one per locale, reading `campaign` through handlers set by the test. */
+  async function failingCards(locales: string[]) {
+    const { win, doc } = await openPage('single-widget.html?widget=campaign-card');
+    const loaded = win as EmbedWindow & { __widgetLoaded?: string };
+    await waitUntil(() => loaded.__widgetLoaded === 'campaign-card', 'partage-campaign-card.js did not load', LOAD);
+    const cards = locales.map((locale) => {
+      const el = doc.createElement('partage-campaign-card');
+      el.setAttribute('api', API);
+      el.setAttribute('campaign', 'atelier-ceramique');
+      el.setAttribute('locale', locale);
+      // Nothing kept from an earlier test of this origin: the error shows, not a remembered answer.
+      el.setAttribute('no-memory', '');
+      doc.getElementById('widgets')!.append(el);
+      return el;
+    });
+    return { win, cards };
+  }
+  const alertOf = (el: Element) => el.shadowRoot?.querySelector('[role="alert"]') ?? null;
+  const failureChunks = (win: Window) => chunks(win).filter((name) => name.includes('-failure-text-'));
+  const problemChunks = (win: Window) => chunks(win).filter((name) => name.includes('-problems-'));
+
+  it('a card that shows its amount never downloads the wording of failures nor the reading of error answers', async () => {
+    const { win, el } = await card('single-widget.html?widget=campaign-card', 'atelier-ceramique');
+    await waitUntil(() => el.shadowRoot!.querySelector('.live-dot'), 'the card never went live', LOAD);
+    expect(failureChunks(win)).to.deep.equal([]);
+    expect(problemChunks(win)).to.deep.equal([]);
+    expectQuietConsole(win.__embedLog);
+  });
+
+  it('a failed load downloads the wording of failures once and shows the precise error, in French and English', async () => {
+    const down = () =>
+      HttpResponse.json(
+        { type: 'about:blank', title: 'Service Unavailable', status: 503, code: 'internal_error' },
+        { status: 503, headers: { 'Content-Type': 'application/problem+json' } },
+      );
+    worker.use(http.get(`${API}/campaigns`, down), http.get(`${API}/campaigns/:id`, down));
+    const { win, cards } = await failingCards(['fr', 'en']);
+    const [fr, en] = [cards[0]!, cards[1]!];
+    await waitUntil(() => alertOf(fr) && alertOf(en), 'the cards did not show their error', LOAD);
+    expect(shownText(fr)).to.contain('Le service est indisponible pour le moment.');
+    expect(shownText(fr)).to.contain('Réessayer');
+    expect(shownText(en)).to.contain('The service is unavailable right now.');
+    expect(shownText(en)).to.contain('Try again');
+    expect(failureChunks(win)).to.have.length(1);
+    expect(failureChunks(win)[0]).to.match(/\/dist\/cdn\/chunks\/campaign-card-failure-text-[\w-]+\.js$/);
+    expect(problemChunks(win)).to.have.length(1);
+    expect(problemChunks(win)[0]).to.match(/\/dist\/cdn\/chunks\/campaign-card-problems-[\w-]+\.js$/);
+    expectQuietConsole(win.__embedLog);
+  });
+
+  it('an error answer whose reading code cannot load is still worded from its status, in French and English', async () => {
+    const missing = () =>
+      HttpResponse.json(
+        { type: 'about:blank', title: 'Not Found', status: 404, code: 'not_found' },
+        { status: 404, headers: { 'Content-Type': 'application/problem+json' } },
+      );
+    worker.use(
+      http.get(`${API}/campaigns`, missing),
+      http.get(`${API}/campaigns/:id`, missing),
+      http.get('*/dist/cdn/chunks/campaign-card-problems-*', () => HttpResponse.error()),
+    );
+    const { win, cards } = await failingCards(['fr', 'en']);
+    const [fr, en] = [cards[0]!, cards[1]!];
+    await waitUntil(() => alertOf(fr) && alertOf(en), 'the cards did not show their error', LOAD);
+    expect(problemChunks(win).length).to.be.greaterThan(0);
+    expect(shownText(fr)).to.contain('Ce contenu est introuvable.');
+    expect(shownText(en)).to.contain('This content could not be found.');
+    expectQuietConsole(win.__embedLog);
+  });
+
+  it('offline at its first load, without the wording of failures either, a card still says why in French and English, and recovers', async () => {
+    // The reader is offline: the campaign and the chunk with the precise wording both fail to load.
+    const offline = () => HttpResponse.error();
+    const campaignReads = [http.get(`${API}/campaigns`, offline), http.get(`${API}/campaigns/:id`, offline)];
+    worker.use(...campaignReads, http.get('*/dist/cdn/chunks/campaign-card-failure-text-*', offline));
+    const { win, cards } = await failingCards(['fr', 'en']);
+    const [fr, en] = [cards[0]!, cards[1]!];
+    await waitUntil(() => alertOf(fr) && alertOf(en), 'the cards did not show their error', LOAD);
+    await waitUntil(() => failureChunks(win).length > 0, 'the wording of failures was never asked for', LOAD);
+    // The built-in texts: readable, in the card's language, with a retry.
+    expect(shownText(fr)).to.contain('Vous semblez hors ligne. Vérifiez votre connexion puis réessayez.');
+    expect(shownText(en)).to.contain('You seem to be offline. Check your connection and try again.');
+    for (const el of cards) expect(el.shadowRoot!.querySelector('button[part~="retry"]')).to.not.equal(null);
+
+    // Back online: a click on "try again" brings the amount.
+    worker.resetHandlers();
+    for (const el of cards) el.shadowRoot!.querySelector<HTMLButtonElement>('button[part~="retry"]')!.click();
+    await waitUntil(
+      () => cards.every((el) => /€/.test(shownText(el)) && !alertOf(el)),
+      `the cards did not recover (they show "${shownText(fr).slice(0, 120)}")`,
+      LOAD,
+    );
+    expectQuietConsole(win.__embedLog);
+  });
+
   it("from another origin (a CDN), its live code comes from the file's origin, which the page's policy allows", async () => {
     const { win, el } = await card('foreign-origin.html?widget=campaign-card', 'atelier-ceramique');
     await waitUntil(() => el.shadowRoot!.querySelector('.live-dot'), 'the card never went live', LOAD);
