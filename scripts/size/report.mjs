@@ -73,6 +73,12 @@ const when = {
   'failure-text':
     'after a failed request: the precise wording of failures (the offline and generic texts stay in the file)',
   problems: 'after an HTTP error answer: its problem+json validator and Retry-After',
+  'agenda-ics': 'when the pointer or focus reaches "Add to my calendar": the iCalendar writer',
+  'pledge-interaction':
+    "at the pledge form's first focus, tap, key or input, or when the browser is idle: its checks, submit flow and outcome",
+  'listing-interaction':
+    "at the share board's first focus, tap, key or input, or when the browser is idle: its reply and report forms",
+  'listing-submission': "at a listing form's first focus or tap, or at a submit: its checks and sending",
   '<widget>-fr': "by partage.js only: a widget's French texts, next to its data",
   '<widget>-en': "by partage.js only: a widget's English texts (every language but French), next to its data",
 };
