@@ -28,6 +28,9 @@ interface EmbedLog {
 type EmbedWindow = Window &
   typeof globalThis & {
     __embedLog: EmbedLog;
+    /** Set by pages/one-widget.js once the CDN file it loads has run. */
+    __widgetLoaded?: string;
+    __cdnOrigin?: string;
     Partage?: { version: string; define(options?: { prefix?: string }): void };
   };
 
@@ -63,6 +66,22 @@ async function openPage(file: string): Promise<{ win: EmbedWindow; doc: Document
   // Module scripts run before `load`; give the browser a tick to settle upgrades.
   await waitUntil(() => win.__embedLog !== undefined, 'the page did not run record.js', LOAD);
   return { win, doc: frame.contentDocument! };
+}
+
+/** `page` (for example `single-widget.html?widget=agenda`), once it has run the CDN file of `widget`. */
+async function openWith(page: string, widget: string): Promise<{ win: EmbedWindow; doc: Document }> {
+  const opened = await openPage(page);
+  await waitUntil(() => opened.win.__widgetLoaded === widget, `partage-${widget}.js did not load`, LOAD);
+  return opened;
+}
+
+/** `<partage-name>` on the page, reading the test backend, with `attributes`. */
+function addWidget(doc: Document, name: string, attributes: Record<string, string> = {}): HTMLElement {
+  const el = doc.createElement(`partage-${name}`);
+  el.setAttribute('api', API);
+  for (const [attribute, value] of Object.entries(attributes)) el.setAttribute(attribute, value);
+  doc.getElementById('widgets')!.append(el);
+  return el;
 }
 
 /** Loading a bundle on a loaded machine can take seconds: no tight timeout on it. */
@@ -211,18 +230,12 @@ describe('Single-widget CDN files', () => {
   // Every file, each in its own page: self-contained, registers its element and no other, renders.
   for (const name of names) {
     it(`partage-${name}.js alone registers and renders only <partage-${name}> under the strict policy`, async () => {
-      const { win, doc } = await openPage(`single-widget.html?widget=${name}`);
-      const loaded = win as EmbedWindow & { __widgetLoaded?: string };
-      await waitUntil(() => loaded.__widgetLoaded === name, `partage-${name}.js did not load`, LOAD);
+      const { win, doc } = await openWith(`single-widget.html?widget=${name}`, name);
       expect(!!win.customElements.get(`partage-${name}`), `partage-${name} is not registered`).to.equal(true);
       expect(names.filter((n) => n !== name && win.customElements.get(`partage-${n}`))).to.deep.equal([]);
       expect(win.Partage, 'window.Partage belongs to the whole bundle').to.equal(undefined);
       if (name !== 'provider') {
-        const el = doc.createElement(`partage-${name}`);
-        el.setAttribute('api', API);
-        for (const [attribute, value] of Object.entries(samples[name]!.attributes)) el.setAttribute(attribute, value);
-        doc.getElementById('widgets')!.append(el);
-        await expectRendered(el, name);
+        await expectRendered(addWidget(doc, name, samples[name]!.attributes), name);
       }
       expectQuietConsole(win.__embedLog);
       expect(win.__embedLog.warnings).to.deep.equal([]);
@@ -230,9 +243,7 @@ describe('Single-widget CDN files', () => {
   }
 
   it('partage-crowdfunding.js registers the provider and the campaign widgets, all rendering under one provider', async () => {
-    const { win, doc } = await openPage('single-widget.html?widget=crowdfunding');
-    const loaded = win as EmbedWindow & { __widgetLoaded?: string };
-    await waitUntil(() => loaded.__widgetLoaded === 'crowdfunding', 'partage-crowdfunding.js did not load', LOAD);
+    const { win, doc } = await openWith('single-widget.html?widget=crowdfunding', 'crowdfunding');
     const campaignWidgets = [
       'provider',
       'campaign-progress',
@@ -279,19 +290,14 @@ describe('Code loaded on demand (dist/cdn/chunks)', () => {
 
   /** The card file alone on `page`, showing `campaign`. */
   async function card(page: string, campaign: string) {
-    const { win, doc } = await openPage(page);
-    const loaded = win as EmbedWindow & { __widgetLoaded?: string; __cdnOrigin?: string };
-    await waitUntil(() => loaded.__widgetLoaded === 'campaign-card', 'partage-campaign-card.js did not load', LOAD);
-    const el = doc.createElement('partage-campaign-card') as HTMLElement & { updateComplete: Promise<boolean> };
-    el.setAttribute('api', API);
-    el.setAttribute('campaign', campaign);
-    doc.getElementById('widgets')!.append(el);
+    const { win, doc } = await openWith(page, 'campaign-card');
+    const el = addWidget(doc, 'campaign-card', { campaign }) as HTMLElement & { updateComplete: Promise<boolean> };
     await waitUntil(
       () => el.shadowRoot && !el.shadowRoot.querySelector('[aria-busy="true"]') && /€/.test(shownText(el)),
       `the card did not show its amount (it shows "${shownText(el).slice(0, 200)}")`,
       LOAD,
     );
-    return { win: loaded, el };
+    return { win, el };
   }
 
   it('a live card loads its live code once, from beside its file, under the strict policy', async () => {
@@ -338,15 +344,9 @@ describe('Code loaded on demand (dist/cdn/chunks)', () => {
     const offline = () => HttpResponse.error();
     const campaignReads = [http.get(`${API}/campaigns`, offline), http.get(`${API}/campaigns/:id`, offline)];
     worker.use(...campaignReads, http.get('*/dist/cdn/chunks/campaign-card-recovery-*', offline));
-    const { win, doc } = await openPage('single-widget.html?widget=campaign-card');
-    const loaded = win as EmbedWindow & { __widgetLoaded?: string };
-    await waitUntil(() => loaded.__widgetLoaded === 'campaign-card', 'partage-campaign-card.js did not load', LOAD);
-    const el = doc.createElement('partage-campaign-card');
-    el.setAttribute('api', API);
-    el.setAttribute('campaign', 'atelier-ceramique');
-    // Nothing kept from an earlier test of this origin: the error shows, not a remembered answer.
-    el.setAttribute('no-memory', '');
-    doc.getElementById('widgets')!.append(el);
+    const { win, doc } = await openWith('single-widget.html?widget=campaign-card', 'campaign-card');
+    // Nothing kept from an earlier test of this origin (no-memory): the error shows, not a remembered answer.
+    const el = addWidget(doc, 'campaign-card', { campaign: 'atelier-ceramique', 'no-memory': '' });
     const alert = () => el.shadowRoot?.querySelector('[role="alert"]');
     await waitUntil(alert, 'the card did not show its error', LOAD);
     const recoveryTries = () => chunks(win).filter((name) => name.includes('-recovery-')).length;
@@ -377,14 +377,8 @@ describe('Code loaded on demand (dist/cdn/chunks)', () => {
   it('the agenda loads its calendar writer only for a reader who goes for the button, and says so when it cannot', async () => {
     const offline = () => HttpResponse.error();
     worker.use(http.get('*/dist/cdn/chunks/agenda-agenda-ics-*', offline));
-    const { win, doc } = await openPage('single-widget.html?widget=agenda');
-    const loaded = win as EmbedWindow & { __widgetLoaded?: string };
-    await waitUntil(() => loaded.__widgetLoaded === 'agenda', 'partage-agenda.js did not load', LOAD);
-    const el = doc.createElement('partage-agenda');
-    el.setAttribute('api', API);
-    el.setAttribute('neighbourhood', 'saint-malo-intra-muros');
-    el.setAttribute('locale', 'en');
-    doc.getElementById('widgets')!.append(el);
+    const { win, doc } = await openWith('single-widget.html?widget=agenda', 'agenda');
+    const el = addWidget(doc, 'agenda', { neighbourhood: 'saint-malo-intra-muros', locale: 'en' });
     const button = () => el.shadowRoot?.querySelector<HTMLButtonElement>('[part="calendar"]');
     await waitUntil(button, 'the agenda showed no event to add', LOAD);
     const icsTries = () => chunks(win).filter((name) => name.includes('-agenda-ics-')).length;
@@ -419,19 +413,11 @@ describe('Code loaded on demand (dist/cdn/chunks)', () => {
 
   /** Cards of the card file alone on a page, one per locale, reading `campaign` through handlers set by the test. */
   async function failingCards(locales: string[]) {
-    const { win, doc } = await openPage('single-widget.html?widget=campaign-card');
-    const loaded = win as EmbedWindow & { __widgetLoaded?: string };
-    await waitUntil(() => loaded.__widgetLoaded === 'campaign-card', 'partage-campaign-card.js did not load', LOAD);
-    const cards = locales.map((locale) => {
-      const el = doc.createElement('partage-campaign-card');
-      el.setAttribute('api', API);
-      el.setAttribute('campaign', 'atelier-ceramique');
-      el.setAttribute('locale', locale);
-      // Nothing kept from an earlier test of this origin: the error shows, not a remembered answer.
-      el.setAttribute('no-memory', '');
-      doc.getElementById('widgets')!.append(el);
-      return el;
-    });
+    const { win, doc } = await openWith('single-widget.html?widget=campaign-card', 'campaign-card');
+    // Nothing kept from an earlier test of this origin (no-memory): the error shows, not a remembered answer.
+    const cards = locales.map((locale) =>
+      addWidget(doc, 'campaign-card', { campaign: 'atelier-ceramique', locale, 'no-memory': '' }),
+    );
     return { win, cards };
   }
   const alertOf = (el: Element) => el.shadowRoot?.querySelector('[role="alert"]') ?? null;
