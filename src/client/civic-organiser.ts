@@ -21,6 +21,7 @@ import type {
   PollRequest,
   PollUpdate,
 } from '../contract/index.js';
+import { memberToken } from './transport.js';
 import type { Transport } from './transport.js';
 import type { MemberRequestOptions } from './types.js';
 
@@ -37,7 +38,7 @@ async function organiserWrite<E extends Parameters<Transport['write']>[0]>(
   body: object,
   o?: MemberRequestOptions,
 ) {
-  const token = await api.memberToken(o?.memberToken);
+  const token = await memberToken(api, o?.memberToken);
   return api.write(endpoint, params, body, { headers: { Authorization: `Bearer ${token}` }, signal: o?.signal });
 }
 
@@ -105,5 +106,5 @@ export const getPartnerVisits = async (
   api.read(getPartnerVisitsEndpoint, { neighbourhoodId }, undefined, {
     signal: o?.signal,
     revalidate: true,
-    token: await api.memberToken(o?.memberToken),
+    token: await memberToken(api, o?.memberToken),
   });

@@ -20,6 +20,7 @@ import type {
   RsvpRequest,
 } from '../contract/index.js';
 import type { Transport } from './transport.js';
+import { memberToken } from './transport.js';
 import type { MemberRequestOptions, RequestOptions } from './types.js';
 
 /*
@@ -42,7 +43,7 @@ export const getMyVote = async (api: Transport, pollId: string, o?: MemberReques
   api.read(getMyVoteEndpoint, { pollId }, undefined, {
     signal: o?.signal,
     revalidate: true,
-    token: await api.memberToken(o?.memberToken),
+    token: await memberToken(api, o?.memberToken),
   });
 
 export async function castVote(
@@ -51,7 +52,7 @@ export async function castVote(
   optionIds: string[],
   o?: MemberRequestOptions,
 ): Promise<MyVote> {
-  const token = await api.memberToken(o?.memberToken);
+  const token = await memberToken(api, o?.memberToken);
   const vote = await api.write(
     castVoteEndpoint,
     { pollId },
@@ -79,7 +80,7 @@ export const getMyRsvp = async (api: Transport, itemId: string, o?: MemberReques
   api.read(getMyRsvpEndpoint, { itemId }, undefined, {
     signal: o?.signal,
     revalidate: true,
-    token: await api.memberToken(o?.memberToken),
+    token: await memberToken(api, o?.memberToken),
   });
 
 export async function rsvp(
@@ -88,7 +89,7 @@ export async function rsvp(
   body: RsvpRequest,
   o?: MemberRequestOptions,
 ): Promise<MyRsvp> {
-  const token = await api.memberToken(o?.memberToken);
+  const token = await memberToken(api, o?.memberToken);
   const answer = await api.write(rsvpEndpoint, { itemId }, body, {
     headers: { Authorization: `Bearer ${token}` },
     signal: o?.signal,

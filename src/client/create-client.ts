@@ -4,7 +4,10 @@ import * as civic from './civic.js';
 import * as organiser from './civic-organiser.js';
 import type { Timing } from './http.js';
 import * as neighbourhoods from './neighbourhoods.js';
-import { createTransport, type Transport } from './transport.js';
+import { createTransport, invalidate, stream, type Out, type Params, type Transport } from './transport.js';
+import { memberToken } from './transport.js';
+import type { LiveSource } from './live.js';
+import type { Endpoint } from '../contract/endpoints.js';
 import type {
   ClientOptions,
   MemberRequestOptions,
@@ -50,6 +53,18 @@ import type {
 
 /** A transport with every operation bound (what `createClient` returns). */
 export interface PartageClient extends Transport {
+  /** One shared live stream per URL (a resource's own stream) for every subscriber, with its polling fallback. */
+  stream<E extends Endpoint>(
+    endpoint: E,
+    params: Params,
+    poll: LiveSource<Out<E>>['poll'],
+    subscriber: SubscribeOptions<Out<E>>,
+  ): Unsubscribe;
+  /** The member's bearer token; without one, a local 401 and no request at all. */
+  memberToken(override?: string): Promise<string>;
+  /** Drops cached GETs whose URL contains `match` (all of them without `match`). */
+  invalidate(match?: string): void;
+
   listCampaigns(query?: CampaignListQuery, options?: RequestOptions): Promise<Page<Campaign>>;
   getCampaign(campaignId: string, options?: RequestOptions): Promise<Campaign>;
   listRewards(campaignId: string, query?: PageQuery, options?: RequestOptions): Promise<Page<RewardTier>>;
@@ -104,6 +119,9 @@ export function createClient(options: ClientOptions, internals: Partial<Timing> 
   const api = createTransport(options, internals);
   return {
     ...api,
+    stream: (endpoint, params, poll, subscriber) => stream(api, endpoint, params, poll, subscriber),
+    memberToken: (override) => memberToken(api, override),
+    invalidate: (match) => invalidate(api, match),
     listCampaigns: (query, o) => campaigns.listCampaigns(api, query, o),
     getCampaign: (id, o) => campaigns.getCampaign(api, id, o),
     listRewards: (id, query, o) => campaigns.listRewards(api, id, query, o),

@@ -3,7 +3,7 @@
  * `createTransport` plus the operations as functions, for the smallest bundles.
  */
 export { createClient, type PartageClient } from './create-client.js';
-export { createTransport, type Transport } from './transport.js';
+export { createTransport, invalidate, memberToken, stream, type Transport, type WriteOptions } from './transport.js';
 export * from './campaigns.js';
 export * from './pledges.js';
 export * from './neighbourhoods.js';

@@ -26,6 +26,7 @@ import type {
 } from '../contract/index.js';
 import { neighbourhoodPoller } from './poll.js';
 import type { Transport } from './transport.js';
+import { memberToken } from './transport.js';
 import type { MemberRequestOptions, RequestOptions, SubscribeOptions, Unsubscribe } from './types.js';
 
 /* Neighbourhood sharing operations; member ones send the member's bearer token. */
@@ -50,7 +51,7 @@ export const getListing = (api: Transport, listingId: string, o?: RequestOptions
   api.read(getListingEndpoint, { listingId }, undefined, { signal: o?.signal });
 
 export const getMe = async (api: Transport, o?: MemberRequestOptions): Promise<Member> =>
-  api.read(getMeEndpoint, {}, undefined, { signal: o?.signal, token: await api.memberToken(o?.memberToken) });
+  api.read(getMeEndpoint, {}, undefined, { signal: o?.signal, token: await memberToken(api, o?.memberToken) });
 
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
@@ -60,7 +61,7 @@ export async function createListing(
   body: ListingRequest,
   o?: MemberRequestOptions,
 ): Promise<Listing> {
-  const token = await api.memberToken(o?.memberToken);
+  const token = await memberToken(api, o?.memberToken);
   const listing = await api.write(createListingEndpoint, { neighbourhoodId }, body, {
     headers: bearer(token),
     signal: o?.signal,
@@ -75,7 +76,7 @@ export async function createReply(
   body: ReplyRequest,
   o?: MemberRequestOptions,
 ): Promise<Reply> {
-  const token = await api.memberToken(o?.memberToken);
+  const token = await memberToken(api, o?.memberToken);
   const reply = await api.write(createReplyEndpoint, { listingId }, body, {
     headers: bearer(token),
     signal: o?.signal,
@@ -90,7 +91,7 @@ export async function createReport(
   body: ReportRequest,
   o?: MemberRequestOptions,
 ): Promise<Report> {
-  const token = await api.memberToken(o?.memberToken);
+  const token = await memberToken(api, o?.memberToken);
   return api.write(createReportEndpoint, { listingId }, body, { headers: bearer(token), signal: o?.signal });
 }
 

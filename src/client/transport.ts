@@ -6,6 +6,7 @@ import { checkOptions } from './options.js';
 import { defaultTiming, localProblem, retryableRead, send, type HttpConfig, type Timing } from './http.js';
 import type { LiveSource } from './live.js';
 import type { LiveResourceSpec } from './live-hub.js';
+import type { LiveStart } from './live-start.js';
 import { lazy, onDemand } from './on-demand.js';
 import { checkBaseUrl, checkMemberToken } from './secrets.js';
 import type { ClientOptions, SubscribeOptions, Unsubscribe } from './types.js';
@@ -42,9 +43,14 @@ export interface WriteOptions {
 
 /**
  * One configured connection to a Partage API: base URL, fetch, retries, the shared read cache
- * and the shared live streams. Operations (`getCampaign(transport, id)`…) are separate
- * functions, so a widget bundle carries only the endpoints and schemas it calls; `createClient`
- * binds all of them for application code.
+ * and the shared live streams. It reads, writes and follows; the rest is functions taking it, as
+ * the operations are (`getCampaign(transport, id)`; `memberToken(transport)`,
+ * `invalidate(transport)` and `stream(transport, …)` below), so a file carries only what it calls:
+ * the campaign card no member token, no per-resource stream. `createClient` binds them as methods
+ * for application code. `write` and `invalidateResource` stay methods: the pledge form's
+ * interaction chunk sends through them, and that chunk importing them as functions from the
+ * file's client code made rolldown split `partage.js` (rolldown/rolldown#10731,
+ * scripts/lazy-chunks.mjs fails the build).
  */
 export interface Transport {
   readonly baseUrl: string;
@@ -61,15 +67,6 @@ export interface Transport {
     load: (signal: AbortSignal, single: (signal: AbortSignal) => Promise<Out<E>>) => Promise<Out<E>>,
     options?: ReadOptions,
   ): Promise<Out<E>>;
-  /** POST with validation; retried only as `options.retryable` allows. */
-  write<E extends Endpoint>(endpoint: E, params: Params, body: unknown, options?: WriteOptions): Promise<Out<E>>;
-  /** One shared live stream per URL for every subscriber, with its polling fallback. */
-  stream<E extends Endpoint>(
-    endpoint: E,
-    params: Params,
-    poll: LiveSource<Out<E>>['poll'],
-    subscriber: SubscribeOptions<Out<E>>,
-  ): Unsubscribe;
   /**
    * Follows one resource on the page's multiplexed stream (`/live`): one connection per backend
    * for every widget, provider and client of the page. `endpoint` is the resource's own stream,
@@ -82,14 +79,27 @@ export interface Transport {
     poll: LiveSource<Out<E>>['poll'],
     subscriber: SubscribeOptions<Out<E>>,
   ): Unsubscribe;
-  /** The member's bearer token; without one, a local 401 and no request at all. */
-  memberToken(override?: string): Promise<string>;
-  /** Drops cached GETs whose URL contains `match` (all of them without `match`). */
-  invalidate(match?: string): void;
+  /** POST with validation; retried only as `options.retryable` allows. */
+  write<E extends Endpoint>(endpoint: E, params: Params, body: unknown, options?: WriteOptions): Promise<Out<E>>;
   /** Drops cached GETs of resources (paths) and everything below them, and of their collection. */
   invalidateResource(collection: string, ...resources: string[]): void;
   /** Absolute URL of an endpoint; every path value is checked and URI-encoded. */
   urlOf(endpoint: Endpoint, params?: Params, query?: Query): string;
+  /**
+   * What the functions taking a transport (`memberToken`, `invalidate`, `stream`) need of it.
+   * @internal Not part of the API: a copy of a transport (`{ ...transport, read }`) keeps it.
+   */
+  readonly internals: TransportInternals;
+}
+
+/** @internal */
+export interface TransportInternals {
+  readonly options: ClientOptions;
+  readonly cache: ReadCache;
+  /** A per-resource stream's source (its URL, schema, polling) for the live code. */
+  legacySource<E extends Endpoint>(endpoint: E, params: Params, poll: LiveSource<Out<E>>['poll']): LiveSource<Out<E>>;
+  /** The live code, loaded with the first subscription. */
+  live(): Promise<LiveStart>;
 }
 
 /**
@@ -128,7 +138,11 @@ export function openTransport(options: ClientOptions, internals: Partial<Timing>
   const live = lazy(() =>
     import('./live-start.js').then((m) => m.liveStart({ baseUrl, http, timing, pollIntervalMs }, shared)),
   );
-  const legacySource = <E extends Endpoint>(endpoint: E, params: Params, poll: LiveSource<Out<E>>['poll']) => ({
+  const legacySource = <E extends Endpoint>(
+    endpoint: E,
+    params: Params,
+    poll: LiveSource<Out<E>>['poll'],
+  ): LiveSource<Out<E>> => ({
     url: urlOf(endpoint, params),
     schema: endpoint.response as z.ZodMiniType<Out<E>>,
     fetch: http.fetch,
@@ -165,6 +179,7 @@ export function openTransport(options: ClientOptions, internals: Partial<Timing>
   return {
     baseUrl,
     urlOf,
+    internals: { options, cache, legacySource, live },
     read(endpoint, params, query, opts = {}) {
       const url = urlOf(endpoint, params, query);
       if (opts.recall) return recallRead(endpoint, url, opts.token ? undefined : opts.recall);
@@ -212,34 +227,6 @@ export function openTransport(options: ClientOptions, internals: Partial<Timing>
       if (answer.notModified) throw new ContractError(url, [{ path: '', message: 'unexpected 304 to a POST' }]);
       return answer.value as never;
     },
-    stream(endpoint, params, poll, subscriber) {
-      const source = legacySource(endpoint, params, poll);
-      return onDemand<Out<typeof endpoint>>(() => live().then((l) => (s) => l.stream(source, s)), subscriber);
-    },
-    follow(resource, endpoint, params, poll, subscriber) {
-      const legacy = legacySource(endpoint, params, poll);
-      const spec: LiveResourceSpec<Out<typeof endpoint>> = { ...resource, schema: legacy.schema, legacy };
-      return onDemand<Out<typeof endpoint>>(() => live().then((l) => (s) => l.follow(spec, s)), subscriber);
-    },
-    async memberToken(override) {
-      const source = override ?? options.memberToken;
-      const value = typeof source === 'function' ? await source() : source;
-      if (typeof value !== 'string' || value.trim() === '') {
-        throw new ApiError(
-          localProblem(
-            401,
-            'unauthorized',
-            'Unauthorized',
-            'This action needs a signed-in member, and no member token was given.',
-          ),
-        );
-      }
-      checkMemberToken(value);
-      return value;
-    },
-    invalidate(match) {
-      cache.invalidate(match === undefined ? () => true : (u) => u.includes(match));
-    },
     invalidateResource(collection, ...resources) {
       const prefixes = resources.map((r) => baseUrl + r);
       const list = baseUrl + collection;
@@ -250,7 +237,47 @@ export function openTransport(options: ClientOptions, internals: Partial<Timing>
           prefixes.some((p) => u === p || u.startsWith(`${p}/`) || u.startsWith(`${p}?`)),
       );
     },
+    follow(resource, endpoint, params, poll, subscriber) {
+      const legacy = legacySource(endpoint, params, poll);
+      const spec: LiveResourceSpec<Out<typeof endpoint>> = { ...resource, schema: legacy.schema, legacy };
+      return onDemand<Out<typeof endpoint>>(() => live().then((l) => (s) => l.follow(spec, s)), subscriber);
+    },
   };
+}
+
+/** One shared live stream per URL (a resource's own stream) for every subscriber, with its polling fallback. */
+export function stream<E extends Endpoint>(
+  api: Transport,
+  endpoint: E,
+  params: Params,
+  poll: LiveSource<Out<E>>['poll'],
+  subscriber: SubscribeOptions<Out<E>>,
+): Unsubscribe {
+  const source = api.internals.legacySource(endpoint, params, poll);
+  return onDemand<Out<E>>(() => api.internals.live().then((l) => (s) => l.stream(source, s)), subscriber);
+}
+
+/** Drops cached GETs whose URL contains `match` (all of them without `match`). */
+export function invalidate(api: Transport, match?: string): void {
+  api.internals.cache.invalidate(match === undefined ? () => true : (u) => u.includes(match));
+}
+
+/** The member's bearer token (`override`, else the transport's option); without one, a local 401 and no request at all. */
+export async function memberToken(api: Transport, override?: string): Promise<string> {
+  const source = override ?? api.internals.options.memberToken;
+  const value = typeof source === 'function' ? await source() : source;
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new ApiError(
+      localProblem(
+        401,
+        'unauthorized',
+        'Unauthorized',
+        'This action needs a signed-in member, and no member token was given.',
+      ),
+    );
+  }
+  checkMemberToken(value);
+  return value;
 }
 
 /**

@@ -3,7 +3,7 @@ import { http } from 'msw';
 import type { SetupWorker } from 'msw/browser';
 import { forgetAll } from './memory.js';
 import type { CampaignEvent } from '../../src/contract/index.js';
-import { clientFor } from '../../src/core/data/clients.js';
+import { clientFor, invalidate } from '../../src/core/data/clients.js';
 import { startMockWorker } from '../../src/mock/browser.js';
 import { createMockBackend, type MockBackend } from '../../src/mock/index.js';
 
@@ -22,7 +22,7 @@ export function useMockBackend(baseUrl: string): { backend: MockBackend; worker:
   beforeEach(() => {
     worker.resetHandlers();
     backend.reset();
-    clientFor(baseUrl).invalidate();
+    invalidate(clientFor(baseUrl));
     // Memory across visits would otherwise carry one test's answers into the next one's faults.
     forgetAll();
   });

@@ -1,7 +1,7 @@
 import { waitUntil } from '@open-wc/testing';
 import type { SetupWorker } from 'msw/browser';
 import { forgetAll } from './memory.js';
-import { clientFor } from '../../src/core/data/clients.js';
+import { clientFor, invalidate } from '../../src/core/data/clients.js';
 import { startMockWorker } from '../../src/mock/browser.js';
 import { createMockBackend, type MockBackend } from '../../src/mock/index.js';
 
@@ -25,7 +25,7 @@ export function useNeighbourhoodBackend(baseUrl: string): { backend: MockBackend
   after(() => worker?.stop());
   beforeEach(() => {
     backend.reset();
-    clientFor(baseUrl).invalidate();
+    invalidate(clientFor(baseUrl));
     // Memory across visits would otherwise carry one test's answers into the next one's faults.
     forgetAll();
     worker?.resetHandlers();

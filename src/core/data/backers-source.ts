@@ -1,3 +1,4 @@
+import { invalidate } from '../../client/transport.js';
 import { listBackers } from '../../client/campaigns.js';
 import type { Backer, CampaignEvent } from '../../contract/index.js';
 import { withFirstPage, withLiveBacker, withNextPage, type BackerList } from './backer-list.js';
@@ -59,7 +60,7 @@ export class BackersSource extends KeyedSource<BackerList> {
     const client = this.#host.client;
     const campaign = this.#options.campaign();
     if (!client || !campaign) return;
-    client.invalidate(`/campaigns/${encodeURIComponent(campaign)}/backers`);
+    invalidate(client, `/campaigns/${encodeURIComponent(campaign)}/backers`);
     await this.reload();
   }
 

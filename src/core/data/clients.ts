@@ -1,6 +1,8 @@
 import { openTransport, type Transport } from '../../client/transport.js';
 
 export type { Transport } from '../../client/transport.js';
+/** Drops cached answers of a client (`invalidate(client, '/polls/p1')`): widgets refresh through it. */
+export { invalidate } from '../../client/transport.js';
 
 /**
  * Widgets used alone (with an `api` attribute) share one client per base URL, so that a page

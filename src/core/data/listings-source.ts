@@ -1,3 +1,4 @@
+import { invalidate } from '../../client/transport.js';
 import { listListings } from '../../client/neighbourhoods.js';
 import type { Listing } from '../../contract/index.js';
 import { LoadMoreController } from './load-more.js';
@@ -71,7 +72,8 @@ export class ListingsSource {
   /** Cached pages no longer tell the truth (a live change): the next filter change asks the server. */
   invalidatePages(): void {
     const id = this.#options.neighbourhoodId();
-    if (id) this.#host.client?.invalidate(`/neighbourhoods/${encodeURIComponent(id)}/listings`);
+    const client = this.#host.client;
+    if (id && client) invalidate(client, `/neighbourhoods/${encodeURIComponent(id)}/listings`);
   }
 
   /** A listing that is new or changed (see withListing); true when the list shown changed. */

@@ -1,3 +1,4 @@
+import { invalidate } from '../../client/transport.js';
 import { getNeighbourhood, subscribeNeighbourhood } from '../../client/neighbourhoods.js';
 import type { Neighbourhood, NeighbourhoodEvent } from '../../contract/index.js';
 import { liveSource, type LiveSourceOptions } from './live-source.js';
@@ -43,7 +44,8 @@ export class NeighbourhoodSource {
   /** Forgets the cached neighbourhood (and its listings' pages), so the next load asks the server. */
   invalidate(): void {
     const neighbourhood = this.#neighbourhood();
-    if (neighbourhood) this.#host.client?.invalidate(`/neighbourhoods/${encodeURIComponent(neighbourhood)}`);
+    const client = this.#host.client;
+    if (neighbourhood && client) invalidate(client, `/neighbourhoods/${encodeURIComponent(neighbourhood)}`);
   }
 
   /** Loads again past the cache; on failure the last value stays, marked stale. */

@@ -1,3 +1,4 @@
+import { invalidate } from '../../client/transport.js';
 import { getCampaign, listRewards } from '../../client/campaigns.js';
 import type { CampaignEvent } from '../../contract/index.js';
 import { campaignLive, canMove } from './campaign-source.js';
@@ -51,8 +52,10 @@ export class PledgeDataSource extends KeyedSource<PledgeData> {
   /** Fetches the campaign and rewards again, past the client's cache; the last data on failure. */
   async refresh(d: PledgeData): Promise<PledgeData> {
     const client = this.#host.client;
-    client?.invalidate(`/campaigns/${encodeURIComponent(d.campaign.id)}`);
-    if (d.campaign.slug !== d.campaign.id) client?.invalidate(`/campaigns/${encodeURIComponent(d.campaign.slug)}`);
+    if (client) {
+      invalidate(client, `/campaigns/${encodeURIComponent(d.campaign.id)}`);
+      if (d.campaign.slug !== d.campaign.id) invalidate(client, `/campaigns/${encodeURIComponent(d.campaign.slug)}`);
+    }
     await this.reload();
     return this.current ?? d;
   }

@@ -1,3 +1,4 @@
+import { invalidate } from '../../core/data/clients.js';
 import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { getMyRsvp, listAgenda, rsvp, problemCode, subscribeNeighbourhood } from '../../core/data/civic-data.js';
 import type { AgendaItem, MyRsvp, NeighbourhoodEvent, Page, RsvpRequest } from '../../contract/index.js';
@@ -153,7 +154,7 @@ export class PartageAgenda extends PartageElement<typeof messages.en> {
   /** Loads the agenda again; on failure the last one stays, marked as possibly out of date. */
   async refresh(): Promise<void> {
     if (!this.client || !this.neighbourhood) return;
-    this.client.invalidate(`/neighbourhoods/${encodeURIComponent(this.neighbourhood)}/agenda`);
+    invalidate(this.client, `/neighbourhoods/${encodeURIComponent(this.neighbourhood)}/agenda`);
     this.#answersKey = null;
     await this.#data.reload();
   }

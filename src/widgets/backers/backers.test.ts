@@ -6,7 +6,7 @@ import { forgetAll } from '../../../test/support/memory.js';
 import type { Transport } from '../../client/transport.js';
 import type { SubscribeOptions } from '../../client/types.js';
 import type { Backer, CampaignEvent } from '../../contract/index.js';
-import { clientFor } from '../../core/data/clients.js';
+import { clientFor, invalidate } from '../../core/data/clients.js';
 import { createMockBackend } from '../../mock/index.js';
 import { startMockWorker } from '../../mock/browser.js';
 import './define.js';
@@ -28,7 +28,7 @@ after(() => worker.stop());
 beforeEach(() => {
   backend.reset();
   worker.resetHandlers();
-  clientFor(BASE).invalidate();
+  invalidate(clientFor(BASE));
   // Memory across visits would otherwise answer for the backend in the fault tests.
   forgetAll();
 });
@@ -364,7 +364,7 @@ describe('partage-backers', () => {
     worker.events.on('request:start', log);
     el.remove();
     // Nothing may be served from the cache either: any fetch would reach the backend.
-    clientFor(BASE).invalidate();
+    invalidate(clientFor(BASE));
     await aTimeout(300);
     worker.events.removeListener('request:start', log);
     expect(seen).to.deep.equal([]);

@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
-import { clientFor } from '../../core/data/clients.js';
+import { clientFor, invalidate } from '../../core/data/clients.js';
 import type { PartageCampaignCard } from './campaign-card.js';
 import { PartageProvider } from '../provider/provider.js';
 import './define.js';
@@ -59,7 +59,7 @@ describe('partage-campaign-card', () => {
     const loadedHeight = loaded.getBoundingClientRect().height;
     const loadedMedia = part(loaded, 'media')!.getBoundingClientRect().height;
 
-    clientFor(BASE).invalidate();
+    invalidate(clientFor(BASE));
     backend.setLatency(Infinity);
     const wrapper = await fixture<HTMLDivElement>(
       html`<div style="inline-size: 360px">
@@ -222,7 +222,7 @@ describe('partage-campaign-card', () => {
 
   it('keeps the card with a stale notice when a refresh fails', async () => {
     const el = (await card('atelier-ceramique')) as PartageCampaignCard;
-    clientFor(BASE).invalidate();
+    invalidate(clientFor(BASE));
     backend.setOffline(true);
     await el.reload();
     expect(norm(el.shadowRoot!.querySelector('.stale')?.textContent)).to.match(

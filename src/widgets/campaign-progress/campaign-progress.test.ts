@@ -1,7 +1,7 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { Campaign } from '../../contract/index.js';
-import { clientFor } from '../../core/data/clients.js';
+import { clientFor, invalidate } from '../../core/data/clients.js';
 import './define.js';
 import type { PartageCampaignProgress } from './campaign-progress.js';
 import '../provider/define.js';
@@ -327,7 +327,7 @@ describe('partage-campaign-progress', () => {
 
   it('keeps the last totals with a stale notice when a refresh fails', async () => {
     const el = await progress('atelier-ceramique');
-    clientFor(BASE).invalidate();
+    invalidate(clientFor(BASE));
     backend.failNext('getCampaign', 500, { times: 3 });
     await el.reload();
     const notice = await waitForPart(el, 'base').then(() => el.shadowRoot!.querySelector('.stale'));

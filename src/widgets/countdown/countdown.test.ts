@@ -1,7 +1,7 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { Campaign } from '../../contract/index.js';
-import { clientFor } from '../../core/data/clients.js';
+import { clientFor, invalidate } from '../../core/data/clients.js';
 import type { PartageCountdown } from './countdown.js';
 import { breakdown, nextChangeIn } from './countdown.time.js';
 import './define.js';
@@ -346,7 +346,7 @@ describe('partage-countdown', () => {
 
   it('keeps counting with a stale notice when a refresh fails', async () => {
     const el = await campaignCountdown('atelier-ceramique');
-    clientFor(BASE).invalidate();
+    invalidate(clientFor(BASE));
     backend.failNext('getCampaign', 500, { times: 3 });
     await el.reload();
     expect(norm(el.shadowRoot!.querySelector('.stale')?.textContent)).to.match(

@@ -1,3 +1,4 @@
+import { invalidate } from '../../core/data/clients.js';
 import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import {
   castVote,
@@ -174,7 +175,7 @@ export class PartagePoll extends PartageElement<typeof messages.en> {
   /** Loads the poll again; on failure the last one stays, marked as possibly out of date. */
   async refresh(): Promise<void> {
     if (!this.client || !this.poll) return;
-    this.client.invalidate(`/polls/${encodeURIComponent(this.poll)}`);
+    invalidate(this.client, `/polls/${encodeURIComponent(this.poll)}`);
     await this.#data.reload();
   }
 

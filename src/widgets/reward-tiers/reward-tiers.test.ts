@@ -1,6 +1,6 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
-import { clientFor } from '../../core/data/clients.js';
+import { clientFor, invalidate } from '../../core/data/clients.js';
 import type { PartageProvider } from '../provider/provider.js';
 import '../provider/define.js';
 import type { RewardSelectDetail } from './reward-tiers.events.js';
@@ -185,7 +185,7 @@ describe('partage-reward-tiers', () => {
     part(el, 'retry')!.click();
     await waitForPart(el, 'list');
 
-    clientFor(BASE).invalidate();
+    invalidate(clientFor(BASE));
     backend.failNext('listRewards', 500, { times: 3 });
     await el.reload();
     await el.updateComplete;

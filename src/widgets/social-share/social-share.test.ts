@@ -2,7 +2,7 @@ import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil, aTimeout } 
 import { sendKeys } from '@web/test-runner-commands';
 import type { SetupWorker } from 'msw/browser';
 import { forgetAll } from '../../../test/support/memory.js';
-import { clientFor } from '../../core/data/clients.js';
+import { clientFor, invalidate } from '../../core/data/clients.js';
 import { createMockBackend } from '../../mock/index.js';
 import { startMockWorker } from '../../mock/browser.js';
 import { cleanHashtags, parseNetworks, shareHref, shareableUrl } from './share-links.js';
@@ -25,7 +25,7 @@ before(async () => {
 after(() => worker.stop());
 beforeEach(() => {
   backend.reset();
-  clientFor(BASE).invalidate();
+  invalidate(clientFor(BASE));
   // Memory across visits would otherwise answer for the backend in the fault tests.
   forgetAll();
   requests = [];

@@ -1,6 +1,6 @@
 import { expect, fixture, waitUntil } from '@open-wc/testing';
 import { getResponse, http, HttpResponse } from 'msw';
-import { clientFor } from '../../../src/core/data/clients.js';
+import { clientFor, invalidate } from '../../../src/core/data/clients.js';
 import { define, elements } from '../../../src/define.js';
 import { createMockBackend } from '../../../src/mock/index.js';
 import { startWorker } from '../../support/msw.js';
@@ -47,7 +47,7 @@ const readsNothingAtFirst = new Set(['listing-form']);
 
 describe('a response that breaks the contract', () => {
   afterEach(() => {
-    clientFor(BASE).invalidate();
+    invalidate(clientFor(BASE));
     backend.reset();
   });
 

@@ -1,7 +1,7 @@
 import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
 import type { SetupWorker } from 'msw/browser';
 import { forgetAll } from '../../support/memory.js';
-import { clientFor } from '../../../src/core/data/clients.js';
+import { clientFor, invalidate } from '../../../src/core/data/clients.js';
 import { createMockBackend } from '../../../src/mock/index.js';
 import { startMockWorker } from '../../../src/mock/browser.js';
 import '../../../src/widgets/campaign-card/define.js';
@@ -24,7 +24,7 @@ before(async () => {
 after(() => worker.stop());
 beforeEach(() => {
   backend.reset();
-  clientFor(BASE).invalidate();
+  invalidate(clientFor(BASE));
   forgetAll();
 });
 afterEach(() => {
