@@ -3,7 +3,7 @@
  * - the CSS of Lit `css` templates loses its comments, layout whitespace and the zero of `0.5` (the bundler's
  *   minifier never touches template text). Quoted strings and `${}` interpolations are kept as
  *   they are; only whitespace the CSS grammar ignores goes;
- * - terser runs after the bundler's own minifier (two compress passes), which also drops the
+ * - terser runs after the bundler's own minifier (three compress passes), which also drops the
  *   `/* @__PURE__ *\/` annotations left behind. Licence comments (`/*!`) stay.
  */
 import { minify } from 'terser';
@@ -53,7 +53,7 @@ export function cdnMinify() {
         const result = await minify(chunk.code, {
           module: true,
           ecma: 2022,
-          compress: { passes: 2 },
+          compress: { passes: 3 },
           mangle: true,
           format: { comments: /^!/ },
         });
