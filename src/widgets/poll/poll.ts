@@ -1,4 +1,5 @@
-import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
+import { nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
+import { html } from '../../core/element/template.js';
 import {
   castVote,
   getMyVote,
