@@ -69,7 +69,8 @@ export function foldTemplates(code, program, isTemplateModule) {
   for (const node of program.body) {
     if (node.type !== 'ImportDeclaration' || !isTemplateModule(node.source.value)) continue;
     for (const s of node.specifiers) {
-      if (s.type !== 'ImportSpecifier') throw new Error(`foldTemplates: import the tags of ${node.source.value} by name`);
+      if (s.type !== 'ImportSpecifier')
+        throw new Error(`foldTemplates: import the tags of ${node.source.value} by name`);
       tags.add(s.local.name);
     }
   }
@@ -97,7 +98,9 @@ export function foldTemplates(code, program, isTemplateModule) {
       !(parent.type === 'MemberExpression' && key === 'property' && !parent.computed) &&
       !(parent.type === 'Property' && key === 'key' && !parent.computed && !parent.shorthand)
     ) {
-      throw new Error(`foldTemplates: \`${node.name}\` (src/core/element/template.ts) is used other than as a template tag`);
+      throw new Error(
+        `foldTemplates: \`${node.name}\` (src/core/element/template.ts) is used other than as a template tag`,
+      );
     }
     for (const k in node) if (typeof node[k] === 'object') visit(node[k], node, k);
   };
