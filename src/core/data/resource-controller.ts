@@ -127,8 +127,11 @@ export class ResourceController<T> implements ReactiveController, PrerenderableR
   hostConnected(): void {
     if (!this.#quietOver && this.#quiet === undefined)
       this.#quiet = setTimeout(() => {
+        const wasQuiet = this.quiet;
         this.#quietOver = true;
-        this.#host.requestUpdate();
+        // Only a widget still quiet changes (to its skeleton): one whose answer came first would
+        // render again for nothing (the 100-card page: 100 renders before the amounts' frame).
+        if (wasQuiet) this.#host.requestUpdate();
       }, QUIET_MS);
     this.#unwatch = whenNearViewport(this.#host, () => {
       this.#visible = true;

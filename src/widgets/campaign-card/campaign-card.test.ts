@@ -15,6 +15,7 @@ import {
   useMockBackend,
   waitForPart,
 } from '../../../test/support/campaign-test-kit.js';
+import { LIVE_WAIT } from '../../../test/support/live.js';
 
 const BASE = 'https://api.card.test/v1';
 const { backend, worker } = useMockBackend(BASE);
@@ -179,6 +180,50 @@ describe('partage-campaign-card', () => {
     expect(stat(el, 'collectés sur 8 k €')).to.equal('6,4 k €');
     expect(stat(el, 'contributeurs')).to.equal('144');
     await expect(el).to.be.accessible();
+  });
+
+  it('renders once with its data when the answer beats the skeleton’s delay', async () => {
+    // A funded campaign: no live stream, whose states would render the card again.
+    const el = await card('court-metrage-voisins');
+    let renders = 0;
+    const spied = el as unknown as { render(): unknown };
+    const render = spied.render.bind(el);
+    spied.render = () => {
+      renders++;
+      return render();
+    };
+    // Past the 200 ms a widget stays quiet before its skeleton: nothing left to show differently.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(renders).to.equal(0);
+  });
+
+  it('opens its live stream only after the frame that shows its amount', async () => {
+    // The live code already loaded (as after an earlier card): only the deferral keeps the
+    // stream's request, its events and their renders out of the way of the amounts' frame.
+    await import('../../client/live-start.js');
+    let liveAsked = false;
+    let amountFramedFirst = false;
+    const original = globalThis.fetch;
+    globalThis.fetch = (input, init) => {
+      if (/\/live[?/]/.test(String(input instanceof Request ? input.url : input))) liveAsked = true;
+      return original(input, init);
+    };
+    let watching = true;
+    // At a frame's start, what the DOM holds is what that frame paints.
+    const watch = () => {
+      const el = document.querySelector('partage-campaign-card');
+      if (!liveAsked && el?.shadowRoot?.querySelector('[part~="stat"] dd')) amountFramedFirst = true;
+      if (watching) requestAnimationFrame(watch);
+    };
+    requestAnimationFrame(watch);
+    try {
+      await card('atelier-ceramique');
+      await waitUntil(() => backend.listeners('campaigns/atelier-ceramique') > 0, 'stream', LIVE_WAIT);
+      expect(amountFramedFirst, 'a frame showed the amount before any /live request').to.equal(true);
+    } finally {
+      watching = false;
+      globalThis.fetch = original;
+    }
   });
 
   it('shows the error with a retry and the blogger’s link so readers still reach the campaign', async () => {
