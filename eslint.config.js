@@ -31,7 +31,17 @@ const layer = {
     message: 'The contract is the bottom layer: it imports nothing of ours outside src/contract.',
   },
 };
-const restrict = (...patterns) => ['error', { paths: browserPaths, patterns }];
+/**
+ * Lit's `html` and `svg` come from src/core/element/template.ts in src/: they fold the template
+ * text's layout whitespace as the CDN build does, which Lit's hydration of server-rendered
+ * snippets needs (the server and the CDN files must see the same strings).
+ */
+const litTags = {
+  name: 'lit',
+  importNames: ['html', 'svg'],
+  message: 'In src/, take html and svg from src/core/element/template.js (its comment says why).',
+};
+const restrict = (...patterns) => ['error', { paths: [...browserPaths, litTags], patterns }];
 /** Tests and stories run in the browser too, but may set up mocks. */
 const testsAndStories = ['src/**/*.test.ts', 'src/**/*.stories.ts'];
 export default tseslint.config(
@@ -57,9 +67,10 @@ export default tseslint.config(
       ...litA11y.configs.recommended.rules,
       // Backend text must never be parsed as HTML.
       'lit/no-template-bind': 'error',
-      'no-restricted-imports': restrict(),
+      'no-restricted-imports': ['error', { paths: browserPaths }],
     },
   },
+  { files: testsAndStories, rules: { 'no-restricted-imports': restrict() } },
   // Layers.
   {
     files: ['src/**/*.ts'],
@@ -82,6 +93,13 @@ export default tseslint.config(
     files: ['src/widgets/**/*.ts'],
     ignores: testsAndStories,
     rules: { 'no-restricted-imports': restrict(layer.server, layer.mock, layer.client) },
+  },
+  {
+    // The folding tags themselves wrap Lit's.
+    files: ['src/core/element/template.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: browserPaths, patterns: [layer.server, layer.mock, layer.widgets] }],
+    },
   },
   {
     files: ['demo/**/*.js', 'test/browser/**/*.js'],

@@ -1,4 +1,5 @@
-import { css, html, nothing } from 'lit';
+import { css, nothing } from 'lit';
+import { html } from '../element/template.js';
 import type { CampaignStatus } from '../../contract/index.js';
 import { textsOf } from '../member/member-action.js';
 import type { PartageElement } from '../element/partage-element.js';

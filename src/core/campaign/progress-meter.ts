@@ -1,4 +1,5 @@
-import { css, html, nothing, type TemplateResult } from 'lit';
+import { css, nothing, type TemplateResult } from 'lit';
+import { html } from '../element/template.js';
 import { cssProps, serverStyle } from '../element/css-props.js';
 import type { Campaign, CampaignTotals, Milestone, Money } from '../../contract/index.js';
 import { formatMoney, formatPercent } from '../i18n/format.js';

@@ -1,4 +1,5 @@
-import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
+import { nothing, type ReactiveController, type TemplateResult } from 'lit';
+import { html } from '../element/template.js';
 import { partageEvent } from '../element/events.js';
 import type { PartageElement } from '../element/partage-element.js';
 import { errorText, wordFailures } from '../element/views.js';

@@ -1,4 +1,5 @@
-import { html, type TemplateResult } from 'lit';
+import type { TemplateResult } from 'lit';
+import { html } from './template.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 
 /**

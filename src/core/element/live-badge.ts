@@ -1,4 +1,5 @@
-import { css, html, nothing } from 'lit';
+import { css, nothing } from 'lit';
+import { html } from './template.js';
 import type { PartageElement } from './partage-element.js';
 
 /**

@@ -1,4 +1,5 @@
-import { css, html, type TemplateResult } from 'lit';
+import { css, type TemplateResult } from 'lit';
+import { html } from './template.js';
 
 /**
  * Widgets with a form (pledge, listing, board, poll, agenda) pre-rendered for a reader whose

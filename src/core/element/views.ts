@@ -1,4 +1,5 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { nothing, type TemplateResult } from 'lit';
+import { html } from './template.js';
 import { NetworkError } from '../../client/errors.js';
 import { lazy } from '../../client/on-demand.js';
 import type { PartageElement } from './partage-element.js';

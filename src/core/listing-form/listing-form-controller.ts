@@ -1,5 +1,6 @@
 import { createListing } from '../../client/neighbourhoods.js';
-import { html, type TemplateResult } from 'lit';
+import type { TemplateResult } from 'lit';
+import { html } from '../element/template.js';
 import { ListingCategory, ListingRequest, ListingType, type Listing, type ListingKind } from '../../contract/index.js';
 import type { FieldErrors } from '../form/field-errors.js';
 import { radioGroup, selectField, textField } from '../form/form-fields.js';

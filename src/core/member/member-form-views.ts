@@ -1,4 +1,5 @@
-import { html, type TemplateResult } from 'lit';
+import type { TemplateResult } from 'lit';
+import { html } from '../element/template.js';
 import { fieldErrorText, type FieldErrors } from '../form/field-errors.js';
 import type { MemberAction, TextsOf } from './member-action.js';
 import type { MemberFormMessages } from './member-form.messages.js';

@@ -1,5 +1,6 @@
 import { invalidate } from '../../core/data/clients.js';
-import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
+import { nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
+import { html } from '../../core/element/template.js';
 import { getMyRsvp, listAgenda, rsvp, problemCode, subscribeNeighbourhood } from '../../core/data/civic-data.js';
 import type { AgendaItem, MyRsvp, NeighbourhoodEvent, Page, RsvpRequest } from '../../contract/index.js';
 import { formatDate, formatNumber } from '../../core/i18n/format.js';

@@ -1,4 +1,5 @@
-import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
+import { nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
+import { html } from '../../core/element/template.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Backer } from '../../contract/index.js';
 import { ClockController } from '../../core/element/clock.js';

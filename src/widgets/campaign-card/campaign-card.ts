@@ -1,4 +1,5 @@
-import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { html } from '../../core/element/template.js';
 import { cssProps, serverStyle } from '../../core/element/css-props.js';
 import type { Campaign, Money } from '../../contract/index.js';
 import { CampaignSource } from '../../core/data/campaign-source.js';

@@ -1,4 +1,5 @@
-import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
+import { nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
+import { html } from '../../core/element/template.js';
 import type { Campaign, Money } from '../../contract/index.js';
 import { campaignOutcome, outcomeStyles } from '../../core/campaign/campaign-outcome.js';
 import { CampaignSource } from '../../core/data/campaign-source.js';

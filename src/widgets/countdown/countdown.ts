@@ -1,4 +1,5 @@
-import { html, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
+import { type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
+import { html } from '../../core/element/template.js';
 import type { Campaign, CampaignStatus } from '../../contract/index.js';
 import { campaignOutcome, outcomeStyles } from '../../core/campaign/campaign-outcome.js';
 import { CampaignSource } from '../../core/data/campaign-source.js';

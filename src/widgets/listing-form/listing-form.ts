@@ -1,4 +1,5 @@
-import { html, type PropertyValues, type PropertyDeclarations } from 'lit';
+import type { PropertyValues, PropertyDeclarations } from 'lit';
+import { html } from '../../core/element/template.js';
 import { formStyles } from '../../core/form/form-fields.js';
 import { heading } from '../../core/element/heading.js';
 import { ListingForm } from '../../core/listing-form/listing-form-controller.js';

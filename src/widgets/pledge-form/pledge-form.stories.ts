@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
+import { html } from '../../core/element/template.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { defineElement } from '../../core/element/define.js';
 import { PartagePledgeForm } from './pledge-form.js';

@@ -1,4 +1,5 @@
-import { html, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
+import { type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
+import { html } from '../../core/element/template.js';
 import type { Campaign } from '../../contract/index.js';
 import { isOpen } from '../../contract/rules.js';
 import { PartageElement } from '../../core/element/partage-element.js';

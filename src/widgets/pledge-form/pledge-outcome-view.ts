@@ -1,4 +1,5 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { nothing, type TemplateResult } from 'lit';
+import { html } from '../../core/element/template.js';
 import type { PledgeRequest, PledgeResult } from '../../contract/index.js';
 import { formatMoney, formatNumber } from '../../core/i18n/format.js';
 import type { PledgeData } from '../../core/data/pledge-data.js';

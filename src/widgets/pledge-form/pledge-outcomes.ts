@@ -1,4 +1,5 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { nothing, type TemplateResult } from 'lit';
+import { html } from '../../core/element/template.js';
 import type { Campaign, RewardTier } from '../../contract/index.js';
 import { formatDate, formatMoney } from '../../core/i18n/format.js';
 import type { PledgeTexts } from './pledge-texts.js';

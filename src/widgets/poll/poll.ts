@@ -1,5 +1,6 @@
 import { invalidate } from '../../core/data/clients.js';
-import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
+import { nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
+import { html } from '../../core/element/template.js';
 import {
   castVote,
   getMyVote,

@@ -1,5 +1,6 @@
 import { ContextProvider } from '@lit/context';
-import { html, type PropertyValues, type PropertyDeclarations } from 'lit';
+import type { PropertyValues, PropertyDeclarations } from 'lit';
+import { html } from '../../core/element/template.js';
 import { clientFor, type Transport } from '../../core/data/clients.js';
 import { partageContext, type MemberTokenSource } from '../../core/element/context.js';
 import { PartageElement } from '../../core/element/partage-element.js';

@@ -1,4 +1,5 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { nothing, type TemplateResult } from 'lit';
+import { html } from '../../core/element/template.js';
 import type { Listing } from '../../contract/index.js';
 import type { PartageElement } from '../../core/element/partage-element.js';
 import { textsOf } from '../../core/member/member-action.js';

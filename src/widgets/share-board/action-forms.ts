@@ -1,4 +1,5 @@
-import { html, type TemplateResult } from 'lit';
+import type { TemplateResult } from 'lit';
+import { html } from '../../core/element/template.js';
 import type { Listing, ReportReason } from '../../contract/index.js';
 import { radioGroup, textField } from '../../core/form/form-fields.js';
 import type { MemberAction, TextsOf } from '../../core/member/member-action.js';

@@ -1,4 +1,5 @@
-import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
+import { nothing, type ReactiveController, type TemplateResult } from 'lit';
+import { html } from '../../core/element/template.js';
 import { ListingCategory, ListingType } from '../../contract/index.js';
 import { radioGroup, selectField, textField } from '../../core/form/form-fields.js';
 import { textsOf } from '../../core/member/member-action.js';

@@ -1,4 +1,5 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { nothing, type TemplateResult } from 'lit';
+import { html } from '../../core/element/template.js';
 import type { Neighbourhood } from '../../contract/index.js';
 import { heading } from '../../core/element/heading.js';
 import { liveBadge } from '../../core/element/live-badge.js';

@@ -1,4 +1,5 @@
-import { html, type TemplateResult } from 'lit';
+import type { TemplateResult } from 'lit';
+import { html } from '../../core/element/template.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Listing } from '../../contract/index.js';
 import { heading } from '../../core/element/heading.js';

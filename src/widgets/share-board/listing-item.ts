@@ -1,4 +1,5 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { nothing, type TemplateResult } from 'lit';
+import { html } from '../../core/element/template.js';
 import type { Listing } from '../../contract/index.js';
 import { formatDate, formatRelative } from '../../core/i18n/format.js';
 import { heading } from '../../core/element/heading.js';

@@ -1,4 +1,5 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { nothing, type TemplateResult } from 'lit';
+import { html } from '../../core/element/template.js';
 import type { PartnerService } from '../../contract/index.js';
 import { heading } from '../../core/element/heading.js';
 import { textsOf } from '../../core/member/member-action.js';

@@ -1,4 +1,5 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { nothing, type TemplateResult } from 'lit';
+import { html } from '../../core/element/template.js';
 import { heading } from '../../core/element/heading.js';
 import { ListingForm, type ListingStore } from '../../core/listing-form/listing-form-controller.js';
 import type { MemberIdentity } from '../../core/member/member-session.js';

@@ -1,4 +1,5 @@
-import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
+import { nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
+import { html } from '../../core/element/template.js';
 import type { Listing, NeighbourhoodEvent } from '../../contract/index.js';
 import { ClockController } from '../../core/element/clock.js';
 import { FirstUse } from '../../core/element/first-use.js';

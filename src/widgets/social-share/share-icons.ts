@@ -1,4 +1,5 @@
-import { html, svg, type SVGTemplateResult } from 'lit';
+import type { SVGTemplateResult } from 'lit';
+import { html, svg } from '../../core/element/template.js';
 
 export type IconName = 'share' | 'facebook' | 'x' | 'linkedin' | 'email' | 'copy' | 'check';
 

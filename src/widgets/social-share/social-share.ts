@@ -1,4 +1,5 @@
-import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
+import { nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
+import { html } from '../../core/element/template.js';
 import { PartageElement } from '../../core/element/partage-element.js';
 import { campaignResource } from '../../core/data/campaign-source.js';
 import { errorView, noApiView, staleNotice } from '../../core/element/views.js';
