@@ -68,6 +68,22 @@ export class LiveController<E> implements ReactiveController {
   }
 }
 
-/** Runs `task` after the next paint; at once (a task later) in a hidden page, which paints nothing. */
-const afterPaint = (task: () => void) =>
-  document.visibilityState === 'hidden' ? setTimeout(task) : requestAnimationFrame(() => setTimeout(task));
+/**
+ * Runs `task` after the next paint: a task after the next animation frame. A hidden page paints
+ * nothing, so a task later; a page that draws no frame while visible (an occluded window) within a
+ * second still runs it then.
+ */
+function afterPaint(task: () => void): void {
+  if (document.visibilityState === 'hidden') {
+    setTimeout(task);
+    return;
+  }
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    task();
+  };
+  requestAnimationFrame(() => setTimeout(once));
+  setTimeout(once, 1000);
+}
