@@ -13,6 +13,7 @@ import {
   until,
   useNeighbourhoodBackend,
 } from '../../../test/support/neighbourhood-helpers.js';
+import { LIVE_RETRIES, waitForStream } from '../../../test/support/live.js';
 
 const API = 'https://agenda.partage.test/v1';
 const { backend } = useNeighbourhoodBackend(API);
@@ -235,7 +236,7 @@ describe('<partage-agenda>', () => {
   it('moves a waitlisted member in live when a place frees up', async () => {
     const el = await agenda({ token: MORGANE });
     await loaded(el);
-    await until(() => backend.listeners(`neighbourhoods/${SAINT_MALO}`) > 0, 'listening');
+    await waitForStream(backend, `neighbourhoods/${SAINT_MALO}`, 'no live stream opened');
     const civic = backend.store.civic;
     const troc = civic.findItem('sm-ag-troc')!;
     const david = backend.store.memberByToken('demo-member-david')!;
@@ -246,17 +247,17 @@ describe('<partage-agenda>', () => {
     await until(() => /waitlist/.test(textOf(item(el, 'sm-ag-troc').querySelector('[part="status"]'))), 'waitlisted');
     civic.rsvp(troc, david, { response: 'not_going' });
     await until(() => textOf(item(el, 'sm-ag-troc').querySelector('[part="status"]')) === 'You are going.', 'promoted');
-  });
+  }).retries(LIVE_RETRIES);
 
   it('shows new and cancelled events live', async () => {
     const el = await agenda();
     await loaded(el);
-    await until(() => backend.listeners(`neighbourhoods/${SAINT_MALO}`) > 0, 'listening');
+    await waitForStream(backend, `neighbourhoods/${SAINT_MALO}`, 'no live stream opened');
     const civic = backend.store.civic;
     civic.cancelItem(civic.findItem('sm-ag-repair')!);
     await until(() => places(el, 'sm-ag-repair') === 'Cancelled', 'cancelled live');
     await expect(el).to.be.accessible();
-  });
+  }).retries(LIVE_RETRIES);
 
   it('refuses an answer to an event cancelled meanwhile with a readable message', async () => {
     const el = await agenda({ token: MORGANE });

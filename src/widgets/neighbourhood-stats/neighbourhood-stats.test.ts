@@ -10,6 +10,7 @@ import {
   until,
   useNeighbourhoodBackend,
 } from '../../../test/support/neighbourhood-helpers.js';
+import { LIVE_RETRIES, waitForStream } from '../../../test/support/live.js';
 
 const API = 'https://stats.partage.test/v1';
 const { backend } = useNeighbourhoodBackend(API);
@@ -153,17 +154,17 @@ describe('<partage-neighbourhood-stats>', () => {
     const el = await stats();
     await loaded(el);
     const before = Number(figures(el).openListings);
-    await until(() => backend.listeners(`neighbourhoods/${SAINT_MALO}`) > 0, 'listening');
+    await waitForStream(backend, `neighbourhoods/${SAINT_MALO}`, 'no live stream opened');
     await until(() => !!$(el, '[part="live"]'), 'live badge');
     backend.simulateListing(SAINT_MALO, { title: 'Brouette', category: 'garden' });
     await until(() => figures(el).openListings === String(before + 1), 'one more open listing');
     await expect(el).to.be.accessible();
-  });
+  }).retries(LIVE_RETRIES);
 
   it('counts votes and event sign-ups live', async () => {
     const el = await stats();
     await loaded(el);
-    await until(() => backend.listeners(`neighbourhoods/${SAINT_MALO}`) > 0, 'listening');
+    await waitForStream(backend, `neighbourhoods/${SAINT_MALO}`, 'no live stream opened');
     const civic = backend.store.civic;
     const morgane = backend.store.memberByToken('demo-member-morgane')!;
     civic.vote(civic.findPoll('sm-poll-marche')!, morgane, ['gare']);
@@ -171,7 +172,7 @@ describe('<partage-neighbourhood-stats>', () => {
     civic.rsvp(civic.findItem('sm-ag-repair')!, morgane, { response: 'going' });
     await until(() => figures(el).rsvps === '71', 'one more sign-up');
     await expect(el).to.be.accessible();
-  });
+  }).retries(LIVE_RETRIES);
 
   it('shows a readable error with a retry that works', async () => {
     // Reads are retried by the client: fail every attempt of the first load.

@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import './define.js';
 import type { PartagePoll } from './poll.js';
 import { $, $$, MORGANE, textOf, until, useNeighbourhoodBackend } from '../../../test/support/neighbourhood-helpers.js';
+import { LIVE_RETRIES, waitForStream } from '../../../test/support/live.js';
 
 const API = 'https://poll.partage.test/v1';
 const { backend } = useNeighbourhoodBackend(API);
@@ -179,12 +180,12 @@ describe('<partage-poll>', () => {
   it('updates the counts live as neighbours vote', async () => {
     const el = await poll('sm-poll-marche');
     await loaded(el);
-    await until(() => backend.listeners('neighbourhoods/saint-malo-intra-muros') > 0, 'listening');
+    await waitForStream(backend, 'neighbourhoods/saint-malo-intra-muros', 'no live stream opened');
     const david = backend.store.memberByToken('demo-member-david')!;
     backend.store.civic.vote(backend.store.civic.findPoll('sm-poll-marche')!, david, ['brevet-nord']);
     await until(() => textOf($(el, '.voters')) === '215 people voted', 'live count');
     expect(results(el)[0]).to.equal('Haut de la place Brevet 99 votes, 46%');
-  });
+  }).retries(LIVE_RETRIES);
 
   it('shows a readable error with a retry, and passes axe', async () => {
     backend.failNext('getPoll', 503, { times: 3 }); // the client retries GETs up to 3 times

@@ -16,6 +16,7 @@ import {
   until,
   useNeighbourhoodBackend,
 } from '../../../test/support/neighbourhood-helpers.js';
+import { LIVE_RETRIES, waitForStream } from '../../../test/support/live.js';
 
 const API = 'https://board-actions.partage.test/v1';
 const { backend, worker } = useNeighbourhoodBackend(API);
@@ -85,7 +86,7 @@ describe('<partage-share-board> member actions', () => {
       );
       await expect(el).to.be.accessible();
       // The live echo of our own post does not duplicate it.
-      await until(() => backend.listeners(`neighbourhoods/${SAINT_MALO}`) > 0, 'listening');
+      await waitForStream(backend, `neighbourhoods/${SAINT_MALO}`, 'no live stream opened');
       backend.simulateListing(SAINT_MALO, { title: 'Autre annonce' }, MORGANE);
       await until(() => titles(el)[0] === 'Autre annonce', 'later listing');
       expect(titles(el).filter((t) => t === 'Scie circulaire')).to.have.length(1);
@@ -93,7 +94,7 @@ describe('<partage-share-board> member actions', () => {
       $<HTMLButtonElement>(el, '[part="close-form"]')!.click();
       await until(() => $<HTMLElement>(el, '#post-panel')!.hidden, 'closed');
       expect(el.shadowRoot!.activeElement).to.equal($(el, '[part~="post-toggle"]'));
-    });
+    }).retries(LIVE_RETRIES);
 
     it('shows a listing posted by the stand-alone form on the same page, live', async () => {
       const wrapper = await fixture(
@@ -110,7 +111,7 @@ describe('<partage-share-board> member actions', () => {
       const form = wrapper.querySelector('partage-listing-form')!;
       const el = wrapper.querySelector('partage-share-board')!;
       await loaded(el);
-      await until(() => backend.listeners(`neighbourhoods/${SAINT_MALO}`) > 0, 'listening');
+      await waitForStream(backend, `neighbourhoods/${SAINT_MALO}`, 'no live stream opened');
       choose($(form, 'select[name="type"]'), 'give');
       choose($(form, 'select[name="category"]'), 'books');
       type($(form, 'input[name="title"]'), 'Bandes dessinées');
@@ -118,7 +119,7 @@ describe('<partage-share-board> member actions', () => {
       $<HTMLButtonElement>(form, 'button[type="submit"]')!.click();
       await until(() => titles(el)[0] === 'Bandes dessinées', 'posted listing on the board');
       expect(textOf($(el, 'p[role="status"][aria-live="polite"]'))).to.equal('New listing: Bandes dessinées');
-    });
+    }).retries(LIVE_RETRIES);
 
     it('on an expired token asks to sign in, keeps the typed listing, and publishes with the new token', async () => {
       const el = await board('demo-member-expired');
