@@ -226,6 +226,23 @@ describe('partage-campaign-card', () => {
     }
   });
 
+  it('still goes live in a visible page that draws no frame (an occluded window)', async () => {
+    // Built by hand: the fixture helpers themselves wait for animation frames.
+    const el = document.createElement('partage-campaign-card');
+    el.setAttribute('api', BASE);
+    el.setAttribute('campaign', 'atelier-ceramique');
+    const raf = window.requestAnimationFrame;
+    window.requestAnimationFrame = () => 0;
+    try {
+      document.body.append(el);
+      await waitForPart(el, 'link', 'card');
+      await waitUntil(() => backend.listeners('campaigns/atelier-ceramique') > 0, 'stream', LIVE_WAIT);
+    } finally {
+      window.requestAnimationFrame = raf;
+      el.remove();
+    }
+  });
+
   it('shows the error with a retry and the blogger’s link so readers still reach the campaign', async () => {
     backend.failNext('getCampaign', 404);
     const failed = oneEvent(document, 'partage-error');

@@ -6,6 +6,7 @@ import { VERSION } from '../../../src/core/element/partage-element.js';
 import { elements } from '../../../src/define.js';
 import { createMockBackend } from '../../../src/mock/index.js';
 import { startMockWorker } from '../../../src/mock/browser.js';
+import { problem } from '../../../src/mock/problem.js';
 import { samples, shownText } from './samples.js';
 
 /*
@@ -433,11 +434,7 @@ describe('Code loaded on demand (dist/cdn/chunks)', () => {
   });
 
   it('a failed load downloads the wording of failures once and shows the precise error, in French and English', async () => {
-    const down = () =>
-      HttpResponse.json(
-        { type: 'about:blank', title: 'Service Unavailable', status: 503, code: 'internal_error' },
-        { status: 503, headers: { 'Content-Type': 'application/problem+json' } },
-      );
+    const down = () => problem(503, 'internal_error');
     worker.use(http.get(`${API}/campaigns`, down), http.get(`${API}/campaigns/:id`, down));
     const { win, cards } = await failingCards(['fr', 'en']);
     const [fr, en] = [cards[0]!, cards[1]!];
@@ -454,11 +451,7 @@ describe('Code loaded on demand (dist/cdn/chunks)', () => {
   });
 
   it('an error answer whose reading code cannot load is still worded from its status, in French and English', async () => {
-    const missing = () =>
-      HttpResponse.json(
-        { type: 'about:blank', title: 'Not Found', status: 404, code: 'not_found' },
-        { status: 404, headers: { 'Content-Type': 'application/problem+json' } },
-      );
+    const missing = () => problem(404, 'not_found');
     worker.use(
       http.get(`${API}/campaigns`, missing),
       http.get(`${API}/campaigns/:id`, missing),
